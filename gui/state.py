@@ -1,0 +1,217 @@
+"""The application state: the one object that owns the network, the input image and the selection.
+
+Widgets edit it through its methods and redraw on its signals; they never talk to each other.
+Every change a user can make is an undoable command on ``undo_stack``.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+import engine
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit of an activation map; ``layer`` is an index into ``network.layers``."""
+
+    layer: int
+    channel: int
+    row: int
+    col: int
+
+
+class _Command(QUndoCommand):
+    """An undo entry that applies one of two states through the same setter."""
+
+    def __init__(self, text, apply, before, after):
+        super().__init__(text)
+        self._apply, self._before, self._after = apply, before, after
+
+    def redo(self):
+        self._apply(self._after)
+
+    def undo(self):
+        self._apply(self._before)
+
+
+def _snapshot(net):
+    """Everything needed to restore a network: its input shape, layer specs and weight copies."""
+    return net.input_shape, list(net.layers), [{k: v.copy() for k, v in p.items()} for p in net.params]
+
+
+class AppState(QObject):
+    """Owns the network, the drawn image, the forward results, the selection and the undo stack.
+
+    Signals
+    -------
+    networkChanged : the layers or the weights changed.
+    imageChanged : the drawn image changed (live while a stroke goes on).
+    activationsChanged : a new forward pass is in ``activations``.
+    selectionChanged : the pinned or hovered unit changed.
+    layerSelected(int) : the layer (or its filter/channel) chosen for editing changed.
+    errorChanged(str) : the reason the last edit was refused ("" once an edit succeeds).
+    """
+
+    networkChanged = Signal()
+    imageChanged = Signal()
+    activationsChanged = Signal()
+    selectionChanged = Signal()
+    layerSelected = Signal(int)
+    errorChanged = Signal(str)
+
+    def __init__(self, network, parent=None):
+        super().__init__(parent)
+        self.network = network
+        self.undo_stack = QUndoStack(self)
+        channels, height, width = network.input_shape
+        self.image = np.zeros((height, width), np.float32)
+        self._committed_image = self.image.copy()
+        self.preprocess = False
+        self.model_input = np.zeros(network.input_shape, np.float32)
+        self.activations = []
+        self.forward_ms = 0.0
+        self.error = ""
+        self.selected_layer = None
+        self.selected_filter = 0
+        self.selected_channel = 0
+        self.pinned = None
+        self.hovered = None
+        # Pen events arrive faster than frames: they only mark the forward as due, and one
+        # zero-delay timer runs it once per event-loop pass.
+        self._recompute_timer = QTimer(self, singleShot=True, interval=0)
+        self._recompute_timer.timeout.connect(self.recompute)
+        self.recompute()
+
+    # ----------------------------------------------------------------- image
+    def show_image(self, image):
+        """Show ``image`` (H, W) live without an undo entry (while a stroke is being drawn)."""
+        self.image = np.asarray(image, np.float32)
+        self.imageChanged.emit()
+        self._schedule()
+
+    def set_image(self, image, text="Draw"):
+        """Make ``image`` (H, W) the drawing, as one undoable step from the last committed one."""
+        before, after = self._committed_image, np.array(image, np.float32)
+        self.undo_stack.push(_Command(text, self._apply_image, before, after))
+
+    def clear_image(self):
+        self.set_image(np.zeros_like(self.image), "Clear")
+
+    def _apply_image(self, image):
+        self._committed_image = image.copy()
+        self.show_image(image.copy())
+
+    def set_preprocess(self, enabled):
+        """Feed the network the MNIST-style centred digit (True) or the raw drawing (False)."""
+        self.preprocess = bool(enabled)
+        self._schedule()
+
+    # --------------------------------------------------------------- network
+    def set_layers(self, layers, text="Edit layers"):
+        """Replace the layer stack; keeps weights that still fit. Returns the refusal or ''."""
+        return self._try_network(lambda: self.network.rebuilt(layers), text)
+
+    def set_input_shape(self, input_shape, text="Change input size"):
+        """Change the model input to ``input_shape`` (C, H, W); the drawing is resampled."""
+        return self._try_network(
+            lambda: engine.Network(input_shape, self.network.layers, seed=0), text)
+
+    def set_network(self, network, text="Replace network"):
+        """Make ``network`` current (loaded file, trained weights) as one undoable step."""
+        return self._try_network(lambda: network, text)
+
+    def set_param(self, layer, name, value, text="Edit weights"):
+        """Set ``network.params[layer][name]`` to ``value`` (same shape) as one undoable step."""
+        current = self.network.params[layer][name]
+        value = np.asarray(value, current.dtype).reshape(current.shape)
+        self.undo_stack.push(_Command(
+            text, lambda v: self._apply_param(layer, name, v), current.copy(), value.copy()))
+
+    def _apply_param(self, layer, name, value):
+        self.network.params[layer][name][...] = value
+        self.networkChanged.emit()
+        self._schedule()
+
+    def _try_network(self, build, text):
+        try:
+            network = build()
+        except engine.ConfigError as error:
+            self._set_error(str(error))
+            return self.error
+        self.undo_stack.push(_Command(
+            text, self._apply_snapshot, _snapshot(self.network), _snapshot(network)))
+        self._set_error("")
+        return ""
+
+    def _apply_snapshot(self, snapshot):
+        input_shape, layers, params = snapshot
+        self.network = engine.Network(
+            input_shape, layers, params=[{k: v.copy() for k, v in p.items()} for p in params])
+        if self.image.shape != tuple(input_shape[1:]):
+            self.image = _resample(self.image, input_shape[1:])
+            self._committed_image = self.image.copy()
+            self.imageChanged.emit()
+        if self.selected_layer is not None and self.selected_layer >= len(layers):
+            self.select_layer(len(layers) - 1 if layers else None)
+        self.pin(None)
+        self.networkChanged.emit()
+        self._schedule()
+
+    def _set_error(self, message):
+        self.error = message
+        self.errorChanged.emit(message)
+
+    # ------------------------------------------------------------- selection
+    def select_layer(self, layer, filter_index=0, channel=0):
+        """Choose the layer (and its filter / input channel) shown in the editors."""
+        self.selected_layer = layer
+        self.selected_filter, self.selected_channel = filter_index, channel
+        self.layerSelected.emit(-1 if layer is None else layer)
+
+    def pin(self, unit):
+        """Pin ``unit`` (a Unit or None) for the receptive-field window and the inspector."""
+        if unit != self.pinned:
+            self.pinned = unit
+            self.selectionChanged.emit()
+
+    def hover(self, unit):
+        if unit != self.hovered:
+            self.hovered = unit
+            self.selectionChanged.emit()
+
+    # --------------------------------------------------------------- forward
+    def _schedule(self):
+        self._recompute_timer.start()
+
+    def recompute(self):
+        """Run the forward pass on the current image now and publish the maps."""
+        self._recompute_timer.stop()
+        start = time.perf_counter()
+        # MNIST centring only makes sense for the 28×28 digit input it was defined for.
+        centre = self.preprocess and self.image.shape == (28, 28)
+        image = engine.mnist_preprocess(self.image) if centre else self.image
+        channels = self.network.input_shape[0]
+        self.model_input = np.repeat(image[None], channels, axis=0).astype(np.float32)
+        self.activations = self.network.forward(self.model_input)
+        self.forward_ms = (time.perf_counter() - start) * 1000.0
+        self.activationsChanged.emit()
+
+    @property
+    def probabilities(self):
+        """Class probabilities (classes,) when the network ends in softmax, else None."""
+        if self.network.layers and isinstance(self.network.layers[-1], engine.Softmax):
+            return self.activations[-1]
+        return None
+
+
+def _resample(image, shape):
+    """Nearest-neighbour resample of ``image`` (H, W) to ``shape`` (h, w), keeping the drawing."""
+    rows = (np.arange(shape[0]) * image.shape[0] // shape[0]).clip(0, image.shape[0] - 1)
+    cols = (np.arange(shape[1]) * image.shape[1] // shape[1]).clip(0, image.shape[1] - 1)
+    return image[np.ix_(rows, cols)].astype(np.float32)

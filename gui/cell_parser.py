@@ -1,0 +1,61 @@
+"""Parse what a learner types into a kernel cell: a number, a fraction or a short product.
+
+Accepted: ``-2``, ``0.25``, ``.5``, ``1e-3``, ``1/9``, ``4/273``, ``2*0.5``, ``-1/8``, ``3*2/4``,
+and the typographic ``−``, ``×``, ``·``, ``÷`` a copied formula may contain. Evaluation runs left
+to right over numbers joined by ``*`` and ``/``; nothing is ever passed to ``eval``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+_TYPOGRAPHIC = str.maketrans({"−": "-", "×": "*", "·": "*", "÷": "/", ",": "."})
+_NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+_EXPRESSION = re.compile(rf"\s*({_NUMBER})((?:\s*[*/]\s*{_NUMBER})*)\s*")
+_STEP = re.compile(rf"\s*([*/])\s*({_NUMBER})")
+
+
+class CellError(ValueError):
+    """Text that is not a number or a simple fraction/product; the message says what is allowed."""
+
+
+def parse_cell(text):
+    """Return the value of ``text`` as a float, or raise CellError explaining what went wrong.
+
+    Parameters
+    ----------
+    text : str
+        What the user typed, e.g. ``"1/9"``.
+
+    Returns
+    -------
+    float
+    """
+    cleaned = text.translate(_TYPOGRAPHIC)
+    if not cleaned.strip():
+        raise CellError("empty cell: type a number such as 0, -2, 0.5 or 1/9")
+    match = _EXPRESSION.fullmatch(cleaned)
+    if match is None:
+        raise CellError(
+            f"'{text.strip()}' is not a number: use numbers joined by * or /, such as 1/9 or 2*0.5")
+    value = float(match.group(1))
+    for operator, operand in _STEP.findall(match.group(2)):
+        number = float(operand)
+        if operator == "*":
+            value *= number
+        elif number == 0:
+            raise CellError(f"'{text.strip()}' divides by zero")
+        else:
+            value /= number
+    if not math.isfinite(value):
+        raise CellError(f"'{text.strip()}' is too large to store")
+    return value
+
+
+def format_cell(value):
+    """Show ``value`` compactly: integers without a point, others with up to 4 significant digits."""
+    value = float(value)
+    if math.isfinite(value) and value == int(value) and abs(value) < 1e6:
+        return str(int(value))
+    return f"{value:.4g}"

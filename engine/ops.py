@@ -1,0 +1,327 @@
+"""Functional CNN operations on numpy arrays, with the semantics of ``torch.nn.functional``.
+
+Layouts are channels-first: one image is (C, H, W), a batch is (N, C, H, W). Every function
+keeps the floating dtype it is given (float32 in, float32 out). Configurations that cannot work
+raise :class:`engine.ConfigError` with a message a learner can read; numpy never gets to fail.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine.errors import ConfigError
+
+PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
+_NUMPY_PAD_MODE = {"reflect": "reflect", "replicate": "edge", "circular": "wrap"}
+
+
+def _pair(value, name):
+    """An int or an (h, w) pair as a tuple of two ints."""
+    pair = (value, value) if np.isscalar(value) else tuple(value)
+    if len(pair) != 2 or not all(float(v).is_integer() for v in pair):
+        raise ConfigError(f"{name} must be a whole number or a (height, width) pair, not {value!r}")
+    return int(pair[0]), int(pair[1])
+
+
+def _positive_pair(value, name):
+    pair = _pair(value, name)
+    if min(pair) < 1:
+        raise ConfigError(f"{name} must be at least 1, not {value!r}")
+    return pair
+
+
+def output_size(n, kernel_size, stride=1, padding=0, dilation=1, ceil_mode=False):
+    """Length of one output axis: floor((n + 2p − d(k − 1) − 1) / s) + 1.
+
+    Parameters
+    ----------
+    n, kernel_size, stride, dilation : int
+        Input length, kernel length, step and spacing between kernel taps.
+    padding : int or (before, after)
+        Padding on each side, or the two sides separately (their sum replaces 2p).
+    ceil_mode : bool
+        Round up instead of down (pooling), dropping a last window that would start in the
+        right padding, as torch does.
+
+    Raises
+    ------
+    ConfigError
+        If the (dilated) kernel does not fit in the padded input.
+    """
+    before, after = (padding, padding) if np.isscalar(padding) else padding
+    if min(kernel_size, stride, dilation) < 1 or min(before, after) < 0:
+        raise ConfigError("kernel size, stride and dilation must be at least 1 "
+                          "and padding cannot be negative")
+    span = dilation * (kernel_size - 1) + 1
+    room = n + before + after - span
+    if room < 0:
+        raise ConfigError(f"the input is {n + before + after} long after padding, "
+                          f"shorter than the kernel ({span})")
+    size = (-(-room // stride) if ceil_mode else room // stride) + 1
+    if ceil_mode and (size - 1) * stride >= n + before:
+        size -= 1
+    return size
+
+
+def resolve_padding(padding, kernel_size, dilation=1):
+    """Explicit per-side padding ((top, bottom), (left, right)) for any accepted form.
+
+    ``padding`` is an int, an (h, w) pair, ((top, bottom), (left, right)), or one of
+    "valid" (none), "same" (keeps the size at stride 1; an odd total puts the extra row and
+    column at the bottom and right, like torch) and "full" (d(k − 1) on every side, so every
+    overlap of kernel and input is computed). Causal padding is the explicit ((p, 0), (p, 0)).
+    """
+    kh, kw = _positive_pair(kernel_size, "kernel size")
+    dh, dw = _positive_pair(dilation, "dilation")
+    if isinstance(padding, str):
+        if padding == "valid":
+            return (0, 0), (0, 0)
+        if padding == "same":
+            th, tw = dh * (kh - 1), dw * (kw - 1)
+            return (th // 2, th - th // 2), (tw // 2, tw - tw // 2)
+        if padding == "full":
+            return (dh * (kh - 1),) * 2, (dw * (kw - 1),) * 2
+        raise ConfigError(f'padding must be a number, "valid", "same" or "full", not {padding!r}')
+    if np.isscalar(padding) or all(np.isscalar(p) for p in padding):
+        ph, pw = _pair(padding, "padding")
+        pads = (ph, ph), (pw, pw)
+    else:
+        pads = tuple(_pair(side, "padding") for side in padding)
+        if len(pads) != 2:
+            raise ConfigError(f"padding must be ((top, bottom), (left, right)), not {padding!r}")
+    if min(pads[0] + pads[1]) < 0:
+        raise ConfigError(f"padding cannot be negative, not {padding!r}")
+    return pads
+
+
+def pad2d(x, pads, mode="zeros", value=0.0):
+    """Pad the last two axes of ``x`` (..., H, W) like ``torch.nn.functional.pad``.
+
+    Parameters
+    ----------
+    pads : ((top, bottom), (left, right))
+        As returned by :func:`resolve_padding`.
+    mode : {"zeros", "reflect", "replicate", "circular"}
+        "reflect" mirrors without repeating the edge (needs pad < size), "replicate" repeats
+        the edge, "circular" wraps around (needs pad ≤ size).
+    value : float
+        The fill for mode "zeros" (max pooling pads with -inf).
+
+    Returns
+    -------
+    ndarray (..., H + top + bottom, W + left + right), same dtype as ``x``.
+    """
+    (top, bottom), (left, right) = pads
+    height, width = x.shape[-2:]
+    if mode == "zeros":
+        out = np.full(x.shape[:-2] + (height + top + bottom, width + left + right), value,
+                      dtype=x.dtype)
+        out[..., top:top + height, left:left + width] = x
+        return out
+    if mode not in _NUMPY_PAD_MODE:
+        raise ConfigError(f"padding mode must be one of {', '.join(PADDING_MODES)}, not {mode!r}")
+    limit = {"reflect": (height - 1, width - 1), "circular": (height, width)}.get(mode)
+    if limit and (max(top, bottom) > limit[0] or max(left, right) > limit[1]):
+        raise ConfigError(f"{mode} padding of {max(pads[0])}×{max(pads[1])} needs an input "
+                          f"larger than {height}×{width}")
+    if 0 in (height, width):
+        raise ConfigError(f"cannot {mode}-pad an empty {height}×{width} input")
+    return np.pad(x, ((0, 0),) * (x.ndim - 2) + (pads[0], pads[1]), mode=_NUMPY_PAD_MODE[mode])
+
+
+def _as_batch(x, name):
+    """(N, C, H, W) view of a (C, H, W) or (N, C, H, W) array, and whether it was batched."""
+    x = np.asarray(x)
+    if x.ndim not in (3, 4):
+        raise ConfigError(f"{name} must be (channels, height, width) or a batch of those, "
+                          f"not an array of shape {x.shape}")
+    return (x, True) if x.ndim == 4 else (x[None], False)
+
+
+def _windows(xp, kernel, stride, dilation, out_hw):
+    """Strided view (N, C, kh, kw, H', W') of every kernel tap's input, without copying."""
+    n, c, hp, wp = xp.shape
+    s = xp.strides
+    shape = (n, c, kernel[0], kernel[1], out_hw[0], out_hw[1])
+    strides = (s[0], s[1], s[2] * dilation[0], s[3] * dilation[1], s[2] * stride[0],
+               s[3] * stride[1])
+    return np.lib.stride_tricks.as_strided(xp, shape, strides, writeable=False)
+
+
+def _output_hw(padded_hw, kernel, stride, dilation, what):
+    try:
+        return tuple(output_size(n, k, s, 0, d) for n, k, s, d in
+                     zip(padded_hw, kernel, stride, dilation))
+    except ConfigError:
+        span = [d * (k - 1) + 1 for k, d in zip(kernel, dilation)]
+        raise ConfigError(f"the input is {padded_hw[0]}×{padded_hw[1]} after padding, smaller "
+                          f"than the {what} ({span[0]}×{span[1]})") from None
+
+
+def conv2d(x, weight, bias=None, stride=1, padding=0, dilation=1, padding_mode="zeros",
+           flip=False):
+    """2-D cross-correlation (what CNN layers compute), or true convolution with ``flip``.
+
+    Parameters
+    ----------
+    x : ndarray (C, H, W) or (N, C, H, W)
+    weight : ndarray (F, C, kh, kw)
+    bias : ndarray (F,), optional
+    stride, dilation : int or (h, w)
+    padding : int, (ph, pw), ((top, bottom), (left, right)), "valid", "same" or "full"
+        See :func:`resolve_padding`. "same" works at stride 1 only, as in torch.
+    padding_mode : {"zeros", "reflect", "replicate", "circular"}
+    flip : bool
+        Rotate the kernel by 180° first: true (mathematical) convolution.
+
+    Returns
+    -------
+    ndarray (F, H', W') or (N, F, H', W') with H' = output_size(H, kh, sh, pads, dh).
+    """
+    xb, batched = _as_batch(x, "the input")
+    weight = np.asarray(weight)
+    if weight.ndim != 4:
+        raise ConfigError(f"the kernel must be (filters, channels, height, width), "
+                          f"not shape {weight.shape}")
+    if weight.shape[1] != xb.shape[1]:
+        raise ConfigError(f"the input has {xb.shape[1]} channels but the kernel expects "
+                          f"{weight.shape[1]}")
+    kernel = weight.shape[2:]
+    stride = _positive_pair(stride, "stride")
+    dilation = _positive_pair(dilation, "dilation")
+    if isinstance(padding, str) and padding == "same" and stride != (1, 1):
+        raise ConfigError('"same" padding keeps the size only at stride 1; '
+                          "give the padding as a number for a strided convolution")
+    pads = resolve_padding(padding, kernel, dilation)
+    dtype = np.result_type(xb.dtype, weight.dtype, np.float32)
+    xp = pad2d(xb.astype(dtype, copy=False), pads, padding_mode)
+    out_h, out_w = _output_hw(xp.shape[2:], kernel, stride, dilation, "kernel")
+    if flip:
+        weight = weight[:, :, ::-1, ::-1]
+    n, c = xb.shape[:2]
+    filters = weight.shape[0]
+    cols = np.ascontiguousarray(_windows(xp, kernel, stride, dilation, (out_h, out_w)))
+    w2 = np.ascontiguousarray(weight, dtype=dtype).reshape(filters, -1)
+    out = np.matmul(w2, cols.reshape(n, -1, out_h * out_w)).reshape(n, filters, out_h, out_w)
+    if bias is not None:
+        out += np.asarray(bias, dtype=dtype).reshape(filters, 1, 1)
+    return out if batched else out[0]
+
+
+def pool2d(x, kernel_size, stride=None, padding=0, mode="max", ceil_mode=False,
+           count_include_pad=True, return_indices=False):
+    """Max or average pooling over each channel, like torch's max_pool2d / avg_pool2d.
+
+    Parameters
+    ----------
+    x : ndarray (C, H, W) or (N, C, H, W)
+    kernel_size : int or (kh, kw)
+    stride : int or (h, w), optional
+        Defaults to the kernel size (non-overlapping windows).
+    padding : int, (ph, pw) or ((top, bottom), (left, right))
+        At most half the window on each side. Max pooling pads with -inf (never chosen).
+    mode : {"max", "avg"}
+    ceil_mode : bool
+        Keep a last partial window, as long as it starts inside the input or left padding.
+    count_include_pad : bool
+        Average: divide by the window's size including padding (but never the part past the
+        padding that ``ceil_mode`` adds) instead of by the real pixels only.
+    return_indices : bool
+        Max: also return, per output unit, the winner's flat index row * W + col into the
+        unpadded input plane (the first maximum in row-major window order wins).
+
+    Returns
+    -------
+    out : ndarray (C, H', W') or (N, C, H', W')
+    indices : ndarray of int64, same shape, only with ``return_indices``
+    """
+    if mode not in ("max", "avg"):
+        raise ConfigError(f'pooling mode must be "max" or "avg", not {mode!r}')
+    if return_indices and mode != "max":
+        raise ConfigError("only max pooling has winner indices")
+    xb, batched = _as_batch(x, "the input")
+    kernel = _positive_pair(kernel_size, "pool size")
+    stride = kernel if stride is None else _positive_pair(stride, "stride")
+    pads = resolve_padding(padding, kernel)
+    if any(2 * p > k for side, k in zip(pads, kernel) for p in side):
+        raise ConfigError(f"pool padding {padding!r} is more than half the "
+                          f"{kernel[0]}×{kernel[1]} window")
+    height, width = xb.shape[2:]
+    try:
+        out_hw = tuple(output_size(size, k, s, side, 1, ceil_mode) for size, k, s, side in
+                       zip((height, width), kernel, stride, pads))
+    except ConfigError:
+        padded = (height + sum(pads[0]), width + sum(pads[1]))
+        raise ConfigError(f"the input is {padded[0]}×{padded[1]} after padding, smaller than "
+                          f"the {kernel[0]}×{kernel[1]} pool window") from None
+    # ceil_mode's last window may run past the padding: pad that too, but never count it.
+    extra = [max(side[1], (o - 1) * s + k - n - side[0]) for side, o, s, k, n in
+             zip(pads, out_hw, stride, kernel, (height, width))]
+    dtype = np.result_type(xb.dtype, np.float32)
+    fill = -np.inf if mode == "max" else 0.0
+    xp = pad2d(xb.astype(dtype, copy=False), ((pads[0][0], extra[0]), (pads[1][0], extra[1])),
+               value=fill)
+    taps = _windows(xp, kernel, stride, (1, 1), out_hw)
+    if mode == "avg":
+        out = taps.sum(axis=(2, 3), dtype=dtype)
+        out /= np.outer(*(_pool_counts(n, k, s, side, o, count_include_pad) for n, k, s, side, o
+                          in zip((height, width), kernel, stride, pads, out_hw))).astype(dtype)
+        return out if batched else out[0]
+    out = taps.max(axis=(2, 3))
+    if not return_indices:
+        return out if batched else out[0]
+    flat = taps.reshape(taps.shape[:2] + (-1,) + out_hw)
+    nan_first = np.isnan(flat)
+    # torch keeps the first maximum, except that a NaN always takes over (the last one wins).
+    tap = np.where(nan_first.any(axis=2), flat.shape[2] - 1 - np.argmax(nan_first[:, :, ::-1],
+                                                                          axis=2),
+                   np.argmax(flat, axis=2))
+    rows = np.arange(out_hw[0]).reshape(-1, 1) * stride[0] - pads[0][0] + tap // kernel[1]
+    cols = np.arange(out_hw[1]) * stride[1] - pads[1][0] + tap % kernel[1]
+    indices = (rows * width + cols).astype(np.int64)
+    return (out, indices) if batched else (out[0], indices[0])
+
+
+def _pool_counts(n, k, s, side, out, count_include_pad):
+    """Per-output number of window positions averaged over along one axis."""
+    start = np.arange(out) * s - side[0]
+    end = np.minimum(start + k, n + side[1])
+    if count_include_pad:
+        return end - start
+    return np.minimum(end, n) - np.maximum(start, 0)
+
+
+def relu(x):
+    """max(x, 0), elementwise."""
+    return np.maximum(x, 0)
+
+
+def _floating(x):
+    """``x`` as an array of floats: float arrays keep their dtype, integers become float."""
+    x = np.asarray(x)
+    return x if np.issubdtype(x.dtype, np.floating) else x.astype(np.result_type(x, np.float32))
+
+
+def leaky_relu(x, negative_slope=0.01):
+    """x where x > 0, else negative_slope · x."""
+    x = _floating(x)
+    return np.where(x > 0, x, x * np.asarray(negative_slope, dtype=x.dtype))
+
+
+def sigmoid(x):
+    """1 / (1 + e^−x), computed without overflow for large |x|."""
+    x = _floating(x)
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def tanh(x):
+    """Hyperbolic tangent, elementwise."""
+    return np.tanh(x)
+
+
+def softmax(x, axis=-1):
+    """e^x / Σ e^x along ``axis``; the maximum is subtracted first so huge logits cannot overflow."""
+    x = _floating(x)
+    e = np.exp(x - x.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)

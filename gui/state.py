@@ -56,6 +56,7 @@ class AppState(QObject):
     selectionChanged : the pinned or hovered unit changed.
     layerSelected(int) : the layer (or its filter/channel) chosen for editing changed.
     errorChanged(str) : the reason the last edit was refused ("" once an edit succeeds).
+    overlayChanged : ``input_overlay`` (a heatmap drawn over the canvas) changed.
     """
 
     networkChanged = Signal()
@@ -64,6 +65,7 @@ class AppState(QObject):
     selectionChanged = Signal()
     layerSelected = Signal(int)
     errorChanged = Signal(str)
+    overlayChanged = Signal()
 
     def __init__(self, network, parent=None):
         super().__init__(parent)
@@ -82,6 +84,7 @@ class AppState(QObject):
         self.selected_channel = 0
         self.pinned = None
         self.hovered = None
+        self.input_overlay = None
         # Pen events arrive faster than frames: they only mark the forward as due, and one
         # zero-delay timer runs it once per event-loop pass.
         self._recompute_timer = QTimer(self, singleShot=True, interval=0)
@@ -184,6 +187,11 @@ class AppState(QObject):
         if unit != self.hovered:
             self.hovered = unit
             self.selectionChanged.emit()
+
+    def set_input_overlay(self, overlay):
+        """Draw ``overlay`` (H, W) ≥ 0 (e.g. an effective receptive field) on the canvas; None hides it."""
+        self.input_overlay = None if overlay is None else np.asarray(overlay, np.float32)
+        self.overlayChanged.emit()
 
     # --------------------------------------------------------------- forward
     def _schedule(self):

@@ -141,6 +141,15 @@ class AppState(QObject):
         self.networkChanged.emit()
         self._schedule()
 
+    def show_params(self, params):
+        """Show ``params`` (one dict per layer, shaped like ``network.params``) live without an undo
+        entry, e.g. each epoch while training runs; the values are copied in place."""
+        for current, new in zip(self.network.params, params):
+            for name, value in new.items():
+                current[name][...] = value
+        self.networkChanged.emit()
+        self._schedule()
+
     def _try_network(self, build, text):
         try:
             network = build()

@@ -54,12 +54,12 @@ def output_size(n, kernel_size, stride=1, padding=0, dilation=1, ceil_mode=False
                           "and padding cannot be negative")
     span = dilation * (kernel_size - 1) + 1
     room = n + before + after - span
-    if room < 0:
-        raise ConfigError(f"the input is {n + before + after} long after padding, "
-                          f"shorter than the kernel ({span})")
     size = (-(-room // stride) if ceil_mode else room // stride) + 1
     if ceil_mode and (size - 1) * stride >= n + before:
         size -= 1
+    if size < 1:
+        raise ConfigError(f"the input is {n + before + after} long after padding, "
+                          f"shorter than the kernel ({span})")
     return size
 
 

@@ -1,0 +1,344 @@
+"""engine.ops against plain-loop references, textbook worked examples and (if present) torch."""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from engine import (ConfigError, conv2d, leaky_relu, output_size, pad2d, pool2d, relu,
+                    resolve_padding, sigmoid, softmax, tanh)
+from tests.engine import reference as ref
+
+PADDING_MODES = ["zeros", "reflect", "replicate", "circular"]
+DTYPES = [np.float32, np.float64]
+
+
+def tolerance(dtype):
+    return {"rtol": 1e-4, "atol": 1e-4} if dtype == np.float32 else {"rtol": 1e-10, "atol": 1e-10}
+
+
+def as_pair(value):
+    return (value, value) if isinstance(value, int) else value
+
+
+@st.composite
+def conv_cases(draw):
+    """A random conv2d call (often valid, sometimes impossible) and its explicit-pads twin."""
+    pair = st.tuples(st.integers(1, 3), st.integers(1, 3))
+    stride = draw(st.one_of(st.integers(1, 3), pair))
+    dilation = draw(st.one_of(st.just(1), st.integers(1, 3), pair))
+    kernel = (draw(st.integers(1, 4)), draw(st.integers(1, 4)))
+    kind = draw(st.sampled_from(["int", "pair", "sides", "valid", "same", "full"]))
+    padding = {
+        "int": draw(st.integers(0, 3)),
+        "pair": (draw(st.integers(0, 3)), draw(st.integers(0, 3))),
+        "sides": tuple((draw(st.integers(0, 3)), draw(st.integers(0, 3))) for _ in range(2)),
+    }.get(kind, kind)
+    d = as_pair(dilation)
+    if kind == "same":
+        pads = ref.same_padding(kernel, d)
+    elif kind == "full":
+        pads = ref.full_padding(kernel, d)
+    elif kind == "valid":
+        pads = ((0, 0), (0, 0))
+    elif kind == "sides":
+        pads = padding
+    else:
+        ph, pw = as_pair(padding)
+        pads = ((ph, ph), (pw, pw))
+    batch = draw(st.sampled_from([None, 1, 2]))
+    channels, filters = draw(st.integers(1, 3)), draw(st.integers(1, 3))
+    height, width = draw(st.integers(1, 8)), draw(st.integers(1, 8))
+    shape = (channels, height, width) if batch is None else (batch, channels, height, width)
+    return dict(shape=shape, weight_shape=(filters, channels) + kernel, stride=stride,
+                dilation=dilation, padding=padding, pads=pads,
+                padding_mode=draw(st.sampled_from(PADDING_MODES)), flip=draw(st.booleans()),
+                bias=draw(st.booleans()), dtype=draw(st.sampled_from(DTYPES)),
+                seed=draw(st.integers(0, 2**16)))
+
+
+def conv_is_possible(case):
+    """Whether torch would accept the case: pads within mode limits, at least one output."""
+    height, width = case["shape"][-2:]
+    kh, kw = case["weight_shape"][2:]
+    (top, bottom), (left, right) = case["pads"]
+    dh, dw = as_pair(case["dilation"])
+    limit = {"reflect": 1, "circular": 0}.get(case["padding_mode"])
+    if limit is not None and (max(top, bottom) > height - limit or max(left, right) > width - limit):
+        return False
+    if case["padding"] == "same" and as_pair(case["stride"]) != (1, 1):
+        return False
+    return (height + top + bottom >= dh * (kh - 1) + 1
+            and width + left + right >= dw * (kw - 1) + 1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(conv_cases())
+def test_conv2d_matches_loop_reference(case):
+    rng = np.random.default_rng(case["seed"])
+    x = rng.standard_normal(case["shape"]).astype(case["dtype"])
+    weight = rng.standard_normal(case["weight_shape"]).astype(case["dtype"])
+    bias = rng.standard_normal(weight.shape[0]).astype(case["dtype"]) if case["bias"] else None
+    kwargs = dict(stride=case["stride"], dilation=case["dilation"],
+                  padding_mode=case["padding_mode"], flip=case["flip"])
+    if not conv_is_possible(case):
+        with pytest.raises(ConfigError):
+            conv2d(x, weight, bias, padding=case["padding"], **kwargs)
+        return
+    out = conv2d(x, weight, bias, padding=case["padding"], **kwargs)
+    x4 = x if x.ndim == 4 else x[None]
+    expected = ref.conv2d(x4, weight, bias, as_pair(case["stride"]), case["pads"],
+                          as_pair(case["dilation"]), case["padding_mode"], case["flip"])
+    assert out.dtype == case["dtype"]
+    np.testing.assert_allclose(out, expected if x.ndim == 4 else expected[0],
+                               **tolerance(case["dtype"]))
+
+
+@st.composite
+def pool_cases(draw):
+    kernel = (draw(st.integers(1, 4)), draw(st.integers(1, 4)))
+    stride = draw(st.one_of(st.none(), st.integers(1, 3),
+                            st.tuples(st.integers(1, 3), st.integers(1, 3))))
+    # torch allows at most half the window on each side
+    ph, pw = draw(st.integers(0, kernel[0] // 2)), draw(st.integers(0, kernel[1] // 2))
+    padding = draw(st.sampled_from([(ph, pw), ph if ph <= kernel[1] // 2 else 0,
+                                    ((ph, 0), (0, pw))]))
+    batch = draw(st.sampled_from([None, 2]))
+    shape = (draw(st.integers(1, 3)), draw(st.integers(1, 8)), draw(st.integers(1, 8)))
+    return dict(shape=shape if batch is None else (batch,) + shape, kernel=kernel, stride=stride,
+                padding=padding, ceil_mode=draw(st.booleans()),
+                count_include_pad=draw(st.booleans()), dtype=draw(st.sampled_from(DTYPES)),
+                seed=draw(st.integers(0, 2**16)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(pool_cases())
+def test_pool2d_matches_loop_reference(case):
+    x = np.random.default_rng(case["seed"]).standard_normal(case["shape"]).astype(case["dtype"])
+    x4 = x if x.ndim == 4 else x[None]
+    kernel, stride = case["kernel"], case["stride"]
+    stride = kernel if stride is None else as_pair(stride)
+    pads = case["padding"]
+    pads = ((pads, pads), (pads, pads)) if isinstance(pads, int) else pads
+    pads = pads if isinstance(pads[0], tuple) else ((pads[0],) * 2, (pads[1],) * 2)
+    common = dict(kernel_size=kernel, stride=case["stride"], padding=case["padding"],
+                  ceil_mode=case["ceil_mode"])
+    expected, expected_indices = ref.pool2d(x4, kernel, stride, pads, "max", case["ceil_mode"])
+    if expected.size == 0:
+        with pytest.raises(ConfigError):
+            pool2d(x, **common)
+        return
+    unbatch = (lambda a: a) if x.ndim == 4 else (lambda a: a[0])
+    out, indices = pool2d(x, **common, return_indices=True)
+    assert out.dtype == case["dtype"] and indices.dtype == np.int64
+    np.testing.assert_array_equal(out, unbatch(expected))
+    np.testing.assert_array_equal(indices, unbatch(expected_indices))
+    avg = pool2d(x, **common, mode="avg", count_include_pad=case["count_include_pad"])
+    expected_avg = ref.pool2d(x4, kernel, stride, pads, "avg", case["ceil_mode"],
+                              case["count_include_pad"])
+    assert avg.dtype == case["dtype"]
+    np.testing.assert_allclose(avg, unbatch(expected_avg), **tolerance(case["dtype"]))
+
+
+def test_max_pool_indices_point_at_the_winner():
+    x = np.random.default_rng(1).standard_normal((3, 7, 9)).astype(np.float32)
+    out, indices = pool2d(x, 3, 2, 1, ceil_mode=True, return_indices=True)
+    winners = np.take_along_axis(x.reshape(3, -1), indices.reshape(3, -1), axis=1)
+    np.testing.assert_array_equal(winners.reshape(out.shape), out)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_activations_keep_dtype_and_match_formulas(dtype):
+    x = np.linspace(-6, 6, 25, dtype=dtype).reshape(5, 5)
+    for op in (relu, leaky_relu, sigmoid, tanh, softmax):
+        assert op(x).dtype == dtype
+    np.testing.assert_array_equal(relu(x), [[max(v, 0) for v in row] for row in x])
+    np.testing.assert_allclose(leaky_relu(x, 0.2), np.where(x > 0, x, 0.2 * x), rtol=1e-6)
+    np.testing.assert_allclose(sigmoid(x), ref.sigmoid(x), **tolerance(dtype))
+    np.testing.assert_allclose(tanh(x), np.vectorize(math.tanh)(x), **tolerance(dtype))
+    np.testing.assert_allclose(softmax(x, axis=0).T, [ref.softmax(col) for col in x.T],
+                               **tolerance(dtype))
+    np.testing.assert_allclose(softmax(x), [ref.softmax(row) for row in x], **tolerance(dtype))
+
+
+def test_softmax_and_sigmoid_are_stable_for_huge_inputs():
+    logits = np.array([[1000.0, 1000.0, -1000.0], [-1e30, 0.0, 1e30]], dtype=np.float32)
+    np.testing.assert_allclose(softmax(logits), [[0.5, 0.5, 0.0], [0.0, 0.0, 1.0]])
+    np.testing.assert_array_equal(sigmoid(np.array([-1e4, 0.0, 1e4])), [0.0, 0.5, 1.0])
+    assert np.isfinite(sigmoid(np.array([-800.0, 800.0], dtype=np.float32))).all()
+
+
+# --- worked examples from the tutorials ---------------------------------------------------
+
+def test_one_dimensional_kernel_with_zero_padding():
+    """[1, 1, 1] over [1, 1, 1, 0], padded with one zero each side, gives [2, 3, 2, 1]."""
+    x = np.array([[[1.0, 1.0, 1.0, 0.0]]])
+    kernel = np.ones((1, 1, 1, 3))
+    np.testing.assert_array_equal(conv2d(x, kernel, padding=(0, 1)), [[[2, 3, 2, 1]]])
+    np.testing.assert_array_equal(conv2d(x, kernel, padding="same"), [[[2, 3, 2, 1]]])
+
+
+def test_cs231n_demo_shapes_and_hand_computed_values():
+    """5×5×3 input, padding 1, two 3×3×3 filters, stride 2 -> 3×3×2 (cs231n's demo)."""
+    x = np.stack([np.full((5, 5), c + 1.0) for c in range(3)])  # channel c is all c + 1
+    weight = np.stack([np.ones((3, 3, 3)), -np.ones((3, 3, 3))])
+    out = conv2d(x, weight, bias=np.array([1.0, 0.0]), stride=2, padding=1)
+    assert out.shape == (2, 3, 3)
+    # top-left window: 2×2 real pixels per channel (the rest is padding): 4·(1+2+3) + bias 1
+    assert out[0, 0, 0] == 4 * 6 + 1
+    assert out[0, 0, 1] == 6 * 6 + 1  # 2 real rows × 3 real columns
+    assert out[0, 1, 1] == 9 * 6 + 1  # window fully inside
+    assert out[1, 1, 1] == -54
+
+
+def test_seed_tutorial_window_times_kernel_is_minus_eight():
+    """4*0+0*0+0*0+0*0+0*1+0*1+0*0+0*1+-4*2 = -8."""
+    window = np.array([[4, 0, 0], [0, 0, 0], [0, 0, -4]], dtype=np.float32)
+    kernel = np.array([[0, 0, 0], [0, 1, 1], [0, 1, 2]], dtype=np.float32)
+    assert conv2d(window[None], kernel[None, None]).tolist() == [[[-8.0]]]
+
+
+def test_box_blur_of_a_constant_image_is_identity_inside():
+    image = np.full((1, 8, 10), 5.0, dtype=np.float32)
+    blur = np.full((1, 1, 3, 3), 1 / 9, dtype=np.float32)
+    np.testing.assert_allclose(conv2d(image, blur), 5.0, rtol=1e-6)
+    same = conv2d(image, blur, padding="same")
+    np.testing.assert_allclose(same[0, 1:-1, 1:-1], 5.0, rtol=1e-6)
+    np.testing.assert_allclose(same[0, 0, 0], 5.0 * 4 / 9, rtol=1e-6)  # corner sees zeros
+    np.testing.assert_allclose(conv2d(image, blur, padding=1, padding_mode="replicate"), 5.0,
+                               rtol=1e-6)
+
+
+def test_flip_is_true_convolution():
+    """Full true convolution with a separable kernel = np.convolve along rows, then columns."""
+    rng = np.random.default_rng(3)
+    image = rng.standard_normal((6, 7))
+    a, b = rng.standard_normal(3), rng.standard_normal(2)
+    rows = np.array([np.convolve(r, b) for r in image])
+    expected = np.array([np.convolve(c, a) for c in rows.T]).T
+    out = conv2d(image[None], np.outer(a, b)[None, None], padding="full", flip=True)
+    np.testing.assert_allclose(out[0], expected, rtol=1e-10)
+
+
+@pytest.mark.parametrize("n, k, s, p, d, ceil_mode, expected", [
+    (28, 5, 1, 2, 1, False, 28),   # "same" for the digit network
+    (32, 3, 1, 0, 1, False, 30),
+    (5, 3, 2, 1, 1, False, 3),     # cs231n demo
+    (7, 3, 2, 0, 1, False, 3),
+    (227, 11, 4, 0, 1, False, 55),  # AlexNet conv1
+    (224, 3, 1, 1, 1, False, 224),
+    (7, 3, 1, 0, 2, False, 3),     # dilation 2 makes the kernel span 5
+    (5, 2, 2, 0, 1, False, 2),
+    (5, 2, 2, 0, 1, True, 3),      # ceil mode keeps the partial window
+    (3, 2, 2, 1, 1, True, 2),      # ...unless it would start in the right padding
+    (4, (2, 1), 1, (1, 0), 1, False, None),  # bad kernel: a pair is not a length
+])
+def test_output_size(n, k, s, p, d, ceil_mode, expected):
+    if expected is None:
+        with pytest.raises((ConfigError, TypeError)):
+            output_size(n, k, s, p, d, ceil_mode)
+        return
+    assert output_size(n, k, s, p, d, ceil_mode) == expected
+
+
+def test_output_size_with_asymmetric_padding_uses_the_sum():
+    assert output_size(4, 3, padding=(2, 0)) == 4
+    with pytest.raises(ConfigError, match="after padding"):
+        output_size(3, 5)
+
+
+def test_resolve_padding_forms():
+    assert resolve_padding(2, 3) == ((2, 2), (2, 2))
+    assert resolve_padding((1, 2), 3) == ((1, 1), (2, 2))
+    assert resolve_padding(((2, 0), (2, 0)), 3) == ((2, 0), (2, 0))  # causal
+    assert resolve_padding("valid", 5) == ((0, 0), (0, 0))
+    assert resolve_padding("same", (4, 3)) == ((1, 2), (1, 1))  # extra goes bottom/right
+    assert resolve_padding("same", 3, dilation=2) == ((2, 2), (2, 2))
+    assert resolve_padding("full", (3, 2)) == ((2, 2), (1, 1))
+    for bad in ("half", -1, (1, 2, 3)):
+        with pytest.raises(ConfigError):
+            resolve_padding(bad, 3)
+
+
+def test_pad2d_modes_match_reference():
+    x = np.arange(12.0).reshape(3, 4)
+    pads = ((2, 1), (3, 2))
+    for mode in PADDING_MODES:
+        out = pad2d(x, pads, mode)
+        expected = [[ref.padded_value(x, r - 2, c - 3, mode) for c in range(9)] for r in range(6)]
+        np.testing.assert_array_equal(out, expected)
+    assert pad2d(x.astype(np.float32), pads, value=-np.inf).dtype == np.float32
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda: conv2d(np.zeros((1, 4, 4)), np.zeros((1, 1, 5, 5))),
+     "the input is 4×4 after padding, smaller than the kernel"),
+    (lambda: conv2d(np.zeros((3, 4, 4)), np.zeros((1, 1, 3, 3))), "3 channels"),
+    (lambda: conv2d(np.zeros((1, 8, 8)), np.zeros((1, 1, 3, 3)), stride=2, padding="same"),
+     "stride 1"),
+    (lambda: conv2d(np.zeros((1, 2, 2)), np.zeros((1, 1, 3, 3)), padding=2,
+                    padding_mode="reflect"), "reflect"),
+    (lambda: conv2d(np.zeros((1, 4, 4)), np.zeros((1, 1, 3, 3)), stride=0), "stride"),
+    (lambda: conv2d(np.zeros((4, 4)), np.zeros((1, 1, 3, 3))), "channels"),
+    (lambda: pool2d(np.zeros((1, 4, 4)), 2, padding=2), "half"),
+    (lambda: pool2d(np.zeros((1, 1, 1)), 2), "smaller than the 2×2 pool window"),
+    (lambda: pool2d(np.zeros((1, 4, 4)), 2, mode="median"), "max"),
+])
+def test_impossible_configurations_raise_config_error_in_words(call, words):
+    with pytest.raises(ConfigError, match=words):
+        call()
+
+
+# --- torch, when it is installed ------------------------------------------------------------
+
+@pytest.mark.parametrize("padding_mode", PADDING_MODES)
+@pytest.mark.parametrize("padding", [0, 1, (2, 1), "same", "valid"])
+def test_conv2d_matches_torch(padding_mode, padding):
+    torch = pytest.importorskip("torch")
+    functional = torch.nn.functional
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((2, 3, 9, 8)).astype(np.float32)
+    weight = rng.standard_normal((4, 3, 4, 3)).astype(np.float32)
+    bias = rng.standard_normal(4).astype(np.float32)
+    module = torch.nn.Conv2d(3, 4, (4, 3), padding=padding, padding_mode=padding_mode,
+                             dilation=(1, 2))
+    with torch.no_grad():
+        module.weight.copy_(torch.from_numpy(weight))
+        module.bias.copy_(torch.from_numpy(bias))
+        expected = module(torch.from_numpy(x)).numpy()
+    out = conv2d(x, weight, bias, padding=padding, dilation=(1, 2), padding_mode=padding_mode)
+    np.testing.assert_allclose(out, expected, rtol=1e-4, atol=1e-4)
+    strided = functional.conv2d(torch.from_numpy(x), torch.from_numpy(weight), stride=(2, 3))
+    np.testing.assert_allclose(conv2d(x, weight, stride=(2, 3)), strided.numpy(), rtol=1e-4,
+                               atol=1e-4)
+
+
+@pytest.mark.parametrize("kernel, stride, padding", [(2, None, 0), (3, 2, 1), ((3, 2), (2, 3), (1, 0))])
+@pytest.mark.parametrize("ceil_mode", [False, True])
+def test_pool2d_matches_torch(kernel, stride, padding, ceil_mode):
+    torch = pytest.importorskip("torch")
+    functional = torch.nn.functional
+    x = np.random.default_rng(2).standard_normal((2, 3, 9, 10)).astype(np.float32)
+    tx = torch.from_numpy(x)
+    out, indices = pool2d(x, kernel, stride, padding, ceil_mode=ceil_mode, return_indices=True)
+    t_out, t_indices = functional.max_pool2d(tx, kernel, stride, padding, ceil_mode=ceil_mode,
+                                             return_indices=True)
+    np.testing.assert_array_equal(out, t_out.numpy())
+    np.testing.assert_array_equal(indices, t_indices.numpy())
+    for include in (True, False):
+        avg = pool2d(x, kernel, stride, padding, "avg", ceil_mode, include)
+        t_avg = functional.avg_pool2d(tx, kernel, stride, padding, ceil_mode, include)
+        np.testing.assert_allclose(avg, t_avg.numpy(), rtol=1e-5, atol=1e-6)
+
+
+def test_activations_match_torch():
+    torch = pytest.importorskip("torch")
+    x = np.random.default_rng(4).standard_normal((4, 10)).astype(np.float32) * 20
+    tx = torch.from_numpy(x)
+    np.testing.assert_allclose(sigmoid(x), torch.sigmoid(tx).numpy(), rtol=1e-6, atol=1e-7)
+    np.testing.assert_allclose(softmax(x), torch.softmax(tx, dim=-1).numpy(), rtol=1e-5,
+                               atol=1e-7)
+    np.testing.assert_allclose(leaky_relu(x, 0.1),
+                               torch.nn.functional.leaky_relu(tx, 0.1).numpy(), rtol=1e-6)

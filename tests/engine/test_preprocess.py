@@ -1,0 +1,66 @@
+"""MNIST-style preprocessing of drawn digits: crop, fit 20×20 keeping aspect, centre by mass."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from engine.data import find_idx_pair, load_digits
+from engine.preprocess import mnist_preprocess
+
+MNIST = Path(__file__).resolve().parents[3] / "shared" / "data" / "mnist"
+
+
+def ink_box(image):
+    rows, cols = np.flatnonzero(image.any(axis=1)), np.flatnonzero(image.any(axis=0))
+    return rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1
+
+
+def centre_of_mass(image):
+    ys, xs = np.mgrid[0 : image.shape[0], 0 : image.shape[1]]
+    return (image * ys).sum() / image.sum(), (image * xs).sum() / image.sum()
+
+
+def test_empty_image_stays_zero():
+    out = mnist_preprocess(np.zeros((280, 280)))
+    assert out.shape == (28, 28) and out.dtype == np.float32 and not out.any()
+
+
+def test_tall_rectangle_keeps_its_aspect_ratio_and_is_centred_by_mass():
+    image = np.zeros((300, 200))
+    image[40:240, 150:190] = 1.0  # 200 tall, 40 wide, far off-centre
+    out = mnist_preprocess(image)
+    assert ink_box(out) == (20, 4)
+    cy, cx = centre_of_mass(out)
+    assert abs(cy - 14) <= 0.5 and abs(cx - 14) <= 0.5
+    assert out.min() >= 0 and out.max() <= 1
+
+
+def test_small_drawing_is_enlarged_to_fit_20_pixels():
+    image = np.zeros((100, 100))
+    image[10:15, 60:70] = 1.0  # 5 × 10 -> 10 × 20
+    assert ink_box(mnist_preprocess(image)) == (10, 20)
+
+
+def test_shrinking_is_anti_aliased():
+    # A one-pixel checkerboard shrunk 10× must average to grey, not alias to black or white.
+    out = mnist_preprocess((np.indices((200, 200)).sum(axis=0) % 2).astype(float))
+    np.testing.assert_allclose(out[out > 0], 0.5, atol=0.01)
+
+
+def test_lopsided_digit_is_clipped_not_crashing():
+    image = np.zeros((100, 100))
+    image[0:100, 0:3] = 1.0  # tall bar ...
+    image[95:100, 0:100] = 1.0  # ... with a heavy foot: mass far from the box centre
+    out = mnist_preprocess(image)
+    assert out.shape == (28, 28) and out.sum() > 0
+
+
+@pytest.mark.skipif(not MNIST.is_dir(), reason="shared MNIST sample not present")
+def test_enlarged_and_moved_mnist_digits_come_back():
+    images, _ = load_digits(*find_idx_pair(MNIST))
+    for digit in images[:50]:
+        drawn = np.pad(np.kron(digit, np.ones((10, 10))), ((30, 5), (3, 50)))  # a 315×333 canvas
+        back = mnist_preprocess(drawn)
+        assert np.abs(back - digit).mean() < 0.03
+        assert np.corrcoef(back.ravel(), digit.ravel())[0, 1] > 0.9

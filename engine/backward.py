@@ -1,0 +1,190 @@
+"""Backpropagation: the gradient of every forward op, taking the forward op's own arguments.
+
+Each ``*_backward(grad, x, ...)`` receives ``grad`` = ∂loss/∂output (the shape the forward op
+returned) plus exactly the arguments the forward op got, and returns ∂loss/∂input (and the
+parameter gradients). Padding geometry comes from :mod:`engine.ops`, never recomputed here.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine import ops
+
+
+def _col2im(cols, padded_hw, stride, dilation):
+    """Adjoint of the sliding-window view: add every tap's (N, C, H', W') slab back in place.
+
+    cols : (N, C, kh, kw, H', W') values at each window tap; returns (N, C, Hp, Wp) sums.
+    One slab add per kernel tap, each vectorized over the batch (never per pixel).
+    """
+    n, c, kh, kw, out_h, out_w = cols.shape
+    out = np.zeros((n, c) + tuple(padded_hw), dtype=cols.dtype)
+    for i in range(kh):
+        for j in range(kw):
+            top, left = i * dilation[0], j * dilation[1]
+            out[:, :, top:top + stride[0] * (out_h - 1) + 1:stride[0],
+                left:left + stride[1] * (out_w - 1) + 1:stride[1]] += cols[:, :, i, j]
+    return out
+
+
+def _unpad(grad_padded, pads, mode, hw):
+    """Adjoint of ``ops.pad2d``: fold the gradient of the padded border back onto its sources.
+
+    Which input pixel each padded pixel copies is found by padding an index plane with the same
+    ``ops.pad2d`` call, so the four padding modes cannot drift apart from the forward.
+    """
+    (top, _), (left, _) = pads
+    h, w = hw
+    if mode == "zeros":
+        return grad_padded[..., top:top + h, left:left + w]
+    source = ops.pad2d(np.arange(h * w).reshape(h, w), pads, mode).reshape(-1)  # (Hp*Wp,)
+    lead = grad_padded.shape[:-2]
+    planes = int(np.prod(lead))
+    flat_index = (np.arange(planes)[:, None] * (h * w) + source[None, :]).reshape(-1)
+    summed = np.bincount(flat_index, weights=grad_padded.reshape(-1), minlength=planes * h * w)
+    return summed.astype(grad_padded.dtype).reshape(lead + (h, w))
+
+
+def conv2d_backward(grad, x, weight, bias=None, stride=1, padding=0, dilation=1,
+                    padding_mode="zeros", flip=False):
+    """Gradients of :func:`engine.ops.conv2d`.
+
+    Parameters
+    ----------
+    grad : (F, H', W') or (N, F, H', W'), ∂loss/∂output
+    x, weight, bias, stride, padding, dilation, padding_mode, flip
+        Exactly as given to ``ops.conv2d``.
+
+    Returns
+    -------
+    dx : like x;  dweight : (F, C, kh, kw);  dbias : (F,) or None when there is no bias
+    """
+    xb, batched = ops._as_batch(x, "the input")
+    g = np.asarray(grad) if batched else np.asarray(grad)[None]
+    stride = ops._positive_pair(stride, "stride")
+    dilation = ops._positive_pair(dilation, "dilation")
+    kernel = weight.shape[2:]
+    pads = ops.resolve_padding(padding, kernel, dilation)
+    dtype = np.result_type(xb.dtype, weight.dtype, np.float32)
+    xp = ops.pad2d(xb.astype(dtype, copy=False), pads, padding_mode)
+    n, c = xb.shape[:2]
+    filters, out_h, out_w = g.shape[1:]
+    g = g.astype(dtype, copy=False).reshape(n, filters, out_h * out_w)
+    w_used = (weight[:, :, ::-1, ::-1] if flip else weight).astype(dtype, copy=False)
+
+    # (C·kh·kw, N·H'·W') window matrix against (F, N·H'·W') gradient: one GEMM for the weights.
+    cols = ops._windows(xp, kernel, stride, dilation, (out_h, out_w))
+    cols = np.ascontiguousarray(cols.transpose(1, 2, 3, 0, 4, 5)).reshape(c * kernel[0] * kernel[1], -1)
+    g_rows = np.ascontiguousarray(g.transpose(1, 0, 2)).reshape(filters, -1)
+    dweight = (g_rows @ cols.T).reshape(weight.shape)
+    if flip:
+        dweight = dweight[:, :, ::-1, ::-1]
+
+    dcols = np.matmul(w_used.reshape(filters, -1).T, g)  # (N, C·kh·kw, H'·W')
+    dxp = _col2im(dcols.reshape(n, c, kernel[0], kernel[1], out_h, out_w), xp.shape[2:], stride, dilation)
+    dx = _unpad(dxp, pads, padding_mode, xb.shape[2:])
+    dbias = None if bias is None else g.sum(axis=(0, 2)).astype(dtype)
+    return (dx if batched else dx[0]), np.ascontiguousarray(dweight), dbias
+
+
+def pool2d_backward(grad, x, kernel_size, stride=None, padding=0, mode="max", ceil_mode=False,
+                    count_include_pad=True):
+    """Gradient of :func:`engine.ops.pool2d` with respect to its input.
+
+    Max pooling sends each output's gradient to its window's winner (the index the forward
+    reports, so ties resolve the same way); average pooling spreads it evenly over the window,
+    divided by the same count the forward divided by.
+
+    Parameters
+    ----------
+    grad : (C, H', W') or (N, C, H', W'); the other arguments exactly as given to ``ops.pool2d``.
+
+    Returns
+    -------
+    dx : like x
+    """
+    xb, batched = ops._as_batch(x, "the input")
+    g = np.asarray(grad) if batched else np.asarray(grad)[None]
+    n, c, h, w = xb.shape
+    dtype = np.result_type(xb.dtype, np.float32)
+    if mode == "max":
+        _, winners = ops.pool2d(xb, kernel_size, stride, padding, "max", ceil_mode, return_indices=True)
+        planes = np.arange(n * c).reshape(n, c, 1, 1) * (h * w)
+        dx = np.bincount((winners + planes).reshape(-1), weights=g.reshape(-1), minlength=n * c * h * w)
+        dx = dx.astype(dtype).reshape(n, c, h, w)
+        return dx if batched else dx[0]
+    kernel = ops._positive_pair(kernel_size, "pool size")
+    stride = kernel if stride is None else ops._positive_pair(stride, "stride")
+    pads = ops.resolve_padding(padding, kernel)
+    out_hw = g.shape[2:]
+    counts = np.outer(*(ops._pool_counts(size, k, s, side, o, count_include_pad) for size, k, s, side, o
+                        in zip((h, w), kernel, stride, pads, out_hw)))
+    share = (g / counts).astype(dtype)  # (N, C, H', W') gradient per window tap
+    # The last ceil_mode window may reach past the padding: give it room, then drop it.
+    padded_hw = [max(pre + size + post, (o - 1) * s + k) for (pre, post), size, o, s, k
+                 in zip(pads, (h, w), out_hw, stride, kernel)]
+    taps = np.broadcast_to(share[:, :, None, None], (n, c) + kernel + tuple(out_hw))
+    dxp = _col2im(taps, padded_hw, stride, (1, 1))
+    dx = dxp[:, :, pads[0][0]:pads[0][0] + h, pads[1][0]:pads[1][0] + w]
+    return dx if batched else dx[0]
+
+
+def relu_backward(grad, x):
+    """Gradient of relu: passes where x > 0 (0 at x = 0, as torch)."""
+    return grad * (x > 0)
+
+
+def leaky_relu_backward(grad, x, negative_slope=0.01):
+    """Gradient of leaky_relu: 1 where x > 0, negative_slope elsewhere."""
+    return grad * np.where(x > 0, 1, negative_slope).astype(grad.dtype)
+
+
+def sigmoid_backward(grad, x):
+    """Gradient of sigmoid: σ(x)(1 − σ(x))."""
+    s = ops.sigmoid(x)
+    return grad * s * (1 - s)
+
+
+def tanh_backward(grad, x):
+    """Gradient of tanh: 1 − tanh²(x)."""
+    return grad * (1 - np.tanh(x) ** 2)
+
+
+def softmax_backward(grad, x, axis=-1):
+    """Gradient of softmax along ``axis``: y ⊙ (grad − Σ grad·y)."""
+    y = ops.softmax(x, axis)
+    return y * (grad - (grad * y).sum(axis=axis, keepdims=True))
+
+
+def dense_backward(grad, x, weight, bias=None):
+    """Gradients of a dense layer y = x @ weight.T + bias.
+
+    x (N, in), weight (out, in), grad (N, out) -> dx (N, in), dweight (out, in), dbias (out,) or None.
+    """
+    return grad @ weight, grad.T @ x, (None if bias is None else grad.sum(axis=0))
+
+
+def softmax_cross_entropy(logits, labels):
+    """Mean cross-entropy of softmax(logits) against integer labels, and its gradient.
+
+    Working from the logits (not the probabilities) keeps log(p) finite and makes the
+    gradient the classic (p − onehot) / N.
+
+    Parameters
+    ----------
+    logits : (N, K) scores before the softmax
+    labels : (N,) ints in [0, K)
+
+    Returns
+    -------
+    loss : float;  dlogits : (N, K)
+    """
+    n = len(labels)
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    rows = np.arange(n)
+    loss = float(-log_p[rows, labels].mean())
+    dlogits = np.exp(log_p)
+    dlogits[rows, labels] -= 1
+    return loss, dlogits / n

@@ -4,3 +4,14 @@ from engine.errors import ConfigError
 from engine.ops import (
     conv2d, leaky_relu, output_size, pad2d, pool2d, relu, resolve_padding, sigmoid, softmax, tanh,
 )
+from engine.layers import (
+    AvgPool2d, Conv2d, Dense, Flatten, Layer, LeakyReLU, MaxPool2d, ReLU, Sigmoid, Softmax, Tanh,
+    Window, layer_from_dict,
+)
+from engine.network import Network
+from engine.receptive_field import Geometry, ReceptiveField
+from engine.explain import (
+    ActivationExplanation, Contribution, ConvExplanation, DenseExplanation, Explanation,
+    FlattenExplanation, PoolExplanation, SoftmaxExplanation,
+)
+from engine.models import default_digit_network

@@ -15,3 +15,4 @@ from engine.explain import (
     FlattenExplanation, PoolExplanation, SoftmaxExplanation,
 )
 from engine.models import default_digit_network
+from engine.io import load_network, network_from_spec, network_spec, save_network

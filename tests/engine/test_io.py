@@ -1,0 +1,140 @@
+"""Saving and loading networks; every kind of bad file gives a ConfigError that says why."""
+
+import json
+
+import numpy as np
+import pytest
+
+import engine
+from engine import ConfigError, Conv2d, Dense, Network, ReLU, Softmax
+from engine.io import load_network, network_spec, save_network
+
+
+def net():
+    return Network((2, 8, 8), [Conv2d(3, 3, padding="same", padding_mode="reflect"), ReLU(),
+                               engine.MaxPool2d(2), Conv2d(2, (3, 1), bias=False),
+                               Dense(4), Softmax()], seed=3)
+
+
+def test_round_trip_keeps_everything(tmp_path):
+    original = net()
+    original.params[0]["weight"][0, 0, 1, 1] = 7.5  # an edited weight survives
+    save_network(original, tmp_path / "n.npz")
+    loaded = load_network(tmp_path / "n.npz")
+    assert loaded.input_shape == original.input_shape and loaded.layers == original.layers
+    assert loaded.seed == 3
+    for p, q in zip(original.params, loaded.params):
+        assert p.keys() == q.keys() and all(np.array_equal(p[k], q[k]) for k in p)
+    x = np.random.default_rng(0).random((2, 8, 8))
+    np.testing.assert_array_equal(loaded.forward(x)[-1], original.forward(x)[-1])
+    assert list((tmp_path).iterdir()) == [tmp_path / "n.npz"]  # no temporary left behind
+
+
+def test_saved_spec_is_readable_json(tmp_path):
+    save_network(engine.default_digit_network(), tmp_path / "d.npz")
+    with np.load(tmp_path / "d.npz", allow_pickle=False) as archive:
+        spec = json.loads(str(archive["spec"]))
+        assert sorted(archive.files)[:3] == ["p0_bias", "p0_weight", "p3_bias"]
+    assert spec["format"] == "convscope-network" and spec["version"] == 1
+    assert spec["input_shape"] == [1, 28, 28]
+    assert spec["layers"][0] == {"type": "conv2d", "out_channels": 8, "kernel_size": 5,
+                                 "padding": "same"}
+    assert spec["layers"][2] == {"type": "maxpool2d"}
+
+
+def test_hand_written_json_spec_loads_with_fresh_weights(tmp_path):
+    text = """{"format": "convscope-network", "version": 1, "input_shape": [28, 28],
+               "layers": [{"type": "conv2d", "out_channels": 4, "kernel_size": [3, 3]},
+                          {"type": "relu"}, {"type": "dense", "out_features": 10},
+                          {"type": "softmax"}]}"""
+    (tmp_path / "mine.json").write_text(text)
+    loaded = load_network(tmp_path / "mine.json")
+    assert loaded.shapes[-1] == (10,) and loaded.params[0]["weight"].shape == (4, 1, 3, 3)
+    assert network_spec(loaded)["layers"][0]["kernel_size"] == [3, 3]
+
+
+def _write(path, data):
+    if isinstance(data, str):
+        path.write_text(data)
+    else:
+        path.write_bytes(data)
+    return path
+
+
+def _npz(path, **arrays):
+    np.savez(path, **arrays)
+    return path
+
+
+def _spec(**changes):
+    spec = network_spec(Network((1, 6, 6), [Conv2d(2, 3), ReLU(), Dense(3)]))
+    spec.update(changes)
+    return np.array(json.dumps(spec))
+
+
+def _good(path):
+    original = Network((1, 6, 6), [Conv2d(2, 3), ReLU(), Dense(3)])
+    save_network(original, path)
+    with np.load(path) as archive:
+        return {k: archive[k] for k in archive.files}
+
+
+BAD_FILES = {
+    "missing": (lambda p: p / "nothing.npz", "cannot open"),
+    "empty": (lambda p: _write(p / "e.npz", b""), "not a readable ConvScope .npz file"),
+    "random bytes": (lambda p: _write(p / "r.npz", bytes(range(256)) * 4),
+                     "not a readable ConvScope .npz file"),
+    "truncated": (lambda p: _truncate(p / "t.npz"), "not a readable ConvScope .npz file"),
+    "foreign npz": (lambda p: _npz(p / "f.npz", x=np.zeros(3)), "has no network spec"),
+    "pickled object": (lambda p: _npz(p / "o.npz", spec=np.array([{"a": 1}], dtype=object)),
+                       "not a readable ConvScope .npz file"),
+    "spec not text": (lambda p: _npz(p / "s.npz", spec=np.zeros(2)), "the spec entry is not text"),
+    "bad json": (lambda p: _npz(p / "j.npz", spec=np.array("{layers: [")), "not valid JSON"),
+    "wrong format": (lambda p: _npz(p / "w.npz", spec=_spec(format="keras")),
+                     "this is not a ConvScope network"),
+    "newer version": (lambda p: _npz(p / "v.npz", spec=_spec(version=9)), "has version 9"),
+    "unknown layer": (lambda p: _npz(p / "u.npz", spec=_spec(layers=[{"type": "conv3d"}])),
+                      "layer 1: unknown layer type 'conv3d'"),
+    "impossible layer": (lambda p: _npz(p / "i.npz", spec=_spec(
+        layers=[{"type": "conv2d", "out_channels": 1, "kernel_size": 9}])),
+        "layer 1 (conv 9×9 s1 p0): the input is 6×6, smaller than the kernel"),
+    "weight shape": (lambda p: _npz(p / "ws.npz", **(_good(p / "g.npz") | {
+        "p0_weight": np.zeros((2, 1, 5, 5), np.float32)})),
+        "layer 1 (conv 3×3 s1 p0): the weight has shape (2, 1, 5, 5)"),
+    "missing weight": (lambda p: _npz(p / "mw.npz", **{k: v for k, v in _good(p / "g.npz").items()
+                                                      if k != "p2_weight"}),
+                       "layer 3 (dense1) has no weight in the file"),
+    "extra array": (lambda p: _npz(p / "x.npz", **(_good(p / "g.npz") | {"p1_weight": np.ones(2)})),
+                    "arrays that belong to no layer: p1_weight"),
+    "nan weight": (lambda p: _npz(p / "n.npz", **(_good(p / "g.npz") | {
+        "p2_bias": np.array([0, np.nan, 0], np.float32)})), "not finite numbers"),
+    "json not json": (lambda p: _write(p / "b.json", "conv 3x3"), "not valid JSON"),
+    "json list": (lambda p: _write(p / "l.json", "[1, 2]"), "this is not a ConvScope network"),
+}
+
+
+def _truncate(path):
+    save_network(engine.default_digit_network(), path)
+    data = path.read_bytes()
+    path.write_bytes(data[:len(data) // 2])
+    return path
+
+
+@pytest.mark.parametrize("case", BAD_FILES)
+def test_bad_files_raise_config_error(tmp_path, case):
+    make, words = BAD_FILES[case]
+    path = make(tmp_path)
+    with pytest.raises(ConfigError) as info:
+        load_network(path)
+    assert words in str(info.value)
+    assert str(info.value).startswith(path.name + ": ") or case == "missing"
+
+
+def test_save_into_missing_directory_is_an_os_error(tmp_path):
+    with pytest.raises(OSError):
+        save_network(net(), tmp_path / "no" / "such.npz")
+
+
+def test_spec_recognized_by_content_whatever_the_suffix(tmp_path):
+    (tmp_path / "spec.txt").write_text(json.dumps(network_spec(net())))
+    assert load_network(tmp_path / "spec.txt").layers == net().layers

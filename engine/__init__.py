@@ -16,3 +16,4 @@ from engine.explain import (
 )
 from engine.models import default_digit_network
 from engine.io import load_network, network_from_spec, network_spec, save_network
+from engine.presets import PRESETS, Preset, preset_kernel

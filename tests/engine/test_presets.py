@@ -63,7 +63,7 @@ def test_tutorial_line_detector_and_templates():
     assert out.tolist() == [[-3, -5, -5], [1, 2, 3], [-4, -4, -4]]  # peak: the full line in row 2
     x = np.array([[1, -1, -1], [-1, 1, -1], [-1, -1, 1]])
     assert apply("x_diagonal_down", x)[0, 0] == pytest.approx(1)
-    assert apply("x_diagonal_up", x)[0, 0] == pytest.approx(1 / 9)  # only the centre and corners agree
+    assert apply("x_diagonal_up", x)[0, 0] == pytest.approx(1 / 9)  # 5 cells agree, the 4 corners not
 
 
 def test_curve_detector_scores_the_tutorial_patch():

@@ -48,20 +48,10 @@ def _whole_pair(value, name, minimum=1):
     return tuple(_whole(v, name, minimum) for v in pair)
 
 
-def _check_padding(padding):
-    """Reject malformed padding before ops.resolve_padding sees it (it expects sane types)."""
-    if isinstance(padding, str):
-        return
-    flat = padding if isinstance(padding, tuple) else (padding,)
-    if isinstance(padding, tuple) and len(padding) == 2 and all(isinstance(p, tuple) for p in padding):
-        flat = padding[0] + padding[1]
-        if any(len(p) != 2 for p in padding):
-            raise ConfigError(f"padding must be ((top, bottom), (left, right)), not {padding!r}")
-    elif isinstance(padding, tuple) and len(padding) != 2:
-        raise ConfigError(f"padding must be a number, a (rows, cols) pair or "
-                          f"((top, bottom), (left, right)), not {padding!r}")
-    for p in flat:
-        _whole(p, "padding", 0)
+def _flags(spec, *names):
+    for name in names:
+        if not isinstance(getattr(spec, name), bool):
+            raise ConfigError(f"{name} must be true or false, not {getattr(spec, name)!r}")
 
 
 def _size(pair, sep="×"):
@@ -84,12 +74,6 @@ def _pad_label(padding):
     if isinstance(padding, tuple) and padding and isinstance(padding[0], tuple):
         return " p" + ",".join(str(p) for side in padding for p in side)
     return f" p{_one(padding)}"
-
-
-def _need_map(in_shape, what):
-    if len(in_shape) != 3:
-        raise ConfigError(f"the input is a flat list of {in_shape[0]} numbers, not an image; "
-                          f"{what} needs channels × height × width (put it before flatten/dense)")
 
 
 class Layer:
@@ -135,7 +119,49 @@ def _thaw(value):
     return [_thaw(v) for v in value] if isinstance(value, tuple) else value
 
 
-class _Pooling(Layer):
+class _Windowed(Layer):
+    """Conv and pooling: one output unit reads a (possibly dilated, padded) window."""
+
+    def geometry(self) -> Window:
+        """Kernel, stride, dilation and resolved padding; ConfigError for impossible settings."""
+        what = "the kernel size" if self.kind == "conv2d" else "the pool size"
+        kernel = _whole_pair(self.kernel_size, what)
+        stride = kernel if self.stride is None else _whole_pair(self.stride, "the stride")
+        dilation = _whole_pair(getattr(self, "dilation", 1), "the dilation")
+        try:
+            pads = ops.resolve_padding(self.padding, kernel, dilation)
+        except TypeError:
+            raise ConfigError(f"padding must be a number, a (rows, cols) pair or "
+                              f"((top, bottom), (left, right)), not {self.padding!r}") from None
+        return Window(kernel, stride, dilation, pads)
+
+    def validate(self):
+        self.geometry()
+
+    def window(self, in_shape):
+        if len(in_shape) != 3:
+            raise ConfigError(f"the input is a flat list of {in_shape[0]} numbers, not an image; "
+                              f"{self.prefix} needs channels × height × width (put it before "
+                              f"flatten/dense)")
+        return self.geometry()
+
+    def _spatial_out(self, in_shape, what):
+        """(H', W') through ops.output_size, with the whole 2-D picture in the complaint."""
+        w = self.window(in_shape)
+        ceil_mode = getattr(self, "ceil_mode", False)
+        try:
+            return tuple(ops.output_size(n, k, s, side, d, ceil_mode) for n, k, s, side, d in
+                         zip(in_shape[1:], w.kernel, w.stride, w.pads, w.dilation))
+        except ConfigError:
+            padded = [n + sum(side) for n, side in zip(in_shape[1:], w.pads)]
+            span = [d * (k - 1) + 1 for k, d in zip(w.kernel, w.dilation)]
+            dilated = "dilated " if max(w.dilation) > 1 else ""
+            after = " after padding" if any(map(sum, w.pads)) else ""
+            raise ConfigError(f"the input is {padded[0]}×{padded[1]}{after}, smaller than the "
+                              f"{dilated}{what} ({span[0]}×{span[1]})") from None
+
+
+class _Pooling(_Windowed):
     """Max and average pooling share their window arithmetic."""
 
     def describe(self):
@@ -143,45 +169,20 @@ class _Pooling(Layer):
         label = f"{self.prefix} {_size(self.kernel_size)} s{_one(stride)}"
         return label + ("" if self.padding == 0 else _pad_label(self.padding))
 
-    def validate(self):
-        _whole_pair(self.kernel_size, "the pool size")
-        if self.stride is not None:
-            _whole_pair(self.stride, "the stride")
-        _check_padding(self.padding)
-        if not isinstance(self.ceil_mode, bool):
-            raise ConfigError(f"ceil_mode must be true or false, not {self.ceil_mode!r}")
-
-    def window(self, in_shape):
-        _need_map(in_shape, "pooling")
-        kernel = _whole_pair(self.kernel_size, "the pool size")
-        stride = kernel if self.stride is None else _whole_pair(self.stride, "the stride")
-        pads = ops.resolve_padding(self.padding, kernel)
-        if any(2 * p > k for side, k in zip(pads, kernel) for p in side):
+    def geometry(self):
+        w = super().geometry()
+        _flags(self, *(n for n in ("ceil_mode", "count_include_pad") if hasattr(self, n)))
+        if any(2 * p > k for side, k in zip(w.pads, w.kernel) for p in side):
             raise ConfigError(f"padding {_pad_label(self.padding).strip()} is more than half the "
-                              f"{_size(kernel)} window, so some windows would see only padding")
-        return Window(kernel, stride, (1, 1), pads)
+                              f"{_size(w.kernel)} window, so some windows would see only padding")
+        return w
 
     def output_shape(self, in_shape):
-        w = self.window(in_shape)
-        return (in_shape[0],) + _spatial_out(in_shape, w, self.ceil_mode, "pool window")
-
-
-def _spatial_out(in_shape, w, ceil_mode, what):
-    """(H', W') through ops.output_size, with the whole 2-D picture in the complaint."""
-    try:
-        return tuple(ops.output_size(n, k, s, side, d, ceil_mode) for n, k, s, side, d in
-                     zip(in_shape[1:], w.kernel, w.stride, w.pads, w.dilation))
-    except ConfigError:
-        padded = [n + sum(side) for n, side in zip(in_shape[1:], w.pads)]
-        span = [d * (k - 1) + 1 for k, d in zip(w.kernel, w.dilation)]
-        dilated = "dilated " if max(w.dilation) > 1 else ""
-        after = " after padding" if any(map(sum, w.pads)) else ""
-        raise ConfigError(f"the input is {padded[0]}×{padded[1]}{after}, smaller than the "
-                          f"{dilated}{what} ({span[0]}×{span[1]})") from None
+        return (in_shape[0],) + self._spatial_out(in_shape, "pool window")
 
 
 @dataclass(frozen=True)
-class Conv2d(Layer):
+class Conv2d(_Windowed):
     """Convolution with ``out_channels`` filters; the input channel count is inferred."""
 
     out_channels: int
@@ -205,38 +206,29 @@ class Conv2d(Layer):
             label += f" {self.padding_mode}"
         return label + (" flipped" if self.flip else "")
 
-    def validate(self):
+    def geometry(self):
         _whole(self.out_channels, "the number of filters", 1)
-        _whole_pair(self.kernel_size, "the kernel size")
-        _whole_pair(self.stride, "the stride")
-        _whole_pair(self.dilation, "the dilation")
-        _check_padding(self.padding)
         if self.padding_mode not in ops.PADDING_MODES:
             raise ConfigError(f"the padding mode must be one of {', '.join(ops.PADDING_MODES)}, "
                               f"not {self.padding_mode!r}")
-        for name in ("bias", "flip"):
-            if not isinstance(getattr(self, name), bool):
-                raise ConfigError(f"{name} must be true or false, not {getattr(self, name)!r}")
+        _flags(self, "bias", "flip")
         if self.padding == "same" and self.stride not in (1, (1, 1)):
             raise ConfigError('"same" padding keeps the size only at stride 1; give the padding '
                               "as a number for a strided convolution")
+        return super().geometry()
 
     def window(self, in_shape):
-        _need_map(in_shape, "a convolution")
-        kernel = _whole_pair(self.kernel_size, "the kernel size")
-        dilation = _whole_pair(self.dilation, "the dilation")
-        pads = ops.resolve_padding(self.padding, kernel, dilation)
+        w = super().window(in_shape)
+        # checked here, with the layer named, rather than when pad2d first runs
         limit = {"reflect": 1, "circular": 0}.get(self.padding_mode)
-        if limit is not None:
-            for n, side, axis in zip(in_shape[1:], pads, ("tall", "wide")):
-                if max(side) > n - limit:
-                    raise ConfigError(
-                        f"{self.padding_mode} padding of {max(side)} needs an input at least "
-                        f"{max(side) + limit} {axis}, but it is {n} {axis}")
-        return Window(kernel, _whole_pair(self.stride, "the stride"), dilation, pads)
+        for n, side, axis in zip(in_shape[1:], w.pads, ("tall", "wide")):
+            if limit is not None and max(side) > n - limit:
+                raise ConfigError(f"{self.padding_mode} padding of {max(side)} needs an input at "
+                                  f"least {max(side) + limit} {axis}, but it is {n} {axis}")
+        return w
 
     def output_shape(self, in_shape):
-        return (self.out_channels,) + _spatial_out(in_shape, self.window(in_shape), False, "kernel")
+        return (self.out_channels,) + self._spatial_out(in_shape, "kernel")
 
     def param_shapes(self, in_shape):
         kh, kw = _whole_pair(self.kernel_size, "the kernel size")
@@ -272,11 +264,6 @@ class AvgPool2d(_Pooling):
     stem: ClassVar[str] = "pool"
     prefix: ClassVar[str] = "avg pool"
 
-    def validate(self):
-        super().validate()
-        if not isinstance(self.count_include_pad, bool):
-            raise ConfigError(f"count_include_pad must be true or false, "
-                              f"not {self.count_include_pad!r}")
 
 
 @dataclass(frozen=True)
@@ -345,8 +332,7 @@ class Dense(Layer):
 
     def validate(self):
         _whole(self.out_features, "the number of outputs", 1)
-        if not isinstance(self.bias, bool):
-            raise ConfigError(f"bias must be true or false, not {self.bias!r}")
+        _flags(self, "bias")
 
     def output_shape(self, in_shape):
         return (self.out_features,)

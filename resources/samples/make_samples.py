@@ -5,22 +5,15 @@ The PNGs are committed; the MNIST files themselves stay outside the repository.
 """
 
 import argparse
-import gzip
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtGui import QImage
 
+from engine.data import read_idx
+
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "mnist"
 HERE = Path(__file__).resolve().parent
-
-
-def read_idx(path):
-    """Read a gzipped IDX file into a uint8 array shaped by its header."""
-    raw = gzip.open(path, "rb").read()
-    ndim = raw[3]
-    shape = np.frombuffer(raw, ">u4", count=ndim, offset=4)
-    return np.frombuffer(raw, np.uint8, offset=4 + 4 * ndim).reshape(shape)
 
 
 def main(argv=None):

@@ -1,0 +1,410 @@
+"""The drawing canvas: the model input shown large, a soft round brush, the receptive-field window.
+
+A stroke shows live through ``state.show_image`` (the maps follow the pen) and becomes one undo
+step through ``state.set_image`` on release. The window of the hovered (else the pinned) unit is
+drawn over the drawing, its padded part hatched and the padding mode named.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QWidget
+
+from gui.samples import array_to_qimage
+
+BACKGROUND = QColor("#1b1c1f")
+GRID = QColor(255, 255, 255, 26)
+FRAME = QColor("#5a5d66")
+WINDOW = QColor("#ffb300")
+HINT = QColor("#a0a4ad")
+FEATHER = 1.25  # anti-aliased brush edge, in input pixels: MNIST strokes fade over about one pixel
+CAPTION = 40  # widget pixels kept below the image for the caption
+_HEAT = pg.colormap.get("inferno").getLookupTable(nPts=256, alpha=False)
+
+
+def default_brush(shape):
+    """A brush diameter (input pixels) that draws MNIST-like strokes on an input of ``shape``."""
+    return max(1.0, round(0.1 * min(shape), 1))
+
+
+def paint_segment(image, start, end, diameter, erase=False):
+    """Stamp a soft round brush along the segment ``start`` → ``end`` into ``image``, in place.
+
+    Parameters
+    ----------
+    image : (H, W) float32 in [0, 1]
+    start, end : (y, x) in pixels, continuous (pixel (i, j) spans [i, i+1) × [j, j+1))
+    diameter : brush diameter in pixels; the edge fades over ``FEATHER`` pixels
+    erase : lower pixels towards 0 instead of raising them towards 1
+
+    Returns
+    -------
+    bool, whether the brush touched the image at all.
+    """
+    height, width = image.shape
+    (y0, x0), (y1, x1) = start, end
+    reach = diameter / 2 + FEATHER / 2
+    top, bottom = max(math.floor(min(y0, y1) - reach), 0), min(math.ceil(max(y0, y1) + reach), height)
+    left, right = max(math.floor(min(x0, x1) - reach), 0), min(math.ceil(max(x0, x1) + reach), width)
+    if top >= bottom or left >= right:
+        return False
+    ys = np.arange(top, bottom, dtype=np.float32)[:, None] + 0.5 - y0  # (h, 1)
+    xs = np.arange(left, right, dtype=np.float32)[None, :] + 0.5 - x0  # (1, w)
+    dy, dx = y1 - y0, x1 - x0
+    length2 = dy * dy + dx * dx
+    # Distance from each pixel centre to the nearest point of the segment.
+    t = np.clip((ys * dy + xs * dx) / length2, 0, 1) if length2 > 0 else 0.0
+    alpha = np.clip((reach - np.hypot(ys - t * dy, xs - t * dx)) / FEATHER, 0, 1)
+    patch = image[top:bottom, left:right]
+    if erase:
+        np.minimum(patch, 1 - alpha, out=patch)
+    else:
+        np.maximum(patch, alpha, out=patch)
+    return True
+
+
+def padding_modes(network, layer):
+    """How layers up to ``layer`` fill the border they pad: ["zeros", "reflect", ...], in order."""
+    modes = []
+    for spec, window in zip(network.layers[:layer + 1], network.windows):
+        if window is None or not any(sum(window.pads, ())):
+            continue
+        mode = getattr(spec, "padding_mode", None)
+        if mode is None:  # pooling: max pool pads with −∞ (never wins), avg pool with zeros
+            mode = "−∞" if spec.kind == "maxpool2d" else "zeros"
+        if mode not in modes:
+            modes.append(mode)
+    return modes
+
+
+class Canvas(QWidget):
+    """Draw on the model input; shows the receptive-field window of the hovered or pinned unit.
+
+    Left button draws, right button (or the eraser toggle) erases; ``[`` and ``]`` change the brush;
+    Esc unpins the pinned unit, or clears the drawing when nothing is pinned; Delete clears.
+    """
+
+    brushChanged = Signal()  # the brush size or the eraser toggle changed
+
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.setObjectName("canvas")
+        self.state = state
+        self._shape = state.image.shape
+        self._brush = default_brush(self._shape)
+        self._eraser = False
+        self._stroke = None  # (image before, working image, last point, erase) while drawing
+        self._cursor = None  # last mouse position, for the brush outline
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setMinimumSize(220, 260)
+        self.setCursor(Qt.CrossCursor)
+        state.imageChanged.connect(self._on_image_changed)
+        state.networkChanged.connect(self._on_network_changed)
+        state.selectionChanged.connect(self._on_selection_changed)
+        state.overlayChanged.connect(self._on_overlay_changed)
+        state.activationsChanged.connect(self._on_activations_changed)
+
+    # ------------------------------------------------------------------ brush
+    @property
+    def brush_size(self):
+        """Brush diameter in input pixels."""
+        return self._brush
+
+    def set_brush_size(self, diameter):
+        diameter = float(np.clip(diameter, 0.5, max(self._shape) / 2))
+        if diameter != self._brush:
+            self._brush = diameter
+            self.brushChanged.emit()
+            self.update()
+
+    @property
+    def eraser(self):
+        return self._eraser
+
+    def set_eraser(self, enabled):
+        if bool(enabled) != self._eraser:
+            self._eraser = bool(enabled)
+            self.brushChanged.emit()
+            self.update()
+
+    # --------------------------------------------------------------- geometry
+    def image_rect(self):
+        """Where the input image is drawn, in widget pixels: square cells, centred, with a margin
+        around it where the padded part of a receptive-field window shows."""
+        height, width = self._shape
+        area = QRectF(self.rect()).adjusted(0, 0, 0, -CAPTION)
+        margin = max(10.0, 0.06 * min(area.width(), area.height()))
+        cell = min((area.width() - 2 * margin) / width, (area.height() - 2 * margin) / height)
+        cell = math.floor(cell) if cell >= 3 else max(cell, 0.25)  # whole pixels keep the grid crisp
+        left = area.left() + (area.width() - width * cell) / 2
+        top = area.top() + (area.height() - height * cell) / 2
+        return QRectF(round(left), round(top), width * cell, height * cell)
+
+    def box_rect(self, box):
+        """The widget rectangle of an input box (top, left, bottom, right), half-open pixels."""
+        rect = self.image_rect()
+        cell = rect.width() / self._shape[1]
+        top, left, bottom, right = box
+        return QRectF(rect.left() + left * cell, rect.top() + top * cell,
+                      (right - left) * cell, (bottom - top) * cell)
+
+    def pixel_center(self, row, col):
+        """The widget position of the centre of input pixel (row, col)."""
+        return self.box_rect((row, col, row + 1, col + 1)).center()
+
+    def _to_image(self, pos):
+        """(y, x) in continuous input pixels of widget position ``pos``."""
+        rect = self.image_rect()
+        cell = rect.width() / self._shape[1]
+        return (pos.y() - rect.top()) / cell, (pos.x() - rect.left()) / cell
+
+    # ------------------------------------------------------- receptive field
+    def window_unit(self):
+        """The unit whose window is shown: the hovered one, else the pinned one (None if neither,
+        or if it belongs to a flat layer, whose window is the whole input)."""
+        unit = self.state.hovered or self.state.pinned
+        network = self.state.network
+        if unit is None or unit.layer >= len(network.layers) or len(network.shapes[unit.layer]) != 3:
+            return None
+        return unit
+
+    def receptive_field(self):
+        """``network.receptive_field`` of ``window_unit()``, or None."""
+        unit = self.window_unit()
+        return None if unit is None else self.state.network.receptive_field(unit.layer, unit.row, unit.col)
+
+    def receptive_field_rect(self):
+        """The drawn window of ``window_unit()`` in widget pixels (unclipped), or None."""
+        field = self.receptive_field()
+        return None if field is None else self.box_rect(field.input_box)
+
+    def padding_label(self):
+        """'zeros padding' when the window reaches past the image, else ''."""
+        field = self.receptive_field()
+        if field is None or not field.reaches_padding:
+            return ""
+        modes = padding_modes(self.state.network, self.window_unit().layer) or ["zeros"]
+        return ", ".join(modes) + " padding"
+
+    # ------------------------------------------------------------------ state
+    def _on_image_changed(self):
+        self.update()
+
+    def _on_network_changed(self):
+        shape = self.state.image.shape
+        if shape != self._shape:
+            self._shape = shape
+            self._brush = default_brush(shape)
+            self.brushChanged.emit()
+        self.update()
+
+    def _on_selection_changed(self):
+        self.update()
+
+    def _on_overlay_changed(self):
+        self.update()
+
+    def _on_activations_changed(self):
+        if self.state.preprocess:  # the inset shows what the network was fed
+            self.update()
+
+    # ------------------------------------------------------------------ mouse
+    def mousePressEvent(self, event):
+        if event.button() not in (Qt.LeftButton, Qt.RightButton) or self._stroke is not None:
+            return super().mousePressEvent(event)
+        before = self.state.image.copy()
+        erase = self._eraser or event.button() == Qt.RightButton
+        point = self._to_image(event.position())
+        self._stroke = (before, before.copy(), point, erase)
+        self._paint_to(point)
+
+    def mouseMoveEvent(self, event):
+        self._cursor = event.position()
+        if self._stroke is not None:
+            self._paint_to(self._to_image(event.position()))
+        self.update()
+
+    def mouseReleaseEvent(self, event):
+        if self._stroke is None:
+            return super().mouseReleaseEvent(event)
+        self._paint_to(self._to_image(event.position()))
+        before, image, _, erase = self._stroke
+        self._stroke = None
+        if not np.array_equal(before, image):
+            self.state.set_image(image, "Erase" if erase else "Draw stroke")
+
+    def leaveEvent(self, event):
+        self._cursor = None
+        self.update()
+        super().leaveEvent(event)
+
+    def _paint_to(self, point):
+        before, image, last, erase = self._stroke
+        self._stroke = (before, image, point, erase)
+        if paint_segment(image, last, point, self._brush, erase):
+            self.state.show_image(image.copy())
+
+    # --------------------------------------------------------------- keyboard
+    def keyPressEvent(self, event):
+        key = event.key()
+        if key == Qt.Key_Escape and self.state.pinned is not None:
+            self.state.pin(None)
+        elif key in (Qt.Key_Escape, Qt.Key_Delete, Qt.Key_Backspace):
+            self.state.clear_image()
+        elif key == Qt.Key_BracketLeft:
+            self.set_brush_size(self._brush / 1.25)
+        elif key == Qt.Key_BracketRight:
+            self.set_brush_size(self._brush * 1.25)
+        elif key == Qt.Key_E:
+            self.set_eraser(not self._eraser)
+        else:
+            super().keyPressEvent(event)
+
+    # --------------------------------------------------------------- painting
+    def paintEvent(self, event):
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), BACKGROUND)
+        rect = self.image_rect()
+        painter.drawImage(rect, array_to_qimage(self.state.image))  # nearest: the pixels show
+        painter.setRenderHint(QPainter.Antialiasing)
+        self._paint_grid(painter, rect)
+        if self.state.input_overlay is not None:
+            painter.drawImage(rect, _heatmap(self.state.input_overlay))
+        painter.setPen(QPen(FRAME, 1))
+        painter.drawRect(rect.adjusted(-0.5, -0.5, 0.5, 0.5))
+        self._paint_window(painter, rect)
+        self._paint_inset(painter)
+        self._paint_brush(painter, rect)
+        self._paint_caption(painter)
+        painter.end()
+
+    def _paint_grid(self, painter, rect):
+        height, width = self._shape
+        cell = rect.width() / width
+        if cell < 6:
+            return
+        painter.setPen(QPen(GRID, 1))
+        painter.drawLines([QLineF(rect.left() + c * cell, rect.top(), rect.left() + c * cell, rect.bottom())
+                           for c in range(1, width)]
+                          + [QLineF(rect.left(), rect.top() + r * cell, rect.right(), rect.top() + r * cell)
+                             for r in range(1, height)])
+
+    def _paint_window(self, painter, rect):
+        field = self.receptive_field()
+        if field is None:
+            return
+        box = self.box_rect(field.input_box)
+        inside = box.intersected(rect)
+        fill = QColor(WINDOW)
+        fill.setAlpha(45)
+        painter.fillRect(inside, fill)
+        if box != inside:
+            outside = QPainterPath()
+            outside.addRect(box)
+            image = QPainterPath()
+            image.addRect(rect)
+            painter.fillPath(outside.subtracted(image), QBrush(WINDOW, Qt.BDiagPattern))
+            painter.setPen(QPen(WINDOW, 1.5, Qt.DashLine))
+            painter.drawRect(box)
+            self._paint_tag(painter, box, self.padding_label())
+        painter.setPen(QPen(WINDOW, 2))
+        painter.drawRect(inside)
+        self._paint_samples(painter, field, box)
+
+    def _paint_samples(self, painter, field, box):
+        """Dots on the pixels a dilated kernel actually samples (when it skips some)."""
+        mask = field.input_mask()
+        if mask.all():
+            return
+        cell = box.width() / mask.shape[1]
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(WINDOW)
+        radius = max(1.5, 0.18 * cell)
+        for row, col in zip(*np.nonzero(mask)):
+            painter.drawEllipse(QPointF(box.left() + (col + 0.5) * cell, box.top() + (row + 0.5) * cell),
+                                radius, radius)
+        painter.setBrush(Qt.NoBrush)
+
+    def _paint_tag(self, painter, box, text):
+        """A small label on a dark pill at the window's top-left corner, kept inside the widget."""
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        painter.setFont(font)
+        size = painter.fontMetrics().boundingRect(text).size()
+        pill = QRectF(0, 0, size.width() + 10, size.height() + 4)
+        pill.moveTopLeft(QPointF(max(2.0, min(box.left(), self.width() - pill.width() - 2)),
+                                 max(2.0, box.top() - pill.height() - 2)))
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 190))
+        painter.drawRoundedRect(pill, 4, 4)
+        painter.setBrush(Qt.NoBrush)
+        painter.setPen(WINDOW)
+        painter.drawText(pill, Qt.AlignCenter, text)
+
+    def inset_rect(self):
+        """Where the centred input the network is fed is shown, when MNIST centring is on; else None."""
+        if not self.state.preprocess or self.state.model_input.shape[1:] != self._shape:
+            return None
+        side = max(56.0, min(self.width(), self.height()) * 0.22)
+        return QRectF(self.width() - side - 8, 8, side, side)
+
+    def _paint_inset(self, painter):
+        inset = self.inset_rect()
+        if inset is None:
+            return
+        side = inset.width()
+        painter.drawImage(inset, array_to_qimage(self.state.model_input[0]))
+        painter.setPen(QPen(WINDOW if self.window_unit() else FRAME, 1))
+        painter.drawRect(inset)
+        painter.setPen(HINT)
+        painter.drawText(QRectF(inset.left() - 40, inset.bottom() + 2, side + 40, 18),
+                         Qt.AlignRight | Qt.AlignTop, "network sees (centred)")
+
+    def _paint_brush(self, painter, rect):
+        if self._cursor is None or self._stroke is not None and not self.underMouse():
+            return
+        radius = self._brush / 2 * rect.width() / self._shape[1]
+        painter.setPen(QPen(QColor("#ff6b6b") if self._eraser else QColor(255, 255, 255, 160), 1,
+                            Qt.DashLine if self._eraser else Qt.SolidLine))
+        painter.drawEllipse(self._cursor, radius, radius)
+
+    def _paint_caption(self, painter):
+        painter.setPen(HINT)
+        painter.setFont(self.font())
+        area = QRectF(8, self.height() - CAPTION, self.width() - 16, CAPTION - 4)
+        painter.drawText(area, Qt.AlignCenter | Qt.TextWordWrap, self._caption())
+
+    def _caption(self):
+        unit = self.window_unit()
+        if unit is None:
+            tool = "erasing" if self._eraser else "drawing"
+            return (f"{tool} · brush {self._brush:g} px · left button draws, right erases · "
+                    f"[ ] brush size · Esc clears")
+        field = self.receptive_field()
+        top, left, bottom, right = field.input_box
+        name = self.state.network.names[unit.layer]
+        text = (f"{name} unit (channel {unit.channel}, row {unit.row}, col {unit.col}) "
+                f"sees a {bottom - top}×{right - left} window of the input")
+        padding = self.padding_label()
+        return text + (f"; hatched: {padding}" if padding else "")
+
+
+def _heatmap(overlay):
+    """An ARGB QImage of ``overlay`` (H, W) ≥ 0: inferno colours, opacity growing with the value."""
+    values = np.asarray(overlay, np.float32)
+    peak = float(values.max()) if values.size else 0.0
+    level = np.zeros(values.shape, np.float32) if peak <= 0 else np.clip(values / peak, 0, 1)
+    index = (level * 255).astype(np.uint8)
+    rgba = np.empty(values.shape + (4,), np.uint8)
+    rgba[..., :3] = _HEAT[index]
+    rgba[..., 3] = (level * 210).astype(np.uint8)
+    height, width = values.shape
+    # RGBA8888 stores bytes in memory order R, G, B, A on every platform.
+    return QImage(np.ascontiguousarray(rgba).data, width, height, 4 * width,
+                  QImage.Format_RGBA8888).copy()

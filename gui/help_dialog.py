@@ -1,0 +1,31 @@
+"""A non-modal window with the concept explanations and the shortcuts, for reading beside the app."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+
+from gui.help_text import concepts_html, shortcuts_html
+
+
+class HelpDialog(QDialog):
+    """Concepts and shortcuts in one scrollable page; ``show_topic`` jumps to a concept."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("help")
+        self.setWindowTitle("ConvScope help")
+        self.resize(640, 720)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(True)
+        self.browser.setHtml(concepts_html() + shortcuts_html())
+        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+
+    def show_topic(self, anchor):
+        """Show the dialog scrolled to the concept ``anchor`` (see ``help_text.CONCEPTS``)."""
+        self.show()
+        self.raise_()
+        self.browser.scrollToAnchor(anchor)

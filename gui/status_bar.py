@@ -1,0 +1,64 @@
+"""The status bar: network size and cost, the last forward time, and the value under the cursor."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from gui.formatting import number
+
+
+def _count(n):
+    """12,345 below a million, 1.23 M above."""
+    return f"{n:,}" if n < 1_000_000 else f"{n / 1e6:.2f} M"
+
+
+class StatusBar(QStatusBar):
+    """Input size, parameters, multiply-adds and forward time; the hovered unit's value."""
+
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.setObjectName("statusBar")
+        self.state = state
+        self.hover_label = QLabel(self)
+        self.network_label = QLabel(self)
+        self.time_label = QLabel(self)
+        self.addWidget(self.hover_label, 1)
+        self.addPermanentWidget(self.network_label)
+        self.addPermanentWidget(self.time_label)
+        state.networkChanged.connect(self._on_network_changed)
+        state.activationsChanged.connect(self._on_activations_changed)
+        state.selectionChanged.connect(self._on_selection_changed)
+        self._on_network_changed()
+        self._on_activations_changed()
+
+    def _on_network_changed(self):
+        net = self.state.network
+        rows = net.summary()
+        shape = "×".join(map(str, net.input_shape))
+        self.network_label.setText(
+            f"input {shape}  ·  {_count(sum(r['params'] for r in rows))} parameters  ·  "
+            f"{_count(sum(r['macs'] for r in rows))} multiply-adds")
+
+    def _on_activations_changed(self):
+        self.time_label.setText(f"forward {self.state.forward_ms:.1f} ms")
+        self._on_selection_changed()
+
+    def _on_selection_changed(self):
+        self.hover_label.setText(self.unit_text(self.state.hovered))
+
+    def unit_text(self, unit):
+        """'conv1 · channel 3 · row 5 · col 7 = 0.734' (0-based) for a unit of the maps, else ''."""
+        activations = self.state.activations
+        if unit is None or unit.layer >= len(activations):
+            return ""
+        maps = activations[unit.layer]
+        name = self.state.network.names[unit.layer]
+        if maps.ndim == 1:
+            if unit.channel >= len(maps):
+                return ""
+            return f"{name} · unit {unit.channel} = {number(maps[unit.channel], 4)}"
+        if unit.channel >= maps.shape[0] or unit.row >= maps.shape[1] or unit.col >= maps.shape[2]:
+            return ""
+        value = maps[unit.channel, unit.row, unit.col]
+        return (f"{name} · channel {unit.channel} · row {unit.row} · col {unit.col} = "
+                f"{number(value, 4)}")

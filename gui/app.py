@@ -1,0 +1,108 @@
+"""Start ConvScope: ``main(argv)`` behind ``python main.py`` and the ``convscope`` command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+import engine
+from gui.main_window import MainWindow, last_network_path
+from gui.state import AppState, Unit
+
+MODEL = Path(__file__).resolve().parent.parent / "resources" / "models" / "digits.npz"
+SCREENSHOT_DIGIT = 3
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="convscope", description=(
+        "Draw a digit and watch a convolutional network think."))
+    parser.add_argument("--screenshot", metavar="OUT.png", type=Path,
+                        help="render the window with a sample digit to a PNG and exit")
+    parser.add_argument("--size", default="1400x900", type=_size,
+                        help="window size for --screenshot, WIDTHxHEIGHT (default 1400x900)")
+    return parser.parse_args(argv)
+
+
+def _size(text):
+    try:
+        width, height = (int(n) for n in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1400x900, not {text!r}")
+    if width < 200 or height < 200:
+        raise argparse.ArgumentTypeError("the window must be at least 200x200")
+    return width, height
+
+
+def start_network(data_dir=None):
+    """The network to start with: the one the app closed with, else the trained digits model,
+    else the untrained default. Unreadable files are reported and skipped, never fatal."""
+    for path in (last_network_path(data_dir), MODEL):
+        if path is not None and path.exists():
+            try:
+                return engine.load_network(path)
+            except engine.ConfigError as error:
+                print(f"ConvScope: ignoring {path}: {error}", file=sys.stderr)
+    return engine.default_digit_network()
+
+
+def apply_theme(app):
+    """Fusion with a dark palette: the maps and the canvas are dark, the chrome matches them."""
+    app.setStyle("Fusion")
+    palette = QPalette()
+    colors = {
+        QPalette.Window: "#2b2d31", QPalette.WindowText: "#e3e5e8", QPalette.Base: "#1e1f22",
+        QPalette.AlternateBase: "#26282c", QPalette.ToolTipBase: "#1e1f22",
+        QPalette.ToolTipText: "#e3e5e8", QPalette.Text: "#e3e5e8", QPalette.Button: "#35373c",
+        QPalette.ButtonText: "#e3e5e8", QPalette.BrightText: "#ff6b6b", QPalette.Link: "#6ab0ff",
+        QPalette.Highlight: "#3d7bd9", QPalette.HighlightedText: "#ffffff",
+        QPalette.PlaceholderText: "#8a8e96",
+    }
+    for role, color in colors.items():
+        palette.setColor(role, QColor(color))
+    for role in (QPalette.WindowText, QPalette.Text, QPalette.ButtonText):
+        palette.setColor(QPalette.Disabled, role, QColor("#6d7078"))
+    app.setPalette(palette)
+
+
+def screenshot(window, path, size):
+    """Draw a sample digit, pin a unit whose window reaches the padding, render ``path``."""
+    state = window.state
+    window.resize(*size)
+    window.show()
+    window.show_sample(SCREENSHOT_DIGIT)
+    spatial = [i for i, spec in enumerate(state.network.layers) if spec.kind == "conv2d"]
+    if spatial:
+        layer = spatial[-1]
+        _, rows, cols = state.network.shapes[layer]
+        state.pin(Unit(layer, 0, min(2, rows - 1), cols // 2))
+    state.recompute()
+    for _ in range(3):  # layouts settle over a few passes (docks, then plots inside them)
+        QApplication.processEvents()
+    return window.grab().save(str(path), "PNG")
+
+
+def main(argv=None):
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    pg.setConfigOptions(imageAxisOrder="row-major")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("ConvScope")
+    app.setApplicationName("ConvScope")
+    apply_theme(app)
+    if args.screenshot:
+        # A screenshot shows the shipped network and never touches the user's settings.
+        window = MainWindow(AppState(start_network()))
+        ok = screenshot(window, args.screenshot, args.size)
+        window.close()
+        if not ok:
+            print(f"ConvScope: could not write {args.screenshot}", file=sys.stderr)
+        return 0 if ok else 1
+    data_dir = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)
+    window = MainWindow(AppState(start_network(data_dir)), QSettings(), data_dir)
+    window.show()
+    return app.exec()

@@ -1,0 +1,285 @@
+"""The main window: composes the canvas, the maps and the docks; owns the menus and the settings.
+
+Every widget talks to ``state`` only; this window just places them, wires the menus to state
+methods, and remembers the layout and the last network between runs.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget, QFileDialog, QInputDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget,
+)
+
+import engine
+from gui import samples
+from gui.canvas import Canvas
+from gui.draw_tools import DrawTools
+from gui.help_dialog import HelpDialog
+from gui.help_text import CONCEPTS
+from gui.rf_table import ReceptiveFieldTable
+from gui.status_bar import StatusBar
+
+LAST_NETWORK = "last_network.npz"  # in the app data dir: the network the app closed with
+NETWORK_FILTER = "ConvScope networks (*.npz *.json);;All files (*)"
+INPUT_SIZES = (8, 16, 28, 32, 64, 128, 256)
+MIN_INPUT, MAX_INPUT = 8, 256
+_LAYOUT_VERSION = 1  # bump when the set of docks changes, so an old saved layout is ignored
+
+
+def last_network_path(data_dir):
+    """Where the network is kept between runs, or None when nothing is remembered."""
+    return None if data_dir is None else Path(data_dir) / LAST_NETWORK
+
+
+class MainWindow(QMainWindow):
+    """ConvScope's window.
+
+    Parameters
+    ----------
+    state : AppState
+    settings : QSettings or None
+        Where geometry and dock layout are remembered; None remembers nothing (screenshots).
+    data_dir : path or None
+        Where the last network is saved on close (``LAST_NETWORK``); None saves nothing.
+    """
+
+    def __init__(self, state, settings=None, data_dir=None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("ConvScope — draw a digit, watch a CNN think")
+        self.state = state
+        self._settings = settings
+        self._data_dir = data_dir
+        self._help = None
+        self.setDockNestingEnabled(True)
+        self.canvas = Canvas(state)
+        self.setCentralWidget(QWidget(self))
+        self.docks = {}
+        self._add_dock("inputDock", "Input", self._canvas_panel(), Qt.LeftDockWidgetArea)
+        self._add_dock("rfTableDock", "Receptive fields", ReceptiveFieldTable(state),
+                       Qt.BottomDockWidgetArea)
+        self.setStatusBar(StatusBar(state, self))
+        self._build_menus()
+        state.networkChanged.connect(self._on_network_changed)
+        self._on_network_changed()
+        self._restore_layout()
+
+    # ----------------------------------------------------------------- layout
+    def _canvas_panel(self):
+        panel = QWidget(self)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(DrawTools(self.state, self.canvas, panel))
+        layout.addWidget(self.canvas, 1)
+        return panel
+
+    def _add_dock(self, name, title, widget, area, tab_with=None):
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable
+                         | QDockWidget.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        if tab_with is not None:
+            self.tabifyDockWidget(self.docks[tab_with], dock)
+        self.docks[name] = dock
+        return dock
+
+    # ------------------------------------------------------------------ menus
+    def _action(self, menu, text, slot, shortcut=None, tip=None):
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts([QKeySequence(s) for s in (shortcut if isinstance(shortcut, list)
+                                                           else [shortcut])])
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self):
+        self._build_file_menu(self.menuBar().addMenu("&File"))
+        self._build_edit_menu(self.menuBar().addMenu("&Edit"))
+        self._build_view_menu(self.menuBar().addMenu("&View"))
+        self._build_help_menu(self.menuBar().addMenu("&Help"))
+
+    def _build_file_menu(self, menu):
+        self._action(menu, "&Open network…", self._on_open_network_triggered, QKeySequence.Open,
+                     "Load a network (.npz with weights, or a .json layer spec)")
+        self._action(menu, "&Save network…", self._on_save_network_triggered, QKeySequence.Save,
+                     "Save the layers and weights")
+        menu.addSeparator()
+        self._action(menu, "Load &image…", self._on_load_image_triggered, "Ctrl+I",
+                     "Draw an image file (PNG, JPEG), in grayscale, fitted to the input size")
+        sample_menu = menu.addMenu("Sample &digits")
+        for digit in range(10):
+            self._action(sample_menu, f"Digit {digit}", lambda _=False, d=digit: self.show_sample(d),
+                         f"Ctrl+{digit}")
+        menu.addSeparator()
+        self._action(menu, "&Export maps as PNG…", self._on_export_maps_triggered, "Ctrl+E")
+        menu.addSeparator()
+        self._action(menu, "&Quit", self.close, QKeySequence.Quit)
+
+    def _build_edit_menu(self, menu):
+        undo = self.state.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        redo = self.state.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        menu.addActions([undo, redo])
+        menu.addSeparator()
+        self._action(menu, "&Clear drawing", self.state.clear_image, "Ctrl+L",
+                     "Clear the drawing (also Esc or Delete on the canvas)")
+
+    def _build_view_menu(self, menu):
+        for dock in self.docks.values():
+            menu.addAction(dock.toggleViewAction())
+        menu.addSeparator()
+        centre = self._action(menu, "&Centre like MNIST", self.state.set_preprocess, tip=(
+            "Crop, scale to 20×20 and centre the drawing by mass, as MNIST digits were prepared"))
+        centre.setCheckable(True)
+        centre.setChecked(self.state.preprocess)
+        sizes = menu.addMenu("&Input size")
+        self._size_group = QActionGroup(self)
+        for n in INPUT_SIZES:
+            action = self._action(sizes, f"{n}×{n}", lambda _=False, n=n: self.set_input_size(n))
+            action.setCheckable(True)
+            action.setData(n)
+            self._size_group.addAction(action)
+        sizes.addSeparator()
+        self._action(sizes, "Other…", self._on_other_size_triggered)
+
+    def _build_help_menu(self, menu):
+        self._action(menu, "&Concepts", lambda: self.show_help(CONCEPTS[0][0]), QKeySequence.HelpContents)
+        topics = menu.addMenu("Concept")
+        for anchor, title, _ in CONCEPTS:
+            self._action(topics, title, lambda _=False, a=anchor: self.show_help(a))
+        self._action(menu, "&Keyboard shortcuts", lambda: self.show_help("shortcuts"))
+        menu.addSeparator()
+        self._action(menu, "&About ConvScope", self._on_about_triggered)
+
+    # ---------------------------------------------------------------- actions
+    def open_network(self, path):
+        """Load the network in ``path`` as one undoable step; returns the reason it failed or ''."""
+        try:
+            network = engine.load_network(path)
+        except (engine.ConfigError, OSError) as error:
+            return self._warn("Cannot open the network", f"{Path(path).name}: {error}")
+        refusal = self.state.set_network(network, f"Open {Path(path).name}")
+        return self._warn("Cannot use the network", refusal) if refusal else ""
+
+    def save_network(self, path):
+        """Save the current network to ``path``; returns the reason it failed or ''."""
+        try:
+            engine.save_network(self.state.network, path)
+        except (engine.ConfigError, OSError) as error:
+            return self._warn("Cannot save the network", f"{Path(path).name}: {error}")
+        return ""
+
+    def load_image(self, path):
+        """Make the image file ``path`` the drawing (undoable); returns the reason it failed or ''."""
+        try:
+            image = samples.load_image(path, self.state.image.shape)
+        except samples.ImageError as error:
+            return self._warn("Cannot load the image", str(error))
+        self.state.set_image(image, f"Load {Path(path).name}")
+        return ""
+
+    def show_sample(self, digit):
+        """Draw the shipped MNIST sample of ``digit`` (undoable)."""
+        self.state.set_image(samples.sample_digit(digit, self.state.image.shape), f"Sample {digit}")
+
+    def export_maps(self, path):
+        """Save the activation maps, as shown, to the PNG ``path``; returns the reason it failed or ''."""
+        if not self.centralWidget().grab().save(str(path), "PNG"):
+            return self._warn("Cannot export the maps", f"Could not write {path}.")
+        return ""
+
+    def set_input_size(self, size):
+        """Make the model input size×size (the drawing is resampled); returns the refusal or ''."""
+        channels = self.state.network.input_shape[0]
+        refusal = self.state.set_input_shape((channels, size, size), f"Input size {size}×{size}")
+        if refusal:
+            self._on_network_changed()  # the radio item the user clicked is not the size in use
+            return self._warn("Cannot change the input size", refusal)
+        return ""
+
+    def show_help(self, anchor):
+        if self._help is None:
+            self._help = HelpDialog(self)
+        self._help.show_topic(anchor)
+
+    def _warn(self, title, text):
+        """Show ``text`` in a window-modal box that does not block the event loop; returns it."""
+        box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, self)
+        box.setObjectName("errorBox")
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.open()
+        return text
+
+    def _on_open_network_triggered(self):
+        path, _ = QFileDialog.getOpenFileName(self, "Open network", "", NETWORK_FILTER)
+        if path:
+            self.open_network(path)
+
+    def _on_save_network_triggered(self):
+        path, _ = QFileDialog.getSaveFileName(self, "Save network", "network.npz", NETWORK_FILTER)
+        if path:
+            self.save_network(path)
+
+    def _on_load_image_triggered(self):
+        path, _ = QFileDialog.getOpenFileName(self, "Load image", "", samples.IMAGE_FILTER)
+        if path:
+            self.load_image(path)
+
+    def _on_export_maps_triggered(self):
+        path, _ = QFileDialog.getSaveFileName(self, "Export maps", "maps.png", "PNG images (*.png)")
+        if path:
+            self.export_maps(path)
+
+    def _on_other_size_triggered(self):
+        size, ok = QInputDialog.getInt(self, "Input size", "Height and width of the input (pixels):",
+                                       self.state.image.shape[0], MIN_INPUT, MAX_INPUT)
+        if ok:
+            self.set_input_size(size)
+
+    def _on_about_triggered(self):
+        QMessageBox.about(self, "About ConvScope", (
+            "<b>ConvScope</b> — draw a digit and watch a convolutional network think.<p>"
+            "Sample digits: the MNIST database (LeCun, Cortes, Burges), CC BY-SA 3.0."))
+
+    def _on_network_changed(self):
+        size = self.state.image.shape[0]
+        for action in self._size_group.actions():
+            action.setChecked(action.data() == size and self.state.image.shape[1] == size)
+
+    # --------------------------------------------------------------- settings
+    def _restore_layout(self):
+        if self._settings is None:
+            return
+        geometry = self._settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        layout = self._settings.value("windowState")
+        if isinstance(layout, QByteArray):
+            self.restoreState(layout, _LAYOUT_VERSION)
+
+    def closeEvent(self, event):
+        if self._settings is not None:
+            self._settings.setValue("geometry", self.saveGeometry())
+            self._settings.setValue("windowState", self.saveState(_LAYOUT_VERSION))
+            self._settings.sync()
+        path = last_network_path(self._data_dir)
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                engine.save_network(self.state.network, path)
+            except (engine.ConfigError, OSError) as error:
+                # Quitting must never fail; the next start falls back to the shipped network.
+                print(f"ConvScope: could not remember the network: {error}", file=sys.stderr)
+        super().closeEvent(event)

@@ -1,0 +1,46 @@
+"""Fixtures for widget tests: a real AppState and a real main window that is always closed.
+
+Nothing here touches the user's settings: Qt's standard paths are in test mode and the window gets
+its own QSettings file and data directory under pytest's tmp_path.
+"""
+
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths
+
+import engine
+from gui.main_window import MainWindow
+from gui.state import AppState
+
+pg.setConfigOptions(imageAxisOrder="row-major")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qt_test_paths():
+    QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture
+def state(qapp):
+    """AppState around the app's default digit network (untrained, seeded), with a blank image."""
+    app_state = AppState(engine.default_digit_network())
+    yield app_state
+    app_state.deleteLater()
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+
+
+@pytest.fixture
+def main_window(qtbot, state, settings, tmp_path):
+    """The real window around ``state``, shown at 1400×900; closed (and its settings written
+    under tmp_path) when the test ends, even if it fails."""
+    window = MainWindow(state, settings, tmp_path / "data")
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()

@@ -1,0 +1,208 @@
+"""The main window: composition, menus and shortcuts, files, status bar, remembered settings."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QByteArray, QEvent, QPointF, QSettings, Qt
+from PySide6.QtGui import QImage, QMouseEvent
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
+
+import engine
+from gui.app import start_network
+from gui.canvas import Canvas
+from gui.formatting import number
+from gui.main_window import MainWindow, last_network_path
+from gui.samples import array_to_qimage, sample_digit
+from gui.state import AppState, Unit
+
+
+def draw_line(canvas, row, cols):
+    points = [canvas.pixel_center(row, c) for c in cols]
+    events = ([(QEvent.MouseButtonPress, points[0], Qt.LeftButton, Qt.LeftButton)]
+              + [(QEvent.MouseMove, p, Qt.NoButton, Qt.LeftButton) for p in points[1:]]
+              + [(QEvent.MouseButtonRelease, points[-1], Qt.LeftButton, Qt.NoButton)])
+    for kind, point, button, buttons in events:
+        QApplication.sendEvent(canvas, QMouseEvent(kind, point, canvas.mapToGlobal(point), button,
+                                                   buttons, Qt.NoModifier))
+
+
+def error_box(window):
+    boxes = [b for b in window.findChildren(QMessageBox, "errorBox") if b.isVisible()]
+    assert len(boxes) == 1, "expected one error message"
+    text = boxes[0].text()
+    boxes[0].close()
+    return text
+
+
+def action(window, text):
+    """The menu action whose text (without '&') is ``text``."""
+    for candidate in window.findChildren(type(window.menuBar().actions()[0])):
+        if candidate.text().replace("&", "") == text:
+            return candidate
+    raise LookupError(text)
+
+
+def test_composes_the_contract_widgets(main_window):
+    canvas = main_window.findChild(QWidget, "canvas")
+    assert isinstance(canvas, Canvas) and canvas.isVisible()
+    docks = main_window.findChildren(QDockWidget)
+    assert {d.objectName() for d in docks} >= {"inputDock", "rfTableDock"}
+    view = next(a.menu() for a in main_window.menuBar().actions() if a.text() == "&View")
+    assert all(dock.toggleViewAction() in view.actions() for dock in docks)
+    assert canvas.width() > 250 and canvas.height() > 300  # the drawing gets real room
+
+
+def test_stroke_then_ctrl_z_and_ctrl_shift_z_on_the_window(qtbot, main_window, state):
+    canvas = main_window.canvas
+    blank = state.activations[0].copy()
+    with qtbot.waitSignal(state.activationsChanged):
+        draw_line(canvas, 14, range(4, 24))
+    drawn, maps = state.image.copy(), state.activations[0].copy()
+    assert drawn[14, 4:24].min() > 0.9 and not np.allclose(maps, blank)
+    with qtbot.waitSignal(state.activationsChanged):
+        qtbot.keyClick(main_window, Qt.Key_Z, Qt.ControlModifier)
+    assert not state.image.any()
+    np.testing.assert_array_equal(state.activations[0], blank)
+    with qtbot.waitSignal(state.activationsChanged):
+        qtbot.keyClick(main_window, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    np.testing.assert_array_equal(state.image, drawn)
+    np.testing.assert_array_equal(state.activations[0], maps)
+
+
+def test_clear_shortcut_and_escape_on_the_canvas(qtbot, main_window, state):
+    main_window.show_sample(4)
+    qtbot.keyClick(main_window, Qt.Key_L, Qt.ControlModifier)
+    assert not state.image.any()
+    main_window.show_sample(4)
+    state.pin(Unit(0, 0, 1, 1))
+    main_window.canvas.setFocus()
+    qtbot.keyClick(main_window.canvas, Qt.Key_Escape)
+    assert state.pinned is None and state.image.any()
+    qtbot.keyClick(main_window.canvas, Qt.Key_Escape)
+    assert not state.image.any()
+
+
+def test_sample_digit_shortcuts(qtbot, main_window, state):
+    qtbot.keyClick(main_window, Qt.Key_7, Qt.ControlModifier)
+    np.testing.assert_array_equal(state.image, sample_digit(7))
+    assert state.undo_stack.count() == 1
+
+
+def test_status_bar_shows_size_cost_time_and_the_hovered_value(qtbot, main_window, state):
+    bar = main_window.statusBar()
+    rows = state.network.summary()
+    params = sum(r["params"] for r in rows)
+    assert "input 1×28×28" in bar.network_label.text()
+    assert f"{params:,} parameters" in bar.network_label.text()
+    assert "multiply-adds" in bar.network_label.text()
+    assert bar.time_label.text().startswith("forward ") and bar.time_label.text().endswith(" ms")
+    main_window.show_sample(2)
+    state.recompute()
+    state.hover(Unit(0, 2, 9, 11))
+    value = state.activations[0][2, 9, 11]
+    assert bar.hover_label.text() == f"conv1 · channel 2 · row 9 · col 11 = {number(value, 4)}"
+    state.hover(Unit(9, 3, 0, 0))
+    assert bar.hover_label.text() == f"dense2 · unit 3 = {number(state.activations[9][3], 4)}"
+    state.hover(None)
+    assert bar.hover_label.text() == ""
+
+
+def test_open_and_save_network_round_trip(qtbot, main_window, state, tmp_path):
+    path = tmp_path / "net.npz"
+    assert main_window.save_network(path) == ""
+    state.set_layers([engine.Conv2d(3, 3)])
+    assert main_window.open_network(path) == ""
+    assert state.network.layers == engine.default_digit_network().layers
+    state.undo_stack.undo()  # opening is one undoable step
+    assert state.network.layers == [engine.Conv2d(3, 3)]
+
+
+def test_a_bad_network_file_shows_the_reason_and_keeps_the_network(main_window, state, tmp_path):
+    path = tmp_path / "broken.npz"
+    path.write_bytes(b"not a zip file")
+    network = state.network
+    reason = main_window.open_network(path)
+    assert reason and error_box(main_window) == reason
+    assert "broken.npz" in reason and state.network is network
+
+
+def test_load_image_inverts_dark_ink_and_fits_the_input(main_window, state, tmp_path):
+    paper = np.ones((60, 40), np.float32)  # dark ink on white paper, portrait
+    paper[10:50, 18:22] = 0
+    path = tmp_path / "photo.png"
+    assert array_to_qimage(paper).save(str(path))
+    assert main_window.load_image(path) == ""
+    assert state.image.shape == (28, 28)
+    assert state.image[14, 14] > 0.9 and state.image[14, 3] < 0.1 and state.image[1, 14] < 0.1
+    (tmp_path / "bad.png").write_text("no image")
+    assert "bad.png" in main_window.load_image(tmp_path / "bad.png")
+    error_box(main_window)
+
+
+def test_export_maps_writes_a_png(main_window, tmp_path):
+    path = tmp_path / "maps.png"
+    assert main_window.export_maps(path) == ""
+    assert not QImage(str(path)).isNull()
+
+
+def test_input_size_menu_and_its_refusal(qtbot, main_window, state):
+    action(main_window, "64×64").trigger()
+    assert state.image.shape == (64, 64) and action(main_window, "64×64").isChecked()
+    state.set_network(engine.Network((1, 28, 28), [engine.Conv2d(2, 5) for _ in range(3)]))
+    reason = main_window.set_input_size(8)
+    assert "layer" in reason and error_box(main_window) == reason
+    assert state.image.shape == (28, 28) and action(main_window, "28×28").isChecked()
+
+
+def test_centre_like_mnist_toggles_preprocessing(main_window, state):
+    toggle = action(main_window, "Centre like MNIST")
+    toggle.trigger()
+    assert state.preprocess and toggle.isChecked()
+    toggle.trigger()
+    assert not state.preprocess
+
+
+def test_help_explains_every_concept(main_window):
+    main_window.show_help("padding")
+    text = main_window._help.browser.toPlainText()
+    for title in ("Cross-correlation vs convolution", "Stride", "Padding", "Receptive field",
+                  "Weight sharing and local connectivity", "Pooling", "Keyboard and mouse"):
+        assert title in text
+    main_window._help.close()
+
+
+def test_closing_remembers_layout_and_network_without_touching_user_settings(
+        qtbot, state, settings, tmp_path):
+    window = MainWindow(state, settings, tmp_path / "data")
+    qtbot.addWidget(window)
+    window.resize(760, 560)  # restoreGeometry clamps to the (800×600 offscreen) screen
+    window.show()
+    state.set_layers([engine.Conv2d(4, 3, padding=1), engine.ReLU()])
+    window.close()
+    saved = QSettings(settings.fileName(), QSettings.IniFormat)
+    assert isinstance(saved.value("windowState"), QByteArray)
+    assert isinstance(saved.value("geometry"), QByteArray)
+    path = last_network_path(tmp_path / "data")
+    assert path.exists()
+    restored = start_network(tmp_path / "data")
+    assert restored.layers == [engine.Conv2d(4, 3, padding=1), engine.ReLU()]
+    np.testing.assert_array_equal(restored.params[0]["weight"], state.network.params[0]["weight"])
+    again = MainWindow(AppState(restored), saved, tmp_path / "data")
+    qtbot.addWidget(again)
+    assert again.size().width() == pytest.approx(760, abs=30)
+
+
+def test_without_settings_nothing_is_remembered(qtbot, state, tmp_path):
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    window.close()
+    assert last_network_path(None) is None
+
+
+def test_the_canvas_shows_the_pinned_window_in_the_real_window(main_window, state):
+    state.pin(Unit(3, 0, 4, 4))  # conv2 after a 2×2 pool: a 14×14 window
+    rect = main_window.canvas.receptive_field_rect()
+    cell = main_window.canvas.image_rect().width() / 28
+    # conv2 reads pool1's map (jump 2; unit 0 sees rows −6 … 7): unit 4 sees rows 2 … 15.
+    image = main_window.canvas.image_rect()
+    assert rect.width() == rect.height() == pytest.approx(14 * cell)
+    assert rect.topLeft() == QPointF(image.left() + 2 * cell, image.top() + 2 * cell)

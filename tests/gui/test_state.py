@@ -1,0 +1,159 @@
+"""AppState: edits through methods, one undo step per edit, signals, coalesced forward passes."""
+
+import numpy as np
+import pytest
+
+import engine
+from gui.state import AppState, Unit
+
+
+def _digit():
+    image = np.zeros((28, 28), np.float32)
+    image[6:22, 12:15] = 1.0
+    return image
+
+
+def test_starts_with_a_blank_image_and_the_forward_of_it(state):
+    assert state.image.shape == (28, 28) and not state.image.any()
+    assert len(state.activations) == len(state.network.layers)
+    expected = state.network.forward(np.zeros((1, 28, 28), np.float32))
+    for got, want in zip(state.activations, expected):
+        np.testing.assert_allclose(got, want, rtol=1e-6)
+    assert state.probabilities.shape == (10,)
+    assert state.probabilities.sum() == pytest.approx(1.0, abs=1e-5)
+
+
+def test_set_image_is_one_undo_step_and_recomputes(qtbot, state):
+    blank_maps = state.activations[0].copy()
+    with qtbot.waitSignal(state.activationsChanged):
+        state.set_image(_digit())
+    assert state.undo_stack.count() == 1
+    np.testing.assert_array_equal(state.image, _digit())
+    np.testing.assert_allclose(state.activations[0], state.network.forward(_digit()[None])[0], rtol=1e-6)
+    with qtbot.waitSignal(state.activationsChanged):
+        state.undo_stack.undo()
+    assert not state.image.any()
+    np.testing.assert_array_equal(state.activations[0], blank_maps)
+    with qtbot.waitSignal(state.imageChanged):
+        state.undo_stack.redo()
+    np.testing.assert_array_equal(state.image, _digit())
+
+
+def test_show_image_is_live_only_and_pen_events_coalesce(qapp, qtbot, state):
+    forwards = []
+    state.activationsChanged.connect(lambda: forwards.append(state.model_input[0].copy()))
+    with qtbot.waitSignal(state.activationsChanged):
+        for width in range(1, 6):  # five pen events before the event loop runs
+            image = np.zeros((28, 28), np.float32)
+            image[10:12, 5:5 + width] = 1
+            state.show_image(image)
+    qapp.processEvents()
+    assert len(forwards) == 1 and forwards[0][10, 9] == 1  # one forward, of the newest image
+    assert state.undo_stack.count() == 0
+
+
+def test_undo_after_live_strokes_returns_to_the_committed_image(state):
+    state.set_image(_digit())
+    state.show_image(np.ones((28, 28), np.float32))  # a stroke in progress ...
+    state.set_image(np.ones((28, 28), np.float32))  # ... committed on release
+    state.undo_stack.undo()
+    np.testing.assert_array_equal(state.image, _digit())
+
+
+def test_clear_image_is_undoable(state):
+    state.set_image(_digit())
+    state.clear_image()
+    assert not state.image.any()
+    state.undo_stack.undo()
+    np.testing.assert_array_equal(state.image, _digit())
+
+
+def test_invalid_layers_are_refused_with_the_engine_reason_and_keep_the_network(qtbot, state):
+    network, maps = state.network, [a.copy() for a in state.activations]
+    layers = list(network.layers)
+    layers[0] = engine.Conv2d(8, 5, stride=0, padding="same")
+    with qtbot.waitSignal(state.errorChanged) as error:
+        reason = state.set_layers(layers)
+    assert reason and error.args == [reason] and "layer 1" in reason
+    assert state.network is network and state.undo_stack.count() == 0
+    for got, want in zip(state.activations, maps):
+        np.testing.assert_array_equal(got, want)
+
+
+def test_set_layers_rebuilds_and_undo_restores_layers_and_weights(qtbot, state):
+    weight = state.network.params[0]["weight"].copy()
+    layers = list(state.network.layers)
+    layers[0] = engine.Conv2d(4, 3, padding=1)
+    with qtbot.waitSignal(state.activationsChanged):
+        assert state.set_layers(layers, "Edit conv1") == ""
+    assert state.activations[0].shape == (4, 28, 28)
+    assert state.error == ""
+    state.undo_stack.undo()
+    assert state.network.layers[0] == engine.Conv2d(8, 5, padding="same")
+    np.testing.assert_array_equal(state.network.params[0]["weight"], weight)
+
+
+def test_input_shape_change_resamples_the_drawing_and_undoes(qtbot, state):
+    state.set_image(_digit())
+    with qtbot.waitSignals([state.imageChanged, state.activationsChanged]):
+        assert state.set_input_shape((1, 56, 56)) == ""
+    assert state.image.shape == (56, 56) and state.activations[0].shape == (8, 56, 56)
+    assert state.image[20, 25] == 1 and state.image[20, 20] == 0  # the stroke moved with the size
+    state.undo_stack.undo()
+    assert state.image.shape == (28, 28)
+    np.testing.assert_array_equal(state.image, _digit())
+
+
+def test_set_param_edits_weights_undoably(qtbot, state):
+    old = state.network.params[0]["weight"].copy()
+    with qtbot.waitSignal(state.networkChanged):
+        state.set_param(0, "weight", np.zeros_like(old))
+    assert not state.network.params[0]["weight"].any()
+    state.undo_stack.undo()
+    np.testing.assert_array_equal(state.network.params[0]["weight"], old)
+
+
+def test_selection_signals_only_on_change(qtbot, state):
+    unit = Unit(0, 1, 2, 3)
+    with qtbot.waitSignal(state.selectionChanged):
+        state.pin(unit)
+    with qtbot.assertNotEmitted(state.selectionChanged):
+        state.pin(Unit(0, 1, 2, 3))
+    with qtbot.waitSignal(state.selectionChanged):
+        state.hover(unit)
+    assert state.pinned == state.hovered == unit
+
+
+def test_network_change_unpins_and_clamps_the_selected_layer(state):
+    state.pin(Unit(3, 0, 1, 1))
+    state.select_layer(9)
+    assert state.set_layers(list(state.network.layers[:4])) == ""
+    assert state.pinned is None and state.selected_layer == 3
+
+
+def test_input_overlay(qtbot, state):
+    with qtbot.waitSignal(state.overlayChanged):
+        state.set_input_overlay(np.ones((28, 28)))
+    assert state.input_overlay.dtype == np.float32
+    with qtbot.waitSignal(state.overlayChanged):
+        state.set_input_overlay(None)
+    assert state.input_overlay is None
+
+
+def test_preprocess_feeds_the_centred_digit(state):
+    image = np.zeros((28, 28), np.float32)
+    image[2:10, 2:5] = 1  # a stroke in the top-left corner
+    state.set_image(image)
+    state.set_preprocess(True)
+    state.recompute()
+    rows, cols = np.nonzero(state.model_input[0] > 0.5)
+    assert abs(rows.mean() - 13.5) < 2 and abs(cols.mean() - 13.5) < 2
+    state.set_preprocess(False)
+    state.recompute()
+    np.testing.assert_array_equal(state.model_input[0], image)
+
+
+def test_probabilities_are_none_without_softmax(qapp):
+    state = AppState(engine.Network((1, 8, 8), [engine.Conv2d(2, 3)]))
+    assert state.probabilities is None
+    assert state.activations[0].shape == (2, 6, 6)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from numbers import Integral
 from typing import ClassVar, NamedTuple
 
+import numpy as np
+
 from engine import ops
 from engine.errors import ConfigError
 
@@ -28,8 +30,11 @@ class Window(NamedTuple):
 
 
 def _freeze(value):
-    """Lists (from JSON) become tuples so specs stay hashable and compare equal after a round trip."""
-    return tuple(_freeze(v) for v in value) if isinstance(value, (list, tuple)) else value
+    """Lists (from JSON) become tuples and numpy scalars Python numbers, so specs stay hashable,
+    compare equal after a round trip and serialize to JSON."""
+    if isinstance(value, (list, tuple)):
+        return tuple(_freeze(v) for v in value)
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def _whole(value, name, minimum):

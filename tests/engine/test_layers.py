@@ -1,5 +1,8 @@
 """Layer specs: labels, settings checks, shape arithmetic and the dict round trip."""
 
+import json
+
+import numpy as np
 import pytest
 
 from engine import (
@@ -36,6 +39,12 @@ def test_describe(spec, label):
 def test_dict_round_trip_equal_and_hashable(spec):
     back = layer_from_dict(spec.to_dict())
     assert back == spec and hash(back) == hash(spec)
+
+
+def test_numpy_numbers_become_python_numbers():
+    spec = Conv2d(np.int64(8), (np.int32(3), 3), padding=np.int64(1))
+    assert spec == Conv2d(8, (3, 3), padding=1) and type(spec.out_channels) is int
+    assert json.loads(json.dumps(spec.to_dict()))["kernel_size"] == [3, 3]
 
 
 def test_to_dict_lists_only_non_defaults_and_lists_become_tuples():

@@ -223,3 +223,21 @@ def test_any_stack_is_a_network_or_a_config_error(dicts, c, h, w):
     assert [o.shape[1:] for o in outs] == net.shapes
     assert all(np.isfinite(o).all() for o in outs)
     assert len(net.summary()) == len(dicts)
+
+
+def test_digit_network_matches_torch():
+    torch = pytest.importorskip("torch")
+    nn = torch.nn
+    net = engine.default_digit_network(seed=4)
+    model = nn.Sequential(nn.Conv2d(1, 8, 5, padding="same"), nn.ReLU(), nn.MaxPool2d(2),
+                          nn.Conv2d(8, 16, 5, padding="same"), nn.ReLU(), nn.MaxPool2d(2),
+                          nn.Flatten(), nn.Linear(784, 64), nn.ReLU(), nn.Linear(64, 10),
+                          nn.Softmax(dim=1))
+    with torch.no_grad():
+        for module, params in zip(model, net.params):
+            if params:
+                module.weight.copy_(torch.from_numpy(params["weight"]))
+                module.bias.copy_(torch.from_numpy(params["bias"]))
+        images = np.random.default_rng(5).random((4, 28, 28), dtype=np.float32)
+        want = model(torch.from_numpy(images[:, None])).numpy()
+    np.testing.assert_allclose(net.predict(images), want, rtol=1e-4, atol=1e-6)

@@ -81,21 +81,21 @@ CONCEPTS = [
 
 #: (keys, what they do)
 SHORTCUTS = [
-    ("Left drag (canvas)", "draw"),
-    ("Right drag (canvas)", "erase"),
+    ("Left drag on the canvas", "draw (soft round brush)"),
+    ("Right drag on the canvas", "erase"),
     ("E (canvas)", "toggle the eraser"),
-    ("[  /  ] (canvas)", "smaller / bigger brush"),
+    ("[ / ] (canvas)", "smaller / bigger brush"),
     ("Esc (canvas)", "unpin the pinned unit; with nothing pinned, clear the drawing"),
     ("Delete, Backspace (canvas); Ctrl+L", "clear the drawing"),
     ("Ctrl+Z", "undo (whole strokes, kernel and layer edits)"),
     ("Ctrl+Shift+Z, Ctrl+Y", "redo"),
     ("Ctrl+0 … Ctrl+9", "draw a sample digit"),
     ("Ctrl+O / Ctrl+S", "open / save a network"),
-    ("Ctrl+I", "load an image file"),
+    ("Ctrl+I", "load an image file (PNG/JPEG, grayscale, fitted to the input size)"),
     ("Ctrl+E", "export the activation maps as PNG"),
     ("Hover a map unit", "show its receptive-field window on the canvas"),
     ("Click a map unit, arrow keys", "pin it, move the pinned unit"),
-    ("F1", "these explanations"),
+    ("F1", "explanations of the concepts"),
     ("Ctrl+Q", "quit"),
 ]
 

@@ -19,8 +19,10 @@ import engine
 from gui import samples
 from gui.canvas import Canvas
 from gui.draw_tools import DrawTools
+from gui.filter_gallery import FilterGallery
 from gui.help_dialog import HelpDialog
 from gui.help_text import CONCEPTS
+from gui.layer_panel import LayerPanel
 from gui.rf_table import ReceptiveFieldTable
 from gui.status_bar import StatusBar
 
@@ -61,13 +63,21 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(QWidget(self))
         self.docks = {}
         self._add_dock("inputDock", "Input", self._canvas_panel(), Qt.LeftDockWidgetArea)
+        self._add_dock("layersDock", "Layers", LayerPanel(state), Qt.RightDockWidgetArea)
+        self._add_dock("filtersDock", "Learned filters", FilterGallery(state), Qt.RightDockWidgetArea)
         self._add_dock("rfTableDock", "Receptive fields", ReceptiveFieldTable(state),
                        Qt.BottomDockWidgetArea)
+        # Side docks run full height; the bottom docks sit under the maps only.
+        self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
+        self.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
+        self.resizeDocks([self.docks["inputDock"], self.docks["layersDock"]], [400, 430], Qt.Horizontal)
+        self.resizeDocks([self.docks["rfTableDock"]], [250], Qt.Vertical)
         self.setStatusBar(StatusBar(state, self))
         self._build_menus()
         state.networkChanged.connect(self._on_network_changed)
         self._on_network_changed()
         self._restore_layout()
+        self.canvas.setFocus(Qt.OtherFocusReason)
 
     # ----------------------------------------------------------------- layout
     def _canvas_panel(self):

@@ -29,6 +29,18 @@ def state(qapp):
 
 
 @pytest.fixture
+def shown(qtbot):
+    """Show a widget at a size for the rest of the test: ``shown(Canvas(state), 420, 480)``."""
+    def show(widget, width, height):
+        qtbot.addWidget(widget)
+        widget.resize(width, height)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+    return show
+
+
+@pytest.fixture
 def settings(tmp_path):
     return QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
 

@@ -4,12 +4,11 @@ window of the hovered or pinned unit is drawn at the right pixels, its padding h
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
 
 import engine
 from gui.canvas import WINDOW, Canvas, default_brush, paint_segment
 from gui.state import AppState, Unit
+from tests.gui.mouse import drag, press_and_move, send_mouse
 
 
 def three_convs(**conv):
@@ -18,33 +17,13 @@ def three_convs(**conv):
 
 
 @pytest.fixture
-def canvas(qtbot, state):
-    widget = Canvas(state)
-    qtbot.addWidget(widget)
-    widget.resize(420, 480)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-def send_mouse(widget, kind, pos, button, buttons):
-    event = QMouseEvent(kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)), button, buttons,
-                        Qt.NoModifier)
-    QApplication.sendEvent(widget, event)
-
-
-def press_and_move(canvas, pixels, button=Qt.LeftButton):
-    """Press at the first (row, col) pixel and move through the others, button held."""
-    points = [canvas.pixel_center(r, c) for r, c in pixels]
-    send_mouse(canvas, QEvent.MouseButtonPress, points[0], button, button)
-    for point in points[1:]:
-        send_mouse(canvas, QEvent.MouseMove, point, Qt.NoButton, button)
-    return points[-1]
+def canvas(shown, state):
+    return shown(Canvas(state), 420, 480)
 
 
 def stroke(canvas, pixels, button=Qt.LeftButton):
-    last = press_and_move(canvas, pixels, button)
-    send_mouse(canvas, QEvent.MouseButtonRelease, last, button, Qt.NoButton)
+    """Drag through the centres of the (row, col) input pixels."""
+    drag(canvas, [canvas.pixel_center(r, c) for r, c in pixels], button)
 
 
 def painted(widget, point):
@@ -63,7 +42,7 @@ def is_window_colour(color):
 def test_a_stroke_draws_live_changes_the_first_maps_and_undoes_as_one_step(qtbot, state, canvas):
     blank = state.activations[0].copy()
     with qtbot.waitSignal(state.activationsChanged):
-        last = press_and_move(canvas, [(14, 4), (14, 12), (14, 23)])
+        last = press_and_move(canvas, [canvas.pixel_center(14, c) for c in (4, 12, 23)])
     # Before release: the maps already follow the pen, and nothing is committed yet.
     assert state.image[14, 4:24].min() > 0.9 and state.image[5].max() == 0
     assert not np.allclose(state.activations[0], blank)

@@ -2,9 +2,9 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QByteArray, QEvent, QPointF, QSettings, Qt
-from PySide6.QtGui import QImage, QMouseEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
+from PySide6.QtCore import QByteArray, QPointF, QSettings, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
 import engine
 from gui.app import start_network
@@ -13,16 +13,7 @@ from gui.formatting import number
 from gui.main_window import MainWindow, last_network_path
 from gui.samples import array_to_qimage, sample_digit
 from gui.state import AppState, Unit
-
-
-def draw_line(canvas, row, cols):
-    points = [canvas.pixel_center(row, c) for c in cols]
-    events = ([(QEvent.MouseButtonPress, points[0], Qt.LeftButton, Qt.LeftButton)]
-              + [(QEvent.MouseMove, p, Qt.NoButton, Qt.LeftButton) for p in points[1:]]
-              + [(QEvent.MouseButtonRelease, points[-1], Qt.LeftButton, Qt.NoButton)])
-    for kind, point, button, buttons in events:
-        QApplication.sendEvent(canvas, QMouseEvent(kind, point, canvas.mapToGlobal(point), button,
-                                                   buttons, Qt.NoModifier))
+from tests.gui.mouse import drag
 
 
 def error_box(window):
@@ -55,7 +46,7 @@ def test_stroke_then_ctrl_z_and_ctrl_shift_z_on_the_window(qtbot, main_window, s
     canvas = main_window.canvas
     blank = state.activations[0].copy()
     with qtbot.waitSignal(state.activationsChanged):
-        draw_line(canvas, 14, range(4, 24))
+        drag(canvas, [canvas.pixel_center(14, c) for c in range(4, 24)])
     drawn, maps = state.image.copy(), state.activations[0].copy()
     assert drawn[14, 4:24].min() > 0.9 and not np.allclose(maps, blank)
     with qtbot.waitSignal(state.activationsChanged):

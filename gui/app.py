@@ -71,13 +71,15 @@ def apply_theme(app):
 
 
 def screenshot(window, path, size):
-    """Draw a sample digit, pin a unit whose window reaches the padding, render ``path``."""
+    """Draw a sample digit, select the first conv layer, pin a unit of the last one whose window
+    reaches the padding, and render the window to ``path``."""
     state = window.state
     window.resize(*size)
     window.show()
     window.show_sample(SCREENSHOT_DIGIT)
     spatial = [i for i, spec in enumerate(state.network.layers) if spec.kind == "conv2d"]
     if spatial:
+        state.select_layer(spatial[0])  # the editors show something to edit
         layer = spatial[-1]
         _, rows, cols = state.network.shapes[layer]
         state.pin(Unit(layer, 0, min(2, rows - 1), cols // 2))

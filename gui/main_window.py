@@ -22,6 +22,7 @@ from gui.draw_tools import DrawTools
 from gui.filter_gallery import FilterGallery
 from gui.help_dialog import HelpDialog
 from gui.help_text import CONCEPTS
+from gui.kernel_editor import KernelEditor
 from gui.layer_panel import LayerPanel
 from gui.rf_table import ReceptiveFieldTable
 from gui.status_bar import StatusBar
@@ -64,7 +65,10 @@ class MainWindow(QMainWindow):
         self.docks = {}
         self._add_dock("inputDock", "Input", self._canvas_panel(), Qt.LeftDockWidgetArea)
         self._add_dock("layersDock", "Layers", LayerPanel(state), Qt.RightDockWidgetArea)
-        self._add_dock("filtersDock", "Learned filters", FilterGallery(state), Qt.RightDockWidgetArea)
+        self._add_dock("kernelDock", "Kernel", KernelEditor(state), Qt.RightDockWidgetArea)
+        self._add_dock("filtersDock", "Learned filters", FilterGallery(state), Qt.RightDockWidgetArea,
+                       tab_with="kernelDock")
+        self.docks["kernelDock"].raise_()
         self._add_dock("rfTableDock", "Receptive fields", ReceptiveFieldTable(state),
                        Qt.BottomDockWidgetArea)
         # Side docks run full height; the bottom docks sit under the maps only.

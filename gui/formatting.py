@@ -31,6 +31,30 @@ def number(value, digits=3):
     return text.replace("-", MINUS)
 
 
+def grid_numbers(values, max_decimals=3):
+    """Texts for a grid of numbers, all with the same decimals so the columns read as a matrix.
+
+    Whole numbers stay whole; otherwise the largest magnitude gets three significant digits
+    (at most ``max_decimals`` decimals, without trailing zeros every cell shares), e.g.
+    [[2.97, 0.5]] → [["2.97", "0.50"]].
+    """
+    values = np.asarray(values, float)
+    finite = values[np.isfinite(values)]
+    if finite.size == 0 or np.all(finite == np.round(finite)):
+        return np.vectorize(number, otypes=[object])(values).tolist()
+    largest = float(np.abs(finite).max())
+    decimals = int(np.clip(2 - math.floor(math.log10(largest)), 0, max_decimals))
+    while decimals and np.array_equal(np.round(finite, decimals - 1), np.round(finite, decimals)):
+        decimals -= 1  # no trailing zeros that every cell shares
+
+    def text(v):
+        if not math.isfinite(v):
+            return number(v)
+        out = f"{v:.{decimals}f}"
+        return ("0" if float(out) == 0 else out).replace("-", MINUS)
+    return [[text(float(v)) for v in row] for row in np.atleast_2d(values)]
+
+
 def factor(value, digits=3):
     """``number`` in parentheses when negative, so that ``a·b + c·d`` reads unambiguously."""
     text = number(value, digits)

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -14,7 +14,6 @@ from gui.formatting import number, output_size_formula
 
 COLUMNS = ("layer", "type", "output", "output size", "kernel", "stride", "padding",
            "r", "jump j", "start", "pixels seen")
-_HIGHLIGHT = QColor(255, 224, 130)
 _DASH = "—"
 
 
@@ -85,6 +84,7 @@ class ReceptiveFieldTable(QWidget):
         self.table.setSelectionMode(QAbstractItemView.NoSelection)
         self.table.setFocusPolicy(Qt.NoFocus)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         legend = QLabel("r: window size in input pixels · j (jump): input pixels between "
@@ -133,12 +133,14 @@ class ReceptiveFieldTable(QWidget):
             else pinned.layer
         if layer == self.highlighted:
             return
+        palette = self.palette()
         for row, on in ((self.highlighted, False), (layer, True)):
             if row is None:
                 continue
             for c in range(self.table.columnCount()):
                 item = self.table.item(row + 1, c)
-                item.setBackground(QBrush(_HIGHLIGHT) if on else QBrush())
+                item.setBackground(palette.highlight() if on else QBrush())
+                item.setForeground(palette.highlightedText() if on else QBrush())
                 font = QFont(item.font())
                 font.setBold(on)
                 item.setFont(font)

@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from gui.formatting import conv_sum_lines, factor, number, output_size_formula, products
+from gui.formatting import (conv_sum_lines, factor, grid_numbers, number, output_size_formula,
+                            products)
 
 
 @pytest.mark.parametrize("value, text", [
@@ -12,6 +13,15 @@ from gui.formatting import conv_sum_lines, factor, number, output_size_formula, 
 ])
 def test_number(value, text):
     assert number(value) == text
+
+
+def test_grid_numbers_share_their_decimals():
+    assert grid_numbers([[2.97, 0.5], [0, -1.25]]) == [["2.97", "0.50"], ["0", "−1.25"]]
+    assert grid_numbers([[0.208, -0.00765]]) == [["0.208", "−0.008"]]
+    assert grid_numbers([[1, 0], [-4, 2]]) == [["1", "0"], ["−4", "2"]]
+    assert grid_numbers([[123.4, 0.04]]) == [["123", "0"]]
+    assert grid_numbers([[0.5, float("-inf")], [0.25, 1]]) == [["0.50", "−∞"], ["0.25", "1.00"]]
+    assert grid_numbers([[0.5, -1.5]]) == [["0.5", "−1.5"]]
 
 
 def test_negative_factors_get_parentheses():

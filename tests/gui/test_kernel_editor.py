@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QApplication
 import engine
 from gui.kernel_editor import FLIP_NOTE, ZERO_SUM_NOTE, KernelEditor
 from gui.state import AppState
+from tests.gui.keyboard import type_and_enter
 
 
 @pytest.fixture
-def state(qtbot):
+def state(qapp):
     net = engine.Network((1, 12, 12), [engine.Conv2d(2, 3, padding=1), engine.ReLU(),
                                        engine.Conv2d(3, 5, padding="same")])
     state = AppState(net)
@@ -23,17 +24,8 @@ def state(qtbot):
 
 
 @pytest.fixture
-def editor(qtbot, state):
-    widget = KernelEditor(state)
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
-
-
-def type_cell(qtbot, cell, text):
-    cell.selectAll()
-    qtbot.keyClicks(cell, text)
-    qtbot.keyClick(cell, Qt.Key_Return)
+def editor(state, shown):
+    return shown(KernelEditor(state), 460, 400)
 
 
 def weight(state, layer=0):
@@ -52,7 +44,7 @@ def test_cells_show_the_selected_kernel(editor, state):
 def test_typing_one_ninth_everywhere_makes_a_box_blur(qtbot, editor, state):
     for line in editor.grid.cells:
         for cell in line:
-            type_cell(qtbot, cell, "1/9")
+            type_and_enter(qtbot, cell, "1/9")
     with qtbot.waitSignal(state.activationsChanged):
         pass
     np.testing.assert_allclose(weight(state)[0, 0], np.full((3, 3), 1 / 9), rtol=1e-6)
@@ -71,7 +63,7 @@ def test_enter_commits_and_moves_to_the_next_cell(qtbot, editor, state):
     editor.activateWindow()
     qtbot.waitActive(editor)
     editor.grid.cells[0][2].setFocus()
-    type_cell(qtbot, editor.grid.cells[0][2], "2")
+    type_and_enter(qtbot, editor.grid.cells[0][2], "2")
     assert weight(state)[0, 0, 0, 2] == 2
     assert QApplication.focusWidget() is editor.grid.cells[1][0]
 
@@ -79,20 +71,20 @@ def test_enter_commits_and_moves_to_the_next_cell(qtbot, editor, state):
 def test_unreadable_cell_turns_red_and_keeps_the_value(qtbot, editor, state):
     before, network, steps = weight(state).copy(), state.network, state.undo_stack.count()
     cell = editor.grid.cells[1][1]
-    type_cell(qtbot, cell, "2+2")
+    type_and_enter(qtbot, cell, "2+2")
     assert cell.property("invalid") is True
     assert float(cell.text()) == pytest.approx(before[0, 0, 1, 1], abs=1e-3)
     assert "not a number" in editor.error.text() and editor.error.isVisible()
     np.testing.assert_array_equal(weight(state), before)
     assert state.network is network and state.undo_stack.count() == steps
-    type_cell(qtbot, cell, "-1/8")
+    type_and_enter(qtbot, cell, "-1/8")
     assert weight(state)[0, 0, 1, 1] == pytest.approx(-0.125)
     assert not cell.property("invalid")
 
 
 def test_cell_edit_is_undoable(qtbot, editor, state):
     before = weight(state).copy()
-    type_cell(qtbot, editor.grid.cells[0][0], "4/273")
+    type_and_enter(qtbot, editor.grid.cells[0][0], "4/273")
     assert weight(state)[0, 0, 0, 0] == pytest.approx(4 / 273)
     state.undo_stack.undo()
     np.testing.assert_array_equal(weight(state), before)
@@ -102,7 +94,7 @@ def test_cell_edit_is_undoable(qtbot, editor, state):
 def test_bias_is_typed_too(qtbot, editor, state):
     before = state.activations[0].copy()
     bias_before = state.network.params[0]["bias"][0]
-    type_cell(qtbot, editor.bias_edit, "1/2")
+    type_and_enter(qtbot, editor.bias_edit, "1/2")
     with qtbot.waitSignal(state.activationsChanged):
         pass
     assert state.network.params[0]["bias"][0] == pytest.approx(0.5)

@@ -2,24 +2,16 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
 
 from gui.kernel_grid import KernelGrid
+from tests.gui.keyboard import type_and_enter
 
 
 @pytest.fixture
-def grid(qtbot):
-    widget = KernelGrid()
-    qtbot.addWidget(widget)
+def grid(shown):
+    widget = shown(KernelGrid(), 240, 80)
     widget.set_values(np.arange(6, dtype=np.float32).reshape(2, 3) / 4)
-    widget.show()
     return widget
-
-
-def enter(qtbot, cell, text):
-    cell.selectAll()
-    qtbot.keyClicks(cell, text)
-    qtbot.keyClick(cell, Qt.Key_Return)
 
 
 def test_shows_values_compactly(grid):
@@ -29,20 +21,20 @@ def test_shows_values_compactly(grid):
 
 def test_reports_a_parsed_edit(qtbot, grid):
     with qtbot.waitSignal(grid.edited) as edit:
-        enter(qtbot, grid.cells[1][2], "2*0.5")
+        type_and_enter(qtbot, grid.cells[1][2], "2*0.5")
     assert edit.args == [1, 2, 1.0]
 
 
 def test_refuses_unreadable_text(qtbot, grid):
     with qtbot.waitSignal(grid.refused) as refusal, qtbot.assertNotEmitted(grid.edited):
-        enter(qtbot, grid.cells[0][1], "x")
+        type_and_enter(qtbot, grid.cells[0][1], "x")
     assert "not a number" in refusal.args[0]
     assert grid.cells[0][1].text() == "0.25" and grid.cells[0][1].property("invalid")
 
 
 def test_retyping_the_same_value_is_not_an_edit(qtbot, grid):
     with qtbot.assertNotEmitted(grid.edited):
-        enter(qtbot, grid.cells[0][2], "1/2")
+        type_and_enter(qtbot, grid.cells[0][2], "1/2")
 
 
 def test_resizes(grid):

@@ -10,17 +10,8 @@ from gui.state import AppState
 
 
 @pytest.fixture
-def state(qtbot):
-    return AppState(engine.default_digit_network())
-
-
-@pytest.fixture
-def panel(qtbot, state):
-    widget = LayerPanel(state)
-    qtbot.addWidget(widget)
-    widget.resize(420, 720)
-    widget.show()
-    return widget
+def panel(state, shown):
+    return shown(LayerPanel(state), 420, 720)
 
 
 def click_row(qtbot, panel, row):

@@ -144,11 +144,14 @@ class LayerEditor(QWidget):
         return isinstance(self._pending, (engine.MaxPool2d, engine.AvgPool2d))
 
     def _edit(self, name, value):
-        self._try(dataclasses.replace(self._pending, **{name: value}), name)
+        # A hidden field can still report (it loses focus as the selection moves on): only
+        # settings the shown layer has are edits.
+        if name in getattr(self._pending, "__dataclass_fields__", ()):
+            self._try(dataclasses.replace(self._pending, **{name: value}), name)
 
     def _on_padding_changed(self, *_):
         if not hasattr(self._pending, "padding"):
-            return  # the hidden field lost focus after the selection moved to another layer
+            return
         try:
             padding = parse_padding(self.fields["padding"].currentText())
         except ValueError as error:
@@ -158,6 +161,8 @@ class LayerEditor(QWidget):
             self._edit("padding", padding)
 
     def _on_pool_kind_changed(self, kind):
+        if not self._is_pool():
+            return
         spec = self._pending
         self._try(POOLS[kind](spec.kernel_size, spec.stride, spec.padding, spec.ceil_mode),
                   "pool_kind")

@@ -17,6 +17,11 @@ _NUMPY_PAD_MODE = {"reflect": "reflect", "replicate": "edge", "circular": "wrap"
 
 def _pair(value, name):
     """An int or an (h, w) pair as a tuple of two ints."""
+    # the common cases, kept cheap: small images spend more time here than computing
+    if type(value) is int:
+        return value, value
+    if type(value) is tuple and len(value) == 2 and type(value[0]) is type(value[1]) is int:
+        return value
     pair = (value, value) if np.isscalar(value) else tuple(value)
     if len(pair) != 2 or not all(float(v).is_integer() for v in pair):
         raise ConfigError(f"{name} must be a whole number or a (height, width) pair, not {value!r}")
@@ -82,13 +87,14 @@ def resolve_padding(padding, kernel_size, dilation=1):
         if padding == "full":
             return (dh * (kh - 1),) * 2, (dw * (kw - 1),) * 2
         raise ConfigError(f'padding must be a number, "valid", "same" or "full", not {padding!r}')
-    if np.isscalar(padding) or all(np.isscalar(p) for p in padding):
+    sequence = (tuple, list, np.ndarray)
+    if isinstance(padding, sequence) and all(isinstance(side, sequence) for side in padding):
+        if len(padding) != 2:
+            raise ConfigError(f"padding must be ((top, bottom), (left, right)), not {padding!r}")
+        pads = _pair(padding[0], "padding"), _pair(padding[1], "padding")
+    else:
         ph, pw = _pair(padding, "padding")
         pads = (ph, ph), (pw, pw)
-    else:
-        pads = tuple(_pair(side, "padding") for side in padding)
-        if len(pads) != 2:
-            raise ConfigError(f"padding must be ((top, bottom), (left, right)), not {padding!r}")
     if min(pads[0] + pads[1]) < 0:
         raise ConfigError(f"padding cannot be negative, not {padding!r}")
     return pads
@@ -145,6 +151,10 @@ def _windows(xp, kernel, stride, dilation, out_hw):
     shape = (n, c, kernel[0], kernel[1], out_hw[0], out_hw[1])
     strides = (s[0], s[1], s[2] * dilation[0], s[3] * dilation[1], s[2] * stride[0],
                s[3] * stride[1])
+    if xp.flags.c_contiguous:  # same view as as_strided, without its Python-level overhead
+        view = np.ndarray(shape, xp.dtype, buffer=xp, strides=strides)
+        view.flags.writeable = False
+        return view
     return np.lib.stride_tricks.as_strided(xp, shape, strides, writeable=False)
 
 
@@ -198,14 +208,61 @@ def conv2d(x, weight, bias=None, stride=1, padding=0, dilation=1, padding_mode="
     out_h, out_w = _output_hw(xp.shape[2:], kernel, stride, dilation, "kernel")
     if flip:
         weight = weight[:, :, ::-1, ::-1]
-    n, c = xb.shape[:2]
-    filters = weight.shape[0]
-    cols = np.ascontiguousarray(_windows(xp, kernel, stride, dilation, (out_h, out_w)))
-    w2 = np.ascontiguousarray(weight, dtype=dtype).reshape(filters, -1)
-    out = np.matmul(w2, cols.reshape(n, -1, out_h * out_w)).reshape(n, filters, out_h, out_w)
+    out = _correlate(xp, weight.astype(dtype, copy=False), stride, dilation, (out_h, out_w))
     if bias is not None:
-        out += np.asarray(bias, dtype=dtype).reshape(filters, 1, 1)
+        out += np.asarray(bias, dtype=dtype).reshape(-1, 1, 1)
     return out if batched else out[0]
+
+
+# Elements of the window matrix built per GEMM: a few MB, so it stays in cache between being
+# written and being multiplied, and repeated calls reuse the same memory instead of faulting in
+# a fresh tens-of-megabytes array each time.
+_BLOCK_ELEMENTS = 1 << 20
+
+
+def _correlate(xp, weight, stride, dilation, out_hw):
+    """Cross-correlation of a padded batch as im2col + one GEMM per block.
+
+    Parameters
+    ----------
+    xp : ndarray (N, C, Hp, Wp), already padded
+    weight : ndarray (F, C, kh, kw), same dtype as ``xp``
+    stride, dilation, out_hw : (int, int)
+
+    Returns
+    -------
+    ndarray (N, F, H', W')
+
+    A block is a group of whole images, or, for large images, a band of output rows of one
+    image; its windows are copied into one reused contiguous buffer (C·kh·kw, pixels) and
+    multiplied by the (F, C·kh·kw) kernel matrix.
+    """
+    n = xp.shape[0]
+    filters = weight.shape[0]
+    w2 = np.ascontiguousarray(weight).reshape(filters, -1)
+    depth = w2.shape[1]
+    out_h, out_w = out_hw
+    windows = _windows(xp, weight.shape[2:], stride, dilation, out_hw)  # (N, C, kh, kw, H', W')
+    out = np.empty((n, filters, out_h * out_w), dtype=xp.dtype)
+    per_image = depth * out_h * out_w
+    if per_image <= _BLOCK_ELEMENTS:
+        images = max(1, min(n, _BLOCK_ELEMENTS // per_image))
+        buffer = np.empty(images * per_image, dtype=xp.dtype)
+        for i in range(0, n, images):
+            block = windows[i:i + images]
+            cols = buffer[:block.size].reshape(block.shape)
+            np.copyto(cols, block)
+            np.matmul(w2, cols.reshape(len(block), depth, -1), out=out[i:i + images])
+        return out.reshape(n, filters, out_h, out_w)
+    rows = max(1, _BLOCK_ELEMENTS // (depth * out_w))
+    buffer = np.empty(depth * rows * out_w, dtype=xp.dtype)
+    for i in range(n):
+        for r in range(0, out_h, rows):
+            band = windows[i, :, :, :, r:r + rows]
+            cols = buffer[:band.size].reshape(band.shape)
+            np.copyto(cols, band)
+            np.matmul(w2, cols.reshape(depth, -1), out=out[i, :, r * out_w:(r + rows) * out_w])
+    return out.reshape(n, filters, out_h, out_w)
 
 
 def pool2d(x, kernel_size, stride=None, padding=0, mode="max", ceil_mode=False,
@@ -257,29 +314,54 @@ def pool2d(x, kernel_size, stride=None, padding=0, mode="max", ceil_mode=False,
     # ceil_mode's last window may run past the padding: pad that too, but never count it.
     extra = [max(side[1], (o - 1) * s + k - n - side[0]) for side, o, s, k, n in
              zip(pads, out_hw, stride, kernel, (height, width))]
+    room = ((pads[0][0], extra[0]), (pads[1][0], extra[1]))
     dtype = np.result_type(xb.dtype, np.float32)
-    fill = -np.inf if mode == "max" else 0.0
-    xp = pad2d(xb.astype(dtype, copy=False), ((pads[0][0], extra[0]), (pads[1][0], extra[1])),
-               value=fill)
-    taps = _windows(xp, kernel, stride, (1, 1), out_hw)
+    xp = xb.astype(dtype, copy=False)
+    if room != ((0, 0), (0, 0)):
+        xp = pad2d(xp, room, value=-np.inf if mode == "max" else 0.0)
+    # Windows are separable: reduce along each row first, then down the columns, one strided
+    # view per tap. Row-major first-maximum ties survive because rows are scanned in order.
+    track = return_indices and mode == "max"
+    across, col_winner = _pool_pass(xp, -1, kernel[1], stride[1], out_hw[1], mode, track)
+    out, row_winner = _pool_pass(across, -2, kernel[0], stride[0], out_hw[0], mode, track)
     if mode == "avg":
-        out = taps.sum(axis=(2, 3), dtype=dtype)
         out /= np.outer(*(_pool_counts(n, k, s, side, o, count_include_pad) for n, k, s, side, o
                           in zip((height, width), kernel, stride, pads, out_hw))).astype(dtype)
+    if not track:
         return out if batched else out[0]
-    out = taps.max(axis=(2, 3))
-    if not return_indices:
-        return out if batched else out[0]
-    flat = taps.reshape(taps.shape[:2] + (-1,) + out_hw)
-    nan_first = np.isnan(flat)
-    # torch keeps the first maximum, except that a NaN always takes over (the last one wins).
-    tap = np.where(nan_first.any(axis=2), flat.shape[2] - 1 - np.argmax(nan_first[:, :, ::-1],
-                                                                          axis=2),
-                   np.argmax(flat, axis=2))
-    rows = np.arange(out_hw[0]).reshape(-1, 1) * stride[0] - pads[0][0] + tap // kernel[1]
-    cols = np.arange(out_hw[1]) * stride[1] - pads[1][0] + tap % kernel[1]
-    indices = (rows * width + cols).astype(np.int64)
+    padded_row = np.arange(out_hw[0]).reshape(-1, 1) * stride[0] + row_winner
+    col = np.take_along_axis(col_winner, padded_row, axis=-2)
+    indices = ((padded_row - pads[0][0]) * width
+               + np.arange(out_hw[1]) * stride[1] - pads[1][0] + col)
     return (out, indices) if batched else (out[0], indices[0])
+
+
+def _pool_pass(a, axis, kernel, stride, count, mode, track):
+    """Max or sum over ``kernel`` taps, ``stride`` apart, along one axis (-2 rows, -1 columns).
+
+    Returns the reduced array (``count`` long on that axis) and, with ``track``, the tap
+    (0 … kernel − 1) that won each maximum: the first of equal maxima, but a NaN always takes
+    over, as in torch.
+    """
+    def tap(t):
+        index = [slice(None)] * a.ndim
+        index[axis] = slice(t, t + stride * (count - 1) + 1, stride)
+        return a[tuple(index)]
+
+    out = tap(0).copy()
+    winner = np.zeros(out.shape, dtype=np.int64) if track else None
+    for t in range(1, kernel):
+        value = tap(t)
+        if mode == "avg":
+            out += value
+        elif not track:
+            np.maximum(out, value, out=out)
+        else:
+            better = value > out
+            better |= np.isnan(value)
+            np.copyto(out, value, where=better)
+            np.copyto(winner, t, where=better)
+    return out, winner
 
 
 def _pool_counts(n, k, s, side, out, count_include_pad):

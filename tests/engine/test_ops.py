@@ -110,13 +110,25 @@ def pool_cases(draw):
     return dict(shape=shape if batch is None else (batch,) + shape, kernel=kernel, stride=stride,
                 padding=padding, ceil_mode=draw(st.booleans()),
                 count_include_pad=draw(st.booleans()), dtype=draw(st.sampled_from(DTYPES)),
+                data=draw(st.sampled_from(["normal", "ties", "nan"])),
                 seed=draw(st.integers(0, 2**16)))
+
+
+def pool_input(case):
+    """Normal values, or small integers (many equal maxima), or those with NaNs sprinkled in."""
+    rng = np.random.default_rng(case["seed"])
+    if case["data"] == "normal":
+        return rng.standard_normal(case["shape"]).astype(case["dtype"])
+    x = rng.integers(0, 3, case["shape"]).astype(case["dtype"])
+    if case["data"] == "nan":
+        x[rng.random(case["shape"]) < 0.2] = np.nan
+    return x
 
 
 @settings(max_examples=60, deadline=None)
 @given(pool_cases())
 def test_pool2d_matches_loop_reference(case):
-    x = np.random.default_rng(case["seed"]).standard_normal(case["shape"]).astype(case["dtype"])
+    x = pool_input(case)
     x4 = x if x.ndim == 4 else x[None]
     kernel, stride = case["kernel"], case["stride"]
     stride = kernel if stride is None else as_pair(stride)
@@ -133,7 +145,7 @@ def test_pool2d_matches_loop_reference(case):
     unbatch = (lambda a: a) if x.ndim == 4 else (lambda a: a[0])
     out, indices = pool2d(x, **common, return_indices=True)
     assert out.dtype == case["dtype"] and indices.dtype == np.int64
-    np.testing.assert_array_equal(out, unbatch(expected))
+    np.testing.assert_array_equal(out, unbatch(expected))  # NaN where expected has NaN
     np.testing.assert_array_equal(indices, unbatch(expected_indices))
     avg = pool2d(x, **common, mode="avg", count_include_pad=case["count_include_pad"])
     expected_avg = ref.pool2d(x4, kernel, stride, pads, "avg", case["ceil_mode"],

@@ -12,7 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QInputDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget,
+    QDockWidget, QFileDialog, QFrame, QInputDialog, QMainWindow, QMessageBox, QScrollArea,
+    QVBoxLayout, QWidget,
 )
 
 import engine
@@ -64,8 +65,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(QWidget(self))
         self.docks = {}
         self._add_dock("inputDock", "Input", self._canvas_panel(), Qt.LeftDockWidgetArea)
-        self._add_dock("layersDock", "Layers", LayerPanel(state), Qt.RightDockWidgetArea)
-        self._add_dock("kernelDock", "Kernel", KernelEditor(state), Qt.RightDockWidgetArea)
+        self._add_dock("layersDock", "Layers", LayerPanel(state), Qt.RightDockWidgetArea, scroll=True)
+        self._add_dock("kernelDock", "Kernel", KernelEditor(state), Qt.RightDockWidgetArea,
+                       scroll=True)
         self._add_dock("filtersDock", "Learned filters", FilterGallery(state), Qt.RightDockWidgetArea,
                        tab_with="kernelDock")
         self.docks["kernelDock"].raise_()
@@ -75,7 +77,8 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
         self.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
         self.resizeDocks([self.docks["inputDock"], self.docks["layersDock"]], [400, 430], Qt.Horizontal)
-        self.resizeDocks([self.docks["rfTableDock"]], [250], Qt.Vertical)
+        self.resizeDocks([self.docks["layersDock"], self.docks["kernelDock"], self.docks["rfTableDock"]],
+                         [480, 330, 250], Qt.Vertical)
         self.setStatusBar(StatusBar(state, self))
         self._build_menus()
         state.networkChanged.connect(self._on_network_changed)
@@ -93,9 +96,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.canvas, 1)
         return panel
 
-    def _add_dock(self, name, title, widget, area, tab_with=None):
+    def _add_dock(self, name, title, widget, area, tab_with=None, scroll=False):
+        """Dock ``widget``; ``scroll`` wraps a form-like panel so that its full height never sets
+        the window's minimum size (the window must fit small laptop screens)."""
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
+        if scroll:
+            area_widget = QScrollArea(dock, widgetResizable=True, frameShape=QFrame.NoFrame)
+            area_widget.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+            area_widget.setWidget(widget)
+            widget = area_widget
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable
                          | QDockWidget.DockWidgetClosable)

@@ -196,3 +196,10 @@ def test_the_canvas_shows_the_pinned_window_in_the_real_window(main_window, stat
     image = main_window.canvas.image_rect()
     assert rect.width() == rect.height() == pytest.approx(14 * cell)
     assert rect.topLeft() == QPointF(image.left() + 2 * cell, image.top() + 2 * cell)
+
+
+def test_the_window_fits_a_small_laptop_screen(qapp, main_window, state):
+    state.select_layer(0)  # the layer editor is at its tallest with a conv layer
+    qapp.processEvents()
+    hint = main_window.minimumSizeHint()
+    assert hint.width() <= 1280 and hint.height() <= 720

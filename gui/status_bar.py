@@ -40,7 +40,7 @@ class StatusBar(QStatusBar):
             f"{_count(sum(r['macs'] for r in rows))} multiply-adds")
 
     def _on_activations_changed(self):
-        self.time_label.setText(f"forward {self.state.forward_ms:.1f} ms")
+        self.time_label.setText(f"·  forward {self.state.forward_ms:.1f} ms")
         self._on_selection_changed()
 
     def _on_selection_changed(self):

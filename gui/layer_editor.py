@@ -81,17 +81,29 @@ class LayerEditor(QWidget):
         self.fields["pool_kind"].addItems(POOLS)
         self.fields["activation"].addItems(ACTIVATIONS)
         labels = {"out_channels": "Filters (depth)", "kernel_size": "Kernel size",
-                  "stride": "Stride", "padding": "Padding", "padding_mode": "Padding mode",
+                  "stride": "Stride", "padding": "Padding",
                   "dilation": "Dilation", "pool_kind": "Pool", "activation": "Function",
                   "negative_slope": "Negative slope", "out_features": "Outputs (units)",
                   "ceil_mode": "Ceil mode", "count_include_pad": "Average", "bias": "Bias",
                   "flip": "Flip"}
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.form.setVerticalSpacing(4)
+        self.rows = {}  # field name -> the widget in its form row (padding shares with its mode)
         for name, widget in self.fields.items():
             widget.setToolTip(TIPS[name])
-            self.form.addRow(labels[name], widget)
-            self.form.labelForField(widget).setToolTip(TIPS[name])
+            if name == "padding_mode":
+                continue
+            row = widget
+            if name == "padding":
+                row = QWidget()
+                pair = QHBoxLayout(row)
+                pair.setContentsMargins(0, 0, 0, 0)
+                pair.addWidget(widget, 1)
+                pair.addWidget(self.fields["padding_mode"], 1)
+            self.form.addRow(labels[name], row)
+            self.form.labelForField(row).setToolTip(TIPS[name])
+            self.rows[name] = row
         self.flip_note = note_label(QLabel())
 
         self.formula = QLabel(wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse)
@@ -109,13 +121,14 @@ class LayerEditor(QWidget):
         self.error_box.setLayout(error_row)
         error_row.setContentsMargins(0, 0, 0, 0)
 
+        # The formula and any refusal come first: they must stay in sight in a short dock.
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.help)
+        layout.addWidget(formula_box)
+        layout.addWidget(self.error_box)
         layout.addLayout(self.form)
         layout.addWidget(self.flip_note)
-        layout.addWidget(self.error_box)
-        layout.addWidget(formula_box)
         layout.addStretch()
 
         self._connect_fields()
@@ -208,8 +221,8 @@ class LayerEditor(QWidget):
             self._pending = None
             self.title.setText("<b>No layer selected</b>")
             self.help.setText("Pick a layer in the list to see and change its settings.")
-            for widget in self.fields.values():
-                self.form.setRowVisible(widget, False)
+            for row in self.rows.values():
+                self.form.setRowVisible(row, False)
             self.flip_note.hide()
             self.formula_box.hide()
             return
@@ -228,13 +241,15 @@ class LayerEditor(QWidget):
             values["stride"] = 0 if spec.stride is None else spec.stride
         if isinstance(spec, tuple(ACTIVATIONS.values())):
             values["activation"] = next(k for k, v in ACTIVATIONS.items() if isinstance(spec, v))
+        for name, row in self.rows.items():
+            self.form.setRowVisible(row, name in values)
+        self.fields["padding_mode"].setVisible("padding_mode" in values)
         for name, widget in self.fields.items():
-            self.form.setRowVisible(widget, name in values)
             if name in values:
                 with QSignalBlocker(widget):
                     _set_value(widget, values[name])
         self.fields["stride"].setSpecialValueText("same as the window" if pool else "")
-        self.form.labelForField(self.fields["kernel_size"]).setText(
+        self.form.labelForField(self.rows["kernel_size"]).setText(
             "Window size" if pool else "Kernel size")
         self.flip_note.setVisible("flip" in values)
         self.flip_note.setText(

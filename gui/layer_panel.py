@@ -63,6 +63,8 @@ class LayerPanel(QWidget):
         self.list.setDragDropMode(QAbstractItemView.InternalMove)
         self.list.setDefaultDropAction(Qt.MoveAction)
         self.list.setItemDelegate(_RowDelegate(self.list))
+        # Enough rows to see the network's shape at a glance even when the editor is tall.
+        self.list.setMinimumHeight(7 * (self.list.fontMetrics().height() + 8) + 6)
         self.list.setToolTip("The layers in the order the image flows through them. "
                              "Drag a row to move a layer.")
         self.add_button = QToolButton(text="Add layer")

@@ -39,7 +39,8 @@ def test_shows_the_selected_layer(editor, state):
 def test_every_field_and_label_explains_itself(editor):
     for name, widget in editor.fields.items():
         assert len(widget.toolTip()) > 30, name
-        assert editor.form.labelForField(widget).toolTip() == widget.toolTip()
+    for name, row in editor.rows.items():
+        assert editor.form.labelForField(row).toolTip() == editor.fields[name].toolTip()
 
 
 def test_typed_settings_reach_the_network_and_the_formula(qtbot, editor, state):
@@ -155,3 +156,13 @@ def test_non_square_settings_survive_other_edits(qtbot, state):
     assert conv1(state) == engine.Conv2d(6, (3, 5), padding=(1, 2))
     assert editor.formula.text().split("\n") == ["height: ⌊(28 + 2·1 − 3) / 1⌋ + 1 = 28",
                                                  "width: ⌊(28 + 2·2 − 5) / 1⌋ + 1 = 28"]
+
+
+def test_a_hidden_field_losing_focus_is_not_an_edit(qtbot, editor, state):
+    padding = editor.fields["padding"].lineEdit()
+    qtbot.keyClicks(padding, "9")  # typed, not committed, then another layer is picked
+    state.select_layer(1)
+    network = state.network
+    padding.editingFinished.emit()
+    editor.fields["stride"].valueChanged.emit(3)
+    assert state.network is network and not editor.error_box.isVisible()

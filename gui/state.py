@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 import engine
+from engine.erf import effective_receptive_field
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class AppState(QObject):
         self.pinned = None
         self.hovered = None
         self.input_overlay = None
+        self.erf_enabled = False
         # Pen events arrive faster than frames: they only mark the forward as due, and one
         # zero-delay timer runs it once per event-loop pass.
         self._recompute_timer = QTimer(self, singleShot=True, interval=0)
@@ -191,6 +193,7 @@ class AppState(QObject):
         if unit != self.pinned:
             self.pinned = unit
             self.selectionChanged.emit()
+            self._update_erf()
 
     def hover(self, unit):
         if unit != self.hovered:
@@ -201,6 +204,24 @@ class AppState(QObject):
         """Draw ``overlay`` (H, W) ≥ 0 (e.g. an effective receptive field) on the canvas; None hides it."""
         self.input_overlay = None if overlay is None else np.asarray(overlay, np.float32)
         self.overlayChanged.emit()
+
+    def set_erf_enabled(self, enabled):
+        """Overlay the pinned unit's effective receptive field |∂unit/∂input| while ``enabled``.
+
+        It follows the pinned unit and the drawing; nothing is drawn while no unit is pinned.
+        """
+        self.erf_enabled = bool(enabled)
+        if self.erf_enabled:
+            self._update_erf()
+        else:
+            self.set_input_overlay(None)
+
+    def _update_erf(self):
+        if not self.erf_enabled:
+            return
+        unit = self.pinned
+        self.set_input_overlay(None if unit is None else effective_receptive_field(
+            self.network, unit.layer, unit.channel, unit.row, unit.col, self.model_input))
 
     # --------------------------------------------------------------- forward
     def _schedule(self):
@@ -218,6 +239,7 @@ class AppState(QObject):
         self.activations = self.network.forward(self.model_input)
         self.forward_ms = (time.perf_counter() - start) * 1000.0
         self.activationsChanged.emit()
+        self._update_erf()
 
     @property
     def probabilities(self):

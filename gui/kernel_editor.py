@@ -8,23 +8,21 @@ heatmap of it and the filter's bias. Every change, typed or from a tool button, 
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
 import engine
-from gui import colormaps
 from gui.cell_parser import CellError, format_cell, parse_cell
 from gui.field_style import error_label, mark_invalid, note_label
 from gui.formatting import number
 from gui.kernel_grid import CELL_HINT, KernelGrid
+from gui.kernel_heatmap import KernelHeatmap
 from gui.kernel_tools import centred, normalized, random_kernel, resized
-
-pg.setConfigOptions(imageAxisOrder="row-major")
 
 FLIP_NOTE = ("Flip 180°: textbook convolution turns the kernel around before sliding it; CNN "
              "layers slide it as it is (cross-correlation). A symmetric kernel does not change.")
+MAX_TYPED_SIZE = 11  # larger kernels get no cells: hundreds of fields would freeze the editor
 ZERO_SUM_NOTE = ("These weights add up to 0, so no scaling makes them add up to 1. Kernels like "
                  "edge detectors sum to 0 on purpose: on a flat area they answer 0.")
 
@@ -47,14 +45,8 @@ class KernelEditor(QWidget):
                                      toolTip="A filter has one kernel slice per input channel; "
                                              "it adds up what all its slices see")
         self.grid = KernelGrid()
-        self.heatmap = pg.GraphicsLayoutWidget()
-        self.heatmap.setFixedSize(112, 112)
-        self.heatmap.setBackground(None)
-        self.heatmap.ci.setContentsMargins(0, 0, 0, 0)
-        self.heatmap.setToolTip("The kernel as colours: orange positive, blue negative, dark 0")
-        view = self.heatmap.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
-        self.image = pg.ImageItem(lut=colormaps.DIVERGING)
-        view.addItem(self.image)
+        self.too_big = note_label(QLabel())
+        self.heatmap = KernelHeatmap()
         self.sum_label = QLabel(toolTip="The sum of this slice's weights: its answer on a flat "
                                         "white area, before the bias")
         self.bias_edit = QLineEdit(alignment=Qt.AlignCenter,
@@ -86,48 +78,34 @@ class KernelEditor(QWidget):
         self.normalize_button.clicked.connect(self.normalize)
         self.flip_button.clicked.connect(self.flip)
         self.random_button.clicked.connect(self.randomize)
-        self.zero_button.clicked.connect(lambda: self._set_slice(np.zeros_like(self.kernel), "Zero kernel"))
+        self.zero_button.clicked.connect(self.zero)
         self.resize_button.clicked.connect(self._on_resize_clicked)
         state.networkChanged.connect(self._on_network_changed)
         state.layerSelected.connect(self._on_network_changed)
         self._on_network_changed()
 
     def _lay_out(self):
-        header = QHBoxLayout()
-        header.addWidget(self.title)
-        header.addStretch()
-        selectors = QHBoxLayout()
-        selectors.addWidget(self.filter_spin)
-        selectors.addWidget(self.channel_spin)
-        selectors.addStretch()
-        bias_row = QHBoxLayout()
-        bias_row.addWidget(QLabel("bias"))
-        bias_row.addWidget(self.bias_edit)
-        bias_row.addStretch()
         side = QVBoxLayout()
         side.addWidget(self.heatmap)
         side.addWidget(self.sum_label)
-        side.addLayout(bias_row)
+        side.addLayout(_row(QLabel("bias"), self.bias_edit))
         side.addStretch()
         body = QHBoxLayout()
         body.addWidget(self.grid, 0, Qt.AlignTop)
+        body.addWidget(self.too_big, 1, Qt.AlignTop)
         body.addSpacing(16)
         body.addLayout(side)
         body.addStretch()
-        presets = QHBoxLayout()
-        presets.addWidget(self.preset_box, 1)
-        tools = QHBoxLayout()
-        for button in (self.normalize_button, self.flip_button, self.random_button,
-                       self.zero_button):
-            tools.addWidget(button)
-        tools.addStretch()
         resize_row = QHBoxLayout()
         resize_row.addWidget(self.error, 1)
         resize_row.addWidget(self.resize_button, 0, Qt.AlignTop)
         self.editor = QWidget()
         inner = QVBoxLayout(self.editor)
         inner.setContentsMargins(0, 0, 0, 0)
-        for part in (header, selectors, body, presets, tools):
+        inner.addWidget(self.title)
+        for part in (_row(self.filter_spin, self.channel_spin), body, _row(self.preset_box),
+                     _row(self.normalize_button, self.flip_button, self.random_button,
+                          self.zero_button)):
             inner.addLayout(part)
         inner.addWidget(self.message)
         inner.addLayout(resize_row)
@@ -188,6 +166,9 @@ class KernelEditor(QWidget):
 
     def flip(self):
         self._set_slice(self.kernel[::-1, ::-1], "Flip kernel", FLIP_NOTE)
+
+    def zero(self):
+        self._set_slice(np.zeros_like(self.kernel), "Zero kernel")
 
     def randomize(self):
         self._set_slice(random_kernel(self._rng, self.kernel.shape, self.weight[0].size),
@@ -297,9 +278,14 @@ class KernelEditor(QWidget):
                 spin.setSuffix(f" of {count}")
         self.channel_spin.setVisible(channels > 1)
         kernel = self.kernel
-        self.grid.set_values(kernel)
-        self.image.setImage(np.ascontiguousarray(kernel, np.float32),
-                            levels=colormaps.levels(kernel, True))
+        typable = max(kh, kw) <= MAX_TYPED_SIZE
+        self.grid.setVisible(typable)
+        if typable:
+            self.grid.set_values(kernel)
+        self.too_big.setVisible(not typable)
+        self.too_big.setText(f"A {kh}×{kw} kernel has too many weights to type one by one: the "
+                             "heatmap shows it, and the presets and tools still work.")
+        self.heatmap.show_kernel(kernel)
         self.sum_label.setText(f"sum = {number(kernel.sum())}")
         self._fill_bias()
 
@@ -311,3 +297,12 @@ class KernelEditor(QWidget):
                                   f"Added to this filter's weighted sum everywhere. {CELL_HINT}")
         self.bias_edit.setModified(False)
         mark_invalid(self.bias_edit, False)
+
+
+def _row(*widgets):
+    """The widgets side by side at their natural width, from the left."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch()
+    return row

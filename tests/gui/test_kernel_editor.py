@@ -38,7 +38,7 @@ def test_cells_show_the_selected_kernel(editor, state):
     kernel = weight(state)[0, 0]
     assert float(editor.grid.cells[1][2].text()) == pytest.approx(kernel[1, 2], abs=1e-3)
     assert not editor.channel_spin.isVisible()  # one input channel: no channel selector
-    np.testing.assert_array_equal(editor.image.image, kernel)
+    np.testing.assert_array_equal(editor.heatmap.image.image, kernel)
 
 
 def test_typing_one_ninth_everywhere_makes_a_box_blur(qtbot, editor, state):
@@ -170,7 +170,7 @@ def test_random_and_zero(qtbot, editor, state):
 def test_filter_and_channel_selectors_follow_the_state(qtbot, editor, state):
     editor.filter_spin.setValue(2)
     assert state.selected_filter == 1
-    np.testing.assert_array_equal(editor.image.image, weight(state)[1, 0])
+    np.testing.assert_array_equal(editor.heatmap.image.image, weight(state)[1, 0])
     state.select_layer(2, filter_index=2, channel=1)
     assert editor.filter_spin.value() == 3 and editor.channel_spin.value() == 2
     assert len(editor.grid.cells) == 5
@@ -182,3 +182,15 @@ def test_layers_without_kernels_show_a_hint(editor, state):
     assert not editor.editor.isVisible() and "relu1 has no kernel" in editor.placeholder.text()
     state.select_layer(None)
     assert editor.editor.isVisible() and editor.layer == 0
+
+
+def test_huge_kernels_are_shown_not_typed(qtbot, editor, state):
+    state.set_layers([engine.Conv2d(1, 15, padding=7)])
+    state.select_layer(0)
+    assert not editor.grid.isVisible() and "15×15" in editor.too_big.text()
+    np.testing.assert_array_equal(editor.heatmap.image.image, weight(state)[0, 0])
+    qtbot.mouseClick(editor.zero_button, Qt.LeftButton)
+    assert not weight(state).any()
+    state.undo_stack.undo()
+    state.undo_stack.undo()
+    assert editor.grid.isVisible() and not editor.too_big.isVisible()

@@ -15,19 +15,19 @@ from numpy.lib.stride_tricks import as_strided
 
 
 def grid_columns(channels, height, width, aspect=3.0, gap=1):
-    """The column count whose mosaic of ``channels`` (height, width) cells is closest to ``aspect``.
+    """The column count whose mosaic of ``channels`` (height, width) cells best fits ``aspect``.
 
-    ``aspect`` is the wanted width / height of the whole mosaic; wide mosaics suit views
-    stacked in a vertical scroll area.
+    ``aspect`` is the wanted width / height of the whole mosaic (wide mosaics suit views stacked
+    in a vertical scroll area). Ratios compare on a log scale (2× too wide is as bad as 2× too
+    tall), and every empty cell in the last row costs as much as a 1/cols-th mismatch, so 8
+    channels tile 4 × 2 rather than 6 + 2.
     """
-    def mismatch(cols):
+    def cost(cols):
         rows = math.ceil(channels / cols)
         ratio = (cols * (width + gap) - gap) / (rows * (height + gap) - gap)
-        # Compare ratios on a log scale (2× too wide is as bad as 2× too tall); among equally
-        # good layouts prefer the one with the fewest empty cells.
-        return abs(math.log(ratio / aspect)), rows * cols - channels
+        return abs(math.log(ratio / aspect)) + (rows * cols - channels) / cols
 
-    return min(range(1, channels + 1), key=mismatch)
+    return min(range(1, channels + 1), key=cost)
 
 
 @dataclass(frozen=True)
@@ -109,14 +109,17 @@ class Mosaic:
         return channel, row, col
 
     def gap_rects(self):
-        """(y, x, h, w) rectangles covering the gaps and unused cells, for painting them over."""
+        """(y, x, h, w) rectangles covering the gaps between cells."""
         height, width = self.shape
         rects = [(0, x - self.gap, height, self.gap)
                  for x in range(self.width + self.gap, width, self.width + self.gap)]
         rects += [(y - self.gap, 0, self.gap, width)
                   for y in range(self.height + self.gap, height, self.height + self.gap)]
-        unused = self.rows * self.cols - self.channels
-        if unused:
-            y, x = self.origin(self.channels)
-            rects.append((y, x, self.height, width - x))
         return rects
+
+    def unused_rects(self):
+        """(y, x, h, w) of the empty end of the last row (no rectangle when every cell is used)."""
+        if self.rows * self.cols == self.channels:
+            return []
+        y, x = self.origin(self.channels)
+        return [(y, x - self.gap, self.height, self.shape[1] - x + self.gap)]

@@ -55,9 +55,9 @@ def test_locate_inverts_position_and_rejects_gaps(layout):
                 assert mosaic.position(*unit) == (y, x)
                 seen.add(unit)
     assert len(seen) == channels * height * width
-    # Every pixel not showing a unit is covered by a gap rectangle, and no unit pixel is.
+    # Every pixel not showing a unit is covered by a gap or unused rectangle, no unit pixel is.
     covered = np.zeros(mosaic.shape, bool)
-    for y, x, h, w in mosaic.gap_rects():
+    for y, x, h, w in mosaic.gap_rects() + mosaic.unused_rects():
         covered[y:y + h, x:x + w] = True
     units = np.zeros(mosaic.shape, bool)
     for unit in seen:
@@ -85,8 +85,11 @@ def test_tile_reuses_buffer_and_keeps_gaps():
         mosaic.tile(np.zeros((3, 2, 2), np.float32), buffer)
 
 
-def test_fit_prefers_wide_layouts():
+def test_fit_prefers_wide_layouts_without_empty_cells():
     assert grid_columns(16, 14, 14, aspect=4.0) == 8
+    assert grid_columns(8, 28, 28, aspect=3.0) == 4
+    assert grid_columns(8, 28, 28, aspect=6.0) == 8
+    assert grid_columns(10, 5, 5, aspect=5.0) == 5
     assert grid_columns(1, 28, 28) == 1
     mosaic = Mosaic.fit((8, 28, 28), aspect=3.0)
     rows, cols = mosaic.shape

@@ -1,0 +1,232 @@
+"""One layer's activation maps: every channel tiled into one image, a colorbar, feeding boxes.
+
+A single ImageItem per layer (not one per channel) keeps a redraw to one texture per layer; the
+mosaic buffer is reused frame after frame. The view reports the unit under the mouse as
+(channel, row, col); the activation view turns that into state calls.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPalette, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QSizePolicy
+
+from gui import colormaps
+from gui.mosaic import Mosaic
+
+pg.setConfigOptions(imageAxisOrder="row-major")
+
+MOSAIC_HEIGHT = 160   # px at most for a layer's mosaic; its columns follow the view's width
+ENLARGED_HEIGHT = 360  # px at most for one channel shown alone
+CHROME = (70, 34)     # px the colorbar and the title (plus margins) take beside / above the image
+FEEDER_COLOR = QColor("#7dff9a")
+UNIT_COLOR = QColor("#ffffff")
+
+
+def _filled(color):
+    item = QGraphicsPathItem()
+    item.setPen(Qt.NoPen)
+    item.setBrush(QBrush(color))
+    return item
+
+
+def _rects_path(rects):
+    path = QPainterPath()
+    for y, x, h, w in rects:
+        path.addRect(x, y, w, h)
+    return path
+
+
+def _outline(color, width):
+    pen = QPen(color, width)
+    pen.setCosmetic(True)  # the width is in screen pixels whatever the zoom
+    item = QGraphicsPathItem()
+    item.setPen(pen)
+    item.setBrush(Qt.NoBrush)
+    return item
+
+
+class MapView(pg.GraphicsLayoutWidget):
+    """The maps (C, H, W) of one layer as a mosaic with a colorbar.
+
+    Signals carry a (channel, row, col) tuple, or None when the mouse is over no unit.
+    """
+
+    unitHovered = Signal(object)
+    unitClicked = Signal(object)
+    unitDoubleClicked = Signal(object)
+    layoutChanged = Signal()
+    mosaic = None  # pyqtgraph resizes the view inside its own constructor, before ours has run
+
+    def __init__(self, title, shape, signed, parent=None):
+        super().__init__(parent)
+        self.shape, self.signed = tuple(shape), signed
+        self.channel = None  # the enlarged channel, or None for the whole mosaic
+        self.per_channel = False
+        self._maps = None
+        self._levels = None
+        self._scratch = np.empty(self.shape, np.float32)
+        palette = self.palette()
+        self.setBackground(palette.color(QPalette.Window))
+        self.setFocusPolicy(Qt.NoFocus)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.ci.setContentsMargins(4, 2, 4, 2)
+        self._title = title
+        self.title = self.addLabel(title, row=0, col=0, colspan=2, justify="left",
+                                   color=palette.color(QPalette.WindowText))
+        self.box = self.addViewBox(row=1, col=0, lockAspect=True, invertY=True,
+                                   enableMouse=False, enableMenu=False, defaultPadding=0)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setLookupTable(colormaps.lut(signed))
+        self.box.addItem(self.image)
+        # Gaps and unused cells show the window behind, so every channel reads as its own tile.
+        self._gaps = _filled(palette.color(QPalette.Window))
+        self._feeders = _outline(FEEDER_COLOR, 1.5)
+        self._units = _outline(UNIT_COLOR, 2.0)
+        for z, item in enumerate((self._gaps, self._feeders, self._units), start=1):
+            item.setZValue(z)
+            self.box.addItem(item, ignoreBounds=True)
+        lut = colormaps.lut(signed)
+        self.colorbar = pg.ColorBarItem(
+            values=(0.0, 1.0), width=10, interactive=False, colorMapMenu=False,
+            colorMap=pg.ColorMap(np.linspace(0, 1, len(lut)), lut))
+        self.colorbar.axis.setTextPen(palette.color(QPalette.WindowText))
+        self.addItem(self.colorbar, row=1, col=1)
+        self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        self._lay_out()
+
+    # ------------------------------------------------------------------ layout
+    def _aspect(self):
+        """Width / height of the largest space the mosaic may get."""
+        return max(1.0, (self.width() - CHROME[0]) / MOSAIC_HEIGHT)
+
+    def _fit_height(self):
+        """Just tall enough for the mosaic at the view's width (no empty band above and below)."""
+        rows, cols = self.mosaic.shape
+        most = MOSAIC_HEIGHT if self.channel is None else ENLARGED_HEIGHT
+        image = min(most, max(self.width() - CHROME[0], 1) * rows / cols)
+        self.setFixedHeight(round(image) + CHROME[1])
+
+    def _lay_out(self):
+        _, height, width = self.shape
+        self.mosaic = (Mosaic.fit(self.shape, self._aspect()) if self.channel is None
+                       else Mosaic(1, height, width, 1))
+        self._buffer = self.mosaic.empty()
+        self._gaps.setPath(_rects_path(self.mosaic.gap_rects() + self.mosaic.unused_rects()))
+        self._feeders.setPath(QPainterPath())
+        self._units.setPath(QPainterPath())
+        rows, cols = self.mosaic.shape
+        self.box.setRange(xRange=(0, cols), yRange=(0, rows), padding=0)
+        self._fit_height()
+
+    def enlarge(self, channel):
+        """Show ``channel`` alone and large, or all channels again with None."""
+        self.channel = channel
+        self.title.setText(self._title if channel is None else
+                           f"{self._title} &nbsp; <i>channel {channel} (double-click: all)</i>")
+        self._relay_out()
+
+    def _relay_out(self):
+        self._lay_out()
+        if self._maps is not None:
+            self.set_maps(self._maps)
+        self.layoutChanged.emit()  # the marks must be drawn again on the new layout
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self.mosaic is None:
+            return
+        if self.channel is None and Mosaic.fit(self.shape, self._aspect()) != self.mosaic:
+            self._relay_out()
+        else:
+            self._fit_height()
+
+    # -------------------------------------------------------------------- data
+    def set_maps(self, maps, per_channel=None):
+        """Draw ``maps`` (C, H, W); ``per_channel`` scales every channel to its own range."""
+        if per_channel is not None:
+            self.per_channel = per_channel
+        self._maps = maps
+        if self.per_channel:
+            data = colormaps.normalize_channels(maps, self.signed, self._scratch)
+            levels = (-1.0 if self.signed else 0.0), 1.0
+        else:
+            data, levels = maps, colormaps.rounded_levels(maps, self.signed)
+        if self.channel is not None:
+            data = data[self.channel:self.channel + 1]
+        self.mosaic.tile(data, self._buffer)
+        self.image.setImage(self._buffer, levels=levels, autoLevels=False)
+        if levels != self._levels:  # the colorbar's axis is costly to relayout: only on change
+            self._levels = levels
+            self.colorbar.setLevels(levels)
+
+    def set_marks(self, feeders=(), units=()):
+        """Outline the feeding boxes and the units themselves.
+
+        Parameters
+        ----------
+        feeders : iterable of (channel, top, left, bottom, right)
+            Half-open unit ranges of this layer, unclipped (they may reach into the padding).
+        units : iterable of (channel, row, col)
+        """
+        _, height, width = self.shape
+        boxes = QPainterPath()
+        for channel, top, left, bottom, right in feeders:
+            top, left = max(top, 0), max(left, 0)
+            bottom, right = min(bottom, height), min(right, width)
+            if self._shown(channel) and bottom > top and right > left:
+                y, x = self._origin(channel)
+                boxes.addRect(QRectF(x + left, y + top, right - left, bottom - top))
+        self._feeders.setPath(boxes)
+        marks = QPainterPath()
+        for channel, row, col in units:
+            if self._shown(channel):
+                y, x = self._origin(channel)
+                marks.addRect(QRectF(x + col, y + row, 1, 1))
+        self._units.setPath(marks)
+
+    def _shown(self, channel):
+        return self.channel is None or channel == self.channel
+
+    def _origin(self, channel):
+        return self.mosaic.origin(0 if self.channel is not None else channel)
+
+    # ------------------------------------------------------------------- mouse
+    def unit_at(self, scene_pos):
+        """The (channel, row, col) drawn at ``scene_pos``, or None."""
+        pos = self.image.mapFromScene(scene_pos)
+        unit = self.mosaic.locate(pos.y(), pos.x())
+        if unit is None or self.channel is None:
+            return unit
+        return (self.channel,) + unit[1:]
+
+    def scene_pos(self, channel, row, col):
+        """The scene position of the centre of unit (channel, row, col) (for tests and tools)."""
+        y, x = self._origin(channel)
+        return self.image.mapToScene(x + col + 0.5, y + row + 0.5)
+
+    def mouseMoveEvent(self, event):
+        # Not the scene's sigMouseMoved: pyqtgraph drops moves closer than 10 ms apart, and the
+        # dropped one may be where the mouse came to rest.
+        super().mouseMoveEvent(event)
+        self.unitHovered.emit(self.unit_at(self.mapToScene(event.position().toPoint())))
+
+    def _on_mouse_clicked(self, event):
+        unit = self.unit_at(event.scenePos())
+        if event.button() == Qt.LeftButton and not event.double() and unit is not None:
+            self.unitClicked.emit(unit)
+            event.accept()
+
+    def mouseDoubleClickEvent(self, event):
+        # Here rather than the scene's click signal, which waits for a release that not every
+        # double click delivers.
+        super().mouseDoubleClickEvent(event)
+        unit = self.unit_at(self.mapToScene(event.position().toPoint()))
+        if event.button() == Qt.LeftButton and unit is not None:
+            self.unitDoubleClicked.emit(unit)
+
+    def leaveEvent(self, event):
+        self.unitHovered.emit(None)
+        super().leaveEvent(event)

@@ -2,10 +2,13 @@
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, Qt
 
 import engine
 from gui.layer_editor import LayerEditor
+from gui.state import AppState
 from tests.gui.keyboard import type_and_enter
 
 
@@ -166,3 +169,22 @@ def test_a_hidden_field_losing_focus_is_not_an_edit(qtbot, editor, state):
     padding.editingFinished.emit()
     editor.fields["stride"].valueChanged.emit(3)
     assert state.network is network and not editor.error_box.isVisible()
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from([0, 2, 3]),
+                          st.sampled_from(["kernel_size", "stride", "dilation", "out_channels"]),
+                          st.integers(0, 40)), min_size=1, max_size=8))
+def test_any_sequence_of_edits_leaves_a_working_network(qtbot, edits):
+    state = AppState(engine.default_digit_network())
+    editor = LayerEditor(state)
+    qtbot.addWidget(editor)
+    for layer, name, value in edits:
+        state.select_layer(layer)
+        field = editor.fields[name]
+        if field.isVisibleTo(editor) and field.minimum() <= value:
+            field.setValue(value)
+        assert not editor.error_box.isVisibleTo(editor) or editor.error.text()
+    state.recompute()
+    assert [a.shape for a in state.activations] == [tuple(s) for s in state.network.shapes]

@@ -10,13 +10,8 @@ from gui.filter_gallery import FilterGallery, kernel_layout
 
 
 @pytest.fixture
-def gallery(qtbot, state):
-    widget = FilterGallery(state)
-    qtbot.addWidget(widget)
-    widget.resize(420, 520)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def gallery(shown, state):
+    return shown(FilterGallery(state), 420, 520)
 
 
 def conv_layers(state):

@@ -46,15 +46,13 @@ def tiny_state(qapp):
 
 
 @pytest.fixture
-def dialog(qtbot, tiny_state, idx_pair):
-    widget = TrainingDialog(tiny_state)
-    qtbot.addWidget(widget)
+def dialog(shown, tiny_state, idx_pair):
+    widget = shown(TrainingDialog(tiny_state), 860, 640)
     widget.images_edit.setText(str(idx_pair[0]))
     widget.labels_edit.setText(str(idx_pair[1]))
     widget.epochs.setValue(2)
     widget.batch_size.setValue(8)
     widget.augment.setChecked(False)
-    widget.show()
     return widget
 
 

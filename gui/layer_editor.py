@@ -253,7 +253,7 @@ class LayerEditor(QWidget):
             "Window size" if pool else "Kernel size")
         self.flip_note.setVisible("flip" in values)
         self.flip_note.setText(
-            "Flipped: true convolution, as in signal processing." if spec.__dict__.get("flip")
+            "Flipped: true convolution, as in signal processing." if getattr(spec, "flip", False)
             else "Not flipped: cross-correlation, what CNN libraries compute.")
         self._update_formula()
 

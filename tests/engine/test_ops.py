@@ -1,12 +1,14 @@
 """engine.ops against plain-loop references, textbook worked examples and (if present) torch."""
 
 import math
+from unittest import mock
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from engine import ops
 from engine import (ConfigError, conv2d, leaky_relu, output_size, pad2d, pool2d, relu,
                     resolve_padding, sigmoid, softmax, tanh)
 from tests.engine import reference as ref
@@ -21,6 +23,11 @@ def tolerance(dtype):
 
 def as_pair(value):
     return (value, value) if isinstance(value, int) else value
+
+
+# Window-matrix sizes for engine.ops._correlate: the default (whole images per GEMM), a few
+# images or a band of rows per GEMM, down to one row at a time with a partial last band.
+BLOCKS = st.sampled_from([None, 1, 40, 300])
 
 
 @st.composite
@@ -53,7 +60,7 @@ def conv_cases(draw):
     height, width = draw(st.integers(1, 8)), draw(st.integers(1, 8))
     shape = (channels, height, width) if batch is None else (batch, channels, height, width)
     return dict(shape=shape, weight_shape=(filters, channels) + kernel, stride=stride,
-                dilation=dilation, padding=padding, pads=pads,
+                dilation=dilation, padding=padding, pads=pads, block=draw(BLOCKS),
                 padding_mode=draw(st.sampled_from(PADDING_MODES)), flip=draw(st.booleans()),
                 bias=draw(st.booleans()), dtype=draw(st.sampled_from(DTYPES)),
                 seed=draw(st.integers(0, 2**16)))
@@ -87,7 +94,9 @@ def test_conv2d_matches_loop_reference(case):
         with pytest.raises(ConfigError):
             conv2d(x, weight, bias, padding=case["padding"], **kwargs)
         return
-    out = conv2d(x, weight, bias, padding=case["padding"], **kwargs)
+    block = case["block"] or ops._BLOCK_ELEMENTS
+    with mock.patch.object(ops, "_BLOCK_ELEMENTS", block):
+        out = conv2d(x, weight, bias, padding=case["padding"], **kwargs)
     x4 = x if x.ndim == 4 else x[None]
     expected = ref.conv2d(x4, weight, bias, as_pair(case["stride"]), case["pads"],
                           as_pair(case["dilation"]), case["padding_mode"], case["flip"])
@@ -152,6 +161,26 @@ def test_pool2d_matches_loop_reference(case):
                               case["count_include_pad"])
     assert avg.dtype == case["dtype"]
     np.testing.assert_allclose(avg, unbatch(expected_avg), **tolerance(case["dtype"]))
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("block", [None, 5000])
+@pytest.mark.parametrize("stride, dilation", [(1, 1), (2, 1), ((1, 2), 2)])
+def test_conv2d_on_larger_batches_matches_the_definition(dtype, block, stride, dilation):
+    """Bigger than the loop reference can afford: against an einsum over sliding windows."""
+    rng = np.random.default_rng(5)
+    x = rng.standard_normal((3, 8, 37, 41)).astype(dtype)
+    weight = rng.standard_normal((16, 8, 3, 4)).astype(dtype)
+    with mock.patch.object(ops, "_BLOCK_ELEMENTS", block or ops._BLOCK_ELEMENTS):
+        out = conv2d(x, weight, stride=stride, padding=2, dilation=dilation)
+    sh, sw = as_pair(stride)
+    dh, dw = as_pair(dilation)
+    xp = np.pad(x.astype(np.float64), ((0, 0), (0, 0), (2, 2), (2, 2)))
+    windows = np.lib.stride_tricks.sliding_window_view(xp, (2 * dh + 1, 3 * dw + 1), axis=(2, 3))
+    windows = windows[:, :, ::sh, ::sw, ::dh, ::dw]  # (N, C, H', W', kh, kw)
+    expected = np.einsum("nchwij,fcij->nfhw", windows, weight.astype(np.float64))
+    assert out.dtype == dtype
+    np.testing.assert_allclose(out, expected, **tolerance(dtype))
 
 
 def test_max_pool_indices_point_at_the_winner():

@@ -12,19 +12,20 @@ import numpy as np
 from engine import ops
 
 
-def _col2im(cols, padded_hw, stride, dilation):
-    """Adjoint of the sliding-window view: add every tap's (N, C, H', W') slab back in place.
+def _col2im(taps, padded_hw, stride, dilation):
+    """Adjoint of the sliding-window view: add every tap's slab back where it was read.
 
-    cols : (N, C, kh, kw, H', W') values at each window tap; returns (N, C, Hp, Wp) sums.
-    One slab add per kernel tap, each vectorized over the batch (never per pixel).
+    taps : (kh, kw, ..., H', W') values at each window tap (tap-major, so every slab is
+    contiguous); returns (..., Hp, Wp) sums. One slab add per kernel tap, never per pixel.
     """
-    n, c, kh, kw, out_h, out_w = cols.shape
-    out = np.zeros((n, c) + tuple(padded_hw), dtype=cols.dtype)
+    kh, kw = taps.shape[:2]
+    out_h, out_w = taps.shape[-2:]
+    out = np.zeros(taps.shape[2:-2] + tuple(padded_hw), dtype=taps.dtype)
     for i in range(kh):
         for j in range(kw):
             top, left = i * dilation[0], j * dilation[1]
-            out[:, :, top:top + stride[0] * (out_h - 1) + 1:stride[0],
-                left:left + stride[1] * (out_w - 1) + 1:stride[1]] += cols[:, :, i, j]
+            out[..., top:top + stride[0] * (out_h - 1) + 1:stride[0],
+                left:left + stride[1] * (out_w - 1) + 1:stride[1]] += taps[i, j]
     return out
 
 
@@ -47,7 +48,7 @@ def _unpad(grad_padded, pads, mode, hw):
 
 
 def conv2d_backward(grad, x, weight, bias=None, stride=1, padding=0, dilation=1,
-                    padding_mode="zeros", flip=False):
+                    padding_mode="zeros", flip=False, *, input_grad=True):
     """Gradients of :func:`engine.ops.conv2d`.
 
     Parameters
@@ -55,37 +56,39 @@ def conv2d_backward(grad, x, weight, bias=None, stride=1, padding=0, dilation=1,
     grad : (F, H', W') or (N, F, H', W'), ∂loss/∂output
     x, weight, bias, stride, padding, dilation, padding_mode, flip
         Exactly as given to ``ops.conv2d``.
+    input_grad : bool
+        False skips dx (a network's first layer needs none), saving about half the work.
 
     Returns
     -------
-    dx : like x;  dweight : (F, C, kh, kw);  dbias : (F,) or None when there is no bias
+    dx : like x, or None;  dweight : (F, C, kh, kw);  dbias : (F,) or None when there is no bias
     """
     xb, batched = ops._as_batch(x, "the input")
     g = np.asarray(grad) if batched else np.asarray(grad)[None]
     stride = ops._positive_pair(stride, "stride")
     dilation = ops._positive_pair(dilation, "dilation")
-    kernel = weight.shape[2:]
+    kh, kw = kernel = weight.shape[2:]
     pads = ops.resolve_padding(padding, kernel, dilation)
     dtype = np.result_type(xb.dtype, weight.dtype, np.float32)
     xp = ops.pad2d(xb.astype(dtype, copy=False), pads, padding_mode)
     n, c = xb.shape[:2]
     filters, out_h, out_w = g.shape[1:]
-    g = g.astype(dtype, copy=False).reshape(n, filters, out_h * out_w)
-    w_used = (weight[:, :, ::-1, ::-1] if flip else weight).astype(dtype, copy=False)
+    g_rows = np.ascontiguousarray(np.moveaxis(g.astype(dtype, copy=False), 1, 0)).reshape(filters, -1)
 
-    # (C·kh·kw, N·H'·W') window matrix against (F, N·H'·W') gradient: one GEMM for the weights.
+    # One GEMM: (F, N·H'·W') gradient against the (C·kh·kw, N·H'·W') window matrix.
     cols = ops._windows(xp, kernel, stride, dilation, (out_h, out_w))
-    cols = np.ascontiguousarray(cols.transpose(1, 2, 3, 0, 4, 5)).reshape(c * kernel[0] * kernel[1], -1)
-    g_rows = np.ascontiguousarray(g.transpose(1, 0, 2)).reshape(filters, -1)
+    cols = np.ascontiguousarray(cols.transpose(1, 2, 3, 0, 4, 5)).reshape(c * kh * kw, -1)
     dweight = (g_rows @ cols.T).reshape(weight.shape)
-    if flip:
-        dweight = dweight[:, :, ::-1, ::-1]
+    dweight = np.ascontiguousarray(dweight[:, :, ::-1, ::-1]) if flip else dweight
+    dbias = None if bias is None else g_rows.sum(axis=1)
+    if not input_grad:
+        return None, dweight, dbias
 
-    dcols = np.matmul(w_used.reshape(filters, -1).T, g)  # (N, C·kh·kw, H'·W')
-    dxp = _col2im(dcols.reshape(n, c, kernel[0], kernel[1], out_h, out_w), xp.shape[2:], stride, dilation)
-    dx = _unpad(dxp, pads, padding_mode, xb.shape[2:])
-    dbias = None if bias is None else g.sum(axis=(0, 2)).astype(dtype)
-    return (dx if batched else dx[0]), np.ascontiguousarray(dweight), dbias
+    w_used = (weight[:, :, ::-1, ::-1] if flip else weight).astype(dtype, copy=False)
+    taps = (w_used.transpose(2, 3, 1, 0).reshape(kh * kw * c, filters) @ g_rows)
+    dxp = _col2im(taps.reshape(kh, kw, c, n, out_h, out_w), xp.shape[2:], stride, dilation)
+    dx = np.ascontiguousarray(np.moveaxis(_unpad(dxp, pads, padding_mode, xb.shape[2:]), 0, 1))
+    return (dx if batched else dx[0]), dweight, dbias
 
 
 def pool2d_backward(grad, x, kernel_size, stride=None, padding=0, mode="max", ceil_mode=False,
@@ -93,8 +96,8 @@ def pool2d_backward(grad, x, kernel_size, stride=None, padding=0, mode="max", ce
     """Gradient of :func:`engine.ops.pool2d` with respect to its input.
 
     Max pooling sends each output's gradient to its window's winner (the index the forward
-    reports, so ties resolve the same way); average pooling spreads it evenly over the window,
-    divided by the same count the forward divided by.
+    reports); average pooling spreads it evenly over the window, divided by the same count the
+    forward divided by.
 
     Parameters
     ----------
@@ -108,24 +111,28 @@ def pool2d_backward(grad, x, kernel_size, stride=None, padding=0, mode="max", ce
     g = np.asarray(grad) if batched else np.asarray(grad)[None]
     n, c, h, w = xb.shape
     dtype = np.result_type(xb.dtype, np.float32)
-    if mode == "max":
-        _, winners = ops.pool2d(xb, kernel_size, stride, padding, "max", ceil_mode, return_indices=True)
-        planes = np.arange(n * c).reshape(n, c, 1, 1) * (h * w)
-        dx = np.bincount((winners + planes).reshape(-1), weights=g.reshape(-1), minlength=n * c * h * w)
-        dx = dx.astype(dtype).reshape(n, c, h, w)
-        return dx if batched else dx[0]
     kernel = ops._positive_pair(kernel_size, "pool size")
     stride = kernel if stride is None else ops._positive_pair(stride, "stride")
     pads = ops.resolve_padding(padding, kernel)
     out_hw = g.shape[2:]
-    counts = np.outer(*(ops._pool_counts(size, k, s, side, o, count_include_pad) for size, k, s, side, o
-                        in zip((h, w), kernel, stride, pads, out_hw)))
-    share = (g / counts).astype(dtype)  # (N, C, H', W') gradient per window tap
+    if mode == "max":
+        # The forward's own winners, so ties and NaNs resolve exactly as it chose; turned from
+        # input-plane indices back into window taps.
+        _, winners = ops.pool2d(xb, kernel, stride, pads, "max", ceil_mode, return_indices=True)
+        top = np.arange(out_hw[0]).reshape(-1, 1) * stride[0] - pads[0][0]
+        left = np.arange(out_hw[1]) * stride[1] - pads[1][0]
+        tap = (winners // w - top) * kernel[1] + (winners % w - left)
+        tap_ids = np.arange(kernel[0] * kernel[1]).reshape(kernel + (1, 1, 1, 1))
+        tap_grads = (tap == tap_ids) * g.astype(dtype)  # (kh, kw, N, C, H', W')
+    else:
+        counts = np.outer(*(ops._pool_counts(size, k, s, side, o, count_include_pad) for size, k, s, side, o
+                            in zip((h, w), kernel, stride, pads, out_hw)))
+        share = (g / counts).astype(dtype)  # (N, C, H', W') gradient per window tap
+        tap_grads = np.broadcast_to(share, kernel + share.shape)
     # The last ceil_mode window may reach past the padding: give it room, then drop it.
     padded_hw = [max(pre + size + post, (o - 1) * s + k) for (pre, post), size, o, s, k
                  in zip(pads, (h, w), out_hw, stride, kernel)]
-    taps = np.broadcast_to(share[:, :, None, None], (n, c) + kernel + tuple(out_hw))
-    dxp = _col2im(taps, padded_hw, stride, (1, 1))
+    dxp = _col2im(tap_grads, padded_hw, stride, (1, 1))
     dx = dxp[:, :, pads[0][0]:pads[0][0] + h, pads[1][0]:pads[1][0] + w]
     return dx if batched else dx[0]
 
@@ -188,3 +195,51 @@ def softmax_cross_entropy(logits, labels):
     dlogits = np.exp(log_p)
     dlogits[rows, labels] -= 1
     return loss, dlogits / n
+
+
+def network_backward(net, x, outputs, grad, layer):
+    """Backpropagate through ``net`` from layer ``layer`` down to its input.
+
+    Parameters
+    ----------
+    net : engine.Network
+    x : the batch given to ``net.forward`` ((N, C, H, W), or (N, H, W) when C == 1)
+    outputs : what ``net.forward(x)`` returned (every layer's output)
+    grad : ∂loss/∂outputs[layer], e.g. the cross-entropy gradient of the logits
+    layer : 0-based index of the layer whose output ``grad`` belongs to
+
+    Returns
+    -------
+    list like ``net.params``: per layer {"weight": ∂loss/∂weight, "bias": ...}, {} for layers
+    without weights; layers after ``layer`` get zero gradients.
+    """
+    x = np.asarray(x, dtype=np.float32).reshape((len(outputs[0]),) + net.input_shape)
+    grads = [{k: np.zeros_like(v) for k, v in p.items()} for p in net.params]
+    for i in range(layer, -1, -1):
+        spec, window, p = net.layers[i], net.windows[i], net.params[i]
+        inp = outputs[i - 1] if i else x
+        kind = spec.kind
+        if kind == "conv2d":
+            grad, dw, db = conv2d_backward(grad, inp, p["weight"], p.get("bias"), window.stride,
+                                           window.pads, window.dilation, spec.padding_mode, spec.flip,
+                                           input_grad=i > 0)
+            grads[i] = {"weight": dw} | ({} if db is None else {"bias": db})
+            if i == 0:
+                break
+        elif kind in ("maxpool2d", "avgpool2d"):
+            grad = pool2d_backward(grad, inp, window.kernel, window.stride, window.pads, kind[:3],
+                                   spec.ceil_mode, getattr(spec, "count_include_pad", True))
+        elif kind == "dense":
+            grad, dw, db = dense_backward(grad, inp.reshape(len(inp), -1), p["weight"], p.get("bias"))
+            grads[i] = {"weight": dw} | ({} if db is None else {"bias": db})
+        elif kind == "leaky_relu":
+            grad = leaky_relu_backward(grad, inp, spec.negative_slope)
+        elif kind == "softmax":
+            grad = softmax_backward(grad, inp, axis=-3 if inp.ndim == 4 else -1)
+        elif kind != "flatten":
+            grad = _ACTIVATION_BACKWARD[kind](grad, inp)
+        grad = grad.reshape(inp.shape)
+    return grads
+
+
+_ACTIVATION_BACKWARD = {"relu": relu_backward, "sigmoid": sigmoid_backward, "tanh": tanh_backward}

@@ -20,18 +20,22 @@ CONV_MIXES = [
 ]
 
 
-def numerical_grad(f, x, eps=1e-6):
-    """Central differences of the scalar f() with respect to every element of x (in place)."""
-    grad = np.zeros_like(x)
-    for i in np.ndindex(x.shape):
-        keep = x[i]
-        x[i] = keep + eps
+def numerical_grad(f, x, eps=1e-6, picks=None):
+    """Central differences of the scalar f() with respect to x (nudged in place, then restored).
+
+    Every element (result shaped like x), or only the flat indices ``picks`` (result 1-D).
+    """
+    flat = x.reshape(-1)  # a view: nudging it nudges x
+    grad = np.zeros(flat.size if picks is None else len(picks))
+    for j, i in enumerate(range(flat.size) if picks is None else picks):
+        keep = flat[i]
+        flat[i] = keep + eps
         up = f()
-        x[i] = keep - eps
+        flat[i] = keep - eps
         down = f()
-        x[i] = keep
-        grad[i] = (up - down) / (2 * eps)
-    return grad
+        flat[i] = keep
+        grad[j] = (up - down) / (2 * eps)
+    return grad.reshape(x.shape) if picks is None else grad
 
 
 def check_conv(stride, padding, dilation, mode, flip, with_bias, batched=True):
@@ -61,6 +65,16 @@ def test_conv_backward_every_padding_form_and_mode(padding, mode):
 @pytest.mark.parametrize("stride, padding, dilation, flip, with_bias", CONV_MIXES)
 def test_conv_backward_stride_dilation_flip(stride, padding, dilation, flip, with_bias, mode):
     check_conv(stride, padding, dilation, mode, flip, with_bias)
+
+
+def test_conv_backward_can_skip_the_input_gradient():
+    rng = np.random.default_rng(9)
+    x, w, g = rng.normal(size=(2, 3, 6, 6)), rng.normal(size=(4, 3, 3, 3)), rng.normal(size=(2, 4, 4, 4))
+    full = bw.conv2d_backward(g, x, w, np.zeros(4))
+    dx, dw, db = bw.conv2d_backward(g, x, w, np.zeros(4), input_grad=False)
+    assert dx is None
+    np.testing.assert_array_equal(dw, full[1])
+    np.testing.assert_array_equal(db, full[2])
 
 
 def test_conv_backward_single_image_and_float32():
@@ -198,3 +212,34 @@ def test_pool_backward_matches_torch(kernel, stride, padding, ceil_mode, mode, c
     (out * torch.tensor(r)).sum().backward()
     dx = bw.pool2d_backward(r, x, kernel, stride, padding, mode, ceil_mode, count_include_pad)
     np.testing.assert_allclose(dx, tx.grad.numpy(), atol=1e-10)
+
+
+# ---- whole networks ----------------------------------------------------------------------------
+
+
+def test_network_backward_matches_finite_differences_through_every_layer_kind():
+    from engine import (AvgPool2d, Conv2d, Dense, Flatten, LeakyReLU, MaxPool2d, Network, ReLU, Sigmoid,
+                        Softmax, Tanh)
+
+    net = Network((2, 9, 8), [
+        Conv2d(3, 3, padding=1, padding_mode="reflect", flip=True), LeakyReLU(0.1),
+        MaxPool2d(2, ceil_mode=True),
+        Conv2d(4, (2, 3), stride=(2, 1), padding="full", dilation=(1, 2)), Tanh(),
+        AvgPool2d(2, stride=1, padding=1, count_include_pad=False), Sigmoid(),
+        Flatten(), Dense(5), ReLU(), Dense(3), Softmax(),
+    ], seed=1)
+    for p in net.params:  # float64 weights make the whole forward float64, fine for differences
+        for k in p:
+            p[k] = p[k].astype(np.float64) + 0.1
+    rng = np.random.default_rng(8)
+    x, labels = rng.random((3, 2, 9, 8)).astype(np.float32), np.array([0, 2, 1])
+    loss = lambda: bw.softmax_cross_entropy(net.forward(x)[-2], labels)[0]  # noqa: E731
+    outputs = net.forward(x)
+    grads = bw.network_backward(net, x, outputs, bw.softmax_cross_entropy(outputs[-2], labels)[1],
+                                len(net.layers) - 2)
+    assert [set(g) for g in grads] == [set(p) for p in net.params]
+    for p, g in zip(net.params, grads):
+        for k in p:
+            picks = rng.choice(p[k].size, min(p[k].size, 12), replace=False)
+            np.testing.assert_allclose(g[k].reshape(-1)[picks], numerical_grad(loss, p[k], picks=picks),
+                                       atol=1e-7)

@@ -129,15 +129,16 @@ def augment(images: np.ndarray, rng: np.random.Generator, aug: Augmentation = Au
 
     Parameters
     ----------
-    images : (N, H, W) float array, background 0
+    images : (N, H, W) or (N, C, H, W) float array, background 0; the channels of one image
+        move together
     rng : the only source of randomness, so a seeded generator repeats exactly
     aug : the distortion ranges
 
     Returns
     -------
-    (N, H, W) array of the same dtype; pixels pulled in from outside the image are 0.
+    Array of the same shape and dtype; pixels pulled in from outside the image are 0.
     """
-    n, h, w = images.shape
+    n, h, w = images.shape[0], images.shape[-2], images.shape[-1]
     f32 = np.float32  # float32 coordinates: 5x faster than float64 and ample for 28x28 pixels
     angle = np.deg2rad(rng.uniform(-aug.rotation, aug.rotation, n)).astype(f32)
     zoom = rng.uniform(aug.scale[0], aug.scale[1], n).astype(f32)
@@ -152,7 +153,9 @@ def augment(images: np.ndarray, rng: np.random.Generator, aug: Augmentation = Au
     if aug.elastic > 0:
         src_y += aug.elastic * _smooth_noise(rng, n, h, w, aug.elastic_sigma)
         src_x += aug.elastic * _smooth_noise(rng, n, h, w, aug.elastic_sigma)
-    return _bilinear(images, src_y, src_x).astype(images.dtype, copy=False)
+    planes = images.reshape(n, -1, h, w)  # (N, C, H, W)
+    out = _bilinear(planes, src_y[:, None], src_x[:, None])
+    return out.reshape(images.shape).astype(images.dtype, copy=False)
 
 
 def _smooth_noise(rng: np.random.Generator, n: int, h: int, w: int, sigma: float) -> np.ndarray:
@@ -167,16 +170,17 @@ def _smooth_noise(rng: np.random.Generator, n: int, h: int, w: int, sigma: float
 
 
 def _bilinear(images: np.ndarray, src_y: np.ndarray, src_x: np.ndarray) -> np.ndarray:
-    """Sample every image at its own (N, H, W) source coordinates; outside the image reads 0."""
-    n, h, w = images.shape
+    """Sample images (N, C, H, W) at per-image (N, 1, H, W) source coordinates; outside reads 0."""
+    n, c, h, w = images.shape
     # A zero border (1 before, 2 after) and clipped coordinates make every far-away sample read
     # zeros, so the four gathers need no bounds masks.
-    padded = np.pad(images, ((0, 0), (1, 2), (1, 2))).reshape(-1)
+    padded = np.pad(images, ((0, 0), (0, 0), (1, 2), (1, 2))).reshape(-1)
     src_y, src_x = np.clip(src_y, -1, h), np.clip(src_x, -1, w)
     y0, x0 = np.floor(src_y), np.floor(src_x)
     fy, fx = src_y - y0, src_x - x0
     row = w + 3
-    idx = (np.arange(n) * (h + 3) * row)[:, None, None] + (y0.astype(np.intp) + 1) * row + x0.astype(np.intp) + 1
+    plane = np.arange(n * c).reshape(n, c, 1, 1) * (h + 3) * row
+    idx = plane + (y0.astype(np.intp) + 1) * row + x0.astype(np.intp) + 1
     top = padded[idx] * (1 - fx) + padded[idx + 1] * fx
     bottom = padded[idx + row] * (1 - fx) + padded[idx + row + 1] * fx
     return top * (1 - fy) + bottom * fy

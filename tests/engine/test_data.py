@@ -113,6 +113,14 @@ def test_augment_identity_and_repeatable():
     np.testing.assert_array_equal(a, b)
 
 
+def test_augment_moves_the_channels_of_an_image_together():
+    images = np.random.default_rng(0).random((4, 1, 28, 28)).astype(np.float32)
+    three = np.concatenate([images, 2 * images, images[:, :, ::-1]], axis=1)  # (4, 3, 28, 28)
+    out = augment(three, np.random.default_rng(7))
+    np.testing.assert_allclose(out[:, :1], augment(images, np.random.default_rng(7)), atol=1e-6)
+    np.testing.assert_allclose(out[:, 1], 2 * out[:, 0], atol=1e-5)
+
+
 def test_augment_shift_moves_the_centre_within_range():
     _, before, _ = moments(bars(200))
     mass, after, _ = moments(augment(bars(200), np.random.default_rng(3), Augmentation(0, (1, 1), 2.0)))

@@ -17,3 +17,12 @@ from engine.explain import (
 from engine.models import default_digit_network
 from engine.io import load_network, network_from_spec, network_spec, save_network
 from engine.presets import PRESETS, Preset, preset_kernel
+from engine.backward import (
+    conv2d_backward, dense_backward, leaky_relu_backward, network_backward, pool2d_backward,
+    relu_backward, sigmoid_backward, softmax_backward, softmax_cross_entropy, tanh_backward,
+)
+from engine.optim import SGD, Adam, make_optimizer, one_cycle_lr
+from engine.data import Augmentation, augment, find_idx_pair, load_digits, read_idx
+from engine.preprocess import mnist_preprocess
+# `train` itself stays in engine.train: re-exported here it would shadow that module.
+from engine.train import Progress, TrainResult, evaluate

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QScrollArea,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QScrollArea,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from gui.formatting import conv_sum_lines, factor, number, sum_terms
@@ -89,16 +89,25 @@ class UnitInspector(QWidget):
         self.title.setFont(font)
         self.subtitle = _text("")
         self.equation = _text("", name="equation")
+        self.erf_box = QCheckBox("Effective receptive field", objectName="erfToggle", toolTip=(
+            "Heatmap on the canvas: how strongly each input pixel changes the pinned unit "
+            "(|∂unit/∂pixel|). It is strongest near the window's centre."))
         self.scroll = QScrollArea(widgetResizable=True)
         self.scroll.setFrameShape(QScrollArea.NoFrame)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.erf_box)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(header)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.equation)
         state.selectionChanged.connect(self._on_selection_changed)
         state.activationsChanged.connect(self._on_activations_changed)
+        state.overlayChanged.connect(self._on_overlay_changed)
+        self.erf_box.toggled.connect(state.set_erf_enabled)
         self._on_selection_changed()
+        self._on_overlay_changed()
 
     @property
     def unit(self):
@@ -107,6 +116,11 @@ class UnitInspector(QWidget):
 
     def _on_selection_changed(self):
         self._show(self.unit)
+
+    def _on_overlay_changed(self):
+        self.erf_box.blockSignals(True)
+        self.erf_box.setChecked(self.state.erf_enabled)
+        self.erf_box.blockSignals(False)
 
     def _on_activations_changed(self):
         self._shown = None

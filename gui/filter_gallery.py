@@ -81,7 +81,8 @@ class FilterGallery(QWidget):
 
     # ------------------------------------------------------------- state -> view
     def _conv_layers(self):
-        return [i for i, layer in enumerate(self.state.network.layers) if isinstance(layer, engine.Conv2d)]
+        layers = self.state.network.layers
+        return [i for i, layer in enumerate(layers) if isinstance(layer, engine.Conv2d)]
 
     def _on_network_changed(self):
         net = self.state.network
@@ -137,16 +138,16 @@ class FilterGallery(QWidget):
                 [[(mosaic.origin(c)[1] + kw / 2, str(c + 1)) for c in range(channels)]])
 
     def _update_highlight(self):
+        """Frame the kernel the editor shows, when it belongs to the layer on show."""
         state = self.state
-        shown = self._layer is not None and state.selected_layer == self._layer
+        shape = None if self._layer is None else state.network.params[self._layer]["weight"].shape
+        shown = (shape is not None and state.selected_layer == self._layer
+                 and state.selected_filter < shape[0] and state.selected_channel < shape[1])
         self.highlight.setVisible(shown)
         if shown:
-            shape = self.state.network.params[self._layer]["weight"].shape
-            if state.selected_filter < shape[0] and state.selected_channel < shape[1]:
-                y, x = kernel_layout(shape).origin(state.selected_filter * shape[1] + state.selected_channel)
-                self.highlight.setRect(QRectF(x, y, shape[3], shape[2]))
-            else:
-                self.highlight.setVisible(False)
+            cell = state.selected_filter * shape[1] + state.selected_channel
+            y, x = kernel_layout(shape).origin(cell)
+            self.highlight.setRect(QRectF(x, y, shape[3], shape[2]))
 
     def _show_hint(self):
         filters, channels = self.state.network.params[self._layer]["weight"].shape[:2]

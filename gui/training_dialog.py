@@ -57,6 +57,7 @@ class TrainingDialog(QDialog):
         self.state = state
         self._thread = self._worker = None
         self._before = None  # the network as it was before the last run (for Revert)
+        self._target = None  # the state's network object the running training is for
         self._summary = ""
         self._build()
         self._fill_default_paths()
@@ -87,7 +88,8 @@ class TrainingDialog(QDialog):
         self.optimizer.currentTextChanged.connect(self._on_optimizer_changed)
         self.learning_rate = QDoubleSpinBox(decimals=5, minimum=1e-5, maximum=1.0)
         self.learning_rate.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
-        self.learning_rate.setToolTip("The peak rate: it warms up to this value, then anneals (one-cycle)")
+        self.learning_rate.setToolTip(
+            "The peak rate: it warms up to this value, then anneals (one-cycle)")
         self.learning_rate.setValue(OPTIMIZERS[self.optimizer.currentText()][1])
         self.augment = QCheckBox("Augment: randomly shift, rotate and scale each digit")
         self.augment.setChecked(True)
@@ -111,7 +113,8 @@ class TrainingDialog(QDialog):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.train_button = QPushButton("Train", default=True)
         self.cancel_button = QPushButton("Cancel training")
-        self.revert_button = QPushButton("Revert", toolTip="Put back the weights from before the last run")
+        self.revert_button = QPushButton(
+            "Revert", toolTip="Put back the weights from before the last run")
         close = QPushButton("Close")
         self.train_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
@@ -180,11 +183,11 @@ class TrainingDialog(QDialog):
         if channels > 1:  # grey digits feed every input channel, as the canvas does
             images = np.repeat(images[:, None], channels, axis=1)
         fit, held = split(len(images), min(500, len(images) // 10), seed=0)
-        start = engine.Network(net.input_shape, list(net.layers), seed=0) if self.start_from.currentIndex() == 1 \
-            else _copy(net)
-        return TrainingJob(start, images[fit], labels[fit], self.epochs.value(), self.learning_rate.value(),
-                           self.batch_size.value(), OPTIMIZERS[self.optimizer.currentText()][0],
-                           self.augment.isChecked(),
+        scratch = self.start_from.currentIndex() == 1
+        start = engine.Network(net.input_shape, list(net.layers), seed=0) if scratch else _copy(net)
+        return TrainingJob(start, images[fit], labels[fit], self.epochs.value(),
+                           self.learning_rate.value(), self.batch_size.value(),
+                           OPTIMIZERS[self.optimizer.currentText()][0], self.augment.isChecked(),
                            validation=(images[held], labels[held]) if len(held) else None)
 
     def start(self):
@@ -196,7 +199,7 @@ class TrainingDialog(QDialog):
         except engine.ConfigError as error:
             self._say(str(error), error=True)
             return
-        self._before = _copy(self.state.network)
+        self._target, self._before = self.state.network, _copy(self.state.network)
         self._summary = ""
         self.curves.clear(job.epochs)
         self.progress.setValue(0)
@@ -232,7 +235,8 @@ class TrainingDialog(QDialog):
         self.curves.add_epoch(p)
         if p.val_accuracy is not None:
             self._summary = f"held-out accuracy {100 * p.val_accuracy:.1f} % after epoch {p.epoch}"
-        if _same_structure(self.state.network, self._before):
+        # Loading, undoing or editing layers replaces the state's network: then it is not ours.
+        if self.state.network is self._target:
             self.state.show_params(params)
         self.epochFinished.emit(p.epoch)
 
@@ -243,17 +247,17 @@ class TrainingDialog(QDialog):
         if error:
             self._before = None
             self._say(error, error=True)
-        elif not _same_structure(self.state.network, self._before):
+        elif self.state.network is not self._target:
             self._before = None
-            self._say("The network's layers changed while it was training, so the trained weights "
-                      "were not applied.", error=True)
+            self._say("The network was replaced or its layers changed while it was training, so the "
+                      "trained weights were not applied.", error=True)
         else:
             # The undo entry must lead from the weights before training to the trained ones, not
             # from the last epoch's live preview.
             self.state.show_params(self._before.params)
             self.state.set_network(
                 engine.Network(self._before.input_shape, list(self._before.layers), params=params),
-                "Stop training" if stopped else "Train network")
+                "Train network (stopped early)" if stopped else "Train network")
             what = "Stopped; the weights learned so far are kept" if stopped else "Done"
             summary = f" ({self._summary})" if self._summary else ""
             self._say(f"{what}{summary}. Revert puts the weights from before training back; "

@@ -74,7 +74,8 @@ def test_edited_weights_and_selection_from_elsewhere_update_the_view(gallery, st
     assert gallery.chooser.currentData() == layer
     assert gallery.highlight.isVisible()
     kernel = np.full((5, 5), 0.25, np.float32)
-    state.set_param(layer, "weight", np.broadcast_to(kernel, state.network.params[layer]["weight"].shape))
+    shape = state.network.params[layer]["weight"].shape
+    state.set_param(layer, "weight", np.broadcast_to(kernel, shape))
     y, x = kernel_layout(state.network.params[layer]["weight"].shape).origin(2 * 8 + 4)
     np.testing.assert_array_equal(gallery.image.image[y:y + 5, x:x + 5], kernel)
 

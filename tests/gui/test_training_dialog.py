@@ -115,7 +115,7 @@ def test_cancel_stops_within_a_second_and_keeps_what_was_learned(qtbot, dialog, 
     with qtbot.waitSignal(dialog.trainingFinished, timeout=1000):
         QTest.mouseClick(dialog.cancel_button, Qt.LeftButton)
     assert dialog.status.text().startswith("Stopped")
-    assert tiny_state.undo_stack.text(0) == "Stop training"
+    assert tiny_state.undo_stack.text(0) == "Train network (stopped early)"
     assert dialog.revert_button.isEnabled()
 
 
@@ -170,3 +170,18 @@ def test_the_shared_mnist_sample_is_the_default(qtbot, tiny_state):
     qtbot.addWidget(widget)
     assert "images" in widget.images_edit.text() and "labels" in widget.labels_edit.text()
     assert widget.images_edit.text().startswith(str(DEFAULT_DATA))
+
+
+def test_weights_are_not_applied_to_a_network_changed_during_training(qtbot, dialog, tiny_state):
+    dialog.epochs.setValue(dialog.epochs.maximum())
+    dialog.batch_size.setValue(1)
+    QTest.mouseClick(dialog.train_button, Qt.LeftButton)
+    tiny_state.set_layers([engine.Conv2d(3, 3), engine.ReLU(), engine.Flatten(), engine.Dense(2),
+                           engine.Softmax()])
+    edited = weights(tiny_state)
+    with qtbot.waitSignal(dialog.trainingFinished, timeout=5000):
+        QTest.mouseClick(dialog.cancel_button, Qt.LeftButton)
+    assert "not applied" in dialog.status.text()
+    assert_same(weights(tiny_state), edited)
+    assert tiny_state.undo_stack.count() == 1  # only the layer edit
+    assert not dialog.revert_button.isEnabled()

@@ -19,15 +19,15 @@ from gui.mosaic import Mosaic
 pg.setConfigOptions(imageAxisOrder="row-major")
 
 
-def kernel_layout(weight_shape):
+def kernel_layout(weight_shape, aspect=1.0):
     """The mosaic of a conv weight (F, C, kh, kw): cell ``f·C + c`` holds filter f's channel c.
 
-    One row per filter with a column per input channel; a single-channel layer gets a square-ish
-    grid of filters instead (a one-tile-wide column would waste the dock).
+    One row per filter with a column per input channel; a single-channel layer gets a grid of
+    filters whose width / height is near ``aspect`` instead (a one-tile column wastes the dock).
     """
     filters, channels, kh, kw = weight_shape
     if channels == 1:
-        return Mosaic.fit((filters, kh, kw), aspect=1.0)
+        return Mosaic.fit((filters, kh, kw), aspect=aspect)
     return Mosaic(filters * channels, kh, kw, cols=channels)
 
 
@@ -42,6 +42,7 @@ class FilterGallery(QWidget):
         super().__init__(parent)
         self.state = state
         self._layer = None  # index into network.layers of the layer on show
+        self.mosaic = None  # its kernel_layout
         self.chooser = QComboBox()
         self.chooser.setToolTip("The convolution layer whose kernels are shown")
         self.plot = pg.PlotWidget()
@@ -74,6 +75,7 @@ class FilterGallery(QWidget):
         layout.addWidget(self.info)
         self.chooser.currentIndexChanged.connect(self._on_layer_choice_changed)
         self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        view.sigResized.connect(self._on_view_resized)
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         state.networkChanged.connect(self._on_network_changed)
         state.layerSelected.connect(self._on_layer_selected)
@@ -117,7 +119,7 @@ class FilterGallery(QWidget):
             return
         weight = self.state.network.params[self._layer]["weight"]
         limit = float(np.abs(weight).max()) or 1.0
-        mosaic = kernel_layout(weight.shape)
+        self.mosaic = mosaic = kernel_layout(weight.shape, self._plot_aspect())
         tiles = mosaic.tile(weight.reshape(-1, *weight.shape[2:]), mosaic.empty(np.nan))
         self.image.setImage(tiles, levels=(-limit, limit))
         self._label_axes(mosaic, weight.shape)
@@ -125,6 +127,16 @@ class FilterGallery(QWidget):
         self.plot.getViewBox().autoRange(padding=0.02)
         self._update_highlight()
         self._show_hint()
+
+    def _plot_aspect(self):
+        """Width / height of the view, so a grid of filters fills the dock however it is shaped."""
+        size = self.plot.getViewBox().size()
+        return min(max(size.width() / max(size.height(), 1.0), 0.5), 4.0)
+
+    def _on_view_resized(self):
+        weight = None if self._layer is None else self.state.network.params[self._layer]["weight"]
+        if weight is not None and kernel_layout(weight.shape, self._plot_aspect()) != self.mosaic:
+            self._redraw()
 
     def _label_axes(self, mosaic, shape):
         """Number the rows (filters) and columns (channels); a grid of lone filters has no axes."""
@@ -146,7 +158,7 @@ class FilterGallery(QWidget):
         self.highlight.setVisible(shown)
         if shown:
             cell = state.selected_filter * shape[1] + state.selected_channel
-            y, x = kernel_layout(shape).origin(cell)
+            y, x = self.mosaic.origin(cell)
             self.highlight.setRect(QRectF(x, y, shape[3], shape[2]))
 
     def _show_hint(self):
@@ -166,7 +178,7 @@ class FilterGallery(QWidget):
             return None
         shape = self.state.network.params[self._layer]["weight"].shape
         point = self.image.mapFromScene(scene_pos)
-        unit = kernel_layout(shape).locate(point.y(), point.x())
+        unit = self.mosaic.locate(point.y(), point.x())
         return None if unit is None else divmod(unit[0], shape[1])
 
     def _on_mouse_clicked(self, event):

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
 import engine
-from gui.filter_gallery import FilterGallery, kernel_layout
+from gui.filter_gallery import FilterGallery
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def conv_layers(state):
 def tile_centre(gallery, filter_index, channel):
     """Viewport position of the centre of one kernel's tile, through the real scene transforms."""
     shape = gallery.state.network.params[gallery.chooser.currentData()]["weight"].shape
-    y, x = kernel_layout(shape).origin(filter_index * shape[1] + channel)
+    y, x = gallery.mosaic.origin(filter_index * shape[1] + channel)
     scene = gallery.image.mapToScene(QPointF(x + shape[3] / 2, y + shape[2] / 2))
     return gallery.plot.mapFromScene(scene)
 
@@ -43,8 +43,19 @@ def test_click_on_kernel_selects_that_layer_filter_and_channel(qtbot, gallery, s
         (layer, filter_index, channel)
     assert gallery.highlight.isVisible()
     shape = state.network.params[layer]["weight"].shape
-    y, x = kernel_layout(shape).origin(filter_index * shape[1] + channel)
+    y, x = gallery.mosaic.origin(filter_index * shape[1] + channel)
     assert gallery.highlight.rect().topLeft() == QPointF(x, y)
+
+
+def test_a_wide_dock_lays_single_channel_filters_out_in_a_wide_grid(qtbot, gallery, state):
+    layer = conv_layers(state)[0]
+    choose(gallery, layer)
+    square = gallery.mosaic.cols
+    gallery.resize(900, 260)
+    qtbot.waitUntil(lambda: gallery.mosaic.cols > square)
+    with qtbot.waitSignal(state.layerSelected):
+        QTest.mouseClick(gallery.plot.viewport(), Qt.LeftButton, pos=tile_centre(gallery, 6, 0))
+    assert (state.selected_layer, state.selected_filter) == (layer, 6)
 
 
 def test_click_between_tiles_selects_nothing(qtbot, gallery, state):
@@ -58,7 +69,7 @@ def test_mosaic_shows_every_kernel_with_a_shared_symmetric_scale(gallery, state)
     layer = conv_layers(state)[1]
     choose(gallery, layer)
     weight = state.network.params[layer]["weight"]
-    mosaic = kernel_layout(weight.shape)
+    mosaic = gallery.mosaic
     shown = gallery.image.image
     for f, c in [(0, 0), (7, 3), (15, 7)]:
         y, x = mosaic.origin(f * weight.shape[1] + c)
@@ -76,7 +87,7 @@ def test_edited_weights_and_selection_from_elsewhere_update_the_view(gallery, st
     kernel = np.full((5, 5), 0.25, np.float32)
     shape = state.network.params[layer]["weight"].shape
     state.set_param(layer, "weight", np.broadcast_to(kernel, shape))
-    y, x = kernel_layout(state.network.params[layer]["weight"].shape).origin(2 * 8 + 4)
+    y, x = gallery.mosaic.origin(2 * 8 + 4)
     np.testing.assert_array_equal(gallery.image.image[y:y + 5, x:x + 5], kernel)
 
 

@@ -21,6 +21,7 @@ BACKGROUND = QColor("#1b1c1f")
 GRID = QColor(255, 255, 255, 26)
 FRAME = QColor("#5a5d66")
 WINDOW = QColor("#ffb300")
+HOVER = QColor("#4fc3f7")  # the hovered unit's window while another one is pinned
 HINT = QColor("#a0a4ad")
 FEATHER = 1.25  # anti-aliased brush edge, in input pixels: MNIST strokes fade over about one pixel
 CAPTION = 40  # widget pixels kept below the image for the caption
@@ -166,22 +167,29 @@ class Canvas(QWidget):
 
     # ------------------------------------------------------- receptive field
     def window_unit(self):
-        """The unit whose window is shown: the hovered one, else the pinned one (None if neither,
-        or if it belongs to a flat layer, whose window is the whole input)."""
-        unit = self.state.hovered or self.state.pinned
+        """The unit whose window is shown in full: the pinned one, else the hovered one (the unit
+        the inspector explains). None if neither, or for a flat layer (it sees the whole input)."""
+        return self._spatial(self.state.pinned if self.state.pinned is not None else self.state.hovered)
+
+    def hover_unit(self):
+        """A hovered unit other than the pinned one: its window is outlined too, in another colour."""
+        hovered = self._spatial(self.state.hovered)
+        return hovered if self.state.pinned is not None and hovered != self.state.pinned else None
+
+    def _spatial(self, unit):
         network = self.state.network
         if unit is None or unit.layer >= len(network.layers) or len(network.shapes[unit.layer]) != 3:
             return None
         return unit
 
-    def receptive_field(self):
-        """``network.receptive_field`` of ``window_unit()``, or None."""
-        unit = self.window_unit()
+    def receptive_field(self, unit=None):
+        """``network.receptive_field`` of ``unit`` (default ``window_unit()``), or None."""
+        unit = unit or self.window_unit()
         return None if unit is None else self.state.network.receptive_field(unit.layer, unit.row, unit.col)
 
-    def receptive_field_rect(self):
-        """The drawn window of ``window_unit()`` in widget pixels (unclipped), or None."""
-        field = self.receptive_field()
+    def receptive_field_rect(self, unit=None):
+        """The drawn window of ``unit`` (default ``window_unit()``) in widget pixels, unclipped."""
+        field = self.receptive_field(unit)
         return None if field is None else self.box_rect(field.input_box)
 
     def padding_label(self):
@@ -279,6 +287,7 @@ class Canvas(QWidget):
         painter.setPen(QPen(FRAME, 1))
         painter.drawRect(rect.adjusted(-0.5, -0.5, 0.5, 0.5))
         self._paint_window(painter, rect)
+        self._paint_hovered(painter)
         self._paint_inset(painter)
         self._paint_brush(painter, rect)
         self._paint_caption(painter)
@@ -316,6 +325,13 @@ class Canvas(QWidget):
         painter.setPen(QPen(WINDOW, 2))
         painter.drawRect(inside)
         self._paint_samples(painter, field, box)
+
+    def _paint_hovered(self, painter):
+        unit = self.hover_unit()
+        if unit is not None:
+            painter.setPen(QPen(HOVER, 2))
+            painter.setBrush(Qt.NoBrush)
+            painter.drawRect(self.receptive_field_rect(unit))
 
     def _paint_samples(self, painter, field, box):
         """Dots on the pixels a dilated kernel actually samples (when it skips some)."""
@@ -389,10 +405,12 @@ class Canvas(QWidget):
         field = self.receptive_field()
         top, left, bottom, right = field.input_box
         name = self.state.network.names[unit.layer]
-        text = (f"{name} unit (channel {unit.channel}, row {unit.row}, col {unit.col}) "
+        how = "pinned" if unit == self.state.pinned else "hovered"
+        text = (f"{how} {name} unit (channel {unit.channel}, row {unit.row}, col {unit.col}) "
                 f"sees a {bottom - top}×{right - left} window of the input")
         padding = self.padding_label()
-        return text + (f"; hatched: {padding}" if padding else "")
+        text += f"; hatched: {padding}" if padding else ""
+        return text + ("; blue: the hovered unit's window" if self.hover_unit() else "")
 
 
 def _heatmap(overlay):

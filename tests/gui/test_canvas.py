@@ -174,13 +174,21 @@ def test_a_corner_unit_reaches_three_pixels_into_the_padding_and_names_it(qtbot,
     assert canvas.padding_label() == "reflect padding"
 
 
-def test_hovering_shows_the_hovered_window_over_the_pinned_one(canvas, state):
+def test_hovering_outlines_a_second_window_while_one_is_pinned(canvas, state):
     state.set_network(three_convs())
-    state.pin(Unit(2, 0, 14, 14))
     state.hover(Unit(0, 0, 5, 6))
-    assert canvas.receptive_field_rect() == expected_window(canvas, 4, 5, 3)
-    state.hover(None)
+    assert canvas.receptive_field_rect() == expected_window(canvas, 4, 5, 3)  # hover alone
+    assert canvas.hover_unit() is None and "hovered conv1" in canvas._caption()
+    state.pin(Unit(2, 0, 14, 14))
+    # The pinned unit keeps the full window (as in the inspector); the hovered one is outlined.
     assert canvas.receptive_field_rect() == expected_window(canvas, 11, 11, 7)
+    hovered = canvas.receptive_field_rect(canvas.hover_unit())
+    assert hovered == expected_window(canvas, 4, 5, 3)
+    edge = painted(canvas, QPointF(hovered.center().x(), hovered.top()))
+    assert edge.blue() > 180 and edge.blue() > edge.red() + 100
+    assert "pinned conv3" in canvas._caption() and "blue" in canvas._caption()
+    state.hover(Unit(2, 0, 14, 14))  # hovering the pinned unit adds nothing
+    assert canvas.hover_unit() is None
 
 
 def test_flat_layers_draw_no_window(canvas, state):

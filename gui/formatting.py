@@ -36,23 +36,25 @@ def grid_numbers(values, max_decimals=3):
 
     Whole numbers stay whole; otherwise the largest magnitude gets three significant digits
     (at most ``max_decimals`` decimals, without trailing zeros every cell shares), e.g.
-    [[2.97, 0.5]] → [["2.97", "0.50"]].
+    [[2.97, 0.5]] → [["2.97", "0.50"]]. Zero is always "0".
     """
-    values = np.asarray(values, float)
-    finite = values[np.isfinite(values)]
-    if finite.size == 0 or np.all(finite == np.round(finite)):
-        return np.vectorize(number, otypes=[object])(values).tolist()
-    largest = float(np.abs(finite).max())
-    decimals = int(np.clip(2 - math.floor(math.log10(largest)), 0, max_decimals))
-    while decimals and np.array_equal(np.round(finite, decimals - 1), np.round(finite, decimals)):
-        decimals -= 1  # no trailing zeros that every cell shares
-
-    def text(v):
-        if not math.isfinite(v):
-            return number(v)
-        out = f"{v:.{decimals}f}"
-        return ("0" if float(out) == 0 else out).replace("-", MINUS)
-    return [[text(float(v)) for v in row] for row in np.atleast_2d(values)]
+    grid = np.atleast_2d(np.asarray(values, float))
+    finite = np.isfinite(grid)
+    shown = grid[finite]
+    decimals = 0
+    if shown.size and not np.array_equal(shown, np.round(shown)):
+        largest = float(np.abs(shown).max())
+        decimals = int(np.clip(2 - math.floor(math.log10(largest)), 0, max_decimals))
+        while decimals and np.array_equal(np.round(shown, decimals - 1),
+                                          np.round(shown, decimals)):
+            decimals -= 1  # no trailing zeros that every cell shares
+    # Adding 0.0 turns a rounded −0 into 0.
+    rounded = np.round(np.where(finite, grid, 0.0), decimals) + 0.0
+    texts = [[f"{v:.{decimals}f}".replace("-", MINUS) if v else "0" for v in row]
+             for row in rounded.tolist()]
+    for r, c in zip(*np.nonzero(~finite)):
+        texts[r][c] = number(grid[r, c])
+    return texts
 
 
 def factor(value, digits=3):

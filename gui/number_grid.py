@@ -12,14 +12,21 @@ from gui.formatting import grid_numbers
 
 _PAD = QColor(60, 62, 68)
 _MARK = QColor(255, 200, 0)
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
+
+
+def colour_rows(values, scale):
+    """Rows of RGBA table entries: the maps' diverging colours (blue < 0 < orange, dark at 0),
+    full at ±``scale``; NaN and ±∞ (max-pool padding) take the zero colour."""
+    values = np.asarray(values, float)
+    ratio = values / scale if scale > 0 else np.zeros_like(values)
+    position = np.clip(np.nan_to_num(ratio, nan=0.0, posinf=0.0, neginf=0.0), -1.0, 1.0)
+    return DIVERGING[np.round((position + 1) / 2 * (len(DIVERGING) - 1)).astype(np.intp)]
 
 
 def cell_colour(value, scale):
-    """The maps' diverging colour of ``value`` (blue < 0 < orange, dark at 0), full at ±scale."""
-    if not np.isfinite(value) or scale <= 0:
-        return QColor(*DIVERGING[len(DIVERGING) // 2])
-    position = (np.clip(float(value) / scale, -1.0, 1.0) + 1) / 2
-    return QColor(*DIVERGING[round(position * (len(DIVERGING) - 1))])
+    """The colour of one ``value`` (see :func:`colour_rows`)."""
+    return QColor(*colour_rows(value, scale))
 
 
 def text_colour(background):
@@ -38,23 +45,35 @@ class NumberGrid(QWidget):
 
     def __init__(self, values, caption="", scale=None, padding=None, marked=None, parent=None):
         super().__init__(parent)
-        self.values = np.atleast_2d(np.asarray(values, float))
         self.caption = caption
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF() - 1, 7))
+        self.setFont(font)
+        self._metrics = QFontMetrics(font)
+        self._caption_height = self._metrics.height() + 4 if caption else 0
+        self._caption_width = self._metrics.horizontalAdvance(caption) + 4
+        self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
+        self.setToolTip(caption)
+        self._cell = None
+        self.set_values(values, scale, padding, marked)
+
+    def set_values(self, values, scale=None, padding=None, marked=None):
+        """Show new numbers (the inspector reuses its grids while the pointer moves on a map)."""
+        before = None if self._cell is None else self.sizeHint()
+        self.values = np.atleast_2d(np.asarray(values, float))
         finite = np.abs(self.values[np.isfinite(self.values)])
         self.scale = float(finite.max(initial=0.0)) if scale is None else float(scale)
         self.padding = np.zeros(self.values.shape, bool) if padding is None else np.asarray(padding)
         self.marked = marked
         self.texts = grid_numbers(self.values)
-        font = QFont(self.font())
-        font.setPointSizeF(max(font.pointSizeF() - 1, 7))
-        self.setFont(font)
-        metrics = QFontMetrics(font)
-        widest = max(metrics.horizontalAdvance(t) for row in self.texts for t in row)
-        self._cell = QSize(max(widest + 8, metrics.height() + 8), metrics.height() + 8)
-        self._caption_height = metrics.height() + 4 if caption else 0
-        self._caption_width = metrics.horizontalAdvance(caption) + 4
-        self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
-        self.setToolTip(caption)
+        self._colours = colour_rows(self.values, self.scale).tolist()
+        # Digits share one width in UI fonts: texts that differ only in digits measure alike.
+        shapes = {t.translate(_DIGITS_AS_ZERO) for row in self.texts for t in row}
+        widest = max(self._metrics.horizontalAdvance(t) for t in shapes)
+        self._cell = QSize(max(widest + 8, self._metrics.height() + 8), self._metrics.height() + 8)
+        if self.sizeHint() != before:
+            self.updateGeometry()
+        self.update()
 
     def sizeHint(self):
         rows, cols = self.values.shape
@@ -76,7 +95,7 @@ class NumberGrid(QWidget):
         for (r, c), value in np.ndenumerate(self.values):
             rect = QRectF(c * cw, top + r * ch, cw, ch)
             padded = bool(self.padding[r, c])
-            background = _PAD if padded else cell_colour(value, self.scale)
+            background = _PAD if padded else QColor(*self._colours[r][c])
             painter.fillRect(rect, background)
             if padded:
                 painter.fillRect(rect, QBrush(QColor(255, 140, 0, 110), Qt.BDiagPattern))

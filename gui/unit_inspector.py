@@ -82,6 +82,8 @@ class UnitInspector(QWidget):
         self.state = state
         self.explanation = None
         self._shown = None
+        self._page_key = None
+        self._fill = None
         self.title = _text("", name="inspectorTitle")
         font = self.title.font()
         font.setBold(True)
@@ -130,36 +132,47 @@ class UnitInspector(QWidget):
         if (unit, id(self.state.activations)) == self._shown:
             return
         self._shown = (unit, id(self.state.activations))
-        body = QWidget()
-        rows = QVBoxLayout(body)
-        self._explain(unit, rows)
-        rows.addStretch(1)
-        # QScrollArea sizes its widget once, when given it: hand it over only when complete.
-        self.scroll.setWidget(body)
+        e = self.explanation = self._explain(unit)
+        # While the pointer moves over one conv map the page keeps its widgets: only numbers change.
+        key = (self.state.network, unit.layer) if e is not None and e.kind == "conv2d" else None
+        if key is None or key != self._page_key:
+            body = QWidget()
+            rows = QVBoxLayout(body)
+            self._fill = self._build_page(e, rows)
+            rows.addStretch(1)
+            # QScrollArea sizes its widget once, when given it: hand it over only when complete.
+            self.scroll.setWidget(body)
+            self._page_key = key
+        self.equation.setText("" if e is None else self._fill(e) + self._activation_suffix(unit))
 
-    def _explain(self, unit, rows):
+    def _explain(self, unit):
+        """The unit's Explanation with the header set, or None (and a hint) without a unit."""
         network = self.state.network
         if unit is None or unit.layer >= len(network.layers):
-            self.explanation = None
             self.title.setText("Unit inspector")
             self.subtitle.setText("Hover over a unit in the activation maps to see how it is "
                                   "computed; click to pin it (arrow keys move it, Esc unpins).")
-            self.equation.setText("")
-            return
+            return None
         try:
-            self.explanation = network.explain(unit.layer, unit.channel, unit.row, unit.col,
-                                               x=self.state.model_input)
+            explanation = network.explain(unit.layer, unit.channel, unit.row, unit.col,
+                                          x=self.state.model_input)
         except IndexError:  # a stale unit while the network is being replaced
-            self.explanation = None
-            return
+            return None
         where = "pinned" if unit == self.state.pinned else "hovered"
         self.title.setText(f"{unit_title(network, unit)}   ({where})")
         self.subtitle.setText(network.layers[unit.layer].describe())
-        kind = self.explanation.kind
-        render = {"conv2d": self._conv, "maxpool2d": self._pool, "avgpool2d": self._pool,
-                  "dense": self._dense, "softmax": self._softmax}.get(kind, self._elementwise)
-        equation = render(self.explanation, rows)
-        self.equation.setText(equation + self._activation_suffix(unit))
+        return explanation
+
+    def _build_page(self, e, rows):
+        """Lay out the page for ``e`` in ``rows``; returns fill(e) → the equation text."""
+        if e is None:
+            return lambda _: ""
+        if e.kind == "conv2d":
+            return self._conv(e, rows)
+        render = {"maxpool2d": self._pool, "avgpool2d": self._pool, "dense": self._dense,
+                  "softmax": self._softmax}.get(e.kind, self._elementwise)
+        equation = render(e, rows)
+        return lambda _: equation
 
     def _activation_suffix(self, unit):
         """' → relu1: 0' when the next layer is an activation applied to this unit."""
@@ -174,28 +187,39 @@ class UnitInspector(QWidget):
 
     # --------------------------------------------------------------- kinds
     def _conv(self, e, rows):
-        lines = conv_sum_lines(e.window, e.kernel, e.bias, e.value)
-        scales = [float(np.abs(a).max(initial=0.0)) for a in (e.window, e.kernel, e.products)]
+        """Grids (window × kernel = products) and the sum per input channel; returns the filler."""
+        channels = len(e.window)
         captions = ("input window", "kernel (flipped 180°)" if e.flipped else "kernel", "products")
-        for c in range(len(e.window)):
-            if len(e.window) > 1:
+        grids, sums = [], []
+        for c in range(channels):
+            if channels > 1:
                 rows.addWidget(_text(f"input channel {c + 1}"))
-            grids = QHBoxLayout()
-            for i, (values, caption, scale) in enumerate(zip(
-                    (e.window[c], e.kernel[c], e.products[c]), captions, scales)):
+            line = QHBoxLayout()
+            grids.append([])
+            for i, caption in enumerate(captions):
                 if i:
-                    grids.addWidget(QLabel("×" if i == 1 else "="), 0, Qt.AlignCenter)
-                padding = e.padded if i != 1 else None
-                grids.addWidget(NumberGrid(values, caption, scale, padding), 0, Qt.AlignBottom)
-            grids.addStretch(1)
-            rows.addLayout(grids)
-            if len(e.window) > 1:
-                rows.addWidget(_text(lines[c]))
-        if len(e.window) == 1:
-            rows.addWidget(_text(lines[0]))
-        if e.padded.any():
-            rows.addWidget(_text(f"Hatched cells are padding ({e.padding_mode}).", name="note"))
-        return lines[-1]
+                    line.addWidget(QLabel("×" if i == 1 else "="), 0, Qt.AlignCenter)
+                grids[c].append(NumberGrid(e.kernel[c], caption))
+                line.addWidget(grids[c][i], 0, Qt.AlignBottom)
+            line.addStretch(1)
+            rows.addLayout(line)
+            sums.append(_text(""))
+            rows.addWidget(sums[c])
+        note = _text("", name="note")
+        rows.addWidget(note)
+
+        def fill(e):
+            lines = conv_sum_lines(e.window, e.kernel, e.bias, e.value)
+            arrays = (e.window, e.kernel, e.products)
+            scales = [float(np.abs(a).max(initial=0.0)) for a in arrays]
+            for c, row in enumerate(grids):
+                for i, (grid, values, scale) in enumerate(zip(row, arrays, scales)):
+                    grid.set_values(values[c], scale, None if i == 1 else e.padded)
+                sums[c].setText(lines[c])
+            note.setText(f"Hatched cells are padding ({e.padding_mode})." if e.padded.any() else "")
+            note.setVisible(bool(e.padded.any()))
+            return lines[-1]
+        return fill
 
     def _pool(self, e, rows):
         is_max = e.kind == "maxpool2d"

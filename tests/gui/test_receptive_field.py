@@ -25,21 +25,9 @@ def _state(layers, size=28, seed=0, channels=1):
     return state
 
 
-@pytest.fixture
-def canvas(qtbot):
-    def make(state):
-        widget = Canvas(state)
-        qtbot.addWidget(widget)
-        widget.resize(420, 420)
-        widget.show()
-        qtbot.waitExposed(widget)
-        return widget
-    return make
-
-
-def test_centre_unit_of_three_3x3_convs_sees_a_7x7_window(canvas):
+def test_centre_unit_of_three_3x3_convs_sees_a_7x7_window(shown):
     state = _state(THREE_CONVS)
-    view = canvas(state)
+    view = shown(Canvas(state), 420, 420)
     state.pin(Unit(2, 0, 14, 14))
     field = state.network.receptive_field(2, 14, 14)
     assert field.input_box == (11, 11, 18, 18) and field.size == (7, 7)
@@ -52,9 +40,9 @@ def test_centre_unit_of_three_3x3_convs_sees_a_7x7_window(canvas):
                                                             - view.pixel_center(0, 0))
 
 
-def test_corner_unit_reaches_three_pixels_into_the_padding_and_says_so(canvas):
+def test_corner_unit_reaches_three_pixels_into_the_padding_and_says_so(shown):
     state = _state(THREE_CONVS)
-    view = canvas(state)
+    view = shown(Canvas(state), 420, 420)
     state.pin(Unit(2, 0, 0, 27))
     field = state.network.receptive_field(2, 0, 27)
     assert field.input_box == (-3, 24, 4, 31)
@@ -82,13 +70,10 @@ def test_stride_2_conv_then_2x2_pool_boxes_in_every_map():
 
 @pytest.mark.parametrize("layers, unit, jump", [(THREE_CONVS, Unit(2, 0, 10, 10), 1),
                                                 (STRIDE_THEN_POOL, Unit(1, 1, 3, 2), 4)])
-def test_arrow_keys_move_the_window_by_one_jump(qtbot, canvas, layers, unit, jump):
+def test_arrow_keys_move_the_window_by_one_jump(qtbot, shown, layers, unit, jump):
     state = _state(layers)
-    view = canvas(state)
-    maps = ActivationView(state)
-    qtbot.addWidget(maps)
-    maps.show()
-    qtbot.waitExposed(maps)
+    view = shown(Canvas(state), 420, 420)
+    maps = shown(ActivationView(state), 600, 800)
     state.pin(unit)
     cell = view.image_rect().width() / 28
     start = view.receptive_field_rect()
@@ -187,12 +172,9 @@ def test_pool_winner_is_the_maximum_of_its_window(qtbot, seed):
         assert state.activations[0][unit.channel, row, col] == pytest.approx(winner)
 
 
-def test_erf_overlay_follows_the_pin_and_is_zero_outside_the_window(qtbot):
+def test_erf_overlay_follows_the_pin_and_is_zero_outside_the_window(qtbot, shown):
     state = _state(STRIDE_THEN_POOL + [engine.Conv2d(1, 3, padding=1), engine.Tanh()])
-    inspector = UnitInspector(state)
-    qtbot.addWidget(inspector)
-    inspector.show()
-    qtbot.waitExposed(inspector)
+    inspector = shown(UnitInspector(state), 500, 400)
     with qtbot.waitSignal(state.overlayChanged):
         qtbot.mouseClick(inspector.erf_box, Qt.LeftButton)
     assert state.erf_enabled and state.input_overlay is None  # nothing pinned yet

@@ -78,9 +78,8 @@ def test_network_edits_and_undo_rebuild_the_rows(table, qtbot):
     assert table.table.rowCount() == len(table.state.network.layers) + 1
 
 
-def test_clicking_a_row_selects_that_layer(table, qtbot):
-    table.show()
-    qtbot.waitExposed(table)
+def test_clicking_a_row_selects_that_layer(table, qtbot, shown):
+    shown(table, 1000, 400)
     rect = table.table.visualItemRect(table.table.item(4, COLUMNS.index("type")))
     with qtbot.waitSignal(table.state.layerSelected) as signal:
         QTest.mouseClick(table.table.viewport(), Qt.LeftButton, pos=rect.center())

@@ -136,11 +136,8 @@ def test_a_network_without_conv_or_pool_disables_the_animation(qtbot):
 
 
 @pytest.mark.parametrize("layer", [engine.Conv2d(1, 3, padding=1), engine.MaxPool2d(3, 2, 1)])
-def test_grab_renders(qtbot, layer):
-    widget = _animation(qtbot, [layer])
-    widget.resize(640, 400)
-    widget.show()
-    qtbot.waitExposed(widget)
+def test_grab_renders(qtbot, shown, layer):
+    widget = shown(_animation(qtbot, [layer]), 640, 400)
     widget.step()
     image = widget.grab().toImage()
     assert image.width() == 640 and len({image.pixel(x, 200) for x in range(0, 640, 8)}) > 3

@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 import engine
 from engine.erf import effective_receptive_field
+from gui import partial_forward
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,10 @@ class AppState(QObject):
         # zero-delay timer runs it once per event-loop pass.
         self._recompute_timer = QTimer(self, singleShot=True, interval=0)
         self._recompute_timer.timeout.connect(self.recompute)
+        # (network, model input) the current maps were computed from: the next forward then only
+        # recomputes the units the changed pixels reach. Any network edit forgets it.
+        self._forward_base = None
+        self.networkChanged.connect(self._forget_forward_base)
         self.recompute()
 
     # ----------------------------------------------------------------- image
@@ -235,11 +240,22 @@ class AppState(QObject):
         centre = self.preprocess and self.image.shape == (28, 28)
         image = engine.mnist_preprocess(self.image) if centre else self.image
         channels = self.network.input_shape[0]
-        self.model_input = np.repeat(image[None], channels, axis=0).astype(np.float32)
-        self.activations = self.network.forward(self.model_input)
+        model_input = np.repeat(image[None], channels, axis=0).astype(np.float32)
+        activations = None
+        if self._forward_base is not None and self._forward_base[0] is self.network:
+            box = partial_forward.changed_box(self._forward_base[1], model_input)
+            activations = partial_forward.forward_changed(
+                self.network, model_input, self.activations, box)
+        if activations is None:
+            activations = self.network.forward(model_input)
+        self.model_input, self.activations = model_input, activations
+        self._forward_base = (self.network, model_input)
         self.forward_ms = (time.perf_counter() - start) * 1000.0
         self.activationsChanged.emit()
         self._update_erf()
+
+    def _forget_forward_base(self):
+        self._forward_base = None
 
     @property
     def probabilities(self):

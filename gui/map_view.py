@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QImage, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QSizePolicy
 
 from gui import colormaps
@@ -23,6 +23,21 @@ ENLARGED_HEIGHT = 360  # px at most for one channel shown alone
 CHROME = (70, 34)     # px the colorbar and the title (plus margins) take beside / above the image
 FEEDER_COLOR = QColor("#7dff9a")
 UNIT_COLOR = QColor("#ffffff")
+
+
+class MapImage(pg.ImageItem):
+    """An ImageItem whose rendered image is kept in the raster painter's native RGB32 format.
+
+    pyqtgraph renders a float image with a 256-entry table as an Indexed8 QImage, which Qt
+    converts pixel by pixel on every paint (≈ 9× slower to draw, scaled, than RGB32);
+    converting once per new frame costs microseconds and makes every paint (hover outlines
+    repaint the view too) cheap.
+    """
+
+    def render(self):
+        super().render()
+        if self.qimage is not None and self.qimage.format() == QImage.Format_Indexed8:
+            self.qimage = self.qimage.convertToFormat(QImage.Format_RGB32)
 
 
 def _filled(color):
@@ -78,7 +93,7 @@ class MapView(pg.GraphicsLayoutWidget):
                                    color=palette.color(QPalette.WindowText))
         self.box = self.addViewBox(row=1, col=0, lockAspect=True, invertY=True,
                                    enableMouse=False, enableMenu=False, defaultPadding=0)
-        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image = MapImage(axisOrder="row-major")
         self.image.setLookupTable(colormaps.lut(signed))
         self.box.addItem(self.image)
         # Gaps and unused cells show the window behind, so every channel reads as its own tile.

@@ -24,7 +24,7 @@ WINDOW = QColor("#ffb300")
 HOVER = QColor("#4fc3f7")  # the hovered unit's window while another one is pinned
 HINT = QColor("#a0a4ad")
 FEATHER = 1.25  # anti-aliased brush edge, in input pixels: MNIST strokes fade over about one pixel
-CAPTION = 40  # widget pixels kept below the image for the caption
+CAPTION_LINES = 3  # kept below the image whatever the caption says, so the image never jumps
 _HEAT = pg.colormap.get("inferno").getLookupTable(nPts=256, alpha=False)
 
 
@@ -136,15 +136,16 @@ class Canvas(QWidget):
 
     # --------------------------------------------------------------- geometry
     def image_rect(self):
-        """Where the input image is drawn, in widget pixels: square cells, centred, with a margin
-        around it where the padded part of a receptive-field window shows."""
+        """Where the input image is drawn, in widget pixels: square cells, centred across, near the
+        top in a tall canvas (the caption follows it), with a margin around it where the padded
+        part of a receptive-field window shows."""
         height, width = self._shape
-        area = QRectF(self.rect()).adjusted(0, 0, 0, -CAPTION)
+        area = QRectF(self.rect()).adjusted(0, 0, 0, -self._caption_height())
         margin = max(10.0, 0.06 * min(area.width(), area.height()))
         cell = min((area.width() - 2 * margin) / width, (area.height() - 2 * margin) / height)
         cell = math.floor(cell) if cell >= 3 else max(cell, 0.25)  # whole pixels keep the grid crisp
         left = area.left() + (area.width() - width * cell) / 2
-        top = area.top() + (area.height() - height * cell) / 2
+        top = area.top() + min((area.height() - height * cell) / 2, 2.5 * margin)
         return QRectF(round(left), round(top), width * cell, height * cell)
 
     def box_rect(self, box):
@@ -393,24 +394,28 @@ class Canvas(QWidget):
     def _paint_caption(self, painter):
         painter.setPen(HINT)
         painter.setFont(self.font())
-        area = QRectF(8, self.height() - CAPTION, self.width() - 16, CAPTION - 4)
+        top = self.image_rect().bottom() + max(10.0, 0.06 * min(self.width(), self.height()))
+        area = QRectF(8, top, self.width() - 16, self._caption_height())
         painter.drawText(area, Qt.AlignCenter | Qt.TextWordWrap, self._caption())
+
+    def _caption_height(self):
+        return CAPTION_LINES * self.fontMetrics().lineSpacing() + 8
 
     def _caption(self):
         unit = self.window_unit()
         if unit is None:
             tool = "erasing" if self._eraser else "drawing"
             return (f"{tool} · brush {self._brush:g} px · left button draws, right erases · "
-                    f"[ ] brush size · Esc clears")
+                    f"[ ] brush size · Esc clears · hover a map to see what a unit sees")
         field = self.receptive_field()
         top, left, bottom, right = field.input_box
         name = self.state.network.names[unit.layer]
         how = "pinned" if unit == self.state.pinned else "hovered"
-        text = (f"{how} {name} unit (channel {unit.channel}, row {unit.row}, col {unit.col}) "
-                f"sees a {bottom - top}×{right - left} window of the input")
+        text = (f"{how} {name} (channel {unit.channel}, row {unit.row}, col {unit.col}) "
+                f"sees {bottom - top}×{right - left} input pixels")
         padding = self.padding_label()
-        text += f"; hatched: {padding}" if padding else ""
-        return text + ("; blue: the hovered unit's window" if self.hover_unit() else "")
+        text += f" · hatched: {padding}" if padding else ""
+        return text + (" · blue: the hovered unit's" if self.hover_unit() else "")
 
 
 def _heatmap(overlay):

@@ -37,6 +37,7 @@ class DrawTools(QWidget):
         samples.addWidget(QLabel("Samples", self))
         for digit in range(10):
             button = QToolButton(self, text=str(digit), autoRaise=True)
+            button.setFixedWidth(22)
             button.setToolTip(f"Draw the MNIST sample {digit}  (Ctrl+{digit})")
             button.clicked.connect(lambda _=False, d=digit: self._on_sample_clicked(d))
             samples.addWidget(button)

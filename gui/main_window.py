@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 import engine
 from gui import samples
+from gui.activation_view import ActivationView
 from gui.canvas import Canvas
 from gui.draw_tools import DrawTools
 from gui.filter_gallery import FilterGallery
@@ -26,7 +27,10 @@ from gui.help_text import CONCEPTS
 from gui.kernel_editor import KernelEditor
 from gui.layer_panel import LayerPanel
 from gui.rf_table import ReceptiveFieldTable
+from gui.slide_animation import SlideAnimation
 from gui.status_bar import StatusBar
+from gui.training_dialog import TrainingDialog
+from gui.unit_inspector import UnitInspector
 
 LAST_NETWORK = "last_network.npz"  # in the app data dir: the network the app closed with
 NETWORK_FILTER = "ConvScope networks (*.npz *.json);;All files (*)"
@@ -60,25 +64,29 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._data_dir = data_dir
         self._help = None
+        self._training = None
         self.setDockNestingEnabled(True)
         self.canvas = Canvas(state)
-        self.setCentralWidget(QWidget(self))
+        self.setCentralWidget(ActivationView(state))
         self.docks = {}
         self._add_dock("inputDock", "Input", self._canvas_panel(), Qt.LeftDockWidgetArea)
         self._add_dock("layersDock", "Layers", LayerPanel(state), Qt.RightDockWidgetArea, scroll=True)
         self._add_dock("kernelDock", "Kernel", KernelEditor(state), Qt.RightDockWidgetArea,
                        scroll=True)
-        self._add_dock("filtersDock", "Learned filters", FilterGallery(state), Qt.RightDockWidgetArea,
-                       tab_with="kernelDock")
-        self.docks["kernelDock"].raise_()
-        self._add_dock("rfTableDock", "Receptive fields", ReceptiveFieldTable(state),
-                       Qt.BottomDockWidgetArea)
-        # Side docks run full height; the bottom docks sit under the maps only.
-        self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
+        # One tab group only: Qt 6.11 leaves a stray, visible tab bar behind when a second group
+        # is tabified before the window is first laid out (a saved layout restores cleanly).
+        self._add_dock("inspectorDock", "Unit inspector", UnitInspector(state), Qt.BottomDockWidgetArea)
+        for name, title, widget in [("slideDock", "Sliding window", SlideAnimation(state)),
+                                    ("filtersDock", "Learned filters", FilterGallery(state)),
+                                    ("rfTableDock", "Receptive fields", ReceptiveFieldTable(state))]:
+            self._add_dock(name, title, widget, Qt.BottomDockWidgetArea, tab_with="inspectorDock")
+        self.docks["inspectorDock"].raise_()
+        # The editors on the right run full height; the explanations span the canvas and the maps.
+        self.setCorner(Qt.BottomLeftCorner, Qt.BottomDockWidgetArea)
         self.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
-        self.resizeDocks([self.docks["inputDock"], self.docks["layersDock"]], [400, 430], Qt.Horizontal)
-        self.resizeDocks([self.docks["layersDock"], self.docks["kernelDock"], self.docks["rfTableDock"]],
-                         [480, 330, 250], Qt.Vertical)
+        self.resizeDocks([self.docks["inputDock"], self.docks["layersDock"]], [300, 470], Qt.Horizontal)
+        self.resizeDocks([self.docks["layersDock"], self.docks["kernelDock"],
+                          self.docks["inspectorDock"]], [480, 340, 280], Qt.Vertical)
         self.setStatusBar(StatusBar(state, self))
         self._build_menus()
         state.networkChanged.connect(self._on_network_changed)
@@ -103,7 +111,6 @@ class MainWindow(QMainWindow):
         dock.setObjectName(name)
         if scroll:
             area_widget = QScrollArea(dock, widgetResizable=True, frameShape=QFrame.NoFrame)
-            area_widget.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
             area_widget.setWidget(widget)
             widget = area_widget
         dock.setWidget(widget)
@@ -138,6 +145,8 @@ class MainWindow(QMainWindow):
                      "Load a network (.npz with weights, or a .json layer spec)")
         self._action(menu, "&Save network…", self._on_save_network_triggered, QKeySequence.Save,
                      "Save the layers and weights")
+        self._action(menu, "&Train the network…", self.show_training, "Ctrl+T",
+                     "Train the current network on MNIST digits and watch its filters learn")
         menu.addSeparator()
         self._action(menu, "Load &image…", self._on_load_image_triggered, "Ctrl+I",
                      "Draw an image file (PNG, JPEG), in grayscale, fitted to the input size")
@@ -220,7 +229,7 @@ class MainWindow(QMainWindow):
 
     def export_maps(self, path):
         """Save the activation maps, as shown, to the PNG ``path``; returns the reason it failed or ''."""
-        if not self.centralWidget().grab().save(str(path), "PNG"):
+        if not self.findChild(QWidget, "activations").grab().save(str(path), "PNG"):
             return self._warn("Cannot export the maps", f"Could not write {path}.")
         return ""
 
@@ -232,6 +241,13 @@ class MainWindow(QMainWindow):
             self._on_network_changed()  # the radio item the user clicked is not the size in use
             return self._warn("Cannot change the input size", refusal)
         return ""
+
+    def show_training(self):
+        """Open the (non-modal) training window."""
+        if self._training is None:
+            self._training = TrainingDialog(self.state, self)
+        self._training.show()
+        self._training.raise_()
 
     def show_help(self, anchor):
         if self._help is None:
@@ -294,6 +310,8 @@ class MainWindow(QMainWindow):
             self.restoreState(layout, _LAYOUT_VERSION)
 
     def closeEvent(self, event):
+        if self._training is not None:
+            self._training.close()  # stops a running training before the state goes away
         if self._settings is not None:
             self._settings.setValue("geometry", self.saveGeometry())
             self._settings.setValue("windowState", self.saveState(_LAYOUT_VERSION))

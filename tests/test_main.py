@@ -14,13 +14,13 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_screenshot_writes_a_non_blank_png(qapp, tmp_path):
     out = tmp_path / "shot.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, "main.py", "--screenshot", str(out), "--size", "1000x700"],
+    done = subprocess.run([sys.executable, "main.py", "--screenshot", str(out), "--size", "1280x720"],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     image = QImage(str(out))
     assert not image.isNull()
-    assert (image.width(), image.height()) == (int(1000 * image.devicePixelRatio()),
-                                               int(700 * image.devicePixelRatio()))
+    assert (image.width(), image.height()) == (int(1280 * image.devicePixelRatio()),
+                                               int(720 * image.devicePixelRatio()))
     image = image.convertToFormat(QImage.Format_RGB32)
     pixels = np.frombuffer(image.constBits(), np.uint32, count=image.width() * image.height())
     # A rendered window has text, a drawn digit and coloured maps: many colours, spread out.

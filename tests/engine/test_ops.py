@@ -182,6 +182,21 @@ def test_conv2d_on_larger_batches_matches_the_definition(dtype, block, stride, d
     np.testing.assert_allclose(out, expected, **tolerance(dtype))
 
 
+def test_views_with_odd_strides_are_read_correctly():
+    """Slices, reversed and transposed views (no padding, so no copy happens first)."""
+    base = np.random.default_rng(6).standard_normal((2, 3, 12, 14))
+    weight = np.random.default_rng(7).standard_normal((2, 3, 3, 2))
+    for x in (base[:, :, ::2, ::-1], base.transpose(0, 1, 3, 2), base[1, :, 1:, 2:]):
+        x4 = x if x.ndim == 4 else x[None]
+        expected = ref.conv2d(np.ascontiguousarray(x4), weight)
+        np.testing.assert_allclose(conv2d(x, weight), expected if x.ndim == 4 else expected[0],
+                                   rtol=1e-10, atol=1e-10)
+        out, indices = pool2d(x, (2, 3), return_indices=True)
+        ref_out, ref_indices = ref.pool2d(np.ascontiguousarray(x4), (2, 3), (2, 3))
+        np.testing.assert_array_equal(out, ref_out if x.ndim == 4 else ref_out[0])
+        np.testing.assert_array_equal(indices, ref_indices if x.ndim == 4 else ref_indices[0])
+
+
 def test_max_pool_indices_point_at_the_winner():
     x = np.random.default_rng(1).standard_normal((3, 7, 9)).astype(np.float32)
     out, indices = pool2d(x, 3, 2, 1, ceil_mode=True, return_indices=True)

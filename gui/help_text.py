@@ -91,6 +91,7 @@ SHORTCUTS = [
     ("Ctrl+Shift+Z, Ctrl+Y", "redo"),
     ("Ctrl+0 … Ctrl+9", "draw a sample digit"),
     ("Ctrl+O / Ctrl+S", "open / save a network"),
+    ("Ctrl+T", "train the network on MNIST digits"),
     ("Ctrl+I", "load an image file (PNG/JPEG, grayscale, fitted to the input size)"),
     ("Ctrl+E", "export the activation maps as PNG"),
     ("Hover a map unit", "show its receptive-field window on the canvas"),

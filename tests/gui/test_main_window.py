@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QByteArray, QPointF, QSettings, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QDockWidget, QMessageBox, QTabBar, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QMessageBox, QTabBar, QWidget
 
 import engine
 from gui.app import start_network
@@ -211,3 +211,11 @@ def test_every_visible_dock_tab_bar_belongs_to_one_tab_group(qapp, main_window):
     groups = [tuple(bar.tabText(i) for i in range(bar.count()))
               for bar in main_window.findChildren(QTabBar) if bar.isVisible()]
     assert groups == [("Unit inspector", "Sliding window", "Learned filters", "Receptive fields")]
+
+
+def test_training_window_opens_from_the_menu_and_closes_with_the_window(qtbot, main_window):
+    qtbot.keyClick(main_window, Qt.Key_T, Qt.ControlModifier)
+    dialog = main_window.findChild(QDialog)
+    assert dialog is not None and dialog.isVisible() and not dialog.isModal()
+    main_window.close()
+    assert not dialog.isVisible()

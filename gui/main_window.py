@@ -228,8 +228,10 @@ class MainWindow(QMainWindow):
         self.state.set_image(samples.sample_digit(digit, self.state.image.shape), f"Sample {digit}")
 
     def export_maps(self, path):
-        """Save the activation maps, as shown, to the PNG ``path``; returns the reason it failed or ''."""
-        if not self.findChild(QWidget, "activations").grab().save(str(path), "PNG"):
+        """Save every layer's maps (the whole scrollable page, not just the part in view) to the
+        PNG ``path``; returns the reason it failed or ''."""
+        page = self.findChild(QWidget, "activations").findChild(QScrollArea).widget()
+        if not page.grab().save(str(path), "PNG"):
             return self._warn("Cannot export the maps", f"Could not write {path}.")
         return ""
 

@@ -129,10 +129,14 @@ def test_load_image_inverts_dark_ink_and_fits_the_input(main_window, state, tmp_
     error_box(main_window)
 
 
-def test_export_maps_writes_a_png(main_window, tmp_path):
+def test_export_maps_writes_every_layer_not_just_the_part_in_view(main_window, tmp_path):
     path = tmp_path / "maps.png"
     assert main_window.export_maps(path) == ""
-    assert not QImage(str(path)).isNull()
+    image = QImage(str(path))
+    view = main_window.findChild(QWidget, "activations")
+    assert image.height() / image.devicePixelRatio() > view.height()
+    assert main_window.export_maps(tmp_path / "missing" / "maps.png") != ""
+    error_box(main_window)
 
 
 def test_input_size_menu_and_its_refusal(qtbot, main_window, state):

@@ -1,8 +1,8 @@
 """The drawing canvas: the model input shown large, a soft round brush, the receptive-field window.
 
 A stroke shows live through ``state.show_image`` (the maps follow the pen) and becomes one undo
-step through ``state.set_image`` on release. The window of the hovered (else the pinned) unit is
-drawn over the drawing, its padded part hatched and the padding mode named.
+step through ``state.set_image`` on release. The receptive-field window of the pinned (else the
+hovered) unit is drawn over the drawing, its padded part hatched and the padding mode named.
 """
 
 from __future__ import annotations
@@ -10,77 +10,21 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QLineF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from gui.brush import default_brush, paint_segment
 from gui.samples import array_to_qimage
+from gui.window_overlay import (
+    WINDOW, heatmap_image, paint_outline, paint_window, padding_modes,
+)
 
 BACKGROUND = QColor("#1b1c1f")
 GRID = QColor(255, 255, 255, 26)
 FRAME = QColor("#5a5d66")
-WINDOW = QColor("#ffb300")
-HOVER = QColor("#4fc3f7")  # the hovered unit's window while another one is pinned
 HINT = QColor("#a0a4ad")
-FEATHER = 1.25  # anti-aliased brush edge, in input pixels: MNIST strokes fade over about one pixel
 CAPTION_LINES = 3  # kept below the image whatever the caption says, so the image never jumps
-_HEAT = pg.colormap.get("inferno").getLookupTable(nPts=256, alpha=False)
-
-
-def default_brush(shape):
-    """A brush diameter (input pixels) that draws MNIST-like strokes on an input of ``shape``."""
-    return max(1.0, round(0.1 * min(shape), 1))
-
-
-def paint_segment(image, start, end, diameter, erase=False):
-    """Stamp a soft round brush along the segment ``start`` → ``end`` into ``image``, in place.
-
-    Parameters
-    ----------
-    image : (H, W) float32 in [0, 1]
-    start, end : (y, x) in pixels, continuous (pixel (i, j) spans [i, i+1) × [j, j+1))
-    diameter : brush diameter in pixels; the edge fades over ``FEATHER`` pixels
-    erase : lower pixels towards 0 instead of raising them towards 1
-
-    Returns
-    -------
-    bool, whether the brush touched the image at all.
-    """
-    height, width = image.shape
-    (y0, x0), (y1, x1) = start, end
-    reach = diameter / 2 + FEATHER / 2
-    top, bottom = max(math.floor(min(y0, y1) - reach), 0), min(math.ceil(max(y0, y1) + reach), height)
-    left, right = max(math.floor(min(x0, x1) - reach), 0), min(math.ceil(max(x0, x1) + reach), width)
-    if top >= bottom or left >= right:
-        return False
-    ys = np.arange(top, bottom, dtype=np.float32)[:, None] + 0.5 - y0  # (h, 1)
-    xs = np.arange(left, right, dtype=np.float32)[None, :] + 0.5 - x0  # (1, w)
-    dy, dx = y1 - y0, x1 - x0
-    length2 = dy * dy + dx * dx
-    # Distance from each pixel centre to the nearest point of the segment.
-    t = np.clip((ys * dy + xs * dx) / length2, 0, 1) if length2 > 0 else 0.0
-    alpha = np.clip((reach - np.hypot(ys - t * dy, xs - t * dx)) / FEATHER, 0, 1)
-    patch = image[top:bottom, left:right]
-    if erase:
-        np.minimum(patch, 1 - alpha, out=patch)
-    else:
-        np.maximum(patch, alpha, out=patch)
-    return True
-
-
-def padding_modes(network, layer):
-    """How layers up to ``layer`` fill the border they pad: ["zeros", "reflect", ...], in order."""
-    modes = []
-    for spec, window in zip(network.layers[:layer + 1], network.windows):
-        if window is None or not any(sum(window.pads, ())):
-            continue
-        mode = getattr(spec, "padding_mode", None)
-        if mode is None:  # pooling: max pool pads with −∞ (never wins), avg pool with zeros
-            mode = "−∞" if spec.kind == "maxpool2d" else "zeros"
-        if mode not in modes:
-            modes.append(mode)
-    return modes
 
 
 class Canvas(QWidget):
@@ -284,11 +228,10 @@ class Canvas(QWidget):
         painter.setRenderHint(QPainter.Antialiasing)
         self._paint_grid(painter, rect)
         if self.state.input_overlay is not None:
-            painter.drawImage(rect, _heatmap(self.state.input_overlay))
+            painter.drawImage(rect, heatmap_image(self.state.input_overlay))
         painter.setPen(QPen(FRAME, 1))
         painter.drawRect(rect.adjusted(-0.5, -0.5, 0.5, 0.5))
         self._paint_window(painter, rect)
-        self._paint_hovered(painter)
         self._paint_inset(painter)
         self._paint_brush(painter, rect)
         self._paint_caption(painter)
@@ -307,62 +250,12 @@ class Canvas(QWidget):
 
     def _paint_window(self, painter, rect):
         field = self.receptive_field()
-        if field is None:
-            return
-        box = self.box_rect(field.input_box)
-        inside = box.intersected(rect)
-        fill = QColor(WINDOW)
-        fill.setAlpha(45)
-        painter.fillRect(inside, fill)
-        if box != inside:
-            outside = QPainterPath()
-            outside.addRect(box)
-            image = QPainterPath()
-            image.addRect(rect)
-            painter.fillPath(outside.subtracted(image), QBrush(WINDOW, Qt.BDiagPattern))
-            painter.setPen(QPen(WINDOW, 1.5, Qt.DashLine))
-            painter.drawRect(box)
-            self._paint_tag(painter, box, self.padding_label())
-        painter.setPen(QPen(WINDOW, 2))
-        painter.drawRect(inside)
-        self._paint_samples(painter, field, box)
-
-    def _paint_hovered(self, painter):
-        unit = self.hover_unit()
-        if unit is not None:
-            painter.setPen(QPen(HOVER, 2))
-            painter.setBrush(Qt.NoBrush)
-            painter.drawRect(self.receptive_field_rect(unit))
-
-    def _paint_samples(self, painter, field, box):
-        """Dots on the pixels a dilated kernel actually samples (when it skips some)."""
-        mask = field.input_mask()
-        if mask.all():
-            return
-        cell = box.width() / mask.shape[1]
-        painter.setPen(Qt.NoPen)
-        painter.setBrush(WINDOW)
-        radius = max(1.5, 0.18 * cell)
-        for row, col in zip(*np.nonzero(mask)):
-            painter.drawEllipse(QPointF(box.left() + (col + 0.5) * cell, box.top() + (row + 0.5) * cell),
-                                radius, radius)
-        painter.setBrush(Qt.NoBrush)
-
-    def _paint_tag(self, painter, box, text):
-        """A small label on a dark pill at the window's top-left corner, kept inside the widget."""
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 0.9)
-        painter.setFont(font)
-        size = painter.fontMetrics().boundingRect(text).size()
-        pill = QRectF(0, 0, size.width() + 10, size.height() + 4)
-        pill.moveTopLeft(QPointF(max(2.0, min(box.left(), self.width() - pill.width() - 2)),
-                                 max(2.0, box.top() - pill.height() - 2)))
-        painter.setPen(Qt.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 190))
-        painter.drawRoundedRect(pill, 4, 4)
-        painter.setBrush(Qt.NoBrush)
-        painter.setPen(WINDOW)
-        painter.drawText(pill, Qt.AlignCenter, text)
+        if field is not None:
+            paint_window(painter, self.box_rect(field.input_box), rect, field.input_mask(),
+                         self.padding_label(), QRectF(self.rect()))
+        hovered = self.hover_unit()
+        if hovered is not None:
+            paint_outline(painter, self.receptive_field_rect(hovered))
 
     def inset_rect(self):
         """Where the centred input the network is fed is shown, when MNIST centring is on; else None."""
@@ -418,16 +311,3 @@ class Canvas(QWidget):
         return text + (" · blue: the hovered unit's" if self.hover_unit() else "")
 
 
-def _heatmap(overlay):
-    """An ARGB QImage of ``overlay`` (H, W) ≥ 0: inferno colours, opacity growing with the value."""
-    values = np.asarray(overlay, np.float32)
-    peak = float(values.max()) if values.size else 0.0
-    level = np.zeros(values.shape, np.float32) if peak <= 0 else np.clip(values / peak, 0, 1)
-    index = (level * 255).astype(np.uint8)
-    rgba = np.empty(values.shape + (4,), np.uint8)
-    rgba[..., :3] = _HEAT[index]
-    rgba[..., 3] = (level * 210).astype(np.uint8)
-    height, width = values.shape
-    # RGBA8888 stores bytes in memory order R, G, B, A on every platform.
-    return QImage(np.ascontiguousarray(rgba).data, width, height, 4 * width,
-                  QImage.Format_RGBA8888).copy()

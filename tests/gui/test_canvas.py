@@ -6,8 +6,9 @@ import pytest
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 
 import engine
-from gui.canvas import WINDOW, Canvas, default_brush, paint_segment
+from gui.canvas import Canvas
 from gui.state import AppState, Unit
+from gui.window_overlay import WINDOW
 from tests.gui.mouse import drag, press_and_move, send_mouse
 
 
@@ -110,23 +111,6 @@ def test_a_click_outside_the_image_changes_nothing(state, canvas):
     send_mouse(canvas, QEvent.MouseButtonPress, QPointF(2, 2), Qt.LeftButton, Qt.LeftButton)
     send_mouse(canvas, QEvent.MouseButtonRelease, QPointF(2, 2), Qt.LeftButton, Qt.NoButton)
     assert not state.image.any() and state.undo_stack.count() == 0
-
-
-def test_paint_segment_reaches_every_pixel_on_the_line_and_stays_in_bounds():
-    image = np.zeros((16, 16), np.float32)
-    assert paint_segment(image, (2.5, 1.5), (13.5, 12.5), 2.0)
-    diagonal = image[np.arange(2, 14), np.arange(1, 13)]
-    assert diagonal.min() == 1
-    assert image[13, 1] == 0 and image[2, 12] == 0
-    assert not paint_segment(image, (-9, -9), (-5, -9), 2.0)
-    assert paint_segment(image, (0.5, 0.5), (0.5, 0.5), 4.0, erase=True)
-    assert image[0, 0] == 0
-
-
-def test_the_default_brush_follows_the_input_size():
-    assert default_brush((28, 28)) == pytest.approx(2.8)
-    assert default_brush((8, 8)) == 1.0
-    assert default_brush((256, 256)) == pytest.approx(25.6)
 
 
 def test_input_size_change_rescales_the_canvas_and_brush(qtbot, state, canvas):

@@ -287,6 +287,7 @@ def test_flip_is_true_convolution():
                     padding_mode="reflect"), "reflect"),
     (lambda: conv2d(np.zeros((1, 4, 4)), np.zeros((1, 1, 3, 3)), stride=0), "stride"),
     (lambda: conv2d(np.zeros((4, 4)), np.zeros((1, 1, 3, 3))), "channels"),
+    (lambda: conv2d(np.zeros((1, 4, 4)), np.zeros((2, 1, 3, 3)), np.zeros(3)), "one value per filter"),
     (lambda: pool2d(np.zeros((1, 4, 4)), 2, padding=2), "half"),
     (lambda: pool2d(np.zeros((1, 1, 1)), 2), "smaller than the 2×2 pool window"),
     (lambda: pool2d(np.zeros((1, 4, 4)), 2, mode="median"), "max"),

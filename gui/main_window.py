@@ -126,8 +126,7 @@ class MainWindow(QMainWindow):
     def _action(self, menu, text, slot, shortcut=None, tip=None):
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcuts([QKeySequence(s) for s in (shortcut if isinstance(shortcut, list)
-                                                           else [shortcut])])
+            action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
         action.triggered.connect(slot)
@@ -141,21 +140,28 @@ class MainWindow(QMainWindow):
         self._build_help_menu(self.menuBar().addMenu("&Help"))
 
     def _build_file_menu(self, menu):
-        self._action(menu, "&Open network…", self._on_open_network_triggered, QKeySequence.Open,
-                     "Load a network (.npz with weights, or a .json layer spec)")
-        self._action(menu, "&Save network…", self._on_save_network_triggered, QKeySequence.Save,
-                     "Save the layers and weights")
+        self._action(menu, "&Open network…",
+                     lambda: self._with_path(self.open_network, "Open network", NETWORK_FILTER),
+                     QKeySequence.Open, "Load a network (.npz with weights, or a .json layer spec)")
+        self._action(menu, "&Save network…",
+                     lambda: self._with_path(self.save_network, "Save network", NETWORK_FILTER,
+                                             "network.npz"),
+                     QKeySequence.Save, "Save the layers and weights")
         self._action(menu, "&Train the network…", self.show_training, "Ctrl+T",
                      "Train the current network on MNIST digits and watch its filters learn")
         menu.addSeparator()
-        self._action(menu, "Load &image…", self._on_load_image_triggered, "Ctrl+I",
-                     "Draw an image file (PNG, JPEG), in grayscale, fitted to the input size")
+        self._action(menu, "Load &image…",
+                     lambda: self._with_path(self.load_image, "Load image", samples.IMAGE_FILTER),
+                     "Ctrl+I", "Draw an image file (PNG, JPEG), in grayscale, fitted to the input size")
         sample_menu = menu.addMenu("Sample &digits")
         for digit in range(10):
             self._action(sample_menu, f"Digit {digit}", lambda _=False, d=digit: self.show_sample(d),
                          f"Ctrl+{digit}")
         menu.addSeparator()
-        self._action(menu, "&Export maps as PNG…", self._on_export_maps_triggered, "Ctrl+E")
+        self._action(menu, "&Export maps as PNG…",
+                     lambda: self._with_path(self.export_maps, "Export maps", "PNG images (*.png)",
+                                             "maps.png"),
+                     "Ctrl+E", "Save every layer's maps as one PNG")
         menu.addSeparator()
         self._action(menu, "&Quit", self.close, QKeySequence.Quit)
 
@@ -264,25 +270,15 @@ class MainWindow(QMainWindow):
         box.open()
         return text
 
-    def _on_open_network_triggered(self):
-        path, _ = QFileDialog.getOpenFileName(self, "Open network", "", NETWORK_FILTER)
+    def _with_path(self, use, title, file_filter, save_as=None):
+        """Ask for a file to open (or, with ``save_as`` as the suggested name, to save) and hand
+        it to ``use``; nothing happens when the dialog is cancelled."""
+        if save_as is None:
+            path, _ = QFileDialog.getOpenFileName(self, title, "", file_filter)
+        else:
+            path, _ = QFileDialog.getSaveFileName(self, title, save_as, file_filter)
         if path:
-            self.open_network(path)
-
-    def _on_save_network_triggered(self):
-        path, _ = QFileDialog.getSaveFileName(self, "Save network", "network.npz", NETWORK_FILTER)
-        if path:
-            self.save_network(path)
-
-    def _on_load_image_triggered(self):
-        path, _ = QFileDialog.getOpenFileName(self, "Load image", "", samples.IMAGE_FILTER)
-        if path:
-            self.load_image(path)
-
-    def _on_export_maps_triggered(self):
-        path, _ = QFileDialog.getSaveFileName(self, "Export maps", "maps.png", "PNG images (*.png)")
-        if path:
-            self.export_maps(path)
+            use(path)
 
     def _on_other_size_triggered(self):
         size, ok = QInputDialog.getInt(self, "Input size", "Height and width of the input (pixels):",

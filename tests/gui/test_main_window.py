@@ -223,3 +223,16 @@ def test_training_window_opens_from_the_menu_and_closes_with_the_window(qtbot, m
     assert dialog is not None and dialog.isVisible() and not dialog.isModal()
     main_window.close()
     assert not dialog.isVisible()
+
+
+def test_file_menu_asks_for_a_path_and_cancel_does_nothing(qtbot, main_window, state, tmp_path,
+                                                           monkeypatch):
+    from gui import main_window as module
+    path = tmp_path / "three.npz"
+    engine.save_network(engine.Network((1, 28, 28), [engine.Conv2d(3, 3)]), path)
+    answers = [("", ""), (str(path), "")]
+    monkeypatch.setattr(module.QFileDialog, "getOpenFileName", lambda *args: answers.pop(0))
+    qtbot.keyClick(main_window, Qt.Key_O, Qt.ControlModifier)  # cancelled
+    assert state.undo_stack.count() == 0
+    qtbot.keyClick(main_window, Qt.Key_O, Qt.ControlModifier)
+    assert state.network.layers == [engine.Conv2d(3, 3)]

@@ -219,10 +219,14 @@ def pool2d(x, kernel_size, stride=None, padding=0, mode="max", ceil_mode=False,
                           in zip((height, width), kernel, stride, pads, out_hw))).astype(dtype)
     if not track:
         return out if batched else out[0]
-    padded_row = np.arange(out_hw[0]).reshape(-1, 1) * stride[0] + row_winner
-    col = np.take_along_axis(col_winner, padded_row, axis=-2)
-    indices = ((padded_row - pads[0][0]) * width
-               + np.arange(out_hw[1]) * stride[1] - pads[1][0] + col)
+    top = np.arange(out_hw[0]).reshape(-1, 1) * stride[0] - pads[0][0]  # window corners
+    left = np.arange(out_hw[1]) * stride[1] - pads[1][0]
+    col = np.take_along_axis(col_winner, top + pads[0][0] + row_winner, axis=-2)
+    indices = (top + row_winner) * width + left + col
+    # Nothing beats -inf, so torch then reports the window's first pixel inside the image
+    # (a padding -inf may have "won" above).
+    first_inside = np.maximum(top, 0) * width + np.maximum(left, 0)
+    indices = np.where(out == -np.inf, first_inside, indices)
     return (out, indices) if batched else (out[0], indices[0])
 
 

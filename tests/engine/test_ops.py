@@ -118,18 +118,18 @@ def pool_cases(draw):
     return dict(shape=shape if batch is None else (batch,) + shape, kernel=kernel, stride=stride,
                 padding=padding, ceil_mode=draw(st.booleans()),
                 count_include_pad=draw(st.booleans()), dtype=draw(st.sampled_from(DTYPES)),
-                data=draw(st.sampled_from(["normal", "ties", "nan"])),
+                data=draw(st.sampled_from(["normal", "ties", "nan", "-inf"])),
                 seed=draw(st.integers(0, 2**16)))
 
 
 def pool_input(case):
-    """Normal values, or small integers (many equal maxima), or those with NaNs sprinkled in."""
+    """Normal values, or small integers (many equal maxima), or those with NaN or -inf."""
     rng = np.random.default_rng(case["seed"])
     if case["data"] == "normal":
         return rng.standard_normal(case["shape"]).astype(case["dtype"])
     x = rng.integers(0, 3, case["shape"]).astype(case["dtype"])
-    if case["data"] == "nan":
-        x[rng.random(case["shape"]) < 0.2] = np.nan
+    if case["data"] != "ties":
+        x[rng.random(case["shape"]) < 0.5] = np.nan if case["data"] == "nan" else -np.inf
     return x
 
 
@@ -195,6 +195,15 @@ def test_views_with_odd_strides_are_read_correctly():
         ref_out, ref_indices = ref.pool2d(np.ascontiguousarray(x4), (2, 3), (2, 3))
         np.testing.assert_array_equal(out, ref_out if x.ndim == 4 else ref_out[0])
         np.testing.assert_array_equal(indices, ref_indices if x.ndim == 4 else ref_indices[0])
+
+
+def test_max_pool_of_minus_infinity_points_inside_the_image():
+    x = np.full((1, 4, 5), -np.inf)
+    x[0, 3, 4] = 1.0
+    out, indices = pool2d(x, 3, 2, 1, ceil_mode=True, return_indices=True)
+    expected, expected_indices = ref.pool2d(x[None], (3, 3), (2, 2), ((1, 1), (1, 1)), "max", True)
+    np.testing.assert_array_equal(out, expected[0])
+    np.testing.assert_array_equal(indices, expected_indices[0])
 
 
 def test_max_pool_indices_point_at_the_winner():

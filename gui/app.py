@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -106,5 +107,17 @@ def main(argv=None):
         return 0 if ok else 1
     data_dir = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)
     window = MainWindow(AppState(start_network(data_dir)), QSettings(), data_dir)
+    _close_on_ctrl_c(window)
     window.show()
     return app.exec()
+
+
+def _close_on_ctrl_c(window):
+    """Ctrl+C in the terminal closes the window like File ▸ Quit (the network is remembered).
+
+    Python only sees the signal when Python code runs, so a timer wakes it a few times a second.
+    """
+    signal.signal(signal.SIGINT, lambda *_: window.close())
+    timer = QTimer(window, interval=200)
+    timer.timeout.connect(lambda: None)
+    timer.start()

@@ -83,7 +83,7 @@ def screenshot(window, path, size):
         state.select_layer(spatial[0])  # the editors show something to edit
         layer = spatial[-1]
         _, rows, cols = state.network.shapes[layer]
-        state.pin(Unit(layer, 0, min(2, rows - 1), cols // 2))
+        state.pin(Unit(layer, 0, min(4, rows - 1), min(1, cols - 1)))
     state.recompute()
     for _ in range(3):  # layouts settle over a few passes (docks, then plots inside them)
         QApplication.processEvents()

@@ -25,6 +25,7 @@ GRID = QColor(255, 255, 255, 26)
 FRAME = QColor("#5a5d66")
 HINT = QColor("#a0a4ad")
 CAPTION_LINES = 3  # kept below the image whatever the caption says, so the image never jumps
+CAPTION_GAP = 8
 
 
 class Canvas(QWidget):
@@ -84,12 +85,12 @@ class Canvas(QWidget):
         top in a tall canvas (the caption follows it), with a margin around it where the padded
         part of a receptive-field window shows."""
         height, width = self._shape
-        area = QRectF(self.rect()).adjusted(0, 0, 0, -self._caption_height())
+        area = QRectF(self.rect()).adjusted(0, 0, 0, -self._caption_height() - CAPTION_GAP)
         margin = max(10.0, 0.06 * min(area.width(), area.height()))
-        cell = min((area.width() - 2 * margin) / width, (area.height() - 2 * margin) / height)
+        cell = min((area.width() - 2 * margin) / width, (area.height() - margin) / height)
         cell = math.floor(cell) if cell >= 3 else max(cell, 0.25)  # whole pixels keep the grid crisp
         left = area.left() + (area.width() - width * cell) / 2
-        top = area.top() + min((area.height() - height * cell) / 2, 2.5 * margin)
+        top = area.top() + max(margin, min((area.height() - height * cell) / 2, 2.5 * margin))
         return QRectF(round(left), round(top), width * cell, height * cell)
 
     def box_rect(self, box):
@@ -287,8 +288,8 @@ class Canvas(QWidget):
     def _paint_caption(self, painter):
         painter.setPen(HINT)
         painter.setFont(self.font())
-        top = self.image_rect().bottom() + max(10.0, 0.06 * min(self.width(), self.height()))
-        area = QRectF(8, top, self.width() - 16, self._caption_height())
+        area = QRectF(8, self.image_rect().bottom() + CAPTION_GAP, self.width() - 16,
+                      self._caption_height())
         painter.drawText(area, Qt.AlignCenter | Qt.TextWordWrap, self._caption())
 
     def _caption_height(self):

@@ -26,6 +26,7 @@ from gui.help_dialog import HelpDialog
 from gui.help_text import CONCEPTS
 from gui.kernel_editor import KernelEditor
 from gui.layer_panel import LayerPanel
+from gui.prediction_view import PredictionView
 from gui.rf_table import ReceptiveFieldTable
 from gui.slide_animation import SlideAnimation
 from gui.status_bar import StatusBar
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(ActivationView(state))
         self.docks = {}
         self._add_dock("inputDock", "Input", self._canvas_panel(), Qt.LeftDockWidgetArea)
+        self._add_dock("predictionDock", "Prediction", PredictionView(state), Qt.LeftDockWidgetArea)
         self._add_dock("layersDock", "Layers", LayerPanel(state), Qt.RightDockWidgetArea, scroll=True)
         self._add_dock("kernelDock", "Kernel", KernelEditor(state), Qt.RightDockWidgetArea,
                        scroll=True)
@@ -85,8 +87,9 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.BottomLeftCorner, Qt.BottomDockWidgetArea)
         self.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
         self.resizeDocks([self.docks["inputDock"], self.docks["layersDock"]], [300, 470], Qt.Horizontal)
-        self.resizeDocks([self.docks["layersDock"], self.docks["kernelDock"],
-                          self.docks["inspectorDock"]], [480, 340, 280], Qt.Vertical)
+        for names, sizes in [(["inputDock", "predictionDock"], [460, 150]),
+                             (["layersDock", "kernelDock"], [480, 340]), (["inspectorDock"], [250])]:
+            self.resizeDocks([self.docks[n] for n in names], sizes, Qt.Vertical)
         self.setStatusBar(StatusBar(state, self))
         self._build_menus()
         state.networkChanged.connect(self._on_network_changed)

@@ -71,7 +71,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(ActivationView(state))
         self.docks = {}
         self._add_dock("inputDock", "Input", self._canvas_panel(), Qt.LeftDockWidgetArea)
-        self._add_dock("predictionDock", "Prediction", PredictionView(state), Qt.LeftDockWidgetArea)
+        self._add_dock("predictionDock", "Prediction", PredictionView(state), Qt.LeftDockWidgetArea,
+                       scroll=True)
         self._add_dock("layersDock", "Layers", LayerPanel(state), Qt.RightDockWidgetArea, scroll=True)
         self._add_dock("kernelDock", "Kernel", KernelEditor(state), Qt.RightDockWidgetArea,
                        scroll=True)

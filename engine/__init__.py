@@ -24,5 +24,4 @@ from engine.backward import (
 from engine.optim import SGD, Adam, make_optimizer, one_cycle_lr
 from engine.data import Augmentation, augment, find_idx_pair, load_digits, read_idx
 from engine.preprocess import mnist_preprocess
-# `train` itself stays in engine.train: re-exported here it would shadow that module.
-from engine.train import Progress, TrainResult, evaluate
+# engine.train is not imported here: `python -m engine.train` must find it not yet loaded.

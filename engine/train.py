@@ -179,8 +179,7 @@ def train(net, images, labels, epochs=20, lr=3e-3, batch_size=128, optimizer="ad
 
 # ---------------------------------------------------------------------------- command line
 #: The recipe of the shipped resources/models/digits.npz (see README in resources/models).
-DEFAULTS = dict(epochs=20, lr=3e-3, batch_size=128, optimizer="adam", validation=500, seed=0,
-                rotation=12.0, scale=0.1, shift=2.0, elastic=0.0)
+DEFAULTS = dict(epochs=20, lr=3e-3, batch_size=128, optimizer="adam", validation=500, seed=0)
 
 
 def split(n: int, held_out: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -203,7 +202,7 @@ def main(argv=None) -> int:
     from engine.io import save_network
     from engine.models import default_digit_network
 
-    d = DEFAULTS
+    d, aug = DEFAULTS, Augmentation()
     parser = argparse.ArgumentParser(prog="python -m engine.train", description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", required=True, help="folder with the *images*idx* and *labels*idx* files")
     parser.add_argument("--out", required=True, help="where to write the trained network (.npz)")
@@ -214,10 +213,10 @@ def main(argv=None) -> int:
     parser.add_argument("--validation", type=int, default=d["validation"],
                         help="examples held out (seeded random) to measure after every epoch")
     parser.add_argument("--seed", type=int, default=d["seed"], help="initialization, split, shuffling, augmentation")
-    parser.add_argument("--rotation", type=float, default=d["rotation"], help="max degrees either way")
-    parser.add_argument("--scale", type=float, default=d["scale"], help="max zoom change either way (0.1 = ±10%%)")
-    parser.add_argument("--shift", type=float, default=d["shift"], help="max pixels either way")
-    parser.add_argument("--elastic", type=float, default=d["elastic"], help="elastic distortion strength (0 = off)")
+    parser.add_argument("--rotation", type=float, default=aug.rotation, help="max degrees either way")
+    parser.add_argument("--scale", type=float, default=round(aug.scale[1] - 1, 6), help="max zoom change either way (0.1 = ±10%%)")
+    parser.add_argument("--shift", type=float, default=aug.shift, help="max pixels either way")
+    parser.add_argument("--elastic", type=float, default=aug.elastic, help="elastic distortion strength (0 = off)")
     parser.add_argument("--no-augment", action="store_true")
     args = parser.parse_args(argv)
     try:

@@ -65,7 +65,7 @@ CONCEPTS = [
     ("template", "Template matching: X and O",
      "A kernel is a small template: the sum of products is largest where the input looks like "
      "the kernel. The classic X-versus-O example uses three 3×3 templates: the two diagonals and "
-     "a short line. On an X the diagonal maps light up along its arms; on an O they stay weak. "
+     "a small ×. On an X the diagonal maps light up along its arms; on an O they stay weak. "
      "Pooling keeps \"a diagonal was somewhere here\", and the next layers combine the parts into "
      "\"X\" or \"O\". Put a diagonal preset into a kernel and draw an X to see it."),
     ("learned", "Learned filters",

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget,
+    QApplication, QComboBox, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout,
+    QWidget,
 )
 
 from gui import colormaps
@@ -45,10 +46,12 @@ class ActivationView(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Scale", self))
         bar.addWidget(self.scaling)
-        bar.addStretch(1)
         hint = QLabel(HINT, self)
         hint.setEnabled(False)  # the palette's muted text colour
-        bar.addWidget(hint)
+        hint.setToolTip(HINT)
+        hint.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        hint.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # never widens the window
+        bar.addWidget(hint, 1)
         self._page = QWidget()
         self._rows = QVBoxLayout(self._page)
         self._rows.setContentsMargins(0, 0, 0, 0)

@@ -1,0 +1,72 @@
+"""gui.map_view: one layer's mosaic, its levels, its outlines and the unit under a point."""
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QImage
+
+from gui.map_view import MapView
+from gui.mosaic import Mosaic
+
+
+@pytest.fixture
+def view(qtbot):
+    widget = MapView("conv1", (6, 5, 7), signed=True)
+    qtbot.addWidget(widget)
+    widget.resize(700, 200)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    widget.close()
+
+
+def maps(seed=0, shape=(6, 5, 7)):
+    return np.random.default_rng(seed).standard_normal(shape).astype(np.float32)
+
+
+def test_set_maps_tiles_with_rounded_symmetric_levels(view):
+    data = maps()
+    view.set_maps(data)
+    np.testing.assert_array_equal(view.image.image, view.mosaic.tile(data))
+    low, high = view.image.levels
+    assert low == -high and np.abs(data).max() <= high <= 1.25 * np.abs(data).max()
+    assert tuple(view.colorbar.levels()) == (low, high)
+    # The buffer is reused, never reallocated, frame after frame.
+    buffer = view._buffer
+    view.set_maps(maps(1))
+    assert view._buffer is buffer and np.shares_memory(view.image.image, buffer)
+
+
+def test_rendered_image_is_rgb32(view):
+    view.set_maps(maps())
+    view.grab()
+    assert view.image.qimage.format() == QImage.Format_RGB32
+
+
+def test_columns_follow_the_width(qtbot, view):
+    view.set_maps(maps())
+    wide = view.mosaic.cols
+    view.resize(260, 200)
+    qtbot.waitUntil(lambda: view.mosaic.cols < wide)
+    np.testing.assert_array_equal(view.image.image, view.mosaic.tile(view._maps))
+    assert view.mosaic == Mosaic.fit((6, 5, 7), view._aspect())
+
+
+def test_marks_are_clipped_to_the_map_and_skip_hidden_channels(view):
+    view.set_maps(maps())
+    view.set_marks(feeders=[(1, -2, 3, 2, 9)], units=[(4, 4, 6)])
+    y, x = view.mosaic.origin(1)
+    assert view._feeders.path().boundingRect().getRect() == (x + 3, y, 4, 2)
+    y, x = view.mosaic.origin(4)
+    assert view._units.path().boundingRect().getRect() == (x + 6, y + 4, 1, 1)
+    view.enlarge(4)
+    view.set_marks(feeders=[(1, 0, 0, 2, 2)], units=[(4, 4, 6)])
+    assert view._feeders.path().isEmpty()
+    assert view._units.path().boundingRect().getRect() == (6, 4, 1, 1)
+
+
+def test_unit_at_inverts_scene_pos(view):
+    view.set_maps(maps())
+    for unit in [(0, 0, 0), (3, 2, 5), (5, 4, 6)]:
+        assert view.unit_at(view.scene_pos(*unit)) == unit
+    view.enlarge(2)
+    assert view.unit_at(view.scene_pos(2, 4, 1)) == (2, 4, 1)

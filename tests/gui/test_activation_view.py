@@ -4,7 +4,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent, QWheelEvent
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -15,17 +15,12 @@ from gui.bar_view import BarView
 from gui.map_view import MapView
 from gui.mosaic import Mosaic
 from gui.state import AppState, Unit
+from tests.gui.mouse import send_mouse
 
 
 @pytest.fixture
-def view(qtbot, state):
-    widget = ActivationView(state)
-    qtbot.addWidget(widget)
-    widget.resize(900, 1200)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    widget.close()
+def view(shown, state):
+    return shown(ActivationView(state), 900, 1200)
 
 
 def digit(shape=(28, 28)):
@@ -50,10 +45,7 @@ def point(map_view, unit):
 def hover(map_view, unit):
     """A mouse move with no button held, sent straight to the view (QTest.mouseMove goes
     through the window's cursor and may land on whichever view was there before scrolling)."""
-    viewport, pos = map_view.viewport(), QPointF(point(map_view, unit))
-    QApplication.sendEvent(viewport, QMouseEvent(
-        QEvent.MouseMove, pos, viewport.mapToGlobal(pos), Qt.NoButton, Qt.NoButton,
-        Qt.NoModifier))
+    send_mouse(map_view.viewport(), QEvent.MouseMove, point(map_view, unit))
 
 
 def click(map_view, unit):
@@ -188,16 +180,12 @@ def test_editing_weights_keeps_the_views(qtbot, view, state):
     assert view.views == views
 
 
-def test_feeding_boxes_after_a_stride_two_conv_and_a_pool(qtbot):
+def test_feeding_boxes_after_a_stride_two_conv_and_a_pool(shown):
     # conv 3×3 s2 p1: 16×16 → 8×8; max pool 2×2: → 4×4; conv 3×3 p1: → 4×4.
     net = engine.Network((1, 16, 16), [Conv2d(3, 3, stride=2, padding=1), MaxPool2d(2),
                                        Conv2d(2, 3, padding=1)])
     state = AppState(net)
-    view = ActivationView(state)
-    qtbot.addWidget(view)
-    view.resize(900, 900)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown(ActivationView(state), 900, 900)
     conv1, pool, conv2 = view.views
     # A pool unit is fed by a 2×2 block of its own channel only.
     hover(pool, (1, 2, 3))
@@ -220,7 +208,6 @@ def test_feeding_boxes_after_a_stride_two_conv_and_a_pool(qtbot):
     QTest.keyClick(view, Qt.Key_Right)
     assert state.pinned == Unit(2, 1, 0, 1)
     assert rects(pool._feeders)[0] == (pool.mosaic.origin(0)[1], 0, 3, 2)
-    view.close()
 
 
 def test_wheel_scrolls_the_page_not_the_map(qtbot, view):

@@ -7,14 +7,8 @@ from gui.bar_view import NEGATIVE, POSITIVE, BarView
 
 
 @pytest.fixture
-def view(qtbot):
-    widget = BarView("dense1", 6, signed=True)
-    qtbot.addWidget(widget)
-    widget.resize(600, 150)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    widget.close()
+def view(shown):
+    return shown(BarView("dense1", 6, signed=True), 600, 150)
 
 
 def test_bars_follow_values_and_sign(view):

@@ -9,14 +9,8 @@ from gui.mosaic import Mosaic
 
 
 @pytest.fixture
-def view(qtbot):
-    widget = MapView("conv1", (6, 5, 7), signed=True)
-    qtbot.addWidget(widget)
-    widget.resize(700, 200)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    widget.close()
+def view(shown):
+    return shown(MapView("conv1", (6, 5, 7), signed=True), 700, 200)
 
 
 def maps(seed=0, shape=(6, 5, 7)):

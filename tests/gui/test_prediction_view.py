@@ -7,14 +7,8 @@ from gui.prediction_view import PredictionView
 
 
 @pytest.fixture
-def view(qtbot, state):
-    widget = PredictionView(state)
-    qtbot.addWidget(widget)
-    widget.resize(420, 300)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    widget.close()
+def view(shown, state):
+    return shown(PredictionView(state), 420, 300)
 
 
 def stroke(state, qtbot, rows, cols):

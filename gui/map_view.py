@@ -40,20 +40,6 @@ class MapImage(pg.ImageItem):
             self.qimage = self.qimage.convertToFormat(QImage.Format_RGB32)
 
 
-def _filled(color):
-    item = QGraphicsPathItem()
-    item.setPen(Qt.NoPen)
-    item.setBrush(QBrush(color))
-    return item
-
-
-def _rects_path(rects):
-    path = QPainterPath()
-    for y, x, h, w in rects:
-        path.addRect(x, y, w, h)
-    return path
-
-
 def _outline(color, width):
     pen = QPen(color, width)
     pen.setCosmetic(True)  # the width is in screen pixels whatever the zoom
@@ -61,6 +47,22 @@ def _outline(color, width):
     item.setPen(pen)
     item.setBrush(Qt.NoBrush)
     return item
+
+
+def _gap_item(color):
+    """Fills the gaps; its 1-screen-pixel outline keeps them visible when a gap of one map pixel
+    is drawn smaller than a screen pixel (large maps shrunk to fit)."""
+    item = _outline(color, 1.0)
+    item.setBrush(QBrush(color))
+    return item
+
+
+def _rects_path(rects):
+    path = QPainterPath()
+    path.setFillRule(Qt.WindingFill)  # where gap strips cross, odd-even filling would leave holes
+    for y, x, h, w in rects:
+        path.addRect(x, y, w, h)
+    return path
 
 
 class MapView(pg.GraphicsLayoutWidget):
@@ -97,7 +99,7 @@ class MapView(pg.GraphicsLayoutWidget):
         self.image.setLookupTable(colormaps.lut(signed))
         self.box.addItem(self.image)
         # Gaps and unused cells show the window behind, so every channel reads as its own tile.
-        self._gaps = _filled(palette.color(QPalette.Window))
+        self._gaps = _gap_item(palette.color(QPalette.Window))
         self._feeders = _outline(FEEDER_COLOR, 1.5)
         self._units = _outline(UNIT_COLOR, 2.0)
         for z, item in enumerate((self._gaps, self._feeders, self._units), start=1):

@@ -43,13 +43,11 @@ def _windows(xp, kernel, stride, dilation, out_hw):
 
 def _output_hw(padded_hw, kernel, stride, dilation, what):
     """(H', W') of a window sliding over an already padded (Hp, Wp) plane, or a ConfigError."""
-    try:
-        return tuple(output_size(n, k, s, 0, d) for n, k, s, d in
-                     zip(padded_hw, kernel, stride, dilation))
-    except ConfigError:
-        span = [d * (k - 1) + 1 for k, d in zip(kernel, dilation)]
+    span = [d * (k - 1) + 1 for k, d in zip(kernel, dilation)]
+    if padded_hw[0] < span[0] or padded_hw[1] < span[1]:
         raise ConfigError(f"the input is {padded_hw[0]}×{padded_hw[1]} after padding, smaller "
-                          f"than the {what} ({span[0]}×{span[1]})") from None
+                          f"than the {what} ({span[0]}×{span[1]})")
+    return tuple((n - k) // s + 1 for n, k, s in zip(padded_hw, span, stride))
 
 
 def conv2d(x, weight, bias=None, stride=1, padding=0, dilation=1, padding_mode="zeros",
@@ -133,8 +131,11 @@ def _correlate(xp, weight, stride, dilation, out_hw):
     depth = w2.shape[1]
     out_h, out_w = out_hw
     windows = _windows(xp, weight.shape[2:], stride, dilation, out_hw)  # (N, C, kh, kw, H', W')
-    out = np.empty((n, filters, out_h * out_w), dtype=xp.dtype)
     per_image = depth * out_h * out_w
+    if n * per_image <= _BLOCK_ELEMENTS:  # everything in one GEMM
+        cols = np.ascontiguousarray(windows).reshape(n, depth, -1)
+        return np.matmul(w2, cols).reshape(n, filters, out_h, out_w)
+    out = np.empty((n, filters, out_h * out_w), dtype=xp.dtype)
     if per_image <= _BLOCK_ELEMENTS:
         images = max(1, min(n, _BLOCK_ELEMENTS // per_image))
         buffer = np.empty(images * per_image, dtype=xp.dtype)

@@ -24,8 +24,8 @@ def as_pair(value):
     return (value, value) if isinstance(value, int) else value
 
 
-# Window-matrix sizes for engine.ops._correlate: the default (whole images per GEMM), a few
-# images or a band of rows per GEMM, down to one row at a time with a partial last band.
+# Window-matrix sizes for engine.ops._correlate: the default (one GEMM for the whole batch),
+# a few images or a band of rows per GEMM, down to one row at a time with a partial last band.
 BLOCKS = st.sampled_from([None, 1, 40, 300])
 
 

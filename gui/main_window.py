@@ -87,8 +87,8 @@ class MainWindow(QMainWindow):
         # The editors on the right run full height; the explanations span the canvas and the maps.
         self.setCorner(Qt.BottomLeftCorner, Qt.BottomDockWidgetArea)
         self.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
-        self.resizeDocks([self.docks["inputDock"], self.docks["layersDock"]], [300, 470], Qt.Horizontal)
-        for names, sizes in [(["inputDock", "predictionDock"], [460, 150]),
+        self.resizeDocks([self.docks["inputDock"], self.docks["layersDock"]], [320, 470], Qt.Horizontal)
+        for names, sizes in [(["inputDock", "predictionDock"], [365, 245]),
                              (["layersDock", "kernelDock"], [480, 340]), (["inspectorDock"], [250])]:
             self.resizeDocks([self.docks[n] for n in names], sizes, Qt.Vertical)
         self.setStatusBar(StatusBar(state, self))

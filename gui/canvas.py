@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QLineF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from gui.brush import default_brush, paint_segment
@@ -24,7 +24,7 @@ BACKGROUND = QColor("#1b1c1f")
 GRID = QColor(255, 255, 255, 26)
 FRAME = QColor("#5a5d66")
 HINT = QColor("#a0a4ad")
-CAPTION_LINES = 3  # kept below the image whatever the caption says, so the image never jumps
+CAPTION_LINES = 2  # kept below the image whatever the caption says, so the image never jumps
 CAPTION_GAP = 8
 
 
@@ -286,11 +286,18 @@ class Canvas(QWidget):
         painter.drawEllipse(self._cursor, radius, radius)
 
     def _paint_caption(self, painter):
-        painter.setPen(HINT)
-        painter.setFont(self.font())
         area = QRectF(8, self.image_rect().bottom() + CAPTION_GAP, self.width() - 16,
                       self._caption_height())
-        painter.drawText(area, Qt.AlignCenter | Qt.TextWordWrap, self._caption())
+        text, flags = self._caption(), Qt.AlignCenter | Qt.TextWordWrap
+        font = QFont(self.font())
+        painter.setFont(font)
+        # A narrow canvas gets a smaller font rather than a clipped third line.
+        while (painter.fontMetrics().boundingRect(area.toRect(), flags, text).height() > area.height()
+               and font.pointSizeF() > 0.7 * self.font().pointSizeF()):
+            font.setPointSizeF(font.pointSizeF() * 0.92)
+            painter.setFont(font)
+        painter.setPen(HINT)
+        painter.drawText(area, flags, text)
 
     def _caption_height(self):
         return CAPTION_LINES * self.fontMetrics().lineSpacing() + 8
@@ -299,16 +306,16 @@ class Canvas(QWidget):
         unit = self.window_unit()
         if unit is None:
             tool = "erasing" if self._eraser else "drawing"
-            return (f"{tool} · brush {self._brush:g} px · left button draws, right erases · "
-                    f"[ ] brush size · Esc clears · hover a map to see what a unit sees")
+            return (f"{tool}, brush {self._brush:g} px · right button erases · [ ] brush size · "
+                    f"Esc clears · hover a map to see what a unit sees")
         field = self.receptive_field()
         top, left, bottom, right = field.input_box
         name = self.state.network.names[unit.layer]
         how = "pinned" if unit == self.state.pinned else "hovered"
-        text = (f"{how} {name} (channel {unit.channel}, row {unit.row}, col {unit.col}) "
+        text = (f"{how} {name} (ch {unit.channel}, row {unit.row}, col {unit.col}) "
                 f"sees {bottom - top}×{right - left} input pixels")
         padding = self.padding_label()
         text += f" · hatched: {padding}" if padding else ""
-        return text + (" · blue: the hovered unit's" if self.hover_unit() else "")
+        return text + (" · blue: hovered unit" if self.hover_unit() else "")
 
 

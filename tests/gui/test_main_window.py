@@ -39,7 +39,7 @@ def test_composes_the_contract_widgets(main_window):
     assert {d.objectName() for d in docks} >= {"inputDock", "rfTableDock"}
     view = next(a.menu() for a in main_window.menuBar().actions() if a.text() == "&View")
     assert all(dock.toggleViewAction() in view.actions() for dock in docks)
-    assert canvas.width() > 250 and canvas.height() > 300  # the drawing gets real room
+    assert canvas.image_rect().width() >= 8 * 28  # the drawing gets real room: 8-pixel cells
 
 
 def test_stroke_then_ctrl_z_and_ctrl_shift_z_on_the_window(qtbot, main_window, state):

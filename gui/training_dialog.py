@@ -25,7 +25,7 @@ from gui.training_worker import TrainingJob, TrainingWorker
 
 # The 8,000 MNIST digits sit next to the project, not in it (see README).
 DEFAULT_DATA = (Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "mnist").resolve()
-# Peak learning rates of the one-cycle schedule that work for the digit network.
+# Peak learning rates of the one-cycle schedule that train the digit network from scratch.
 OPTIMIZERS = {"Adam": ("adam", DEFAULTS["lr"]), "SGD with momentum": ("sgd", 0.05)}
 
 
@@ -85,12 +85,13 @@ class TrainingDialog(QDialog):
         self.batch_size = QSpinBox(minimum=1, maximum=4096, value=DEFAULTS["batch_size"])
         self.optimizer = QComboBox()
         self.optimizer.addItems(list(OPTIMIZERS))
-        self.optimizer.currentTextChanged.connect(self._on_optimizer_changed)
         self.learning_rate = QDoubleSpinBox(decimals=5, minimum=1e-5, maximum=1.0)
         self.learning_rate.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
         self.learning_rate.setToolTip(
             "The peak rate: it warms up to this value, then anneals (one-cycle)")
-        self.learning_rate.setValue(OPTIMIZERS[self.optimizer.currentText()][1])
+        self._on_schedule_changed()
+        self.optimizer.currentTextChanged.connect(self._on_schedule_changed)
+        self.start_from.currentIndexChanged.connect(self._on_schedule_changed)
         self.augment = QCheckBox("Augment: randomly shift, rotate and scale each digit")
         self.augment.setChecked(True)
         settings = QGroupBox("Settings")
@@ -150,8 +151,11 @@ class TrainingDialog(QDialog):
         if path:
             edit.setText(path)
 
-    def _on_optimizer_changed(self, name):
-        self.learning_rate.setValue(OPTIMIZERS[name][1])
+    def _on_schedule_changed(self):
+        """Suggest the learning rate for the optimizer; fine-tuning takes smaller steps, so it
+        refines what the network knows instead of shaking it up."""
+        rate = OPTIMIZERS[self.optimizer.currentText()][1]
+        self.learning_rate.setValue(rate if self.start_from.currentIndex() == 1 else rate / 10)
 
     def _set_running(self, running):
         for box in self._settings:

@@ -93,6 +93,15 @@ def test_training_draws_curves_shows_each_epoch_and_lands_as_one_undo_step(qtbot
     assert_same(weights(tiny_state), trained)
 
 
+def test_fine_tuning_suggests_a_tenth_of_the_learning_rate_for_training_from_scratch(dialog):
+    for optimizer in ("Adam", "SGD with momentum"):
+        dialog.optimizer.setCurrentText(optimizer)
+        dialog.start_from.setCurrentIndex(1)  # from scratch
+        scratch = dialog.learning_rate.value()
+        dialog.start_from.setCurrentIndex(0)  # fine-tune
+        assert dialog.learning_rate.value() == pytest.approx(scratch / 10)
+
+
 def test_revert_restores_the_weights_from_before_training(qtbot, dialog, tiny_state):
     before = weights(tiny_state)
     train(qtbot, dialog)

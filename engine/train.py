@@ -132,6 +132,12 @@ def train(net, images, labels, epochs=20, lr=3e-3, batch_size=128, optimizer="ad
     Returns
     -------
     TrainResult with one end-of-epoch Progress per finished epoch.
+
+    Raises
+    ------
+    ConfigError
+        When the network, data or settings cannot work, or the loss diverges (weights then
+        half-trained: keep a copy to restore).
     """
     _check_network(net)
     _check_settings(epochs, lr, batch_size, schedule)
@@ -155,11 +161,17 @@ def train(net, images, labels, epochs=20, lr=3e-3, batch_size=128, optimizer="ad
             xb, yb = x[idx], y[idx]
             if aug is not None:
                 xb = distort(xb, rng, aug)
-            outputs = net.forward(xb)
-            loss, grad = softmax_cross_entropy(outputs[logits_layer], yb)
             step = (epoch - 1) * batches + b
             step_lr = one_cycle_lr(step, epochs * batches, lr) if schedule == "one-cycle" else lr
-            opt.step(network_backward(net, xb, outputs, grad, logits_layer), step_lr)
+            # A diverging run overflows somewhere; the loss check below turns that into advice.
+            with np.errstate(over="ignore", invalid="ignore"):
+                outputs = net.forward(xb)
+                loss, grad = softmax_cross_entropy(outputs[logits_layer], yb)
+                if not math.isfinite(loss):
+                    raise ConfigError(f"training diverged in epoch {epoch} (the loss became {loss}): "
+                                      f"the learning rate {lr} is too high for this network; try a "
+                                      f"smaller one")
+                opt.step(network_backward(net, xb, outputs, grad, logits_layer), step_lr)
             seen += len(idx)
             loss_sum += loss * len(idx)
             correct += int((outputs[logits_layer].argmax(axis=1) == yb).sum())

@@ -116,6 +116,12 @@ def test_mistakes_are_explained(change, words):
         train(**settings)
 
 
+def test_divergence_is_explained():
+    images, labels = bars(64, 7)
+    with pytest.raises(ConfigError, match="diverged.*learning rate 1e\\+30 is too high"):
+        train(tiny_net(), images, labels, epochs=3, lr=1e30, batch_size=16, optimizer="sgd", schedule="constant")
+
+
 def test_split_is_seeded_and_disjoint():
     fit, held = split(100, 10, seed=3)
     assert len(held) == 10 and sorted(np.concatenate([fit, held]).tolist()) == list(range(100))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from gui.brush import default_brush, paint_segment
 from gui.samples import array_to_qimage
+from gui.status_bar import unit_name
 from gui.window_overlay import (
     WINDOW, heatmap_image, paint_outline, paint_window, padding_modes,
 )
@@ -88,7 +89,7 @@ class Canvas(QWidget):
         area = QRectF(self.rect()).adjusted(0, 0, 0, -self._caption_height() - CAPTION_GAP)
         margin = max(10.0, 0.06 * min(area.width(), area.height()))
         cell = min((area.width() - 2 * margin) / width, (area.height() - margin) / height)
-        cell = math.floor(cell) if cell >= 3 else max(cell, 0.25)  # whole pixels keep the grid crisp
+        cell = math.floor(cell) if cell >= 3 else max(cell, 0.25)  # whole pixels: a crisp grid
         left = area.left() + (area.width() - width * cell) / 2
         top = area.top() + max(margin, min((area.height() - height * cell) / 2, 2.5 * margin))
         return QRectF(round(left), round(top), width * cell, height * cell)
@@ -115,23 +116,26 @@ class Canvas(QWidget):
     def window_unit(self):
         """The unit whose window is shown in full: the pinned one, else the hovered one (the unit
         the inspector explains). None if neither, or for a flat layer (it sees the whole input)."""
-        return self._spatial(self.state.pinned if self.state.pinned is not None else self.state.hovered)
+        pinned, hovered = self.state.pinned, self.state.hovered
+        return self._spatial(pinned if pinned is not None else hovered)
 
     def hover_unit(self):
-        """A hovered unit other than the pinned one: its window is outlined too, in another colour."""
+        """A hovered unit other than the pinned one: its window is outlined too, in blue."""
         hovered = self._spatial(self.state.hovered)
         return hovered if self.state.pinned is not None and hovered != self.state.pinned else None
 
     def _spatial(self, unit):
-        network = self.state.network
-        if unit is None or unit.layer >= len(network.layers) or len(network.shapes[unit.layer]) != 3:
-            return None
-        return unit
+        """``unit`` when it is a unit of a map, else None (a flat layer's unit sees everything)."""
+        shapes = self.state.network.shapes
+        of_a_map = unit is not None and unit.layer < len(shapes) and len(shapes[unit.layer]) == 3
+        return unit if of_a_map else None
 
     def receptive_field(self, unit=None):
         """``network.receptive_field`` of ``unit`` (default ``window_unit()``), or None."""
         unit = unit or self.window_unit()
-        return None if unit is None else self.state.network.receptive_field(unit.layer, unit.row, unit.col)
+        if unit is None:
+            return None
+        return self.state.network.receptive_field(unit.layer, unit.row, unit.col)
 
     def receptive_field_rect(self, unit=None):
         """The drawn window of ``unit`` (default ``window_unit()``) in widget pixels, unclipped."""
@@ -244,10 +248,10 @@ class Canvas(QWidget):
         if cell < 6:
             return
         painter.setPen(QPen(GRID, 1))
-        painter.drawLines([QLineF(rect.left() + c * cell, rect.top(), rect.left() + c * cell, rect.bottom())
-                           for c in range(1, width)]
-                          + [QLineF(rect.left(), rect.top() + r * cell, rect.right(), rect.top() + r * cell)
-                             for r in range(1, height)])
+        xs = [rect.left() + c * cell for c in range(1, width)]
+        ys = [rect.top() + r * cell for r in range(1, height)]
+        painter.drawLines([QLineF(x, rect.top(), x, rect.bottom()) for x in xs]
+                          + [QLineF(rect.left(), y, rect.right(), y) for y in ys])
 
     def _paint_window(self, painter, rect):
         field = self.receptive_field()
@@ -259,7 +263,7 @@ class Canvas(QWidget):
             paint_outline(painter, self.receptive_field_rect(hovered))
 
     def inset_rect(self):
-        """Where the centred input the network is fed is shown, when MNIST centring is on; else None."""
+        """Where the centred input the network is fed is shown (MNIST centring on), else None."""
         if not self.state.preprocess or self.state.model_input.shape[1:] != self._shape:
             return None
         side = max(56.0, min(self.width(), self.height()) * 0.22)
@@ -292,8 +296,9 @@ class Canvas(QWidget):
         font = QFont(self.font())
         painter.setFont(font)
         # A narrow canvas gets a smaller font rather than a clipped third line.
-        while (painter.fontMetrics().boundingRect(area.toRect(), flags, text).height() > area.height()
-               and font.pointSizeF() > 0.7 * self.font().pointSizeF()):
+        def too_tall():
+            return painter.fontMetrics().boundingRect(area.toRect(), flags, text).height() > area.height()
+        while too_tall() and font.pointSizeF() > 0.7 * self.font().pointSizeF():
             font.setPointSizeF(font.pointSizeF() * 0.92)
             painter.setFont(font)
         painter.setPen(HINT)
@@ -310,9 +315,8 @@ class Canvas(QWidget):
                     f"Esc clears · hover a map to see what a unit sees")
         field = self.receptive_field()
         top, left, bottom, right = field.input_box
-        name = self.state.network.names[unit.layer]
         how = "pinned" if unit == self.state.pinned else "hovered"
-        text = (f"{how} {name} (ch {unit.channel}, row {unit.row}, col {unit.col}) "
+        text = (f"{how} {unit_name(self.state.network, unit)} "
                 f"sees {bottom - top}×{right - left} input pixels")
         padding = self.padding_label()
         text += f" · hatched: {padding}" if padding else ""

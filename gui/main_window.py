@@ -70,27 +70,26 @@ class MainWindow(QMainWindow):
         self.canvas = Canvas(state)
         self.setCentralWidget(ActivationView(state))
         self.docks = {}
-        self._add_dock("inputDock", "Input", self._canvas_panel(), Qt.LeftDockWidgetArea)
-        self._add_dock("predictionDock", "Prediction", PredictionView(state), Qt.LeftDockWidgetArea,
-                       scroll=True)
-        self._add_dock("layersDock", "Layers", LayerPanel(state), Qt.RightDockWidgetArea, scroll=True)
-        self._add_dock("kernelDock", "Kernel", KernelEditor(state), Qt.RightDockWidgetArea,
-                       scroll=True)
+        left, right, bottom = Qt.LeftDockWidgetArea, Qt.RightDockWidgetArea, Qt.BottomDockWidgetArea
+        self._add_dock("inputDock", "Input", self._canvas_panel(), left)
+        self._add_dock("predictionDock", "Prediction", PredictionView(state), left, scroll=True)
+        self._add_dock("layersDock", "Layers", LayerPanel(state), right, scroll=True)
+        self._add_dock("kernelDock", "Kernel", KernelEditor(state), right, scroll=True)
         # One tab group only: Qt 6.11 leaves a stray, visible tab bar behind when a second group
         # is tabified before the window is first laid out (a saved layout restores cleanly).
-        self._add_dock("inspectorDock", "Unit inspector", UnitInspector(state), Qt.BottomDockWidgetArea)
+        self._add_dock("inspectorDock", "Unit inspector", UnitInspector(state), bottom)
         for name, title, widget in [("slideDock", "Sliding window", SlideAnimation(state)),
                                     ("filtersDock", "Learned filters", FilterGallery(state)),
                                     ("rfTableDock", "Receptive fields", ReceptiveFieldTable(state))]:
-            self._add_dock(name, title, widget, Qt.BottomDockWidgetArea, tab_with="inspectorDock")
+            self._add_dock(name, title, widget, bottom, tab_with="inspectorDock")
         self.docks["inspectorDock"].raise_()
         # The editors on the right run full height; the explanations span the canvas and the maps.
-        self.setCorner(Qt.BottomLeftCorner, Qt.BottomDockWidgetArea)
-        self.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
-        self.resizeDocks([self.docks["inputDock"], self.docks["layersDock"]], [320, 470], Qt.Horizontal)
-        for names, sizes in [(["inputDock", "predictionDock"], [365, 245]),
-                             (["layersDock", "kernelDock"], [480, 340]), (["inspectorDock"], [250])]:
-            self.resizeDocks([self.docks[n] for n in names], sizes, Qt.Vertical)
+        self.setCorner(Qt.BottomLeftCorner, bottom)
+        self.setCorner(Qt.BottomRightCorner, right)
+        self._resize_docks([("inputDock", 320), ("layersDock", 470)], Qt.Horizontal)
+        self._resize_docks([("inputDock", 365), ("predictionDock", 245)], Qt.Vertical)
+        self._resize_docks([("layersDock", 480), ("kernelDock", 340)], Qt.Vertical)
+        self._resize_docks([("inspectorDock", 250)], Qt.Vertical)
         self.setStatusBar(StatusBar(state, self))
         self._build_menus()
         state.networkChanged.connect(self._on_network_changed)
@@ -126,6 +125,11 @@ class MainWindow(QMainWindow):
         self.docks[name] = dock
         return dock
 
+    def _resize_docks(self, sizes, orientation):
+        """Initial dock sizes in pixels, ``[(name, size), ...]`` along ``orientation``."""
+        self.resizeDocks([self.docks[name] for name, _ in sizes], [size for _, size in sizes],
+                         orientation)
+
     # ------------------------------------------------------------------ menus
     def _action(self, menu, text, slot, shortcut=None, tip=None):
         action = QAction(text, self)
@@ -156,11 +160,11 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         self._action(menu, "Load &image…",
                      lambda: self._with_path(self.load_image, "Load image", samples.IMAGE_FILTER),
-                     "Ctrl+I", "Draw an image file (PNG, JPEG), in grayscale, fitted to the input size")
+                     "Ctrl+I", "Draw an image file (PNG, JPEG) in grayscale, fitted to the input")
         sample_menu = menu.addMenu("Sample &digits")
         for digit in range(10):
-            self._action(sample_menu, f"Digit {digit}", lambda _=False, d=digit: self.show_sample(d),
-                         f"Ctrl+{digit}")
+            self._action(sample_menu, f"Digit {digit}",
+                         lambda _=False, d=digit: self.show_sample(d), f"Ctrl+{digit}")
         menu.addSeparator()
         self._action(menu, "&Export maps as PNG…",
                      lambda: self._with_path(self.export_maps, "Export maps", "PNG images (*.png)",
@@ -198,7 +202,8 @@ class MainWindow(QMainWindow):
         self._action(sizes, "Other…", self._on_other_size_triggered)
 
     def _build_help_menu(self, menu):
-        self._action(menu, "&Concepts", lambda: self.show_help(CONCEPTS[0][0]), QKeySequence.HelpContents)
+        self._action(menu, "&Concepts", lambda: self.show_help(CONCEPTS[0][0]),
+                     QKeySequence.HelpContents)
         topics = menu.addMenu("Concept")
         for anchor, title, _ in CONCEPTS:
             self._action(topics, title, lambda _=False, a=anchor: self.show_help(a))
@@ -225,7 +230,7 @@ class MainWindow(QMainWindow):
         return ""
 
     def load_image(self, path):
-        """Make the image file ``path`` the drawing (undoable); returns the reason it failed or ''."""
+        """Make the image file ``path`` the drawing (undoable); returns why it failed or ''."""
         try:
             image = samples.load_image(path, self.state.image.shape)
         except samples.ImageError as error:
@@ -285,7 +290,7 @@ class MainWindow(QMainWindow):
             use(path)
 
     def _on_other_size_triggered(self):
-        size, ok = QInputDialog.getInt(self, "Input size", "Height and width of the input (pixels):",
+        size, ok = QInputDialog.getInt(self, "Input size", "Height and width of the input, pixels:",
                                        self.state.image.shape[0], MIN_INPUT, MAX_INPUT)
         if ok:
             self.set_input_size(size)

@@ -47,18 +47,25 @@ class StatusBar(QStatusBar):
         self.hover_label.setText(self.unit_text(self.state.hovered))
 
     def unit_text(self, unit):
-        """'conv1 · channel 3 · row 5 · col 7 = 0.734' (0-based) for a unit of the maps, else ''."""
+        """'conv1 · filter 4 · row 5 · col 7 = 0.734' for a unit of the maps, else ''."""
         activations = self.state.activations
         if unit is None or unit.layer >= len(activations):
             return ""
         maps = activations[unit.layer]
-        name = self.state.network.names[unit.layer]
-        if maps.ndim == 1:
-            if unit.channel >= len(maps):
-                return ""
-            return f"{name} · unit {unit.channel} = {number(maps[unit.channel], 4)}"
-        if unit.channel >= maps.shape[0] or unit.row >= maps.shape[1] or unit.col >= maps.shape[2]:
+        index = (unit.channel,) if maps.ndim == 1 else (unit.channel, unit.row, unit.col)
+        if any(i >= n for i, n in zip(index, maps.shape)):
             return ""
-        value = maps[unit.channel, unit.row, unit.col]
-        return (f"{name} · channel {unit.channel} · row {unit.row} · col {unit.col} = "
-                f"{number(value, 4)}")
+        return f"{unit_name(self.state.network, unit)} = {number(maps[index], 4)}"
+
+
+def unit_name(network, unit):
+    """'conv1 · filter 4 · row 5 · col 7', 'pool1 · channel 2 · …', 'dense2 · unit 3'.
+
+    Channels count from 1 and positions from 0, as in the inspector and the kernel editor;
+    a flat layer's units are numbered from 0 (unit 3 of the last layer is the digit 3).
+    """
+    name = network.names[unit.layer]
+    if len(network.shapes[unit.layer]) == 1:
+        return f"{name} · unit {unit.channel}"
+    what = "filter" if network.layers[unit.layer].kind == "conv2d" else "channel"
+    return f"{name} · {what} {unit.channel + 1} · row {unit.row} · col {unit.col}"

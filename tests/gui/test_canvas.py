@@ -170,7 +170,8 @@ def test_hovering_outlines_a_second_window_while_one_is_pinned(canvas, state):
     assert hovered == expected_window(canvas, 4, 5, 3)
     edge = painted(canvas, QPointF(hovered.center().x(), hovered.top()))
     assert edge.blue() > 180 and edge.blue() > edge.red() + 100
-    assert "pinned conv3" in canvas._caption() and "blue" in canvas._caption()
+    assert "pinned conv3 · filter 1 · row 14 · col 14 sees 7×7" in canvas._caption()
+    assert "blue" in canvas._caption()
     state.hover(Unit(2, 0, 14, 14))  # hovering the pinned unit adds nothing
     assert canvas.hover_unit() is None
 

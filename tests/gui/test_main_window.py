@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QByteArray, QPointF, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, QSettings, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog, QDockWidget, QMessageBox, QTabBar, QWidget
 
@@ -10,10 +10,11 @@ import engine
 from gui.app import start_network
 from gui.canvas import Canvas
 from gui.formatting import number
+from gui import main_window as main_window_module
 from gui.main_window import MainWindow, last_network_path
 from gui.samples import array_to_qimage, sample_digit
 from gui.state import AppState, Unit
-from tests.gui.mouse import drag
+from tests.gui.mouse import drag, send_mouse
 
 
 def error_box(window):
@@ -90,7 +91,10 @@ def test_status_bar_shows_size_cost_time_and_the_hovered_value(qtbot, main_windo
     state.recompute()
     state.hover(Unit(0, 2, 9, 11))
     value = state.activations[0][2, 9, 11]
-    assert bar.hover_label.text() == f"conv1 · channel 2 · row 9 · col 11 = {number(value, 4)}"
+    assert bar.hover_label.text() == f"conv1 · filter 3 · row 9 · col 11 = {number(value, 4)}"
+    state.hover(Unit(2, 7, 1, 2))
+    pooled = number(state.activations[2][7, 1, 2], 4)
+    assert bar.hover_label.text() == f"pool1 · channel 8 · row 1 · col 2 = {pooled}"
     state.hover(Unit(9, 3, 0, 0))
     assert bar.hover_label.text() == f"dense2 · unit 3 = {number(state.activations[9][3], 4)}"
     state.hover(None)
@@ -227,12 +231,34 @@ def test_training_window_opens_from_the_menu_and_closes_with_the_window(qtbot, m
 
 def test_file_menu_asks_for_a_path_and_cancel_does_nothing(qtbot, main_window, state, tmp_path,
                                                            monkeypatch):
-    from gui import main_window as module
     path = tmp_path / "three.npz"
     engine.save_network(engine.Network((1, 28, 28), [engine.Conv2d(3, 3)]), path)
     answers = [("", ""), (str(path), "")]
-    monkeypatch.setattr(module.QFileDialog, "getOpenFileName", lambda *args: answers.pop(0))
+    monkeypatch.setattr(main_window_module.QFileDialog, "getOpenFileName", lambda *args: answers.pop(0))
     qtbot.keyClick(main_window, Qt.Key_O, Qt.ControlModifier)  # cancelled
     assert state.undo_stack.count() == 0
     qtbot.keyClick(main_window, Qt.Key_O, Qt.ControlModifier)
     assert state.network.layers == [engine.Conv2d(3, 3)]
+
+
+def test_hovering_a_map_unit_in_the_window_outlines_its_window_on_the_canvas(
+        qtbot, qapp, main_window, state):
+    state.set_network(engine.Network((1, 28, 28), [engine.Conv2d(2, 3, padding=1)] * 3))
+    main_window.show_sample(5)
+    state.recompute()
+    qapp.processEvents()
+    conv3 = main_window.findChild(QWidget, "activations").views[2]
+    conv3.parentWidget().parentWidget().parentWidget().ensureWidgetVisible(conv3)
+    qapp.processEvents()
+    with qtbot.waitSignal(state.selectionChanged):
+        send_mouse(conv3.viewport(), QEvent.MouseMove, conv3.mapFromScene(conv3.scene_pos(1, 14, 14)))
+    assert state.hovered == Unit(2, 1, 14, 14)
+    canvas = main_window.canvas
+    image = canvas.image_rect()
+    cell = image.width() / 28
+    # conv3's unit (14, 14) reads input rows and cols 11 … 17: a 7×7 window.
+    assert canvas.receptive_field_rect() == QRectF(image.left() + 11 * cell, image.top() + 11 * cell,
+                                                   7 * cell, 7 * cell)
+    value = number(state.activations[2][1, 14, 14], 4)
+    status = main_window.statusBar().hover_label.text()
+    assert status == f"conv3 · filter 2 · row 14 · col 14 = {value}"

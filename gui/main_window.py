@@ -187,10 +187,10 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             menu.addAction(dock.toggleViewAction())
         menu.addSeparator()
-        centre = self._action(menu, "&Centre like MNIST", self.state.set_preprocess, tip=(
+        self._centre = self._action(menu, "&Centre like MNIST", self.state.set_preprocess, tip=(
             "Crop, scale to 20×20 and centre the drawing by mass, as MNIST digits were prepared"))
-        centre.setCheckable(True)
-        centre.setChecked(self.state.preprocess)
+        self._centre.setCheckable(True)
+        self._centre.setChecked(self.state.preprocess)
         sizes = menu.addMenu("&Input size")
         self._size_group = QActionGroup(self)
         for n in INPUT_SIZES:
@@ -315,6 +315,8 @@ class MainWindow(QMainWindow):
         layout = self._settings.value("windowState")
         if isinstance(layout, QByteArray):
             self.restoreState(layout, _LAYOUT_VERSION)
+        if self._settings.value("centreLikeMnist", False, type=bool):
+            self._centre.trigger()
 
     def closeEvent(self, event):
         if self._training is not None:
@@ -322,6 +324,7 @@ class MainWindow(QMainWindow):
         if self._settings is not None:
             self._settings.setValue("geometry", self.saveGeometry())
             self._settings.setValue("windowState", self.saveState(_LAYOUT_VERSION))
+            self._settings.setValue("centreLikeMnist", self.state.preprocess)
             self._settings.sync()
         path = last_network_path(self._data_dir)
         if path is not None:

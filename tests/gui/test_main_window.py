@@ -175,6 +175,7 @@ def test_closing_remembers_layout_and_network_without_touching_user_settings(
     qtbot.addWidget(window)
     window.show()
     window.docks["rfTableDock"].hide()
+    action(window, "Centre like MNIST").trigger()
     state.set_layers([engine.Conv2d(4, 3, padding=1), engine.ReLU()])
     window.close()
     saved = QSettings(settings.fileName(), QSettings.IniFormat)
@@ -187,6 +188,7 @@ def test_closing_remembers_layout_and_network_without_touching_user_settings(
     qtbot.addWidget(again)
     again.show()
     assert again.docks["rfTableDock"].isHidden() and not again.docks["layersDock"].isHidden()
+    assert again.state.preprocess and action(again, "Centre like MNIST").isChecked()
 
 
 def test_without_settings_nothing_is_remembered(qtbot, state, tmp_path):

@@ -95,7 +95,8 @@ SHORTCUTS = [
     ("Ctrl+I", "load an image file (PNG/JPEG, grayscale, fitted to the input size)"),
     ("Ctrl+E", "export the activation maps as PNG"),
     ("Hover a map unit", "show its receptive-field window on the canvas"),
-    ("Click a map unit, arrow keys", "pin it, move the pinned unit"),
+    ("Click a map unit, arrow keys, Esc", "pin it, move the pinned unit, unpin it"),
+    ("Double-click a map channel", "enlarge it (double-click again to go back)"),
     ("F1", "explanations of the concepts"),
     ("Ctrl+Q", "quit"),
 ]

@@ -258,14 +258,16 @@ class Network:
                 "start": geometry.start})
         return rows
 
-    def rebuilt(self, layers):
-        """A new Network with ``layers``, reusing (copies of) the weights that still fit.
+    def rebuilt(self, layers, input_shape=None):
+        """A new Network with ``layers`` (and ``input_shape``), reusing the weights that still fit.
 
         Old and new stacks are aligned like a text diff, so inserting or deleting a layer keeps
         the weights of every untouched layer; a changed layer keeps its weights when their
-        shapes still fit (e.g. new stride or padding), and is re-initialized otherwise.
+        shapes still fit (e.g. new stride or padding, or a new input size for a conv layer), and
+        is re-initialized otherwise. Weights are copied, never shared.
         """
-        specs, _, _, param_shapes = _plan(self.input_shape, list(layers))
+        input_shape = self.input_shape if input_shape is None else _input_shape(input_shape)
+        specs, _, _, param_shapes = _plan(input_shape, list(layers))
         reuse = [None] * len(specs)
         matcher = difflib.SequenceMatcher(None, self.layers, specs, autojunk=False)
         for op, a0, a1, b0, b1 in matcher.get_opcodes():
@@ -274,7 +276,7 @@ class Network:
                     fits = {k: v.shape for k, v in self.params[old].items()} == param_shapes[new]
                     if fits and param_shapes[new]:
                         reuse[new] = {k: v.copy() for k, v in self.params[old].items()}
-        return Network(self.input_shape, specs, params=reuse, seed=self.seed)
+        return Network(input_shape, specs, params=reuse, seed=self.seed)
 
     def receptive_field(self, layer, row=0, col=0, channel=None):
         """See :func:`engine.receptive_field.receptive_field`."""

@@ -128,9 +128,10 @@ class AppState(QObject):
         return self._try_network(lambda: self.network.rebuilt(layers), text)
 
     def set_input_shape(self, input_shape, text="Change input size"):
-        """Change the model input to ``input_shape`` (C, H, W); the drawing is resampled."""
+        """Change the model input to ``input_shape`` (C, H, W); the drawing is resampled and the
+        weights that still fit (conv kernels; not a dense layer after a new flatten size) are kept."""
         return self._try_network(
-            lambda: engine.Network(input_shape, self.network.layers, seed=0), text)
+            lambda: self.network.rebuilt(self.network.layers, input_shape=input_shape), text)
 
     def set_network(self, network, text="Replace network"):
         """Make ``network`` current (loaded file, trained weights) as one undoable step."""

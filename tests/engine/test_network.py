@@ -241,3 +241,14 @@ def test_digit_network_matches_torch():
         images = np.random.default_rng(5).random((4, 28, 28), dtype=np.float32)
         want = model(torch.from_numpy(images[:, None])).numpy()
     np.testing.assert_allclose(net.predict(images), want, rtol=1e-4, atol=1e-6)
+
+
+def test_rebuilt_for_a_new_input_size_keeps_conv_kernels_and_reinitializes_the_dense_layer():
+    net = engine.default_digit_network()
+    bigger = net.rebuilt(net.layers, input_shape=(56, 56))
+    assert bigger.input_shape == (1, 56, 56)
+    assert bigger.shapes[0] == (8, 56, 56)
+    assert np.array_equal(bigger.params[0]["weight"], net.params[0]["weight"])
+    assert bigger.params[0]["weight"] is not net.params[0]["weight"]
+    dense = next(i for i, layer in enumerate(net.layers) if isinstance(layer, engine.Dense))
+    assert bigger.params[dense]["weight"].shape == (64, 16 * 14 * 14)

@@ -4,7 +4,8 @@ A pen event changes a few pixels, but a full forward recomputes every unit of ev
 256×256 input with 16-channel convolutions that is ~50 ms per event. Here the network runs on a
 crop around the changed pixels (plus a halo of one receptive field, aligned to the total
 stride so the crop's units line up with the full maps' units), and only the units whose
-receptive field meets the change are copied into the previous maps. Numpy and the engine only.
+receptive field meets the change are written into the previous maps, in place: copying every
+map per pen event would cost more than the crop's forward. Numpy and the engine only.
 
 The crop network pads its own edges; that padding is wrong where the crop ends inside the
 image, but it only reaches units whose receptive field leaves the crop, and none of those is
@@ -70,7 +71,7 @@ def forward_changed(net, x, outputs, box, max_fraction=0.5):
     x : (C, H, W) float32 array
         The new input.
     outputs : list of arrays
-        ``net.forward`` of the previous input; never modified.
+        ``net.forward`` of the previous input; its maps are updated in place.
     box : (top, left, bottom, right) or None
         Where the two inputs differ (see :func:`changed_box`); None: nowhere.
     max_fraction : float
@@ -78,9 +79,9 @@ def forward_changed(net, x, outputs, box, max_fraction=0.5):
 
     Returns
     -------
-    list of arrays like ``net.forward(x)`` (maps that did not change are the same objects as in
-    ``outputs``), or None when a partial pass does not apply or would not pay: run the full
-    forward then.
+    A new list of arrays equal to ``net.forward(x)``: the maps of ``outputs``, updated in place,
+    then fresh arrays for the flat layers after them; or None (``outputs`` untouched) when a
+    partial pass does not apply or would not pay: run the full forward then.
     """
     if box is None:
         return list(outputs)
@@ -114,7 +115,7 @@ def forward_changed(net, x, outputs, box, max_fraction=0.5):
         return None
     crop_out = crop_net.forward(x[:, top:bottom, left:right])
     new = list(outputs)
-    for i, (out, fresh, g) in enumerate(zip(outputs, crop_out, geometry)):
+    for out, fresh, g in zip(outputs, crop_out, geometry):
         ranges = []
         for axis, origin in enumerate((top, left)):
             half = (g.size[axis] - 1) / 2
@@ -124,8 +125,7 @@ def forward_changed(net, x, outputs, box, max_fraction=0.5):
             ranges.append((first, last + 1, origin // g.jump[axis]))
         (r0, r1, dr), (c0, c1, dc) = ranges
         if r0 < r1 and c0 < c1:
-            new[i] = out.copy()
-            new[i][:, r0:r1, c0:c1] = fresh[:, r0 - dr:r1 - dr, c0 - dc:c1 - dc]
+            out[:, r0:r1, c0:c1] = fresh[:, r0 - dr:r1 - dr, c0 - dc:c1 - dc]
     if count < len(net.layers):
         tail = Network(net.shapes[count - 1], net.layers[count:], params=net.params[count:])
         new[count:] = tail.forward(new[count - 1])

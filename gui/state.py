@@ -93,7 +93,8 @@ class AppState(QObject):
         self._recompute_timer = QTimer(self, singleShot=True, interval=0)
         self._recompute_timer.timeout.connect(self.recompute)
         # (network, model input) the current maps were computed from: the next forward then only
-        # recomputes the units the changed pixels reach. Any network edit forgets it.
+        # recomputes the units the changed pixels reach (gui.partial_forward; a pen stroke on a
+        # 256×256 input costs a few ms instead of a full forward). Any network edit forgets it.
         self._forward_base = None
         self.networkChanged.connect(self._forget_forward_base)
         self.recompute()
@@ -234,7 +235,12 @@ class AppState(QObject):
         self._recompute_timer.start()
 
     def recompute(self):
-        """Run the forward pass on the current image now and publish the maps."""
+        """Run the forward pass on the current image now and publish the maps.
+
+        ``activations`` is a new list each time, but when only some pixels changed (a pen
+        stroke) its maps are the previous arrays with just the units those pixels reach
+        rewritten in place: copy a map to keep it.
+        """
         self._recompute_timer.stop()
         start = time.perf_counter()
         # MNIST centring only makes sense for the 28×28 digit input it was defined for.

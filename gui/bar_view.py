@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtGui import QBrush, QColor, QPen
 
 from gui import colormaps
+from gui.layer_view import LayerView
 
 BAR_HEIGHT = 150  # px of a layer's view
 POSITIVE = QColor(*colormaps.DIVERGING[220, :3])
@@ -16,37 +15,27 @@ NEGATIVE = QColor(*colormaps.DIVERGING[35, :3])
 HIGHLIGHT = QColor("#ffffff")
 
 
-class BarView(pg.GraphicsLayoutWidget):
+class BarView(LayerView):
     """The values (F,) of one flat layer as bars; ``labels`` name the bars (e.g. classes).
 
     ``probabilities`` fixes the value axis to 0…1; otherwise it follows the data in rounded
-    steps. Signals carry a (unit, 0, 0) tuple like the map view's (channel, row, col), or None.
+    steps.
     """
 
-    unitHovered = Signal(object)
-    unitClicked = Signal(object)
-
     def __init__(self, title, size, signed, labels=None, probabilities=False, parent=None):
-        super().__init__(parent)
-        self.shape, self.signed, self.probabilities = (size,), signed, probabilities
+        super().__init__(title, (size,), signed, parent)
+        self.probabilities = probabilities
         self._levels = None
         self._brushes = [QBrush(NEGATIVE), QBrush(POSITIVE)]
-        palette = self.palette()
-        text = palette.color(QPalette.WindowText)
-        self.setBackground(palette.color(QPalette.Window))
-        self.setFocusPolicy(Qt.NoFocus)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.setFixedHeight(BAR_HEIGHT)
-        self.ci.setContentsMargins(4, 2, 4, 2)
-        self.title = self.addLabel(title, row=0, col=0, justify="left", color=text)
         self.plot = self.addPlot(row=1, col=0)
         self.plot.setMouseEnabled(False, False)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         for name in ("left", "bottom"):
             axis = self.plot.getAxis(name)
-            axis.setTextPen(text)
-            axis.setPen(text)
+            axis.setTextPen(self.text_color)
+            axis.setPen(self.text_color)
         if labels is not None:
             self.plot.getAxis("bottom").setTicks([list(enumerate(labels))])
         self.plot.setXRange(-0.6, size - 0.4, padding=0)
@@ -58,19 +47,18 @@ class BarView(pg.GraphicsLayoutWidget):
         self.marker = pg.BarGraphItem(x=[0], height=[0], width=0.8, pen=marker_pen, brush=None)
         self.marker.setVisible(False)
         self.plot.addItem(self.marker)
-        self._values = np.zeros(size, np.float32)
+        self._marked = []
         if probabilities:
             self._set_range((0.0, 1.0))
-        self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
 
-    def set_maps(self, values, per_channel=None):
-        """Draw ``values`` (F,); ``per_channel`` is accepted for symmetry with the map view."""
-        self._values = values
+    def _draw(self):
+        values = self._maps
         brushes = [self._brushes[v >= 0] for v in values.tolist()]
         self.bars.setOpts(height=values, brushes=brushes)
         if not self.probabilities:
             low, high = colormaps.rounded_levels(values, self.signed)
             self._set_range((min(low, float(values.min())), high))
+        self._draw_marker()
 
     def _set_range(self, levels):
         if levels != self._levels:  # relaying out the value axis is costly: only on change
@@ -79,10 +67,13 @@ class BarView(pg.GraphicsLayoutWidget):
 
     def set_marks(self, feeders=(), units=()):
         """Outline the bars of ``units`` ((unit, 0, 0) tuples); a flat layer has no feeding boxes."""
-        index = [unit[0] for unit in units]
-        self.marker.setVisible(bool(index))
-        if index:
-            self.marker.setOpts(x=index, height=self._values[index])
+        self._marked = [unit[0] for unit in units]
+        self._draw_marker()
+
+    def _draw_marker(self):
+        self.marker.setVisible(bool(self._marked) and self._maps is not None)
+        if self.marker.isVisible():
+            self.marker.setOpts(x=self._marked, height=self._maps[self._marked])
 
     def unit_at(self, scene_pos):
         """The (unit, 0, 0) whose bar column holds ``scene_pos``, or None."""
@@ -95,19 +86,3 @@ class BarView(pg.GraphicsLayoutWidget):
         """The scene position of the middle of ``unit``'s column."""
         low, high = self.plot.vb.viewRange()[1]
         return self.plot.vb.mapViewToScene(pg.Point(unit, (low + high) / 2))
-
-    def mouseMoveEvent(self, event):
-        # Not the scene's sigMouseMoved: pyqtgraph drops moves closer than 10 ms apart, and the
-        # dropped one may be where the mouse came to rest.
-        super().mouseMoveEvent(event)
-        self.unitHovered.emit(self.unit_at(self.mapToScene(event.position().toPoint())))
-
-    def _on_mouse_clicked(self, event):
-        unit = self.unit_at(event.scenePos())
-        if event.button() == Qt.LeftButton and unit is not None:
-            self.unitClicked.emit(unit)
-            event.accept()
-
-    def leaveEvent(self, event):
-        self.unitHovered.emit(None)
-        super().leaveEvent(event)

@@ -86,6 +86,27 @@ class Mosaic:
             cells[full_rows, :rest] = maps[split:]
         return out
 
+    def tile_every(self, maps, step, out=None):
+        """``tile(maps)[::step, ::step]`` without building the full mosaic (for drawing a large
+        mosaic at screen resolution); ``out`` is a buffer from ``empty_every(step)``.
+
+        Each cell reads its maps with the phase at which the sampling grid crosses it, so the
+        result is exactly the strided full mosaic, gaps and unused cells keeping ``out``'s fill.
+        """
+        if out is None:
+            out = self.empty_every(step)
+        for channel in range(self.channels):
+            y, x = self.origin(channel)
+            top, left = -(-y // step), -(-x // step)  # first sampled row / col of the cell
+            plane = maps[channel, top * step - y::step, left * step - x::step]
+            out[top:top + plane.shape[0], left:left + plane.shape[1]] = plane
+        return out
+
+    def empty_every(self, step, fill=0.0, dtype=np.float32):
+        """A buffer for ``tile_every(…, step)``: the shape of ``empty()[::step, ::step]``."""
+        height, width = self.shape
+        return np.full((-(-height // step), -(-width // step)), fill, dtype)
+
     def origin(self, channel):
         """(y, x) of the top-left pixel of ``channel``'s cell."""
         cell_row, cell_col = divmod(channel, self.cols)

@@ -80,17 +80,33 @@ def test_one_view_per_layer_titled_with_name_and_shape(view, state):
     assert images == [conv2.image] and net.shapes[3][0] == 16
 
 
-def test_drawing_updates_every_map(qtbot, view, state):
+def shows(layer_view, maps):
+    """Whether ``layer_view`` shows ``maps`` now."""
+    if isinstance(layer_view, MapView):
+        return (np.array_equal(layer_view.image.image, layer_view.mosaic.tile(maps))
+                and layer_view.image.levels[1] >= np.abs(maps).max())
+    return np.array_equal(layer_view.bars.opts["height"], maps)
+
+
+def on_screen(layer_view):
+    return not layer_view.viewport().visibleRegion().isEmpty()
+
+
+def test_drawing_updates_every_map_in_view_and_the_rest_when_seen(qtbot, view, state):
     before = view.views[0].image.image.copy()
     draw(qtbot, state, digit())
-    for layer_view, maps in zip(view.views, state.activations):
-        if isinstance(layer_view, MapView):
-            np.testing.assert_array_equal(layer_view.image.image,
-                                          layer_view.mosaic.tile(maps, layer_view.mosaic.empty()))
-            assert layer_view.image.levels[1] >= np.abs(maps).max()
-        else:
-            np.testing.assert_array_equal(layer_view.bars.opts["height"], maps)
     assert not np.array_equal(before, view.views[0].image.image)
+    hidden = [i for i, layer_view in enumerate(view.views) if not on_screen(layer_view)]
+    assert 0 < len(hidden) < len(view.views)
+    for i, (layer_view, maps) in enumerate(zip(view.views, state.activations)):
+        assert shows(layer_view, maps) == (i not in hidden)  # off screen: drawn when seen
+    view.scroll.verticalScrollBar().setValue(view.scroll.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: all(shows(view.views[i], state.activations[i])
+                                for i in hidden if on_screen(view.views[i])))
+    # Grabbing the whole page (File → Export maps) draws every layer, seen or not.
+    draw(qtbot, state, 1 - digit())
+    view.scroll.widget().grab()
+    assert all(shows(v, maps) for v, maps in zip(view.views, state.activations))
 
 
 def test_hover_reports_the_unit_under_the_mouse(qtbot, view, state):

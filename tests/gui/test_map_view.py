@@ -64,3 +64,24 @@ def test_unit_at_inverts_scene_pos(view):
         assert view.unit_at(view.scene_pos(*unit)) == unit
     view.enlarge(2)
     assert view.unit_at(view.scene_pos(2, 4, 1)) == (2, 4, 1)
+
+
+def test_large_maps_draw_one_sample_per_screen_pixel(shown):
+    view = shown(MapView("conv1", (16, 256, 256), signed=True), 700, 200)
+    data = maps(2, (16, 256, 256))
+    view.set_maps(data)
+    step = view._step()
+    assert step >= 2
+    full = view.mosaic.tile(data)
+    np.testing.assert_array_equal(view.image.image, full[::step, ::step])
+    assert view.image.image.flags.c_contiguous
+    # The image still covers the whole mosaic in scene terms: units map exactly.
+    rows, cols = view.mosaic.shape
+    assert view.image.mapRectToView(view.image.boundingRect()).getRect() == pytest.approx(
+        (0, 0, cols, rows))
+    for unit in [(0, 0, 0), (9, 100, 201), (15, 255, 255)]:
+        assert view.unit_at(view.scene_pos(*unit)) == unit
+    # Enlarged, one channel needs fewer samples skipped (or none).
+    view.enlarge(3)
+    assert view._step() < step
+    np.testing.assert_array_equal(view.image.image, data[3][::view._step(), ::view._step()])

@@ -65,6 +65,17 @@ def test_locate_inverts_position_and_rejects_gaps(layout):
     np.testing.assert_array_equal(covered, ~units)
 
 
+@settings(max_examples=40, deadline=None)
+@given(layouts, st.integers(1, 5))
+def test_tile_every_is_the_strided_mosaic(layout, step):
+    channels, height, width, cols, gap = layout
+    mosaic = Mosaic(channels, height, width, min(cols, channels), gap)
+    maps = np.random.default_rng(1).standard_normal((channels, height, width)).astype(np.float32)
+    sampled = mosaic.tile_every(maps, step, mosaic.empty_every(step, fill=-7.0))
+    np.testing.assert_array_equal(sampled, mosaic.tile(maps, mosaic.empty(fill=-7.0))[::step, ::step])
+    assert sampled.flags.c_contiguous
+
+
 def test_locate_outside_is_none():
     mosaic = Mosaic(3, 4, 5, cols=2)
     assert mosaic.shape == (9, 11)

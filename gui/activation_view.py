@@ -46,12 +46,12 @@ class ActivationView(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Scale", self))
         bar.addWidget(self.scaling)
-        hint = QLabel(HINT, self)
-        hint.setEnabled(False)  # the palette's muted text colour
-        hint.setToolTip(HINT)
-        hint.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        hint.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # never widens the window
-        bar.addWidget(hint, 1)
+        self.hint = QLabel(HINT, self)
+        self.hint.setEnabled(False)  # the palette's muted text colour
+        self.hint.setToolTip(HINT)
+        self.hint.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.hint.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # never widens us
+        bar.addWidget(self.hint, 1)
         self._page = QWidget()
         self._rows = QVBoxLayout(self._page)
         self._rows.setContentsMargins(0, 0, 0, 0)
@@ -162,6 +162,11 @@ class ActivationView(QWidget):
 
     def _on_unit_double_clicked(self, view, unit):
         view.enlarge(None if view.channel is not None else unit[0])
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        metrics = self.hint.fontMetrics()
+        self.hint.setText(metrics.elidedText(HINT, Qt.ElideRight, max(self.hint.width(), 0)))
 
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Wheel:  # the maps never zoom: the wheel scrolls the page

@@ -13,7 +13,6 @@ from engine.layers import Conv2d, MaxPool2d, ReLU
 from gui.activation_view import ActivationView
 from gui.bar_view import BarView
 from gui.map_view import MapView
-from gui.mosaic import Mosaic
 from gui.state import AppState, Unit
 from tests.gui.mouse import send_mouse
 

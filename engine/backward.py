@@ -179,29 +179,31 @@ def dense_backward(grad, x, weight, bias=None):
     return grad @ weight, grad.T @ x, (None if bias is None else grad.sum(axis=0))
 
 
-def softmax_cross_entropy(logits, labels):
+def softmax_cross_entropy(logits, labels, smoothing=0.0):
     """Mean cross-entropy of softmax(logits) against integer labels, and its gradient.
 
     Working from the logits (not the probabilities) keeps log(p) finite and makes the
-    gradient the classic (p − onehot) / N.
+    gradient the classic (p − target) / N.
 
     Parameters
     ----------
     logits : (N, K) scores before the softmax
     labels : (N,) ints in [0, K)
+    smoothing : label smoothing ε (Szegedy et al. 2016, as torch's ``label_smoothing``): the
+        target is 1 − ε on the label plus ε/K on every class, so the network is never pushed
+        towards infinite confidence
 
     Returns
     -------
     loss : float;  dlogits : (N, K)
     """
-    n = len(labels)
+    n, k = logits.shape
     shifted = logits - logits.max(axis=1, keepdims=True)
     log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-    rows = np.arange(n)
-    loss = float(-log_p[rows, labels].mean())
-    dlogits = np.exp(log_p)
-    dlogits[rows, labels] -= 1
-    return loss, dlogits / n
+    target = np.full(logits.shape, smoothing / k, dtype=log_p.dtype)
+    target[np.arange(n), labels] += 1 - smoothing
+    loss = float(-(target * log_p).sum(axis=1).mean())
+    return loss, (np.exp(log_p) - target) / n
 
 
 def network_backward(net, x, outputs, grad, layer):

@@ -106,7 +106,7 @@ def evaluate(net, images, labels, batch_size=500) -> tuple[float, float]:
 
 def train(net, images, labels, epochs=20, lr=3e-3, batch_size=128, optimizer="adam",
           augment: Augmentation | bool | None = True, *, weight_decay=0.0, schedule="one-cycle",
-          validation=None, seed=0,
+          label_smoothing=0.0, validation=None, seed=0,
           on_batch: Callable[[Progress], None] | None = None,
           on_epoch: Callable[[Progress], None] | None = None,
           should_stop: Callable[[], bool] | None = None) -> TrainResult:
@@ -122,6 +122,8 @@ def train(net, images, labels, epochs=20, lr=3e-3, batch_size=128, optimizer="ad
     augment : an Augmentation, True for the default one, False/None for none
     weight_decay : shrinks weights (not biases) each step; see engine.optim
     schedule : "one-cycle" (warm up to ``lr``, then anneal; the default) or "constant"
+    label_smoothing : ε of :func:`engine.backward.softmax_cross_entropy` (0: plain
+        cross-entropy, whose loss can reach 0; the reported training loss includes it)
     validation : optional (images, labels) measured after every epoch
     seed : drives shuffling and augmentation, so a run repeats exactly
     on_batch, on_epoch : called with a :class:`Progress` after each batch / each epoch, on the
@@ -166,7 +168,7 @@ def train(net, images, labels, epochs=20, lr=3e-3, batch_size=128, optimizer="ad
             # A diverging run overflows somewhere; the loss check below turns that into advice.
             with np.errstate(over="ignore", invalid="ignore"):
                 outputs = net.forward(xb)
-                loss, grad = softmax_cross_entropy(outputs[logits_layer], yb)
+                loss, grad = softmax_cross_entropy(outputs[logits_layer], yb, label_smoothing)
                 if not math.isfinite(loss):
                     raise ConfigError(f"training diverged in epoch {epoch} (the loss became {loss}): "
                                       f"the learning rate {lr} is too high for this network; try a "
@@ -191,7 +193,8 @@ def train(net, images, labels, epochs=20, lr=3e-3, batch_size=128, optimizer="ad
 
 # ---------------------------------------------------------------------------- command line
 #: The recipe of the shipped resources/models/digits.npz (see README in resources/models).
-DEFAULTS = dict(epochs=20, lr=3e-3, batch_size=128, optimizer="adam", validation=500, seed=0)
+DEFAULTS = dict(epochs=20, lr=3e-3, batch_size=128, optimizer="adam", label_smoothing=0.1,
+                validation=500, seed=0)
 
 
 def split(n: int, held_out: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -222,6 +225,8 @@ def main(argv=None) -> int:
     parser.add_argument("--lr", type=float, default=d["lr"], help="peak learning rate")
     parser.add_argument("--batch-size", type=int, default=d["batch_size"])
     parser.add_argument("--optimizer", choices=["adam", "sgd"], default=d["optimizer"])
+    parser.add_argument("--label-smoothing", type=float, default=d["label_smoothing"],
+                        help="target 1-ε on the label, ε/10 on every class (0 = plain cross-entropy)")
     parser.add_argument("--validation", type=int, default=d["validation"],
                         help="examples held out (seeded random) to measure after every epoch")
     parser.add_argument("--seed", type=int, default=d["seed"], help="initialization, split, shuffling, augmentation")
@@ -242,7 +247,8 @@ def main(argv=None) -> int:
         live = sys.stderr.isatty()
         result = train(
             net, images[fit], labels[fit], args.epochs, args.lr, args.batch_size, args.optimizer, aug,
-            validation=(images[held], labels[held]) if len(held) else None, seed=args.seed,
+            label_smoothing=args.label_smoothing, seed=args.seed,
+            validation=(images[held], labels[held]) if len(held) else None,
             on_batch=(lambda p: print("\r" + _progress_line(p), end="", file=sys.stderr)) if live else None,
             on_epoch=lambda p: print(("\r" if live else "") + _progress_line(p), file=sys.stderr))
         save_network(net, args.out)

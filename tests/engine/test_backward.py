@@ -164,6 +164,20 @@ def test_softmax_cross_entropy_value_and_gradient():
     assert big_loss == pytest.approx(2000.0) and np.isfinite(big_grad).all()
 
 
+def test_label_smoothing_value_and_gradient():
+    rng = np.random.default_rng(10)
+    logits, labels = rng.normal(size=(5, 4)), np.array([0, 3, 1, 1, 2])
+    loss, grad = bw.softmax_cross_entropy(logits, labels, smoothing=0.2)
+    target = np.full((5, 4), 0.05)
+    target[np.arange(5), labels] += 0.8
+    assert loss == pytest.approx(-(target * np.log(ops.softmax(logits))).sum(axis=1).mean())
+    np.testing.assert_allclose(
+        grad, numerical_grad(lambda: bw.softmax_cross_entropy(logits, labels, 0.2)[0], logits), atol=1e-8)
+    torch = pytest.importorskip("torch")
+    expected = torch.nn.functional.cross_entropy(torch.tensor(logits), torch.tensor(labels), label_smoothing=0.2)
+    assert loss == pytest.approx(float(expected))
+
+
 # ---- torch autograd, where torch is installed ------------------------------------------------
 
 

@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 import engine
 from engine.erf import effective_receptive_field
-from gui import partial_forward
+from engine import partial_forward
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ import math
 
 import numpy as np
 
-from engine import ConfigError, Network
+from engine.errors import ConfigError
+from engine.network import Network
 from engine.receptive_field import geometries
 
 

@@ -1,4 +1,4 @@
-"""gui.partial_forward: recomputing only what a change reaches equals the full forward."""
+"""engine.partial_forward: recomputing only what a change reaches equals the full forward."""
 
 import numpy as np
 import pytest
@@ -9,7 +9,7 @@ import engine
 from engine.layers import (
     AvgPool2d, Conv2d, Dense, Flatten, LeakyReLU, MaxPool2d, ReLU, Softmax, Tanh,
 )
-from gui.partial_forward import changed_box, forward_changed
+from engine.partial_forward import changed_box, forward_changed
 
 conv = st.builds(
     Conv2d, out_channels=st.integers(1, 3), kernel_size=st.integers(1, 4),

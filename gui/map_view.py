@@ -131,7 +131,7 @@ class MapView(LayerView):
         """Show ``channel`` alone and large, or all channels again with None."""
         self.channel = channel
         self.title.setText(self._title if channel is None else
-                           f"{self._title} &nbsp; <i>channel {channel} (double-click: all)</i>")
+                           f"{self._title} &nbsp; <i>channel {channel + 1} (double-click: all)</i>")
         self._relay_out()
 
     def _relay_out(self):

@@ -53,7 +53,7 @@ def test_marks_are_clipped_to_the_map_and_skip_hidden_channels(view):
     y, x = view.mosaic.origin(4)
     assert view._units.path().boundingRect().getRect() == (x + 6, y + 4, 1, 1)
     view.enlarge(4)
-    assert "channel 5" in view.title.text()  # counted from 1, like the status bar and inspector
+    assert "channel 5" in view.title.text  # counted from 1, like the status bar and inspector
     view.set_marks(feeders=[(1, 0, 0, 2, 2)], units=[(4, 4, 6)])
     assert view._feeders.path().isEmpty()
     assert view._units.path().boundingRect().getRect() == (6, 4, 1, 1)

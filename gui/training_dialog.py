@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QThread, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QThread, QTimer, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
     QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
@@ -59,6 +59,9 @@ class TrainingDialog(QDialog):
         self._before = None  # the network as it was before the last run (for Revert)
         self._target = None  # the state's network object the running training is for
         self._summary = ""
+        self._preview = None  # the newest epoch's weights, not yet shown
+        self._preview_timer = QTimer(self, singleShot=True, interval=0)
+        self._preview_timer.timeout.connect(self._show_preview)
         self._build()
         self._fill_default_paths()
         self._set_running(False)
@@ -239,12 +242,21 @@ class TrainingDialog(QDialog):
         self.curves.add_epoch(p)
         if p.val_accuracy is not None:
             self._summary = f"held-out accuracy {100 * p.val_accuracy:.1f} % after epoch {p.epoch}"
-        # Loading, undoing or editing layers replaces the state's network: then it is not ours.
-        if self.state.network is self._target:
-            self.state.show_params(params)
+        # Short epochs can finish faster than the maps redraw: show only the newest weights,
+        # once per event-loop pass, so a backlog of previews never delays Cancel.
+        self._preview = params
+        self._preview_timer.start()
         self.epochFinished.emit(p.epoch)
 
+    def _show_preview(self):
+        # Loading, undoing or editing layers replaces the state's network: then it is not ours.
+        if self._preview is not None and self.state.network is self._target:
+            self.state.show_params(self._preview)
+        self._preview = None
+
     def _on_training_finished(self, params, error):
+        self._preview_timer.stop()
+        self._preview = None
         stopped = self._worker.stopped
         self._thread.wait()
         self._thread = self._worker = None

@@ -80,8 +80,9 @@ def test_training_draws_curves_shows_each_epoch_and_lands_as_one_undo_step(qtbot
     assert batch_points >= 2 and epoch_points == 2  # every epoch ends with a held-out report
     with pytest.raises(AssertionError):
         assert_same(weights(tiny_state), before)
-    # Each epoch's weights reached the state (live preview), then the result as one undo step.
-    assert len(shown) >= 3
+    # Epoch weights reached the state (live preview, the newest once per event-loop pass), then
+    # the result as one undo step.
+    assert len(shown) >= 2
     assert tiny_state.undo_stack.count() == 1
     assert tiny_state.undo_stack.text(0) == "Train network"
     assert "Done" in dialog.status.text()
@@ -115,7 +116,13 @@ def test_revert_restores_the_weights_from_before_training(qtbot, dialog, tiny_st
     assert_same(weights(tiny_state), trained)
 
 
-def test_cancel_stops_within_a_second_and_keeps_what_was_learned(qtbot, dialog, tiny_state):
+def test_cancel_stops_within_a_second_and_keeps_what_was_learned(qtbot, dialog, tiny_state,
+                                                                tmp_path):
+    # Enough digits that the run cannot end on its own before Cancel is pressed.
+    images = np.tile(engine.read_idx(dialog.images_edit.text()), (100, 1, 1))
+    labels = np.tile(engine.read_idx(dialog.labels_edit.text()), 100)
+    dialog.images_edit.setText(str(write_idx(tmp_path / "many-images-idx3-ubyte", images)))
+    dialog.labels_edit.setText(str(write_idx(tmp_path / "many-labels-idx1-ubyte", labels)))
     dialog.epochs.setValue(dialog.epochs.maximum())
     dialog.batch_size.setValue(1)
     QTest.mouseClick(dialog.train_button, Qt.LeftButton)

@@ -206,7 +206,7 @@ def softmax_cross_entropy(logits, labels, smoothing=0.0):
     return loss, (np.exp(log_p) - target) / n
 
 
-def network_backward(net, x, outputs, grad, layer):
+def network_backward(net, x, outputs, grad, layer, input_grad=False):
     """Backpropagate through ``net`` from layer ``layer`` down to its input.
 
     Parameters
@@ -216,11 +216,13 @@ def network_backward(net, x, outputs, grad, layer):
     outputs : what ``net.forward(x)`` returned (every layer's output)
     grad : ∂loss/∂outputs[layer], e.g. the cross-entropy gradient of the logits
     layer : 0-based index of the layer whose output ``grad`` belongs to
+    input_grad : also return ∂loss/∂x (the effective receptive field needs it; training does not)
 
     Returns
     -------
     list like ``net.params``: per layer {"weight": ∂loss/∂weight, "bias": ...}, {} for layers
     without weights; layers after ``layer`` get zero gradients.
+    With ``input_grad``, a pair (that list, ∂loss/∂x shaped like ``x``).
     """
     x = np.asarray(x, dtype=np.float32).reshape((len(outputs[0]),) + net.input_shape)
     grads = [{k: np.zeros_like(v) for k, v in p.items()} for p in net.params]
@@ -231,9 +233,9 @@ def network_backward(net, x, outputs, grad, layer):
         if kind == "conv2d":
             grad, dw, db = conv2d_backward(grad, inp, p["weight"], p.get("bias"), window.stride,
                                            window.pads, window.dilation, spec.padding_mode, spec.flip,
-                                           input_grad=i > 0)
+                                           input_grad=i > 0 or input_grad)
             grads[i] = {"weight": dw} | ({} if db is None else {"bias": db})
-            if i == 0:
+            if grad is None:
                 break
         elif kind in ("maxpool2d", "avgpool2d"):
             grad = pool2d_backward(grad, inp, window.kernel, window.stride, window.pads, kind[:3],
@@ -248,7 +250,7 @@ def network_backward(net, x, outputs, grad, layer):
         elif kind != "flatten":
             grad = _ACTIVATION_BACKWARD[kind](grad, inp)
         grad = grad.reshape(inp.shape)
-    return grads
+    return (grads, grad) if input_grad else grads
 
 
 _ACTIVATION_BACKWARD = {"relu": relu_backward, "sigmoid": sigmoid_backward, "tanh": tanh_backward}

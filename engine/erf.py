@@ -13,30 +13,6 @@ import numpy as np
 from engine import backward
 
 
-def _layer_input_grad(net, i, grad, inp):
-    """∂unit/∂(input of layer i), given ``grad`` = ∂unit/∂(output of layer i); one image."""
-    spec, window, p = net.layers[i], net.windows[i], net.params[i]
-    kind = spec.kind
-    if kind == "conv2d":
-        return backward.conv2d_backward(grad, inp, p["weight"], p.get("bias"), window.stride,
-                                        window.pads, window.dilation, spec.padding_mode,
-                                        spec.flip)[0]
-    if kind in ("maxpool2d", "avgpool2d"):
-        return backward.pool2d_backward(grad, inp, window.kernel, window.stride, window.pads,
-                                        kind[:3], spec.ceil_mode,
-                                        getattr(spec, "count_include_pad", True))
-    if kind == "dense":
-        flat = inp.reshape(1, -1)
-        return backward.dense_backward(grad[None], flat, p["weight"])[0].reshape(inp.shape)
-    if kind == "flatten":
-        return grad.reshape(inp.shape)
-    if kind == "softmax":
-        return backward.softmax_backward(grad, inp, axis=-3 if inp.ndim == 3 else -1)
-    if kind == "leaky_relu":
-        return backward.leaky_relu_backward(grad, inp, spec.negative_slope)
-    return getattr(backward, f"{kind}_backward")(grad, inp)  # relu, sigmoid, tanh
-
-
 def input_gradient(net, layer, channel, row=0, col=0, x=None):
     """∂ net.forward(x)[layer][channel, row, col] / ∂x, by backpropagation.
 
@@ -52,14 +28,13 @@ def input_gradient(net, layer, channel, row=0, col=0, x=None):
     ndarray (C, H, W), float32: zero outside the unit's theoretical receptive field.
     """
     x = net.last_input if x is None else x
-    x, _ = net._as_input(x)
-    outputs = net.forward(x, upto=layer)
-    unit = (channel,) if outputs[layer].ndim == 1 else (channel, row, col)
+    batch = net._as_input(x)[0][None]  # (1, C, H, W): backpropagation works on batches
+    outputs = net.forward(batch, upto=layer)
+    unit = (0, channel) if outputs[layer].ndim == 2 else (0, channel, row, col)
     grad = np.zeros_like(outputs[layer])
     grad[unit] = 1.0
-    for i in range(layer, -1, -1):
-        grad = _layer_input_grad(net, i, grad, outputs[i - 1] if i else x)
-    return grad.astype(np.float32, copy=False)
+    _, input_grad = backward.network_backward(net, batch, outputs, grad, layer, input_grad=True)
+    return input_grad[0].astype(np.float32, copy=False)
 
 
 def effective_receptive_field(net, layer, channel, row=0, col=0, x=None):

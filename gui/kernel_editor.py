@@ -51,7 +51,7 @@ class KernelEditor(QWidget):
                                         "white area, before the bias")
         self.bias_edit = QLineEdit(alignment=Qt.AlignCenter,
                                    toolTip="Added to this filter's weighted sum at every position")
-        self.bias_edit.setFixedWidth(64)
+        self.bias_edit.setFixedWidth(90)  # fits "-5.312e-05"
         self.preset_box = QComboBox(toolTip="Set the whole filter to a classic hand-made kernel")
         self.preset_box.addItem("Preset…")
         for preset in engine.PRESETS.values():
@@ -295,6 +295,7 @@ class KernelEditor(QWidget):
         self.bias_edit.setText("none" if bias is None else format_cell(bias[self.state.selected_filter]))
         self.bias_edit.setToolTip("This layer has no bias" if bias is None else
                                   f"Added to this filter's weighted sum everywhere. {CELL_HINT}")
+        self.bias_edit.setCursorPosition(0)  # a long number shows its start, not its end
         self.bias_edit.setModified(False)
         mark_invalid(self.bias_edit, False)
 

@@ -10,7 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPen
-from PySide6.QtWidgets import (QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QSlider,
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGraphicsRectItem, QHBoxLayout, QLabel, QSlider,
                                QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
 import engine
@@ -100,24 +100,27 @@ class SlideAnimation(QWidget):
         self.input_panel, self.output_panel = _ImagePanel(), _ImagePanel()
         self._build_overlays()
 
-        controls = QHBoxLayout()
-        for text, widget in (("layer", self.layer_box), ("channel", self.channel_box),
-                             ("input channel", self.input_channel_box)):
-            controls.addWidget(QLabel(text))
-            controls.addWidget(widget)
-        controls.addStretch(1)
+        # Controls in a side column, so the pictures get the dock's whole height.
+        controls = QFormLayout()
+        controls.addRow("layer", self.layer_box)
+        controls.addRow("channel", self.channel_box)
+        controls.addRow("input channel", self.input_channel_box)
         player = QHBoxLayout()
-        for widget in (self.step_back_button, self.play_button, self.step_button,
-                       QLabel("speed"), self.speed_slider, self.speed_label):
+        for widget in (self.step_back_button, self.play_button, self.step_button):
             player.addWidget(widget)
-        panels = QHBoxLayout()
-        panels.addWidget(self.input_panel, 3)
-        panels.addWidget(self.output_panel, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(controls)
-        layout.addLayout(player)
-        layout.addLayout(panels, 1)
-        layout.addWidget(self.status)
+        speed = QHBoxLayout()
+        for widget in (QLabel("speed"), self.speed_slider, self.speed_label):
+            speed.addWidget(widget)
+        self.status.setWordWrap(True)
+        side = QVBoxLayout()
+        for part in (controls, player, speed):
+            side.addLayout(part)
+        side.addWidget(self.status)
+        side.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(side, 0)
+        layout.addWidget(self.input_panel, 3)
+        layout.addWidget(self.output_panel, 2)
 
         self.layer_box.currentIndexChanged.connect(self._on_layer_box_changed)
         self.channel_box.valueChanged.connect(self._on_channel_changed)

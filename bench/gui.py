@@ -39,6 +39,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import gui  # noqa: E402,F401  (first, as in the app: it sets the BLAS threads before numpy loads)
 import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt  # noqa: E402

@@ -21,6 +21,7 @@ from gui import samples
 from gui.activation_view import ActivationView
 from gui.canvas import Canvas
 from gui.draw_tools import DrawTools
+from gui.examples_menu import ExamplesMenu
 from gui.filter_gallery import FilterGallery
 from gui.help_dialog import HelpDialog
 from gui.help_text import CONCEPTS
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
         for digit in range(10):
             self._action(sample_menu, f"Digit {digit}",
                          lambda _=False, d=digit: self.show_sample(d), f"Ctrl+{digit}")
+        menu.addMenu(ExamplesMenu(self.state, menu))
         menu.addSeparator()
         self._action(menu, "&Export maps as PNG…",
                      lambda: self._with_path(self.export_maps, "Export maps", "PNG images (*.png)",

@@ -65,10 +65,10 @@ def conv2d_backward(grad, x, weight, bias=None, stride=1, padding=0, dilation=1,
     -------
     dx : like x, or None;  dweight : (F, C, kh, kw);  dbias : (F,) or None when there is no bias
     """
-    xb, batched = ops._as_batch(x, "the input")
+    xb, batched = ops.as_batch(x, "the input")
     g = np.asarray(grad) if batched else np.asarray(grad)[None]
-    stride = ops._positive_pair(stride, "stride")
-    dilation = ops._positive_pair(dilation, "dilation")
+    stride = ops.positive_pair(stride, "stride")
+    dilation = ops.positive_pair(dilation, "dilation")
     kh, kw = kernel = weight.shape[2:]
     pads = ops.resolve_padding(padding, kernel, dilation)
     dtype = np.result_type(xb.dtype, weight.dtype, np.float32)
@@ -76,7 +76,7 @@ def conv2d_backward(grad, x, weight, bias=None, stride=1, padding=0, dilation=1,
     n, c = xb.shape[:2]
     filters, out_h, out_w = g.shape[1:]
     g = g.astype(dtype, copy=False)
-    windows = ops._windows(xp, kernel, stride, dilation, (out_h, out_w))  # (N, C, kh, kw, H', W')
+    windows = ops.sliding_windows(xp, kernel, stride, dilation, (out_h, out_w))  # (N, C, kh, kw, H', W')
     w_used = (weight[:, :, ::-1, ::-1] if flip else weight).astype(dtype, copy=False)
     w_taps = w_used.transpose(2, 3, 1, 0).reshape(kh * kw * c, filters)
     dweight = np.zeros((filters, c * kh * kw), dtype)
@@ -114,12 +114,12 @@ def pool2d_backward(grad, x, kernel_size, stride=None, padding=0, mode="max", ce
     -------
     dx : like x
     """
-    xb, batched = ops._as_batch(x, "the input")
+    xb, batched = ops.as_batch(x, "the input")
     g = np.asarray(grad) if batched else np.asarray(grad)[None]
     n, c, h, w = xb.shape
     dtype = np.result_type(xb.dtype, np.float32)
-    kernel = ops._positive_pair(kernel_size, "pool size")
-    stride = kernel if stride is None else ops._positive_pair(stride, "stride")
+    kernel = ops.positive_pair(kernel_size, "pool size")
+    stride = kernel if stride is None else ops.positive_pair(stride, "stride")
     pads = ops.resolve_padding(padding, kernel)
     out_hw = g.shape[2:]
     if mode == "max":
@@ -132,8 +132,7 @@ def pool2d_backward(grad, x, kernel_size, stride=None, padding=0, mode="max", ce
         tap_ids = np.arange(kernel[0] * kernel[1]).reshape(kernel + (1, 1, 1, 1))
         tap_grads = (tap == tap_ids) * g.astype(dtype)  # (kh, kw, N, C, H', W')
     else:
-        counts = np.outer(*(ops._pool_counts(size, k, s, side, o, count_include_pad) for size, k, s, side, o
-                            in zip((h, w), kernel, stride, pads, out_hw)))
+        counts = ops.pool_divisors((h, w), kernel, stride, pads, out_hw, count_include_pad)
         share = (g / counts).astype(dtype)  # (N, C, H', W') gradient per window tap
         tap_grads = np.broadcast_to(share, kernel + share.shape)
     # The last ceil_mode window may reach past the padding: give it room, then drop it.

@@ -11,14 +11,15 @@ import numpy as np
 
 from engine.errors import ConfigError
 from engine.padding import (
-    PADDING_MODES, _positive_pair, output_size, pad2d, resolve_padding,
+    PADDING_MODES, output_size, pad2d, positive_pair, resolve_padding,
 )
 
-__all__ = ["PADDING_MODES", "conv2d", "leaky_relu", "output_size", "pad2d", "pool2d", "relu",
-           "resolve_padding", "sigmoid", "softmax", "tanh"]
+__all__ = ["PADDING_MODES", "as_batch", "conv2d", "leaky_relu", "output_size", "pad2d",
+           "pool2d", "pool_divisors", "positive_pair", "relu", "resolve_padding", "sigmoid",
+           "sliding_windows", "softmax", "tanh"]
 
 
-def _as_batch(x, name):
+def as_batch(x, name):
     """(N, C, H, W) view of a (C, H, W) or (N, C, H, W) array, and whether it was batched."""
     x = np.asarray(x)
     if x.ndim not in (3, 4):
@@ -27,8 +28,12 @@ def _as_batch(x, name):
     return (x, True) if x.ndim == 4 else (x[None], False)
 
 
-def _windows(xp, kernel, stride, dilation, out_hw):
-    """Strided view (N, C, kh, kw, H', W') of every kernel tap's input, without copying."""
+def sliding_windows(xp, kernel, stride, dilation, out_hw):
+    """Read-only strided view (N, C, kh, kw, H', W') of every kernel tap's input, without copying.
+
+    ``xp`` (N, C, Hp, Wp) is the already padded input; entry [n, c, i, j, r, q] is the input
+    that tap (i, j) of output unit (r, q) reads.
+    """
     n, c, hp, wp = xp.shape
     s = xp.strides
     shape = (n, c, kernel[0], kernel[1], out_hw[0], out_hw[1])
@@ -70,7 +75,7 @@ def conv2d(x, weight, bias=None, stride=1, padding=0, dilation=1, padding_mode="
     -------
     ndarray (F, H', W') or (N, F, H', W') with H' = output_size(H, kh, sh, pads, dh).
     """
-    xb, batched = _as_batch(x, "the input")
+    xb, batched = as_batch(x, "the input")
     weight = np.asarray(weight)
     if weight.ndim != 4:
         raise ConfigError(f"the kernel must be (filters, channels, height, width), "
@@ -82,8 +87,8 @@ def conv2d(x, weight, bias=None, stride=1, padding=0, dilation=1, padding_mode="
         raise ConfigError(f"the bias needs one value per filter ({weight.shape[0]}), "
                           f"not shape {np.shape(bias)}")
     kernel = weight.shape[2:]
-    stride = _positive_pair(stride, "stride")
-    dilation = _positive_pair(dilation, "dilation")
+    stride = positive_pair(stride, "stride")
+    dilation = positive_pair(dilation, "dilation")
     if isinstance(padding, str) and padding == "same" and stride != (1, 1):
         raise ConfigError('"same" padding keeps the size only at stride 1; '
                           "give the padding as a number for a strided convolution")
@@ -130,7 +135,7 @@ def _correlate(xp, weight, stride, dilation, out_hw):
     w2 = np.ascontiguousarray(weight).reshape(filters, -1)
     depth = w2.shape[1]
     out_h, out_w = out_hw
-    windows = _windows(xp, weight.shape[2:], stride, dilation, out_hw)  # (N, C, kh, kw, H', W')
+    windows = sliding_windows(xp, weight.shape[2:], stride, dilation, out_hw)  # (N, C, kh, kw, H', W')
     per_image = depth * out_h * out_w
     if n * per_image <= _BLOCK_ELEMENTS:  # everything in one GEMM
         cols = np.ascontiguousarray(windows).reshape(n, depth, -1)
@@ -187,9 +192,9 @@ def pool2d(x, kernel_size, stride=None, padding=0, mode="max", ceil_mode=False,
         raise ConfigError(f'pooling mode must be "max" or "avg", not {mode!r}')
     if return_indices and mode != "max":
         raise ConfigError("only max pooling has winner indices")
-    xb, batched = _as_batch(x, "the input")
-    kernel = _positive_pair(kernel_size, "pool size")
-    stride = kernel if stride is None else _positive_pair(stride, "stride")
+    xb, batched = as_batch(x, "the input")
+    kernel = positive_pair(kernel_size, "pool size")
+    stride = kernel if stride is None else positive_pair(stride, "stride")
     pads = resolve_padding(padding, kernel)
     if any(2 * p > k for side, k in zip(pads, kernel) for p in side):
         raise ConfigError(f"pool padding {padding!r} is more than half the "
@@ -211,55 +216,81 @@ def pool2d(x, kernel_size, stride=None, padding=0, mode="max", ceil_mode=False,
     if room != ((0, 0), (0, 0)):
         xp = pad2d(xp, room, value=-np.inf if mode == "max" else 0.0)
     # Windows are separable: reduce along each row first, then down the columns, one strided
-    # view per tap. Row-major first-maximum ties survive because rows are scanned in order.
-    track = return_indices and mode == "max"
-    across, col_winner = _pool_pass(xp, -1, kernel[1], stride[1], out_hw[1], mode, track)
-    out, row_winner = _pool_pass(across, -2, kernel[0], stride[0], out_hw[0], mode, track)
+    # view per tap.
+    across = _pool_pass(xp, -1, kernel[1], stride[1], out_hw[1], mode)
+    out = _pool_pass(across, -2, kernel[0], stride[0], out_hw[0], mode)
     if mode == "avg":
-        out /= np.outer(*(_pool_counts(n, k, s, side, o, count_include_pad) for n, k, s, side, o
-                          in zip((height, width), kernel, stride, pads, out_hw))).astype(dtype)
-    if not track:
+        out /= pool_divisors((height, width), kernel, stride, pads, out_hw,
+                             count_include_pad).astype(dtype)
+    if not return_indices:
         return out if batched else out[0]
+    tap = _max_taps(sliding_windows(xp, kernel, stride, (1, 1), out_hw), out)
     top = np.arange(out_hw[0]).reshape(-1, 1) * stride[0] - pads[0][0]  # window corners
     left = np.arange(out_hw[1]) * stride[1] - pads[1][0]
-    col = np.take_along_axis(col_winner, top + pads[0][0] + row_winner, axis=-2)
-    indices = (top + row_winner) * width + left + col
-    # Nothing beats -inf, so torch then reports the window's first pixel inside the image
-    # (a padding -inf may have "won" above).
-    first_inside = np.maximum(top, 0) * width + np.maximum(left, 0)
-    indices = np.where(out == -np.inf, first_inside, indices)
+    tap_offsets = np.arange(kernel[0])[:, None] * width + np.arange(kernel[1])  # (kh, kw)
+    indices = (top * width + left) + tap_offsets.reshape(-1)[tap]
+    lost = out == -np.inf
+    if lost.any():
+        # Nothing beats -inf, so torch then reports the window's first pixel inside the image
+        # (a padding -inf may have "won" above).
+        first_inside = np.maximum(top, 0) * width + np.maximum(left, 0)
+        indices = np.where(lost, first_inside, indices)
     return (out, indices) if batched else (out[0], indices[0])
 
 
-def _pool_pass(a, axis, kernel, stride, count, mode, track):
-    """Max or sum over ``kernel`` taps, ``stride`` apart, along one axis (-2 rows, -1 columns).
-
-    Returns the reduced array (``count`` long on that axis) and, with ``track``, the tap
-    (0 … kernel − 1) that won each maximum: the first of equal maxima, but a NaN always takes
-    over, as in torch.
-    """
+def _pool_pass(a, axis, kernel, stride, count, mode):
+    """Max or sum over ``kernel`` taps, ``stride`` apart, along one axis (-2 rows, -1 columns);
+    the result is ``count`` long on that axis. A NaN in a max window makes the max NaN."""
     def tap(t):
         index = [slice(None)] * a.ndim
         index[axis] = slice(t, t + stride * (count - 1) + 1, stride)
         return a[tuple(index)]
 
     out = tap(0).copy()
-    winner = np.zeros(out.shape, dtype=np.int64) if track else None
+    combine = np.add if mode == "avg" else np.maximum
     for t in range(1, kernel):
-        value = tap(t)
-        if mode == "avg":
-            out += value
-        elif not track:
-            np.maximum(out, value, out=out)
-        else:
-            better = value > out
-            better |= np.isnan(value)
-            np.copyto(out, value, where=better)
-            np.copyto(winner, t, where=better)
-    return out, winner
+        combine(out, tap(t), out=out)
+    return out
 
 
-def _pool_counts(n, k, s, side, out, count_include_pad):
+def _max_taps(windows, out):
+    """Which tap (row-major, 0 … kh·kw − 1) of each window holds its maximum ``out``, as torch.
+
+    ``windows`` (N, C, kh, kw, H', W') is the padded input's window view, ``out`` (N, C, H', W')
+    the window maxima. Of equal maxima the first wins; a NaN takes over from any number, the
+    last NaN winning (torch scans ``if (v > max || isnan(v))``). Returns (N, C, H', W') of the
+    smallest unsigned integer type that holds kh·kw.
+    """
+    kh, kw = windows.shape[2:4]
+    taps = [(t, windows[:, :, t // kw, t % kw]) for t in range(kh * kw)]
+    # Masked assignment (copyto where=, putmask) is several times slower than this arithmetic
+    # on a small unsigned type: ``winner`` becomes t where the tap matches and stays elsewhere
+    # (it never drops below t, so the difference cannot wrap).
+    winner = np.full(out.shape, kh * kw - 1, np.min_scalar_type(kh * kw))
+    for t, value in reversed(taps):  # so the first equal maximum is written last
+        winner -= (value == out) * (winner - t)
+    if np.isnan(out).any():
+        for t, value in taps:  # so the last NaN is written last
+            winner -= np.isnan(value) * (winner - t)
+    return winner
+
+
+def pool_divisors(hw, kernel, stride, pads, out_hw, count_include_pad):
+    """(H', W') number of cells each average-pool window's sum is divided by.
+
+    Parameters
+    ----------
+    hw, kernel, stride, out_hw : (int, int)
+        Input size, window size, step and output size.
+    pads : ((top, bottom), (left, right))
+    count_include_pad : bool
+        Count the padding cells too (never the part past the padding a ceil_mode window adds).
+    """
+    return np.outer(*(_divisors_along(n, k, s, side, out, count_include_pad) for n, k, s, side, out
+                      in zip(hw, kernel, stride, pads, out_hw)))
+
+
+def _divisors_along(n, k, s, side, out, count_include_pad):
     """Per-output number of window positions averaged over along one axis."""
     start = np.arange(out) * s - side[0]
     end = np.minimum(start + k, n + side[1])

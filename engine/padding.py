@@ -28,7 +28,8 @@ def _pair(value, name):
     return int(pair[0]), int(pair[1])
 
 
-def _positive_pair(value, name):
+def positive_pair(value, name):
+    """An int or an (h, w) pair as two ints ≥ 1; ``name`` words the ConfigError otherwise."""
     pair = _pair(value, name)
     if min(pair) < 1:
         raise ConfigError(f"{name} must be at least 1, not {value!r}")
@@ -76,8 +77,8 @@ def resolve_padding(padding, kernel_size, dilation=1):
     column at the bottom and right, like torch) and "full" (d(k − 1) on every side, so every
     overlap of kernel and input is computed). Causal padding is the explicit ((p, 0), (p, 0)).
     """
-    kh, kw = _positive_pair(kernel_size, "kernel size")
-    dh, dw = _positive_pair(dilation, "dilation")
+    kh, kw = positive_pair(kernel_size, "kernel size")
+    dh, dw = positive_pair(dilation, "dilation")
     if isinstance(padding, str):
         if padding == "valid":
             return (0, 0), (0, 0)

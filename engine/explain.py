@@ -111,17 +111,21 @@ class FlattenExplanation(Explanation):
     input: float
 
 
-def explain(net, layer: int, channel: int, row: int = 0, col: int = 0, x=None) -> Explanation:
+def explain(net, layer: int, channel: int, row: int = 0, col: int = 0, x=None,
+            outputs=None) -> Explanation:
     """How ``net.layers[layer]`` computed its output at (channel, row, col) for image ``x``.
 
     ``x`` is one image (as ``net.forward`` accepts it); by default ``net.last_input``.
     Row and col are ignored for layers with flat output.
+    ``outputs``, optional, is ``net.forward(x)`` (at least up to ``layer``) when the caller
+    already has it: the explanation then reads the layer's input and output from it instead of
+    running the forward again (a GUI explaining a unit per frame has the maps anyway).
     """
     if x is None:
         x = net.last_input
         if x is None:
             raise ConfigError("there is no image to explain yet: run forward first or pass x")
-    x, batched = net._as_input(x)
+    x, batched = net.as_input(x)
     if batched:
         raise ConfigError("explain looks at one image, not a batch")
     if not 0 <= layer < len(net.layers):
@@ -132,7 +136,8 @@ def explain(net, layer: int, channel: int, row: int = 0, col: int = 0, x=None) -
         row = col = 0
     if not all(0 <= u < n for u, n in zip(unit, shape)):
         raise IndexError(f"unit {unit} is outside layer {layer + 1}'s output of shape {shape}")
-    outputs = net.forward(x, upto=layer)
+    if outputs is None or len(outputs) <= layer:
+        outputs = net.forward(x, upto=layer)
     inp = outputs[layer - 1] if layer else x
     spec = net.layers[layer]
     common = (spec.kind, layer, channel, row, col, float(outputs[layer][unit]))
@@ -195,9 +200,12 @@ def _pool(common, spec, window, inp):
     inside = plane[rows.clip(0, plane.shape[0] - 1)[:, None], cols.clip(0, plane.shape[1] - 1)]
     if spec.kind == "maxpool2d":
         values = np.where(padded, -np.inf, inside)
-        _, indices = ops.pool2d(inp, window.kernel, window.stride, window.pads, "max",
-                                spec.ceil_mode, return_indices=True)
-        winner = tuple(int(v) for v in divmod(int(indices[c, row, col]), inp.shape[2]))
+        # Pooling just this window picks its winner by the forward's own tie and NaN rules.
+        _, tap = ops.pool2d(values[None], (kh, kw), return_indices=True)
+        tap_row, tap_col = divmod(int(tap[0, 0, 0]), kw)
+        winner = (int(rows[tap_row]), int(cols[tap_col]))
+        if values.max() == -np.inf:  # nothing wins: torch names the first pixel in the image
+            winner = (max(int(rows[0]), 0), max(int(cols[0]), 0))
         return PoolExplanation(*common, float(values.max()), values, rows, cols, padded, winner,
                                None, 0)
     values = np.where(padded, 0.0, inside)

@@ -190,8 +190,9 @@ class Network:
             return lambda x: ops.leaky_relu(x, spec.negative_slope)
         return getattr(ops, kind)
 
-    def _as_input(self, x):
-        """(array, batched): x as float32 (C, H, W) or (N, C, H, W)."""
+    def as_input(self, x):
+        """(array, batched): ``x`` in any form ``forward`` accepts, as float32 (C, H, W) or
+        (N, C, H, W); a ConfigError in words for an array of another shape."""
         x = np.asarray(x, dtype=np.float32)
         c, h, w = self.input_shape
         if x.shape == self.input_shape or (c == 1 and x.shape == (h, w)):
@@ -217,7 +218,7 @@ class Network:
         -------
         list of float32 arrays, entry i shaped ``shapes[i]`` (with a leading N for a batch).
         """
-        x, batched = self._as_input(x)
+        x, batched = self.as_input(x)
         if not batched:
             self.last_input = x.copy()
         outputs = []
@@ -231,7 +232,7 @@ class Network:
         if not self.layers or self.layers[-1].kind != "softmax" or len(self.shapes[-1]) != 1:
             raise ConfigError("predict needs a network that ends in softmax over a flat vector "
                               "(… → dense → softmax)")
-        x, batched = self._as_input(images)
+        x, batched = self.as_input(images)
         for step in self._steps:
             x = step(x)
         return x if batched else x[None]
@@ -282,6 +283,6 @@ class Network:
         """See :func:`engine.receptive_field.receptive_field`."""
         return _rf.receptive_field(self, layer, row, col, channel)
 
-    def explain(self, layer, channel, row=0, col=0, x=None):
+    def explain(self, layer, channel, row=0, col=0, x=None, outputs=None):
         """See :func:`engine.explain.explain`."""
-        return _explain.explain(self, layer, channel, row, col, x)
+        return _explain.explain(self, layer, channel, row, col, x, outputs)

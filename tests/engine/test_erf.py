@@ -52,6 +52,9 @@ def nets_and_units(draw):
 def test_gradient_is_zero_outside_the_theoretical_window(case):
     net, layer, (c, row, col), x = case
     erf = effective_receptive_field(net, layer, c, row, col, x)
+    # The same from the forward's maps when the caller has them (the GUI, every frame).
+    np.testing.assert_array_equal(
+        effective_receptive_field(net, layer, c, row, col, x, outputs=net.forward(x)), erf)
     rf = net.receptive_field(layer, row, col)
     inside = np.zeros(erf.shape, bool)
     rows = rf.sampled_rows[(rf.sampled_rows >= 0) & (rf.sampled_rows < erf.shape[0])]

@@ -146,6 +146,7 @@ def test_random_units_of_random_networks(first, layers, c, h, w, data):
     unit = tuple(data.draw(st.integers(0, n - 1)) for n in net.shapes[layer])
     e = net.explain(layer, *unit)
     assert e.value == outputs[layer][unit] and e.layer == layer and e.channel == unit[0]
+    _assert_same(net.explain(layer, *unit, x=x, outputs=outputs), e)
     scale = 1.0
     if isinstance(e, (ConvExplanation, DenseExplanation)):
         products = e.products if isinstance(e, ConvExplanation) else [
@@ -157,3 +158,40 @@ def test_random_units_of_random_networks(first, layers, c, h, w, data):
         layer_input = outputs[layer - 1] if layer else x
         assert e.window[list(e.rows).index(r), list(e.cols).index(k)] == e.value
         assert layer_input[unit[0], r, k] == e.value
+
+
+def _assert_same(a, b):
+    """Every field of two explanations equal (arrays elementwise, NaN equal to NaN)."""
+    assert type(a) is type(b) and vars(a).keys() == vars(b).keys()
+    for name, value in vars(a).items():
+        if isinstance(value, np.ndarray):
+            np.testing.assert_array_equal(value, vars(b)[name], err_msg=name)
+        else:
+            assert value == vars(b)[name] or value != value, name
+
+
+def test_given_outputs_are_used_instead_of_a_second_forward():
+    net = Network((1, 6, 6), [Conv2d(2, 3, padding=1), ReLU(), MaxPool2d(2), Flatten(),
+                              Dense(3), Softmax()])
+    x = np.random.default_rng(0).normal(size=(6, 6)).astype(np.float32)
+    outputs = net.forward(x)
+    for layer, unit in [(0, (1, 2, 3)), (2, (0, 1, 1)), (4, (2,)), (5, (1,))]:
+        _assert_same(net.explain(layer, *unit, x=x, outputs=outputs),
+                     net.explain(layer, *unit, x=x))
+    # Proof that they are read, not recomputed: explain reports what the given maps hold.
+    doctored = [o.copy() for o in outputs]
+    doctored[0][1, 2, 3] = 42.0
+    assert net.explain(0, 1, 2, 3, x=x, outputs=doctored).value == 42.0
+    # Too short a list (a forward stopped earlier) falls back to running the forward.
+    assert net.explain(4, 2, x=x, outputs=outputs[:2]).value == outputs[4][2]
+
+
+def test_max_pool_winner_follows_the_forward_on_ties_and_nan():
+    from engine.ops import pool2d
+    x = np.array([[1, 3, 3, 0], [3, 2, np.nan, 5], [0, 0, 7, 7], [0, 0, 7, np.nan]], np.float32)
+    net = Network((1, 4, 4), [MaxPool2d(2)])
+    _, indices = pool2d(x[None], 2, return_indices=True)
+    for r in range(2):
+        for c in range(2):
+            assert net.explain(0, 0, r, c, x=x).winner == divmod(int(indices[0, r, c]), 4)
+    assert net.explain(0, 0, 0, 0, x=x).winner == (0, 1)  # the first of the tied 3s

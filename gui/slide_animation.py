@@ -17,6 +17,7 @@ import engine
 from engine.ops import pad2d
 from gui import colormaps
 from gui.formatting import number
+from gui.lazy_redraw import LazyRedraw
 from gui.state import Unit
 
 pg.setConfigOptions(imageAxisOrder="row-major")
@@ -83,6 +84,8 @@ class SlideAnimation(QWidget):
         self.position = -1
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.step)
+        # Behind another dock tab it skips the maps' every change and catches up when shown.
+        self._redraw_when_seen = LazyRedraw(self, self._redraw)
 
         self.layer_box = QComboBox(toolTip="The conv or pool layer whose window slides")
         # Channels count from 1 on screen, as the layer names (conv1, conv2) do.
@@ -130,7 +133,7 @@ class SlideAnimation(QWidget):
         self.step_back_button.clicked.connect(self.step_back)
         self.speed_slider.valueChanged.connect(self._on_speed_changed)
         state.networkChanged.connect(self._on_network_changed)
-        state.activationsChanged.connect(self._redraw)
+        state.activationsChanged.connect(self._redraw_when_seen)
         state.selectionChanged.connect(self._on_selection_changed)
         self._on_speed_changed(self.speed_slider.value())
         self._on_network_changed()
@@ -285,7 +288,7 @@ class SlideAnimation(QWidget):
         self.channel_box.setValue(pinned.channel + 1)
         self.channel_box.blockSignals(False)
         self.position = pinned.row * self.output_hw[1] + pinned.col
-        self._redraw()
+        self._redraw_when_seen()
 
     # ------------------------------------------------------------- drawing
     def _redraw(self):

@@ -165,18 +165,22 @@ class AppState(QObject):
         except engine.ConfigError as error:
             self._set_error(str(error))
             return self.error
-        self.undo_stack.push(_Command(
-            text, self._apply_snapshot, _snapshot(self.network), _snapshot(network)))
+        # The drawing travels with the network: undoing a change of input size must bring back
+        # the drawing itself, not a copy resampled there and back.
+        drawing, shape = self._committed_image, tuple(network.input_shape[1:])
+        resized = drawing if drawing.shape == shape else _resample(drawing, shape)
+        self.undo_stack.push(_Command(text, self._apply_snapshot,
+                                      (_snapshot(self.network), drawing.copy()),
+                                      (_snapshot(network), resized.copy())))
         self._set_error("")
         return ""
 
     def _apply_snapshot(self, snapshot):
-        input_shape, layers, params = snapshot
+        (input_shape, layers, params), drawing = snapshot
         self.network = engine.Network(
             input_shape, layers, params=[{k: v.copy() for k, v in p.items()} for p in params])
-        if self.image.shape != tuple(input_shape[1:]):
-            self.image = _resample(self.image, input_shape[1:])
-            self._committed_image = self.image.copy()
+        if not np.array_equal(drawing, self._committed_image):
+            self._committed_image, self.image = drawing.copy(), drawing.copy()
             self.imageChanged.emit()
         if self.selected_layer is not None and self.selected_layer >= len(layers):
             self.select_layer(len(layers) - 1 if layers else None)
@@ -228,7 +232,8 @@ class AppState(QObject):
             return
         unit = self.pinned
         self.set_input_overlay(None if unit is None else effective_receptive_field(
-            self.network, unit.layer, unit.channel, unit.row, unit.col, self.model_input))
+            self.network, unit.layer, unit.channel, unit.row, unit.col, self.model_input,
+            self.fresh_activations))
 
     # --------------------------------------------------------------- forward
     def _schedule(self):
@@ -260,6 +265,13 @@ class AppState(QObject):
         self.forward_ms = (time.perf_counter() - start) * 1000.0
         self.activationsChanged.emit()
         self._update_erf()
+
+    @property
+    def fresh_activations(self):
+        """``activations`` when they are the current network's forward of ``model_input``, else
+        None (between a network or weight edit and the forward that follows it)."""
+        base = self._forward_base
+        return self.activations if base is not None and base[0] is self.network else None
 
     def _forget_forward_base(self):
         self._forward_base = None

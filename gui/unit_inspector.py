@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from gui.formatting import conv_sum_lines, factor, number, sum_terms
+from gui.lazy_redraw import LazyRedraw
 from gui.number_grid import NumberGrid, cell_colour, text_colour
 
 _ACTIVATIONS = ("relu", "leaky_relu", "sigmoid", "tanh")
@@ -84,6 +85,9 @@ class UnitInspector(QWidget):
         self._shown = None
         self._page_key = None
         self._fill = None
+        # Behind another dock tab it explains nothing until shown: hover and pen change the
+        # unit or its numbers every frame.
+        self._show_when_seen = LazyRedraw(self, lambda: self._show(self.unit))
         self.title = _text("", name="inspectorTitle")
         font = self.title.font()
         font.setBold(True)
@@ -117,7 +121,7 @@ class UnitInspector(QWidget):
         return self.state.pinned if self.state.pinned is not None else self.state.hovered
 
     def _on_selection_changed(self):
-        self._show(self.unit)
+        self._show_when_seen()
 
     def _on_overlay_changed(self):
         self.erf_box.blockSignals(True)
@@ -126,7 +130,7 @@ class UnitInspector(QWidget):
 
     def _on_activations_changed(self):
         self._shown = None
-        self._show(self.unit)
+        self._show_when_seen()
 
     def _show(self, unit):
         if (unit, id(self.state.activations)) == self._shown:
@@ -155,7 +159,8 @@ class UnitInspector(QWidget):
             return None
         try:
             explanation = network.explain(unit.layer, unit.channel, unit.row, unit.col,
-                                          x=self.state.model_input)
+                                          x=self.state.model_input,
+                                          outputs=self.state.fresh_activations)
         except IndexError:  # a stale unit while the network is being replaced
             return None
         where = "pinned" if unit == self.state.pinned else "hovered"

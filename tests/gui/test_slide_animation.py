@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QTabWidget
 
 import engine
 from gui.state import AppState, Unit
@@ -141,3 +142,26 @@ def test_grab_renders(qtbot, shown, layer):
     widget.step()
     image = widget.grab().toImage()
     assert image.width() == 640 and len({image.pixel(x, 200) for x in range(0, 640, 8)}) > 3
+
+
+def test_behind_another_tab_it_redraws_only_when_shown(qtbot, shown):
+    widget = _animation(qtbot, [engine.Conv2d(2, 3, padding=1)])
+    state = widget.state
+    tabs = shown(QTabWidget(), 600, 300)
+    tabs.addTab(QLabel("front"), "front")
+    tabs.addTab(widget, "slide")
+    widget.set_position(10)
+    drawn = [panel.image.image.copy() for panel in (widget.input_panel, widget.output_panel)]
+    state.show_image(np.ones((8, 8), np.float32))
+    state.recompute()
+    for panel, before in zip((widget.input_panel, widget.output_panel), drawn):
+        np.testing.assert_array_equal(panel.image.image, before)  # hidden: not redrawn
+    tabs.setCurrentWidget(widget)
+    reference = SlideAnimation(state)  # never shown: draws the new maps at once
+    qtbot.addWidget(reference)
+    reference.set_position(10)
+    for panel, expected in zip((widget.input_panel, widget.output_panel),
+                               (reference.input_panel, reference.output_panel)):
+        np.testing.assert_array_equal(panel.image.image, expected.image.image)
+    assert not np.array_equal(widget.output_panel.image.image, drawn[1])
+    widget.setParent(None)  # qtbot closes it on its own

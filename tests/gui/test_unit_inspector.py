@@ -133,3 +133,25 @@ def test_pinned_wins_over_hovered_and_drawing_updates_the_numbers(qtbot, digit):
     np.testing.assert_array_equal(_grids(widget)[0].values, np.ones((3, 3)))
     state.pin(None)
     assert widget.explanation.kind == "relu"
+
+
+def test_behind_another_tab_it_explains_only_when_shown(qtbot, shown, digit):
+    from PySide6.QtWidgets import QTabWidget
+    widget = _inspector(qtbot, [engine.Conv2d(2, 3, padding=1), engine.ReLU()], digit)
+    state = widget.state
+    tabs = shown(QTabWidget(), 600, 400)
+    tabs.addTab(QLabel("front"), "front")
+    tabs.addTab(widget, "inspector")
+    state.pin(Unit(0, 1, 2, 3))
+    assert widget.explanation is None  # hidden: nothing explained yet
+    tabs.setCurrentWidget(widget)
+    assert widget.explanation.kind == "conv2d" and widget.explanation.value == \
+        _map_value(state, Unit(0, 1, 2, 3))
+    tabs.setCurrentIndex(0)
+    with qtbot.waitSignal(state.activationsChanged):
+        state.set_image(np.ones((6, 6)))
+    np.testing.assert_array_equal(_grids(widget)[0].values, digit[1:4, 2:5])  # still the old
+    tabs.setCurrentWidget(widget)
+    np.testing.assert_array_equal(_grids(widget)[0].values, np.ones((3, 3)))
+    assert widget.explanation.value == _map_value(state, Unit(0, 1, 2, 3))
+    widget.setParent(None)  # qtbot closes it on its own

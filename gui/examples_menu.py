@@ -19,10 +19,6 @@ def load_example(state, name):
         image = samples.sample_digit(example.digit, network.input_shape[1:])
     stack = state.undo_stack
     stack.beginMacro(f"Example: {example.title}")
-    # Re-committing the current drawing first is a no-op now, but undoing it last puts the
-    # drawing back at its own size: undoing the network change alone brings it back resampled
-    # through the example's input size (28×28 → 9×9 → 28×28 loses the digit).
-    state.set_image(state.image, "Keep drawing")
     state.set_network(network, example.title)  # never refused: Network() validated it
     state.set_image(image, example.title)
     stack.endMacro()

@@ -104,6 +104,16 @@ def test_input_shape_change_resamples_the_drawing_and_undoes(qtbot, state):
     np.testing.assert_array_equal(state.image, _digit())
 
 
+def test_undoing_a_smaller_input_brings_back_the_drawing_itself_not_a_resampled_copy(state):
+    state.set_image(_digit())
+    assert state.set_input_shape((1, 9, 9)) == ""
+    assert state.image.shape == (9, 9)
+    state.undo_stack.undo()
+    np.testing.assert_array_equal(state.image, _digit())  # 28 → 9 → 28 would lose the stroke
+    state.undo_stack.redo()
+    assert state.image.shape == (9, 9)
+
+
 def test_set_param_edits_weights_undoably(qtbot, state):
     old = state.network.params[0]["weight"].copy()
     with qtbot.waitSignal(state.networkChanged):

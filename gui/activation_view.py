@@ -85,6 +85,7 @@ class ActivationView(QWidget):
         self._structure = structure
         for view in self.views:
             self._rows.removeWidget(view)
+            view.hide()  # at once: deleteLater waits for the event loop
             view.deleteLater()
         self.views = [self._make_view(i, signed) for i, signed in
                       enumerate(colormaps.signed_layers(net.layers))]
@@ -123,7 +124,6 @@ class ActivationView(QWidget):
         for view, maps in zip(self.views, self.state.activations):
             if maps.shape == view.shape:  # a new network's first forward may still be due
                 view.set_maps(maps, self.per_channel)
-        self._on_selection_changed()  # flat layers mark the value of their unit
 
     def _on_scaling_changed(self):
         self._on_activations_changed()

@@ -44,6 +44,10 @@ class KernelGrid(QWidget):
 
     def _build(self, rows, cols):
         for cell in (c for line in self.cells for c in line):
+            # Hidden and out of the layout now: deleteLater alone leaves the old cells on screen
+            # until the event loop next deletes (never, while processEvents drives it).
+            self._layout.removeWidget(cell)
+            cell.hide()
             cell.deleteLater()
         width = 54 if max(rows, cols) <= 5 else 46
         self.cells = []

@@ -55,6 +55,7 @@ class PredictionView(QWidget):
             return
         if self.bars is not None:
             self._layout.removeWidget(self.bars)
+            self.bars.hide()  # at once: deleteLater waits for the event loop
             self.bars.deleteLater()
             self.bars = None
         if classes is not None:

@@ -21,7 +21,7 @@ from gui.mosaic import Mosaic
 
 MOSAIC_HEIGHT = 160   # px at most for a layer's mosaic; its columns follow the view's width
 ENLARGED_HEIGHT = 360  # px at most for one channel shown alone
-CHROME = (70, 34)     # px the colorbar and the title (plus margins) take beside / above the image
+CHROME = (70, 44)     # px the colorbar and the title (plus margins) take beside / above the image
 FEEDER_COLOR = QColor("#7dff9a")
 UNIT_COLOR = QColor("#ffffff")
 

@@ -39,7 +39,8 @@ def input_gradient(net, layer, channel, row=0, col=0, x=None, outputs=None):
     unit = (0, channel) if outputs[layer].ndim == 2 else (0, channel, row, col)
     grad = np.zeros_like(outputs[layer])
     grad[unit] = 1.0
-    _, input_grad = backward.network_backward(net, batch, outputs, grad, layer, input_grad=True)
+    _, input_grad = backward.network_backward(net, batch, outputs, grad, layer, input_grad=True,
+                                              param_grads=False)
     return input_grad[0].astype(np.float32, copy=False)
 
 

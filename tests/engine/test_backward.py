@@ -77,6 +77,19 @@ def test_conv_backward_can_skip_the_input_gradient():
     np.testing.assert_array_equal(db, full[2])
 
 
+def test_conv_backward_can_skip_the_weight_gradients():
+    rng = np.random.default_rng(9)
+    x, w, g = rng.normal(size=(2, 3, 6, 6)), rng.normal(size=(4, 3, 3, 3)), rng.normal(size=(2, 4, 3, 3))
+    full = bw.conv2d_backward(g, x, w, np.zeros(4), padding=1, stride=2, padding_mode="reflect")
+    dx, dw, db = bw.conv2d_backward(g, x, w, np.zeros(4), padding=1, stride=2,
+                                    padding_mode="reflect", weight_grad=False)
+    assert dw is None and db is None
+    np.testing.assert_array_equal(dx, full[0])
+    g = rng.normal(size=(4, 4, 4))
+    single = bw.conv2d_backward(g, x[0], w, None, weight_grad=False)
+    np.testing.assert_array_equal(single[0], bw.conv2d_backward(g, x[0], w)[0])
+
+
 def test_conv_backward_single_image_and_float32():
     check_conv(2, "full", 1, "circular", True, True, batched=False)
     rng = np.random.default_rng(1)

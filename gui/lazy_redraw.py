@@ -10,11 +10,13 @@ from PySide6.QtCore import QEvent, QObject
 
 
 class LazyRedraw(QObject):
-    """Call it instead of ``redraw``: it redraws now, or on the widget's next show if hidden.
+    """Call it instead of ``redraw``: it redraws now, or when the widget next appears if unseen.
 
-    Only a widget hidden inside a window on screen waits; a widget whose window is not shown
-    (not yet, or a test that never shows it) redraws at once, so it is always up to date when
-    it appears and can be inspected without a screen.
+    Unseen means an empty visible region inside a window on screen. Qt hides the pages of a
+    QTabWidget (they get a show event back), but a dock behind another dock's tab stays
+    "visible", moved out of the window, and is only painted again when raised: both events
+    catch up. A widget whose window is not shown (not yet, or a test that never shows it)
+    redraws at once, so it is up to date when it appears and can be inspected without a screen.
     """
 
     def __init__(self, widget, redraw):
@@ -25,12 +27,12 @@ class LazyRedraw(QObject):
 
     def __call__(self, *_):
         widget = self._widget
-        self.pending = widget.window().isVisible() and not widget.isVisible()
+        self.pending = widget.window().isVisible() and widget.visibleRegion().isEmpty()
         if not self.pending:
             self._redraw()
 
     def eventFilter(self, watched, event):
-        if event.type() == QEvent.Show and self.pending:
+        if self.pending and event.type() in (QEvent.Show, QEvent.Paint):
             self.pending = False
             self._redraw()
         return False

@@ -59,12 +59,19 @@ class NumberGrid(QWidget):
 
     def set_values(self, values, scale=None, padding=None, marked=None):
         """Show new numbers (the inspector reuses its grids while the pointer moves on a map)."""
+        values = np.atleast_2d(np.asarray(values, float))
+        finite = np.abs(values[np.isfinite(values)])
+        scale = float(finite.max(initial=0.0)) if scale is None else float(scale)
+        padding = np.zeros(values.shape, bool) if padding is None else np.asarray(padding)
+        # Per pen event the inspector hands every grid its numbers again, and most (the kernel,
+        # windows the stroke did not reach) are unchanged: formatting and repainting those
+        # cost more than the rest of the frame.
+        if self._cell is not None and scale == self.scale and marked == self.marked and \
+                np.array_equal(values, self.values, equal_nan=True) and \
+                np.array_equal(padding, self.padding):
+            return
         before = None if self._cell is None else self.sizeHint()
-        self.values = np.atleast_2d(np.asarray(values, float))
-        finite = np.abs(self.values[np.isfinite(self.values)])
-        self.scale = float(finite.max(initial=0.0)) if scale is None else float(scale)
-        self.padding = np.zeros(self.values.shape, bool) if padding is None else np.asarray(padding)
-        self.marked = marked
+        self.values, self.scale, self.padding, self.marked = values, scale, padding, marked
         self.texts = grid_numbers(self.values)
         self._colours = colour_rows(self.values, self.scale).tolist()
         # Digits share one width in UI fonts: texts that differ only in digits measure alike.

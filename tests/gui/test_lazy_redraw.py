@@ -1,6 +1,7 @@
 """LazyRedraw: a widget hidden in a shown window waits for its show to redraw, once."""
 
-from PySide6.QtWidgets import QLabel, QTabWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget
 
 from gui.lazy_redraw import LazyRedraw
 
@@ -36,3 +37,24 @@ def test_a_widget_in_a_window_not_shown_redraws_at_once(qtbot):
     redraw = LazyRedraw(widget, lambda: calls.append(True))
     redraw()
     assert calls == [True] and not redraw.pending
+
+
+def test_a_dock_behind_another_docks_tab_redraws_when_raised(shown, qtbot):
+    window = QMainWindow()
+    docks = []
+    for title in ("front", "back"):
+        dock = QDockWidget(title, window)
+        dock.setWidget(QLabel(title))
+        window.addDockWidget(Qt.BottomDockWidgetArea, dock)
+        docks.append(dock)
+    window.tabifyDockWidget(*docks)
+    docks[0].raise_()
+    shown(window, 400, 300)
+    back = docks[1].widget()
+    calls = []
+    redraw = LazyRedraw(back, lambda: calls.append(True))
+    redraw()  # Qt keeps it "visible", moved out of the window
+    assert calls == [] and redraw.pending
+    docks[1].raise_()
+    qtbot.waitUntil(lambda: calls == [True])  # on its first paint
+    assert not redraw.pending

@@ -16,6 +16,9 @@ skipped: an event filter on the views' viewports sees each paint. ``--grab`` ins
 clock after ``window.grab()``, which renders the whole window (canvas, docks and all) into a
 fresh pixmap: a conservative upper bound.
 
+``--pin`` pins the centre unit of the last convolution first, so the unit inspector explains it
+every frame; ``--erf`` also turns on its effective-receptive-field overlay on the canvas.
+
 It also checks the coalescing: a burst of pen events that arrive within one event-loop pass
 (a fast tablet) must cost one forward, not one per event.
 
@@ -49,7 +52,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter  # noqa: E402
 import engine  # noqa: E402
 from gui.activation_view import ActivationView  # noqa: E402
 from gui.canvas import Canvas  # noqa: E402
-from gui.state import AppState  # noqa: E402
+from gui.state import AppState, Unit  # noqa: E402
 
 WINDOW_SIZE = (1400, 900)
 BURST = 4  # pen events per event-loop pass in the coalescing check
@@ -112,10 +115,19 @@ def mouse(canvas, kind, row, col):
     return QMouseEvent(kind, pos, canvas.mapToGlobal(pos), Qt.LeftButton, buttons, Qt.NoModifier)
 
 
-def run_case(name, network, frames, use_grab):
+def centre_of_last_conv(network):
+    layer = max(i for i, spec in enumerate(network.layers) if spec.kind == "conv2d")
+    _, height, width = network.shapes[layer]
+    return Unit(layer, 0, height // 2, width // 2)
+
+
+def run_case(name, network, frames, use_grab, pin=False, erf=False):
     app = QApplication.instance()
     state = AppState(network)
     window = build_window(state)
+    if pin or erf:
+        state.pin(centre_of_last_conv(network))
+    state.set_erf_enabled(erf)
     canvas = window.findChild(Canvas, "canvas")
     maps = window.findChild(ActivationView, "activations")
     for _ in range(3):
@@ -194,21 +206,29 @@ def main(argv=None):
     parser.add_argument("--trials", type=int, default=3, help="fresh processes per case")
     parser.add_argument("--grab", action="store_true",
                         help="stop the clock after window.grab() (whole window, conservative)")
+    parser.add_argument("--pin", action="store_true",
+                        help="pin the centre unit of the last convolution (the inspector explains it)")
+    parser.add_argument("--erf", action="store_true",
+                        help="pin as --pin and show its effective receptive field on the canvas")
     parser.add_argument("--case", choices=sorted(CASES), help=argparse.SUPPRESS)  # one trial
     args = parser.parse_args(argv)
     if args.case:
         pg.setConfigOptions(imageAxisOrder="row-major")
         QApplication.instance() or QApplication(sys.argv[:1])
-        print(json.dumps(run_case(args.case, CASES[args.case](), args.frames, args.grab)))
+        print(json.dumps(run_case(args.case, CASES[args.case](), args.frames, args.grab,
+                                  args.pin, args.erf)))
         return
+    pinned = " with the ERF of a pinned unit" if args.erf else " with a pinned unit" if args.pin \
+        else ""
     print(f"clock stops {'after window.grab()' if args.grab else 'when every visible map has painted'}"
-          f", {args.frames} pen events per case, window {WINDOW_SIZE[0]}×{WINDOW_SIZE[1]}, "
+          f", {args.frames} pen events per case{pinned}, window {WINDOW_SIZE[0]}×{WINDOW_SIZE[1]}, "
           f"best of {args.trials} processes")
     runs = {case: [] for case in CASES}
     for _ in range(args.trials):
         for case in CASES:
             command = [sys.executable, __file__, "--case", case, "--frames", str(args.frames)]
-            output = subprocess.run(command + ["--grab"] * args.grab, check=True,
+            flags = ["--grab"] * args.grab + ["--pin"] * args.pin + ["--erf"] * args.erf
+            output = subprocess.run(command + flags, check=True,
                                     capture_output=True, text=True).stdout
             runs[case].append(json.loads(output.strip().splitlines()[-1]))
     for case in CASES:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QLineF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from gui.brush import default_brush, paint_segment
@@ -23,6 +23,7 @@ from gui.window_overlay import (
 
 BACKGROUND = QColor("#1b1c1f")
 GRID = QColor(255, 255, 255, 26)
+_GRID_MARGIN = QPointF(2, 2)  # px around the cached grid for antialiased line ends
 FRAME = QColor("#5a5d66")
 HINT = QColor("#a0a4ad")
 CAPTION_LINES = 2  # kept below the image whatever the caption says, so the image never jumps
@@ -47,6 +48,7 @@ class Canvas(QWidget):
         self._eraser = False
         self._stroke = None  # (image before, working image, last point, erase) while drawing
         self._cursor = None  # last mouse position, for the brush outline
+        self._grid = None  # (geometry it was drawn for, QPixmap): see _paint_grid
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.StrongFocus)
         self.setMinimumSize(220, 260)
@@ -244,14 +246,38 @@ class Canvas(QWidget):
 
     def _paint_grid(self, painter, rect):
         height, width = self._shape
-        cell = rect.width() / width
-        if cell < 6:
+        if rect.width() / width < 6:
             return
+        # Antialiased lines cost milliseconds per paint, and the canvas repaints on every pen
+        # and pointer move: they are drawn once into a pixmap, at whole-pixel offsets (the
+        # image rect is whole pixels) so the copy looks exactly the same.
+        ratio = self.devicePixelRatioF()
+        key = (rect.getRect(), self._shape, ratio)
+        if self._grid is None or self._grid[0] != key:
+            self._grid = (key, self._grid_pixmap(rect.size(), ratio))
+        painter.drawPixmap(rect.topLeft() - _GRID_MARGIN, self._grid[1])
+
+    def _grid_pixmap(self, size, ratio):
+        """The cell lines of a ``size`` image rect, on a transparent pixmap with a margin for
+        the antialiased line ends."""
+        height, width = self._shape
+        margin = _GRID_MARGIN.x()
+        pixmap = QPixmap(round((size.width() + 2 * margin) * ratio),
+                         round((size.height() + 2 * margin) * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.Antialiasing)
         painter.setPen(QPen(GRID, 1))
-        xs = [rect.left() + c * cell for c in range(1, width)]
-        ys = [rect.top() + r * cell for r in range(1, height)]
-        painter.drawLines([QLineF(x, rect.top(), x, rect.bottom()) for x in xs]
-                          + [QLineF(rect.left(), y, rect.right(), y) for y in ys])
+        cell = size.width() / width
+        left = top = margin
+        right, bottom = margin + size.width(), margin + size.height()
+        painter.drawLines([QLineF(left + c * cell, top, left + c * cell, bottom)
+                           for c in range(1, width)]
+                          + [QLineF(left, top + r * cell, right, top + r * cell)
+                             for r in range(1, height)])
+        painter.end()
+        return pixmap
 
     def _paint_window(self, painter, rect):
         field = self.receptive_field()

@@ -18,6 +18,7 @@ of the image, which a crop lacks, so networks using it always run in full.
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 
@@ -63,6 +64,57 @@ def _mirror_margin(net, geometry):
     return margin
 
 
+class Crop(NamedTuple):
+    """Where to run the leading map layers: see :func:`crop_around`."""
+
+    count: int  # how many leading layers (all with (C, H, W) maps) the crop runs
+    rows: tuple  # (top, bottom), half-open input rows
+    cols: tuple  # (left, right)
+    box: tuple  # (top, left, bottom, right) widened to the border where mirror padding reaches
+    geometry: list  # engine.receptive_field geometries of those layers
+
+
+def crop_around(net, shape, box):
+    """The input crop on which the leading map layers compute every unit that ``box`` reaches.
+
+    Parameters
+    ----------
+    net : engine.Network
+    shape : (C, H, W) of the input
+    box : (top, left, bottom, right), half-open input pixels
+
+    Returns
+    -------
+    Crop or None
+        The crop runs the leading map layers, starts at a multiple of their total stride, and
+        reaches one receptive field past ``box``; ``box`` comes back widened to the border
+        where a change there reaches reflect / replicate padding. Every unit of those layers
+        whose receptive field meets ``box`` is then computed on the crop exactly as on the whole
+        input. None: no map layers, or circular padding (a crop lacks the far side it wraps to).
+    """
+    count = _map_layers(net)
+    if count == 0 or any(getattr(spec, "padding_mode", "zeros") == "circular"
+                         for spec in net.layers[:count]):
+        return None
+    geometry = geometries(net)[:count]
+    jump, size = geometry[-1].jump, geometry[-1].size
+    box = list(box)
+    for axis, margin in enumerate(_mirror_margin(net, geometry)):
+        n = shape[axis + 1]
+        # A unit reading mirrored padding depends on pixels up to ``margin`` inside the border:
+        # the change then spans from beyond the border to there, so those pixels are cropped.
+        if box[axis] < margin:
+            box[axis], box[axis + 2] = -_FAR, max(box[axis + 2], min(margin, n))
+        if box[axis + 2] > n - margin:
+            box[axis], box[axis + 2] = min(box[axis], max(n - margin, 0)), _FAR
+    spans = []
+    for axis in range(2):
+        low, high, n = box[axis], box[axis + 2], shape[axis + 1]
+        start = max(low - (size[axis] - 1), 0) // jump[axis] * jump[axis]
+        spans.append((start, min(high + size[axis] - 1, n)))
+    return Crop(count, spans[0], spans[1], tuple(box), geometry)
+
+
 def forward_changed(net, x, outputs, box, max_fraction=0.5):
     """``net.forward(x)`` from ``outputs``, the forward of an input differing from ``x`` in ``box`` only.
 
@@ -86,27 +138,10 @@ def forward_changed(net, x, outputs, box, max_fraction=0.5):
     """
     if box is None:
         return list(outputs)
-    count = _map_layers(net)
-    if count == 0 or any(getattr(spec, "padding_mode", "zeros") == "circular"
-                         for spec in net.layers[:count]):
+    crop = crop_around(net, x.shape, box)
+    if crop is None:
         return None
-    geometry = geometries(net)[:count]
-    jump, size = geometry[-1].jump, geometry[-1].size
-    box = list(box)
-    for axis, margin in enumerate(_mirror_margin(net, geometry)):
-        n = x.shape[axis + 1]
-        # A unit reading mirrored padding depends on pixels up to ``margin`` inside the border:
-        # the change then spans from beyond the border to there, so those pixels are cropped.
-        if box[axis] < margin:
-            box[axis], box[axis + 2] = -_FAR, max(box[axis + 2], min(margin, n))
-        if box[axis + 2] > n - margin:
-            box[axis], box[axis + 2] = min(box[axis], max(n - margin, 0)), _FAR
-    spans = []
-    for axis in range(2):
-        low, high, n = box[axis], box[axis + 2], x.shape[axis + 1]
-        start = max(low - (size[axis] - 1), 0) // jump[axis] * jump[axis]
-        spans.append((start, min(high + size[axis] - 1, n)))
-    (top, bottom), (left, right) = spans
+    count, (top, bottom), (left, right), box, geometry = crop
     if (bottom - top) * (right - left) > max_fraction * x.shape[1] * x.shape[2]:
         return None
     try:

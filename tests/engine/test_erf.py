@@ -111,3 +111,37 @@ def test_deep_stack_of_uniform_3x3_convs_is_concentrated_near_the_centre():
     middle = window[depth - 4:depth + 5, depth - 4:depth + 5]  # 9×9 of the 17×17 window
     assert middle.sum() / window.sum() > 0.8  # a uniform window would put (9/17)² ≈ 28 % there
     assert window[depth, depth] == pytest.approx(row.max()) and window[0, 0] == 1.0
+
+
+def _whole_input_gradient(net, layer, unit, x):
+    """The reference: backpropagation through every layer's whole maps."""
+    outputs = net.forward(x[None], upto=layer)
+    grad = np.zeros_like(outputs[layer])
+    grad[(0,) + unit] = 1.0
+    return engine.network_backward(net, x[None], outputs, grad, layer, input_grad=True)[1][0]
+
+
+@settings(max_examples=40, deadline=None)
+@given(nets_and_units())
+def test_backpropagating_on_a_crop_around_the_unit_gives_the_whole_gradient(case):
+    net, layer, unit, x = case
+    np.testing.assert_allclose(input_gradient(net, layer, *unit, x=x),
+                               _whole_input_gradient(net, layer, unit, x), rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("layers, layer, unit", [
+    ([engine.Conv2d(2, 3, padding=1), engine.ReLU(), engine.MaxPool2d(3, 2, 1, ceil_mode=True),
+      engine.Conv2d(3, 3, dilation=2, padding=2, padding_mode="reflect"), engine.Tanh(),
+      engine.AvgPool2d(2, count_include_pad=False, padding=1)], 5, (1, 3, 7)),
+    ([engine.Conv2d(2, 5, stride=2, padding=2, padding_mode="replicate"), engine.ReLU()],
+     1, (0, 0, 14)),  # at the border: mirror padding reaches in from it
+    ([engine.Conv2d(2, 3, padding=1), engine.ReLU()], 0, (1, 20, 9)),
+])
+def test_a_unit_of_a_large_input_backpropagates_on_a_small_crop(layers, layer, unit):
+    from engine.partial_forward import crop_around
+    net = engine.Network((2, 30, 30), layers, seed=5)
+    x = np.random.default_rng(3).normal(size=(2, 30, 30)).astype(np.float32)
+    crop = crop_around(net, x.shape, net.receptive_field(layer, *unit[1:]).input_box)
+    assert (crop.rows[1] - crop.rows[0]) * (crop.cols[1] - crop.cols[0]) < 30 * 30
+    np.testing.assert_allclose(input_gradient(net, layer, *unit, x=x),
+                               _whole_input_gradient(net, layer, unit, x), rtol=1e-5, atol=1e-6)

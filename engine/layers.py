@@ -166,8 +166,14 @@ class _Windowed(Layer):
                               f"{dilated}{what} ({span[0]}×{span[1]})") from None
 
 
+@dataclass(frozen=True)
 class _Pooling(_Windowed):
-    """Max and average pooling share their window arithmetic."""
+    """Max and average pooling share their settings and window arithmetic."""
+
+    kernel_size: int | tuple = 2
+    stride: int | tuple | None = None
+    padding: int | tuple = 0
+    ceil_mode: bool = False
 
     def describe(self):
         stride = self.kernel_size if self.stride is None else self.stride
@@ -245,11 +251,6 @@ class Conv2d(_Windowed):
 class MaxPool2d(_Pooling):
     """The largest value of each window, per channel (padding never wins)."""
 
-    kernel_size: int | tuple = 2
-    stride: int | tuple | None = None
-    padding: int | tuple = 0
-    ceil_mode: bool = False
-
     kind: ClassVar[str] = "maxpool2d"
     stem: ClassVar[str] = "pool"
     prefix: ClassVar[str] = "max pool"
@@ -259,16 +260,11 @@ class MaxPool2d(_Pooling):
 class AvgPool2d(_Pooling):
     """The mean of each window, per channel."""
 
-    kernel_size: int | tuple = 2
-    stride: int | tuple | None = None
-    padding: int | tuple = 0
-    ceil_mode: bool = False
     count_include_pad: bool = True
 
     kind: ClassVar[str] = "avgpool2d"
     stem: ClassVar[str] = "pool"
     prefix: ClassVar[str] = "avg pool"
-
 
 
 @dataclass(frozen=True)

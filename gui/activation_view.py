@@ -19,7 +19,7 @@ from gui.map_view import MapView
 from gui.state import Unit
 
 SCALINGS = ("per layer", "per channel")
-HINT = "click: pin a unit · arrows: move it · Esc: unpin · double-click: enlarge a channel"
+HINT = "click: pin a unit · arrows: move · Esc: unpin · double-click: enlarge"
 _MOVES = {Qt.Key_Up: (-1, 0), Qt.Key_Down: (1, 0), Qt.Key_Left: (0, -1), Qt.Key_Right: (0, 1)}
 
 

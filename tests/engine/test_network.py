@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import engine
 from engine import (
-    AvgPool2d, ConfigError, Conv2d, Dense, Flatten, LeakyReLU, MaxPool2d, Network, ReLU, Sigmoid,
+    AvgPool2d, ConfigError, Conv2d, Dense, Flatten, MaxPool2d, Network, ReLU, Sigmoid,
     Softmax, Tanh,
 )
 from engine.network import MAX_VALUES

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 import engine
+from gui import i18n
 from gui.main_window import MainWindow, last_network_path
 from gui.state import AppState, Unit
 
@@ -98,7 +99,9 @@ def main(argv=None):
     app.setApplicationName("ConvScope")
     apply_theme(app)
     if args.screenshot:
-        # A screenshot shows the shipped network and never touches the user's settings.
+        # A screenshot shows the shipped network in the system's language and never touches the
+        # user's settings.
+        i18n.set_language(i18n.system_language())
         window = MainWindow(AppState(start_network()))
         ok = screenshot(window, args.screenshot, args.size)
         window.close()
@@ -106,7 +109,9 @@ def main(argv=None):
             print(f"ConvScope: could not write {args.screenshot}", file=sys.stderr)
         return 0 if ok else 1
     data_dir = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)
-    window = MainWindow(AppState(start_network(data_dir)), QSettings(), data_dir)
+    settings = QSettings()
+    i18n.set_language(i18n.start_language(settings))
+    window = MainWindow(AppState(start_network(data_dir)), settings, data_dir)
     _close_on_ctrl_c(window)
     window.show()
     return app.exec()

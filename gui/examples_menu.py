@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from engine.examples import EXAMPLES, pin_unit
-from gui import samples
+from gui import i18n, samples
+from gui.i18n.engine_messages import engine_text
 from gui.state import Unit
 
 
@@ -18,9 +20,10 @@ def load_example(state, name):
     if image is None:
         image = samples.sample_digit(example.digit, network.input_shape[1:])
     stack = state.undo_stack
-    stack.beginMacro(f"Example: {example.title}")
-    state.set_network(network, example.title)  # never refused: Network() validated it
-    state.set_image(image, example.title)
+    title = engine_text(example.title)
+    stack.beginMacro(i18n.fill(QCoreApplication.translate("ExamplesMenu", "Example: %1"), title))
+    state.set_network(network, title)  # never refused: Network() validated it
+    state.set_image(image, title)
     stack.endMacro()
     state.recompute()  # the pin below needs this network's maps, not the old ones
     state.select_layer(example.select)
@@ -32,13 +35,16 @@ class ExamplesMenu(QMenu):
     """One action per example; its status tip is the example's description."""
 
     def __init__(self, state, parent=None):
-        super().__init__("&Examples", parent)
+        super().__init__(parent)
         self.setObjectName("examplesMenu")
         self.setToolTipsVisible(True)
+        i18n.bind_text(self, self.setTitle, lambda: self.tr("&Examples"))
         for name, example in EXAMPLES.items():
-            action = QAction(example.title, self)
+            action = QAction(self)
             action.setData(name)
-            action.setStatusTip(example.description)
-            action.setToolTip(f"<p>{example.description}</p>")  # rich text wraps
+            i18n.bind_text(self, action.setText, lambda e=example: engine_text(e.title))
+            i18n.bind_text(self, action.setStatusTip, lambda e=example: engine_text(e.description))
+            i18n.bind_text(self, action.setToolTip,  # rich text wraps
+                           lambda e=example: f"<p>{engine_text(e.description)}</p>")
             action.triggered.connect(lambda _=False, n=name: load_example(state, n))
             self.addAction(action)

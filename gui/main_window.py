@@ -17,14 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 import engine
-from gui import samples
+from gui import i18n, samples
+from gui.i18n import fill
+from gui.i18n.engine_messages import engine_text
 from gui.activation_view import ActivationView
 from gui.canvas import Canvas
 from gui.draw_tools import DrawTools
 from gui.examples_menu import ExamplesMenu
 from gui.filter_gallery import FilterGallery
 from gui.help_dialog import HelpDialog
-from gui.help_text import CONCEPTS
+from gui.help_text import CONCEPTS, concept_title
 from gui.kernel_editor import KernelEditor
 from gui.layer_panel import LayerPanel
 from gui.prediction_view import PredictionView
@@ -35,7 +37,6 @@ from gui.training_dialog import TrainingDialog
 from gui.unit_inspector import UnitInspector
 
 LAST_NETWORK = "last_network.npz"  # in the app data dir: the network the app closed with
-NETWORK_FILTER = "ConvScope networks (*.npz *.json);;All files (*)"
 INPUT_SIZES = (8, 16, 28, 32, 64, 128, 256)
 MIN_INPUT, MAX_INPUT = 8, 256
 _LAYOUT_VERSION = 1  # bump when the set of docks changes, so an old saved layout is ignored
@@ -61,7 +62,8 @@ class MainWindow(QMainWindow):
     def __init__(self, state, settings=None, data_dir=None, parent=None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle("ConvScope — draw a digit, watch a CNN think")
+        i18n.bind_text(self, self.setWindowTitle,
+                       lambda: self.tr("ConvScope — draw a digit, watch a CNN think"))
         self.state = state
         self._settings = settings
         self._data_dir = data_dir
@@ -72,16 +74,21 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(ActivationView(state))
         self.docks = {}
         left, right, bottom = Qt.LeftDockWidgetArea, Qt.RightDockWidgetArea, Qt.BottomDockWidgetArea
-        self._add_dock("inputDock", "Input", self._canvas_panel(), left)
-        self._add_dock("predictionDock", "Prediction", PredictionView(state), left, scroll=True)
-        self._add_dock("layersDock", "Layers", LayerPanel(state), right, scroll=True)
-        self._add_dock("kernelDock", "Kernel", KernelEditor(state), right, scroll=True)
+        self._add_dock("inputDock", lambda: self.tr("Input"), self._canvas_panel(), left)
+        self._add_dock("predictionDock", lambda: self.tr("Prediction"), PredictionView(state),
+                       left, scroll=True)
+        self._add_dock("layersDock", lambda: self.tr("Layers"), LayerPanel(state), right,
+                       scroll=True)
+        self._add_dock("kernelDock", lambda: self.tr("Kernel"), KernelEditor(state), right,
+                       scroll=True)
         # One tab group only: Qt 6.11 leaves a stray, visible tab bar behind when a second group
         # is tabified before the window is first laid out (a saved layout restores cleanly).
-        self._add_dock("inspectorDock", "Unit inspector", UnitInspector(state), bottom)
-        for name, title, widget in [("slideDock", "Sliding window", SlideAnimation(state)),
-                                    ("filtersDock", "Learned filters", FilterGallery(state)),
-                                    ("rfTableDock", "Receptive fields", ReceptiveFieldTable(state))]:
+        self._add_dock("inspectorDock", lambda: self.tr("Unit inspector"), UnitInspector(state),
+                       bottom)
+        for name, title, widget in [
+                ("slideDock", lambda: self.tr("Sliding window"), SlideAnimation(state)),
+                ("filtersDock", lambda: self.tr("Learned filters"), FilterGallery(state)),
+                ("rfTableDock", lambda: self.tr("Receptive fields"), ReceptiveFieldTable(state))]:
             self._add_dock(name, title, widget, bottom, tab_with="inspectorDock")
         self.docks["inspectorDock"].raise_()
         # The editors on the right run full height; the explanations span the canvas and the maps.
@@ -109,9 +116,11 @@ class MainWindow(QMainWindow):
         return panel
 
     def _add_dock(self, name, title, widget, area, tab_with=None, scroll=False):
-        """Dock ``widget``; ``scroll`` wraps a form-like panel so that its full height never sets
-        the window's minimum size (the window must fit small laptop screens)."""
-        dock = QDockWidget(title, self)
+        """Dock ``widget`` under the title ``title()`` (in the current language); ``scroll`` wraps
+        a form-like panel so that its full height never sets the window's minimum size (the
+        window must fit small laptop screens)."""
+        dock = QDockWidget(self)
+        i18n.bind_text(self, dock.setWindowTitle, title)
         dock.setObjectName(name)
         if scroll:
             area_widget = QScrollArea(dock, widgetResizable=True, frameShape=QFrame.NoFrame)
@@ -133,85 +142,141 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ menus
     def _action(self, menu, text, slot, shortcut=None, tip=None):
-        action = QAction(text, self)
+        """An action in ``menu`` titled ``text()`` with the status tip ``tip()``: callables, so
+        that both follow the interface language."""
+        action = QAction(self)
+        i18n.bind_text(self, action.setText, text)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
-            action.setStatusTip(tip)
+            i18n.bind_text(self, action.setStatusTip, tip)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
 
+    def _menu(self, parent, title):
+        """A submenu of ``parent`` (a menu or the menu bar) titled ``title()``."""
+        menu = parent.addMenu("")
+        i18n.bind_text(self, menu.setTitle, title)
+        return menu
+
     def _build_menus(self):
-        self._build_file_menu(self.menuBar().addMenu("&File"))
-        self._build_edit_menu(self.menuBar().addMenu("&Edit"))
-        self._build_view_menu(self.menuBar().addMenu("&View"))
-        self._build_help_menu(self.menuBar().addMenu("&Help"))
+        bar = self.menuBar()
+        self._build_file_menu(self._menu(bar, lambda: self.tr("&File")))
+        self._build_edit_menu(self._menu(bar, lambda: self.tr("&Edit")))
+        self._build_view_menu(self._menu(bar, lambda: self.tr("&View")))
+        self._build_help_menu(self._menu(bar, lambda: self.tr("&Help")))
+
+    def _network_filter(self):
+        return self.tr("ConvScope networks (*.npz *.json);;All files (*)")
 
     def _build_file_menu(self, menu):
-        self._action(menu, "&Open network…",
-                     lambda: self._with_path(self.open_network, "Open network", NETWORK_FILTER),
-                     QKeySequence.Open, "Load a network (.npz with weights, or a .json layer spec)")
-        self._action(menu, "&Save network…",
-                     lambda: self._with_path(self.save_network, "Save network", NETWORK_FILTER,
-                                             "network.npz"),
-                     QKeySequence.Save, "Save the layers and weights")
-        self._action(menu, "&Train the network…", self.show_training, "Ctrl+T",
-                     "Train the current network on MNIST digits and watch its filters learn")
+        self._action(menu, lambda: self.tr("&Open network…"),
+                     lambda: self._with_path(self.open_network, self.tr("Open network"),
+                                             self._network_filter()),
+                     QKeySequence.Open,
+                     lambda: self.tr("Load a network (.npz with weights, or a .json layer spec)"))
+        self._action(menu, lambda: self.tr("&Save network…"),
+                     lambda: self._with_path(self.save_network, self.tr("Save network"),
+                                             self._network_filter(), "network.npz"),
+                     QKeySequence.Save, lambda: self.tr("Save the layers and weights"))
+        self._action(menu, lambda: self.tr("&Train the network…"), self.show_training, "Ctrl+T",
+                     lambda: self.tr("Train the current network on MNIST digits and watch its "
+                                     "filters learn"))
         menu.addSeparator()
-        self._action(menu, "Load &image…",
-                     lambda: self._with_path(self.load_image, "Load image", samples.IMAGE_FILTER),
-                     "Ctrl+I", "Draw an image file (PNG, JPEG) in grayscale, fitted to the input")
-        sample_menu = menu.addMenu("Sample &digits")
+        self._action(menu, lambda: self.tr("Load &image…"),
+                     lambda: self._with_path(self.load_image, self.tr("Load image"),
+                                             samples.image_filter()),
+                     "Ctrl+I", lambda: self.tr("Draw an image file (PNG, JPEG) in grayscale, "
+                                               "fitted to the input"))
+        sample_menu = self._menu(menu, lambda: self.tr("Sample &digits"))
         for digit in range(10):
-            self._action(sample_menu, f"Digit {digit}",
+            self._action(sample_menu, lambda d=digit: self.tr("Digit %1").replace("%1", str(d)),
                          lambda _=False, d=digit: self.show_sample(d), f"Ctrl+{digit}")
         menu.addMenu(ExamplesMenu(self.state, menu))
         menu.addSeparator()
-        self._action(menu, "&Export maps as PNG…",
-                     lambda: self._with_path(self.export_maps, "Export maps", "PNG images (*.png)",
-                                             "maps.png"),
-                     "Ctrl+E", "Save every layer's maps as one PNG")
+        self._action(menu, lambda: self.tr("&Export maps as PNG…"),
+                     lambda: self._with_path(self.export_maps, self.tr("Export maps"),
+                                             self.tr("PNG images (*.png)"), "maps.png"),
+                     "Ctrl+E", lambda: self.tr("Save every layer's maps as one PNG"))
         menu.addSeparator()
-        self._action(menu, "&Quit", self.close, QKeySequence.Quit)
+        self._action(menu, lambda: self.tr("&Quit"), self.close, QKeySequence.Quit)
 
     def _build_edit_menu(self, menu):
-        undo = self.state.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = self.state.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        menu.addActions([undo, redo])
+        stack = self.state.undo_stack
+        # Own actions rather than QUndoStack's, whose texts do not follow a language change.
+        self._undo = self._action(menu, lambda: self._undo_text(stack.undoText()), stack.undo,
+                                  "Ctrl+Z")
+        self._redo = self._action(menu, lambda: self._redo_text(stack.redoText()), stack.redo)
+        self._redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self._undo.setEnabled(stack.canUndo())
+        self._redo.setEnabled(stack.canRedo())
+        stack.canUndoChanged.connect(self._undo.setEnabled)
+        stack.canRedoChanged.connect(self._redo.setEnabled)
+        stack.undoTextChanged.connect(self._on_undo_text_changed)
+        stack.redoTextChanged.connect(self._on_redo_text_changed)
         menu.addSeparator()
-        self._action(menu, "&Clear drawing", self.state.clear_image, "Ctrl+L",
-                     "Clear the drawing (also Esc or Delete on the canvas)")
+        self._action(menu, lambda: self.tr("&Clear drawing"), self.state.clear_image, "Ctrl+L",
+                     lambda: self.tr("Clear the drawing (also Esc or Delete on the canvas)"))
+
+    def _undo_text(self, step):
+        """'&Undo Sample 3', or '&Undo' when there is no step to name."""
+        return fill(self.tr("&Undo %1"), step).strip()
+
+    def _redo_text(self, step):
+        return fill(self.tr("&Redo %1"), step).strip()
+
+    def _on_undo_text_changed(self, step):
+        self._undo.setText(self._undo_text(step))
+
+    def _on_redo_text_changed(self, step):
+        self._redo.setText(self._redo_text(step))
 
     def _build_view_menu(self, menu):
         for dock in self.docks.values():
             menu.addAction(dock.toggleViewAction())
         menu.addSeparator()
-        self._centre = self._action(menu, "&Centre like MNIST", self.state.set_preprocess, tip=(
-            "Crop, scale to 20×20 and centre the drawing by mass, as MNIST digits were prepared"))
+        self._centre = self._action(
+            menu, lambda: self.tr("&Centre like MNIST"), self.state.set_preprocess,
+            tip=lambda: self.tr("Crop, scale to 20×20 and centre the drawing by mass, as MNIST "
+                                "digits were prepared"))
         self._centre.setCheckable(True)
         self._centre.setChecked(self.state.preprocess)
-        sizes = menu.addMenu("&Input size")
+        sizes = self._menu(menu, lambda: self.tr("&Input size"))
         self._size_group = QActionGroup(self)
         for n in INPUT_SIZES:
-            action = self._action(sizes, f"{n}×{n}", lambda _=False, n=n: self.set_input_size(n))
+            action = self._action(sizes, lambda n=n: f"{n}×{n}",
+                                  lambda _=False, n=n: self.set_input_size(n))
             action.setCheckable(True)
             action.setData(n)
             self._size_group.addAction(action)
         sizes.addSeparator()
-        self._action(sizes, "Other…", self._on_other_size_triggered)
+        self._action(sizes, lambda: self.tr("Other…"), self._on_other_size_triggered)
+        self._build_language_menu(self._menu(menu, lambda: self.tr("&Language")))
+
+    def _build_language_menu(self, menu):
+        """English / 简体中文, each named in itself; the choice applies at once and is remembered."""
+        group = QActionGroup(self)
+        for language, name in i18n.LANGUAGES.items():
+            action = self._action(menu, lambda name=name: name,
+                                  lambda _=False, lang=language: self.set_language(lang))
+            action.setCheckable(True)
+            action.setChecked(language == i18n.current_language())
+            action.setData(language)
+            group.addAction(action)
+        self._language_group = group
 
     def _build_help_menu(self, menu):
-        self._action(menu, "&Concepts", lambda: self.show_help(CONCEPTS[0][0]),
+        self._action(menu, lambda: self.tr("&Concepts"), lambda: self.show_help(CONCEPTS[0][0]),
                      QKeySequence.HelpContents)
-        topics = menu.addMenu("Concept")
+        topics = self._menu(menu, lambda: self.tr("Concept"))
         for anchor, title, _ in CONCEPTS:
-            self._action(topics, title, lambda _=False, a=anchor: self.show_help(a))
-        self._action(menu, "&Keyboard shortcuts", lambda: self.show_help("shortcuts"))
+            self._action(topics, lambda title=title: concept_title(title),
+                         lambda _=False, a=anchor: self.show_help(a))
+        self._action(menu, lambda: self.tr("&Keyboard shortcuts"),
+                     lambda: self.show_help("shortcuts"))
         menu.addSeparator()
-        self._action(menu, "&About ConvScope", self._on_about_triggered)
+        self._action(menu, lambda: self.tr("&About ConvScope"), self._on_about_triggered)
 
     # ---------------------------------------------------------------- actions
     def open_network(self, path):
@@ -219,16 +284,18 @@ class MainWindow(QMainWindow):
         try:
             network = engine.load_network(path)
         except (engine.ConfigError, OSError) as error:
-            return self._warn("Cannot open the network", f"{Path(path).name}: {error}")
-        refusal = self.state.set_network(network, f"Open {Path(path).name}")
-        return self._warn("Cannot use the network", refusal) if refusal else ""
+            return self._warn(self.tr("Cannot open the network"),
+                              f"{Path(path).name}: {engine_text(str(error))}")
+        refusal = self.state.set_network(network, fill(self.tr("Open %1"), Path(path).name))
+        return self._warn(self.tr("Cannot use the network"), refusal) if refusal else ""
 
     def save_network(self, path):
         """Save the current network to ``path``; returns the reason it failed or ''."""
         try:
             engine.save_network(self.state.network, path)
         except (engine.ConfigError, OSError) as error:
-            return self._warn("Cannot save the network", f"{Path(path).name}: {error}")
+            return self._warn(self.tr("Cannot save the network"),
+                              f"{Path(path).name}: {engine_text(str(error))}")
         return ""
 
     def load_image(self, path):
@@ -236,29 +303,32 @@ class MainWindow(QMainWindow):
         try:
             image = samples.load_image(path, self.state.image.shape)
         except samples.ImageError as error:
-            return self._warn("Cannot load the image", str(error))
-        self.state.set_image(image, f"Load {Path(path).name}")
+            return self._warn(self.tr("Cannot load the image"), str(error))
+        self.state.set_image(image, fill(self.tr("Load %1"), Path(path).name))
         return ""
 
     def show_sample(self, digit):
         """Draw the shipped MNIST sample of ``digit`` (undoable)."""
-        self.state.set_image(samples.sample_digit(digit, self.state.image.shape), f"Sample {digit}")
+        self.state.set_image(samples.sample_digit(digit, self.state.image.shape),
+                             fill(self.tr("Sample %1"), digit))
 
     def export_maps(self, path):
         """Save every layer's maps (the whole scrollable page, not just the part in view) to the
         PNG ``path``; returns the reason it failed or ''."""
         page = self.findChild(QWidget, "activations").findChild(QScrollArea).widget()
         if not page.grab().save(str(path), "PNG"):
-            return self._warn("Cannot export the maps", f"Could not write {path}.")
+            return self._warn(self.tr("Cannot export the maps"),
+                              fill(self.tr("Could not write %1."), path))
         return ""
 
     def set_input_size(self, size):
         """Make the model input size×size (the drawing is resampled); returns the refusal or ''."""
         channels = self.state.network.input_shape[0]
-        refusal = self.state.set_input_shape((channels, size, size), f"Input size {size}×{size}")
+        refusal = self.state.set_input_shape((channels, size, size),
+                                             fill(self.tr("Input size %1×%1"), size))
         if refusal:
             self._on_network_changed()  # the radio item the user clicked is not the size in use
-            return self._warn("Cannot change the input size", refusal)
+            return self._warn(self.tr("Cannot change the input size"), refusal)
         return ""
 
     def show_training(self):
@@ -268,14 +338,25 @@ class MainWindow(QMainWindow):
         self._training.show()
         self._training.raise_()
 
+    def set_language(self, language):
+        """Show the interface in ``language`` (a key of ``i18n.LANGUAGES``) at once, and start in
+        it next time; returns False when its translation cannot be loaded."""
+        loaded = i18n.set_language(language)
+        if loaded and self._settings is not None:
+            self._settings.setValue(i18n.SETTINGS_KEY, language)
+        for action in self._language_group.actions():
+            action.setChecked(action.data() == i18n.current_language())
+        return loaded
+
     def show_help(self, anchor):
         if self._help is None:
             self._help = HelpDialog(self)
         self._help.show_topic(anchor)
 
     def _warn(self, title, text):
-        """Show ``text`` in a window-modal box that does not block the event loop; returns it."""
-        box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, self)
+        """Show ``text`` (an engine message is translated) in a window-modal box that does not
+        block the event loop; returns it."""
+        box = QMessageBox(QMessageBox.Warning, title, engine_text(text), QMessageBox.Ok, self)
         box.setObjectName("errorBox")
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.open()
@@ -292,15 +373,23 @@ class MainWindow(QMainWindow):
             use(path)
 
     def _on_other_size_triggered(self):
-        size, ok = QInputDialog.getInt(self, "Input size", "Height and width of the input, pixels:",
-                                       self.state.image.shape[0], MIN_INPUT, MAX_INPUT)
-        if ok:
-            self.set_input_size(size)
+        dialog = QInputDialog(self, objectName="inputSizeDialog")
+        dialog.setWindowTitle(self.tr("Input size"))
+        dialog.setLabelText(self.tr("Height and width of the input, pixels:"))
+        dialog.setIntRange(MIN_INPUT, MAX_INPUT)
+        dialog.setIntValue(self.state.image.shape[0])
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.intValueSelected.connect(self.set_input_size)
+        dialog.open()
 
     def _on_about_triggered(self):
-        QMessageBox.about(self, "About ConvScope", (
+        box = QMessageBox(QMessageBox.Information, self.tr("About ConvScope"), self.tr(
             "<b>ConvScope</b> — draw a digit and watch a convolutional network think.<p>"
-            "Sample digits: the MNIST database (LeCun, Cortes, Burges), CC BY-SA 3.0."))
+            "Sample digits: the MNIST database (LeCun, Cortes, Burges), CC BY-SA 3.0."),
+            QMessageBox.Ok, self)
+        box.setObjectName("aboutBox")
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.open()
 
     def _on_network_changed(self):
         size = self.state.image.shape[0]

@@ -8,11 +8,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QImage, QPainter
 
+from gui.i18n import fill
+
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "resources" / "samples"
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif)"
+
+
+def image_filter():
+    """The file dialog's filter for the images ``load_image`` reads."""
+    return QCoreApplication.translate("samples", "Images (*.png *.jpg *.jpeg *.bmp *.gif)")
 
 
 class ImageError(ValueError):
@@ -46,7 +52,9 @@ def load_image(path, shape):
     """
     image = QImage(str(path))
     if image.isNull():
-        raise ImageError(f"{Path(path).name} is not an image ConvScope can read (PNG, JPEG, BMP, GIF).")
+        raise ImageError(fill(QCoreApplication.translate(
+            "samples", "%1 is not an image ConvScope can read (PNG, JPEG, BMP, GIF)."),
+            Path(path).name))
     pixels = _fit(image.convertToFormat(QImage.Format_Grayscale8), shape)
     border = np.concatenate([pixels[0], pixels[-1], pixels[:, 0], pixels[:, -1]])
     return 1.0 - pixels if border.mean() > 0.5 else pixels

@@ -1,0 +1,334 @@
+"""The engine's messages in the interface language.
+
+The engine writes plain English (it has no Qt): f-strings in its exceptions, and the titles and
+descriptions of its lessons and kernel presets. This catalogue holds each of them as a template,
+``%1``, ``%2``, … where the engine fills in a value, marked for Qt's lupdate under the context
+``engine``. ``engine_text(message)`` finds the template the message was made from, translates it
+and puts the same values back, each value translated in its turn: messages nest ("layer 3
+(conv 3×3 s1): the kernel size must be …"), and some values are words ("the stride").
+
+Why a catalogue rather than templates offered by the engine: the engine's messages stay the
+readable f-strings they are, written where the fault is found, and nothing in the engine changes
+for a language. tests/gui/test_engine_messages.py reads the engine's sources and fails for any
+message missing here, so the catalogue cannot silently fall behind.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+from gui.i18n import fill
+
+#: what the engine raises, as templates (tests/gui/engine_templates.py derives them from the source)
+MESSAGES = (
+    QT_TRANSLATE_NOOP("engine",
+        "%1 is not an IDX file: it should start with 00 00, a type byte (08 for bytes) and the "
+        "number of dimensions; it starts with %2"),
+    QT_TRANSLATE_NOOP("engine", "%1: the IDX header declares %2 dimensions but is cut short"),
+    QT_TRANSLATE_NOOP("engine",
+        "%1: the header promises %2 values (%3 bytes of data) but the file holds %4 bytes — it "
+        "is truncated or not an IDX file"),
+    QT_TRANSLATE_NOOP("engine",
+        "%1 should hold images (3 dimensions: count × height × width), it has %2"),
+    QT_TRANSLATE_NOOP("engine", "%1 should hold one whole-number label per image"),
+    QT_TRANSLATE_NOOP("engine", "there are %1 images but %2 labels"),
+    QT_TRANSLATE_NOOP("engine", "%1: labels must be 0 or more, found %2"),
+    QT_TRANSLATE_NOOP("engine", "cannot read %1: %2"),
+    QT_TRANSLATE_NOOP("engine", "%1: expected one '*%2*idx*' file, found %3"),
+    QT_TRANSLATE_NOOP("engine", "%1 looks gzip-compressed but is damaged or cut short"),
+    QT_TRANSLATE_NOOP("engine", "explain looks at one image, not a batch"),
+    QT_TRANSLATE_NOOP("engine", "layer %1 does not exist (the network has %2)"),
+    QT_TRANSLATE_NOOP("engine", "unit %1 is outside layer %2's output of shape %3"),
+    QT_TRANSLATE_NOOP("engine", "there is no image to explain yet: run forward first or pass x"),
+    QT_TRANSLATE_NOOP("engine", 'this is not a ConvScope network: a spec needs "format": "%1"'),
+    QT_TRANSLATE_NOOP("engine",
+        "this network file has version %1; this ConvScope reads version %2 (it may come from a "
+        "newer ConvScope)"),
+    QT_TRANSLATE_NOOP("engine", '"layers" must be a list of layers like {"type": "relu"}'),
+    QT_TRANSLATE_NOOP("engine", "this .npz has no network spec; it was not written by ConvScope"),
+    QT_TRANSLATE_NOOP("engine", "the spec entry is not text; this is not a ConvScope network"),
+    QT_TRANSLATE_NOOP("engine", "the file has arrays that belong to no layer: %1"),
+    QT_TRANSLATE_NOOP("engine", 'the network spec has no "%1"'),
+    QT_TRANSLATE_NOOP("engine", "cannot open %1: %2"),
+    QT_TRANSLATE_NOOP("engine", "%1: %2"),
+    QT_TRANSLATE_NOOP("engine", "the spec is not valid JSON (%1 at line %2, column %3)"),
+    QT_TRANSLATE_NOOP("engine",
+        "not a readable ConvScope .npz file; it may be truncated or of another kind (%1)"),
+    QT_TRANSLATE_NOOP("engine", "layer %1 (%2) has no %3 in the file"),
+    QT_TRANSLATE_NOOP("engine",
+        "the %1 of layer %2 (%3) holds values that are not finite numbers"),
+    QT_TRANSLATE_NOOP("engine", "%1 must be a whole number, not %2"),
+    QT_TRANSLATE_NOOP("engine", "%1 must be at least %2, not %3"),
+    QT_TRANSLATE_NOOP("engine", "%1 must be a number or a (height, width) pair, not %2"),
+    QT_TRANSLATE_NOOP("engine",
+        'a layer must be written as an object like {"type": "relu"}, not %1'),
+    QT_TRANSLATE_NOOP("engine", "unknown layer type %1 (did you mean %2?); known types: %3"),
+    QT_TRANSLATE_NOOP("engine", "unknown layer type %1; known types: %2"),
+    QT_TRANSLATE_NOOP("engine", "a %1 layer needs %2"),
+    QT_TRANSLATE_NOOP("engine", "%1 must be true or false, not %2"),
+    QT_TRANSLATE_NOOP("engine",
+        "the input is a flat list of %1 numbers, not an image; %2 needs channels × height × "
+        "width (put it before flatten/dense)"),
+    QT_TRANSLATE_NOOP("engine",
+        "padding %1 is more than half the %2 window, so some windows would see only padding"),
+    QT_TRANSLATE_NOOP("engine", "the padding mode must be one of %1, not %2"),
+    QT_TRANSLATE_NOOP("engine",
+        '"same" padding keeps the size only at stride 1; give the padding as a number for a '
+        'strided convolution'),
+    QT_TRANSLATE_NOOP("engine", "the negative slope must be a number, not %1"),
+    QT_TRANSLATE_NOOP("engine",
+        "a %1 layer has no setting %2 (did you mean %3?); its settings are %4"),
+    QT_TRANSLATE_NOOP("engine", "a %1 layer has no setting %2 (did you mean %3?)"),
+    QT_TRANSLATE_NOOP("engine", "a %1 layer has no setting %2; its settings are %3"),
+    QT_TRANSLATE_NOOP("engine", "a %1 layer has no setting %2"),
+    QT_TRANSLATE_NOOP("engine",
+        "padding must be a number, a (rows, cols) pair or ((top, bottom), (left, right)), not "
+        "%1"),
+    QT_TRANSLATE_NOOP("engine", "the input is %1×%2%3, smaller than the %4%5 (%6×%7)"),
+    QT_TRANSLATE_NOOP("engine", "%1 padding of %2 needs an input at least %3 %4, but it is %5 %6"),
+    QT_TRANSLATE_NOOP("engine",
+        "the input size must be (channels, height, width) or (height, width) with every number "
+        "at least 1, not %1"),
+    QT_TRANSLATE_NOOP("engine", "%1: needs %2, but was given %3"),
+    QT_TRANSLATE_NOOP("engine",
+        "the network expects images of %1×%2×%3 (channels × height × width) or a batch of them, "
+        "but was given an array of shape %4"),
+    QT_TRANSLATE_NOOP("engine", "layer %1 is %2, not a layer such as Conv2d(8, 3)"),
+    QT_TRANSLATE_NOOP("engine",
+        "%1: the %2 has shape %3 (%4) but this layer needs numbers of shape %5"),
+    QT_TRANSLATE_NOOP("engine", "the seed must be a whole number ≥ 0, not %1"),
+    QT_TRANSLATE_NOOP("engine", "there are weights for %1 layers but the network has %2"),
+    QT_TRANSLATE_NOOP("engine",
+        "predict needs a network that ends in softmax over a flat vector (… → dense → softmax)"),
+    QT_TRANSLATE_NOOP("engine",
+        "%1: its %2 would hold %3 numbers, more than ConvScope handles (%4)"),
+    QT_TRANSLATE_NOOP("engine", "layer %1: %2"),
+    QT_TRANSLATE_NOOP("engine",
+        "%1 must be (channels, height, width) or a batch of those, not an array of shape %2"),
+    QT_TRANSLATE_NOOP("engine", "the input is %1×%2 after padding, smaller than the %3 (%4×%5)"),
+    QT_TRANSLATE_NOOP("engine",
+        "the kernel must be (filters, channels, height, width), not shape %1"),
+    QT_TRANSLATE_NOOP("engine", "the input has %1 channels but the kernel expects %2"),
+    QT_TRANSLATE_NOOP("engine", "the bias needs one value per filter (%1), not shape %2"),
+    QT_TRANSLATE_NOOP("engine", 'pooling mode must be "max" or "avg", not %1'),
+    QT_TRANSLATE_NOOP("engine", "only max pooling has winner indices"),
+    QT_TRANSLATE_NOOP("engine", "pool padding %1 is more than half the %2×%3 window"),
+    QT_TRANSLATE_NOOP("engine",
+        "the input is %1×%2 after padding, smaller than the %3×%4 pool window"),
+    QT_TRANSLATE_NOOP("engine", "unknown optimizer %1: choose one of %2"),
+    QT_TRANSLATE_NOOP("engine", "%1 must be a whole number or a (height, width) pair, not %2"),
+    QT_TRANSLATE_NOOP("engine", "%1 must be at least 1, not %2"),
+    QT_TRANSLATE_NOOP("engine",
+        "kernel size, stride and dilation must be at least 1 and padding cannot be negative"),
+    QT_TRANSLATE_NOOP("engine",
+        "the input is %1 long after padding, shorter than the kernel (%2)"),
+    QT_TRANSLATE_NOOP("engine", 'padding must be a number, "valid", "same" or "full", not %1'),
+    QT_TRANSLATE_NOOP("engine", "padding cannot be negative, not %1"),
+    QT_TRANSLATE_NOOP("engine", "padding mode must be one of %1, not %2"),
+    QT_TRANSLATE_NOOP("engine", "%1 padding of %2×%3 needs an input larger than %4×%5"),
+    QT_TRANSLATE_NOOP("engine", "cannot %1-pad an empty %2×%3 input"),
+    QT_TRANSLATE_NOOP("engine", "padding must be ((top, bottom), (left, right)), not %1"),
+    QT_TRANSLATE_NOOP("engine", "no preset named %1; known: %2"),
+    QT_TRANSLATE_NOOP("engine", "unit (%1, %2) is outside the %3×%4 map of layer %5"),
+    QT_TRANSLATE_NOOP("engine",
+        "training needs a network that ends in softmax over a flat vector (… → dense → "
+        "softmax): it learns by comparing those probabilities with the right answers"),
+    QT_TRANSLATE_NOOP("engine",
+        "the network has no conv or dense layer, so it has nothing to learn"),
+    QT_TRANSLATE_NOOP("engine", "the learning rate must be a positive number, not %1"),
+    QT_TRANSLATE_NOOP("engine", 'the schedule must be "one-cycle" or "constant", not %1'),
+    QT_TRANSLATE_NOOP("engine", "the network takes %1×%2×%3 images but these are %4"),
+    QT_TRANSLATE_NOOP("engine",
+        "there are %1 images and %2 labels; training needs one label per image, and at least "
+        "one image"),
+    QT_TRANSLATE_NOOP("engine",
+        "the labels must be whole numbers from 0 to %1 (the network has %2 outputs), but they "
+        "run from %3 to %4"),
+    QT_TRANSLATE_NOOP("engine", "the %1 must be a whole number ≥ 1, not %2"),
+    QT_TRANSLATE_NOOP("engine", "--validation must be between 0 and %1"),
+    QT_TRANSLATE_NOOP("engine",
+        "training diverged in epoch %1 (the loss became %2): the learning rate %3 is too high "
+        "for this network; try a smaller one"),
+)
+
+#: values the engine puts into its messages
+WORDS = (
+    QT_TRANSLATE_NOOP("engine", "layer %1 (%2)"),
+    QT_TRANSLATE_NOOP("engine", "the kernel size"),
+    QT_TRANSLATE_NOOP("engine", "the pool size"),
+    QT_TRANSLATE_NOOP("engine", "the stride"),
+    QT_TRANSLATE_NOOP("engine", "the dilation"),
+    QT_TRANSLATE_NOOP("engine", "the number of filters"),
+    QT_TRANSLATE_NOOP("engine", "the number of outputs"),
+    QT_TRANSLATE_NOOP("engine", "kernel size"),
+    QT_TRANSLATE_NOOP("engine", "pool size"),
+    QT_TRANSLATE_NOOP("engine", "stride"),
+    QT_TRANSLATE_NOOP("engine", "dilation"),
+    QT_TRANSLATE_NOOP("engine", "padding"),
+    QT_TRANSLATE_NOOP("engine", "epochs"),
+    QT_TRANSLATE_NOOP("engine", "batch size"),
+    QT_TRANSLATE_NOOP("engine", "weight"),
+    QT_TRANSLATE_NOOP("engine", "bias"),
+    QT_TRANSLATE_NOOP("engine", "kernel"),
+    QT_TRANSLATE_NOOP("engine", "pool window"),
+    QT_TRANSLATE_NOOP("engine", " after padding"),
+    QT_TRANSLATE_NOOP("engine", "dilated "),
+    QT_TRANSLATE_NOOP("engine", "tall"),
+    QT_TRANSLATE_NOOP("engine", "wide"),
+    QT_TRANSLATE_NOOP("engine", "none"),
+    QT_TRANSLATE_NOOP("engine", "no weights"),
+)
+
+#: the lessons (engine.examples) and kernel presets (engine.presets): titles and descriptions
+LESSONS = (
+    QT_TRANSLATE_NOOP("engine", "Template matching: X"),
+    QT_TRANSLATE_NOOP("engine",
+        "The tutorial's 9×9 X and its three 3×3 features. The ╲ map reads 1.00 all along the ╲ "
+        "stroke (the pinned unit), 7/9 ≈ 0.78 in the corners where one pixel of nine disagrees "
+        "(the tutorial cuts it to 0.77, 5/9 to 0.55), −0.11 where five disagree. Layer 1 (conv "
+        "1×1: 2·pixel − 1) turns the canvas's black 0 / white 1 into the tutorial's −1 / +1; "
+        "layer 2 holds the three ±1/9 templates (╲ ╱ ╳), so each value is the mean of the nine "
+        "products: 1.00 where the template matches perfectly, −1 for its exact opposite. ReLU "
+        "drops the negative matches and a 2×2 max pool (ceil mode: 7×7 → 4×4) keeps the best "
+        "match of each patch."),
+    QT_TRANSLATE_NOOP("engine", "Template matching: O"),
+    QT_TRANSLATE_NOOP("engine",
+        "The same network on an O. Its rounded corners are short diagonals, so ╲ and ╱ still "
+        "find 1.00s there; but ╳ needs two strokes crossing and never passes 0.56: the pinned "
+        "centre unit scores −0.11 here and 1.00 on the X. Layer 1 (conv 1×1: 2·pixel − 1) turns "
+        "the canvas's black 0 / white 1 into the tutorial's −1 / +1; layer 2 holds the three "
+        "±1/9 templates (╲ ╱ ╳), so each value is the mean of the nine products: 1.00 where the "
+        "template matches perfectly, −1 for its exact opposite. ReLU drops the negative matches "
+        "and a 2×2 max pool (ceil mode: 7×7 → 4×4) keeps the best match of each patch."),
+    QT_TRANSLATE_NOOP("engine", "Template matching: a hand-drawn X"),
+    QT_TRANSLATE_NOOP("engine",
+        "A bent X: its lower ╲ stroke slips one pixel right and the ╱ stroke starts a row low, "
+        "so comparing whole images pixel by pixel fails. The small features still find their "
+        "strokes (the pinned ╲ unit on the slipped half scores 1.00) and after pooling the maps "
+        "still look like the clean X's. Layer 1 (conv 1×1: 2·pixel − 1) turns the canvas's "
+        "black 0 / white 1 into the tutorial's −1 / +1; layer 2 holds the three ±1/9 templates "
+        "(╲ ╱ ╳), so each value is the mean of the nine products: 1.00 where the template "
+        "matches perfectly, −1 for its exact opposite. ReLU drops the negative matches and a "
+        "2×2 max pool (ceil mode: 7×7 → 4×4) keeps the best match of each patch."),
+    QT_TRANSLATE_NOOP("engine", "Edges: Sobel on a digit"),
+    QT_TRANSLATE_NOOP("engine",
+        "Two filters: Sobel x answers where brightness rises to the right (the left edges of "
+        "the strokes), Sobel y where it rises downwards (their top edges); ReLU keeps only "
+        "those, so the opposite edges go dark. The brightest edge is pinned."),
+    QT_TRANSLATE_NOOP("engine", "Receptive field grows: three 3×3 convs"),
+    QT_TRANSLATE_NOOP("engine",
+        "Three 3×3 box blurs in a row: the pinned centre unit of the third sees a 3×3 window of "
+        "the second, 5×5 of the first and 7×7 of the drawing (r = 1 + 3·(3 − 1)). Each blur "
+        "spreads the digit a little more."),
+    QT_TRANSLATE_NOOP("engine", "Stride, padding, dilation"),
+    QT_TRANSLATE_NOOP("engine",
+        "Layer 1: a 3×3 mean with stride 2 and padding 1 (28 → 14: the window jumps two pixels, "
+        "the zero border keeps the edges). Layer 2: the same mean dilated by 2 (its taps one "
+        "pixel apart, padding 2 keeps 14×14): the pinned unit samples a sparse 11×11 patch of "
+        "the drawing. Step through both in the Sliding window tab."),
+    QT_TRANSLATE_NOOP("engine", "The 3×3 window that gives −8"),
+    QT_TRANSLATE_NOOP("engine",
+        "The worked example 4·0 + 0·0 + 0·0 + 0·0 + 0·1 + 0·1 + 0·0 + 0·1 + (−4)·2 = −8 on a "
+        "bright corner. The tutorial's pixels 0, 1, 2 are drawn as 0, ½, 1; layer 1 (conv 1×1, "
+        "weight 2) gives them back, and layer 2 holds its kernel exactly. The kernel compares "
+        "each pixel with the one two steps down-right: flat areas give 0, the corner's edge "
+        "strongly negative."),
+    QT_TRANSLATE_NOOP("engine", "Smoothing with a 3×3 mean"),
+    QT_TRANSLATE_NOOP("engine",
+        "The tutorial's 7×7 matrix (values 0…11, drawn as value/11; layer 1, conv 1×1 with "
+        "weight 11, gives them back) under the 1/9 kernel: each output is the mean of a 3×3 "
+        "window. The pinned unit is the tutorial's: the window around the 7 averages to 3."),
+    QT_TRANSLATE_NOOP("engine", "Identity"),
+    QT_TRANSLATE_NOOP("engine", "Copies the input: 1 in the centre, 0 elsewhere."),
+    QT_TRANSLATE_NOOP("engine", "Box blur 3×3"),
+    QT_TRANSLATE_NOOP("engine", "Mean of the 3×3 neighbourhood (every weight 1/9)."),
+    QT_TRANSLATE_NOOP("engine", "Box blur 5×5"),
+    QT_TRANSLATE_NOOP("engine", "Mean of the 5×5 neighbourhood (every weight 1/25)."),
+    QT_TRANSLATE_NOOP("engine", "Gaussian blur 5×5"),
+    QT_TRANSLATE_NOOP("engine",
+        "Weighted mean, heavier in the centre: the integer Gaussian matrix divided by 273."),
+    QT_TRANSLATE_NOOP("engine", "Sharpen"),
+    QT_TRANSLATE_NOOP("engine", "5 × the pixel minus its four neighbours: boosts edges."),
+    QT_TRANSLATE_NOOP("engine", "Sobel x"),
+    QT_TRANSLATE_NOOP("engine", "Brightness rising from left to right (vertical edges)."),
+    QT_TRANSLATE_NOOP("engine", "Sobel y"),
+    QT_TRANSLATE_NOOP("engine", "Brightness rising from top to bottom (horizontal edges)."),
+    QT_TRANSLATE_NOOP("engine", "Prewitt x"),
+    QT_TRANSLATE_NOOP("engine", "Like Sobel x with equal weights in every row."),
+    QT_TRANSLATE_NOOP("engine", "Prewitt y"),
+    QT_TRANSLATE_NOOP("engine", "Like Sobel y with equal weights in every column."),
+    QT_TRANSLATE_NOOP("engine", "Laplacian"),
+    QT_TRANSLATE_NOOP("engine", "Centre versus its four neighbours: edges in any direction."),
+    QT_TRANSLATE_NOOP("engine", "Horizontal line"),
+    QT_TRANSLATE_NOOP("engine",
+        "Bright middle row between dark rows: a horizontal line one pixel thick."),
+    QT_TRANSLATE_NOOP("engine", "Vertical line"),
+    QT_TRANSLATE_NOOP("engine",
+        "Bright middle column between dark columns: a vertical line one pixel thick."),
+    QT_TRANSLATE_NOOP("engine", "X template ╲"),
+    QT_TRANSLATE_NOOP("engine",
+        "±1 template of the X/O example matching a ╲ stroke; divided by 9 so a perfect match "
+        "scores 1."),
+    QT_TRANSLATE_NOOP("engine", "X template ╱"),
+    QT_TRANSLATE_NOOP("engine",
+        "±1 template of the X/O example matching a ╱ stroke; divided by 9 so a perfect match "
+        "scores 1."),
+    QT_TRANSLATE_NOOP("engine", "X template ╳"),
+    QT_TRANSLATE_NOOP("engine",
+        "±1 template of the X/O example matching the crossing of an X; divided by 9 so a "
+        "perfect match scores 1."),
+    QT_TRANSLATE_NOOP("engine", "Curve detector 7×7"),
+    QT_TRANSLATE_NOOP("engine",
+        "30 along a bending stroke: responds strongly where the image has that curve, near 0 "
+        "elsewhere."),
+)
+
+_HOLE = re.compile(r"%(\d)")
+_EXACT = frozenset(t for t in MESSAGES + WORDS + LESSONS if not _HOLE.search(t))
+_TEMPLATES = tuple(t for t in MESSAGES + WORDS if _HOLE.search(t))
+
+
+@cache
+def _pattern(template):
+    """A regular expression matching what ``template`` formats to; group i is %i's value."""
+    parts = _HOLE.split(template)
+    return re.compile("".join(re.escape(part) if i % 2 == 0 else f"(?P<v{part}>.*?)"
+                              for i, part in enumerate(parts)), re.DOTALL)
+
+
+@cache
+def _parse(message):
+    """(score, template, {hole: parse of its value}) for the reading of ``message`` that
+    explains most of its text by catalogue entries: "layer 3 (conv 3×3): …" is "%1: %2" with
+    %1 = "layer %1 (%2)", not "layer %1: %2" with %1 = "3 (conv 3×3)". None: not the engine's."""
+    if message in _EXACT:
+        return len(message), message, {}
+    best = None
+    for template in _TEMPLATES:
+        match = _pattern(template).fullmatch(message)
+        if match:
+            values = {int(k[1:]): v for k, v in match.groupdict().items()}
+            parts = {hole: _parse(value) if value != message else None
+                     for hole, value in values.items()}
+            score = len(_HOLE.sub("", template)) + sum(p[0] for p in parts.values() if p)
+            if best is None or score > best[0]:
+                best = score, template, {h: parts[h] or values[h] for h in values}
+    return best
+
+
+def _render(parse):
+    if isinstance(parse, str):  # a value the catalogue does not know: a number, a name
+        return parse
+    _, template, values = parse
+    translated = QCoreApplication.translate("engine", template)
+    return fill(translated, *(_render(values[h]) for h in sorted(values))) if values else translated
+
+
+def engine_text(message):
+    """``message`` (an engine exception's text, or a lesson's or preset's title or description)
+    in the interface language; unchanged when it is not in the catalogue."""
+    parse = _parse(message)
+    return message if parse is None else _render(parse)

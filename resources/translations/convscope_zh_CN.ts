@@ -1,0 +1,1189 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Concepts</name>
+    <message>
+        <source>A conv layer slides its kernel over the input; at every position it multiplies each kernel weight with the pixel under it and adds the products up (plus a bias). Mathematicians call that &lt;i&gt;cross-correlation&lt;/i&gt;. A true &lt;i&gt;convolution&lt;/i&gt; first flips the kernel by 180°. Deep-learning libraries compute cross-correlation and call it convolution: for learned kernels the difference does not matter (training would simply learn the flipped kernel), but for a hand-made, asymmetric kernel such as a Sobel edge filter the flip swaps the sign of the answer. The kernel editor&apos;s &lt;b&gt;Flip 180°&lt;/b&gt; shows this.</source>
+        <translation>卷积层让它的卷积核在输入上滑动；在每个位置，把卷积核的每个权重与它下面的像素相乘，再把乘积加起来（加上偏置）。数学上这叫&lt;i&gt;互相关&lt;/i&gt;。真正的&lt;i&gt;卷积&lt;/i&gt;要先把卷积核旋转 180°。深度学习框架计算的是互相关，却称之为卷积：对学出来的卷积核，这个差别无关紧要（训练会直接学到翻转后的卷积核）；但对手工设计的不对称卷积核，例如 Sobel 边缘滤波器，翻转会使结果变号。卷积核编辑器中的&lt;b&gt;翻转 180°&lt;/b&gt;可以演示这一点。</translation>
+    </message>
+    <message>
+        <source>A dilated kernel spreads its taps apart: with dilation d a 3×3 kernel covers d·(3 − 1) + 1 pixels per side but still reads only 9 of them. It sees farther without more weights. The canvas marks the pixels actually read with dots.</source>
+        <translation>膨胀（空洞）卷积核把抽头彼此拉开：膨胀为 d 时，3×3 卷积核每边覆盖 d·(3 − 1) + 1 个像素，却仍只读取其中 9 个。它不增加权重就能看得更远。画布用圆点标出真正被读取的像素。</translation>
+    </message>
+    <message>
+        <source>A kernel is a small template: the sum of products is largest where the input looks like the kernel. The classic X-versus-O example uses three 3×3 templates: the two diagonals and a small ×. On an X the diagonal maps light up along its arms; on an O they stay weak. Pooling keeps &quot;a diagonal was somewhere here&quot;, and the next layers combine the parts into &quot;X&quot; or &quot;O&quot;. Put a diagonal preset into a kernel and draw an X to see it.</source>
+        <translation>卷积核就是一个小模板：输入越像卷积核，乘积之和越大。经典的 X 与 O 例子用三个 3×3 模板（特征）：两条对角线和一个小 ×。在 X 上，对角线特征图沿着笔画亮起；在 O 上它们一直很弱。池化保留“这附近某处有一条对角线”，后面的层再把这些部分组合成“X”或“O”。把一个对角线预设放进卷积核，再画一个 X 就能看到。</translation>
+    </message>
+    <message>
+        <source>A unit&apos;s receptive field is the patch of the &lt;i&gt;input&lt;/i&gt; that can influence it. It grows with every layer: r&lt;sub&gt;l&lt;/sub&gt; = r&lt;sub&gt;l−1&lt;/sub&gt; + (k − 1)·j&lt;sub&gt;l−1&lt;/sub&gt;, where the jump j is the product of the strides so far. Deep units see large parts of the image, and pooling or striding makes the field grow faster. In practice a unit depends most on the centre of its field: the &lt;i&gt;effective&lt;/i&gt; receptive field is much smaller (Luo et al., 2016).</source>
+        <translation>一个单元的感受野是&lt;i&gt;输入&lt;/i&gt;中能影响它的那一块区域。它逐层增大：r&lt;sub&gt;l&lt;/sub&gt; = r&lt;sub&gt;l−1&lt;/sub&gt; + (k − 1)·j&lt;sub&gt;l−1&lt;/sub&gt;，其中跳距 j 是之前所有步长的乘积。深层单元能看到图像的大部分，池化或大于 1 的步长让感受野长得更快。实际上一个单元最依赖其感受野的中心：&lt;i&gt;有效&lt;/i&gt;感受野要小得多（Luo 等，2016）。</translation>
+    </message>
+    <message>
+        <source>At the end the maps are flattened into one long list of numbers. A dense layer connects every one of them to every output, and softmax turns the last ten numbers into probabilities that add up to 1: the network&apos;s confidence in each digit.</source>
+        <translation>最后，特征图被展平成一长串数。全连接层把其中每个数都与每个输出相连，softmax 再把最后十个数变成加起来为 1 的概率：网络对每个数字的把握。</translation>
+    </message>
+    <message>
+        <source>Concepts</source>
+        <translation>概念</translation>
+    </message>
+    <message>
+        <source>Cross-correlation vs convolution</source>
+        <translation>互相关与卷积</translation>
+    </message>
+    <message>
+        <source>Depth and channels</source>
+        <translation>深度与通道</translation>
+    </message>
+    <message>
+        <source>Dilation</source>
+        <translation>膨胀</translation>
+    </message>
+    <message>
+        <source>Each unit of a conv layer is connected only to a small patch of its input (&lt;i&gt;local connectivity&lt;/i&gt;), and every unit of one map uses the same kernel (&lt;i&gt;weight sharing&lt;/i&gt;). So a pattern is detected the same way wherever it appears, and the layer needs few weights: 8 filters of 5×5 on a 28×28 image have 208 parameters, where a dense layer producing the same 8×28×28 outputs would need about 4.9 million.</source>
+        <translation>卷积层的每个单元只与输入中的一小块相连（&lt;i&gt;局部连接&lt;/i&gt;），同一张特征图的所有单元使用同一个卷积核（&lt;i&gt;权重共享&lt;/i&gt;）。所以一个图案无论出现在哪里，都以同样的方式被检测出来，而且这一层只需要很少的权重：在 28×28 的图像上用 8 个 5×5 滤波器只有 208 个参数，而产生同样 8×28×28 个输出的全连接层大约需要 490 万个。</translation>
+    </message>
+    <message>
+        <source>Feature maps (activation maps)</source>
+        <translation>特征图（激活图）</translation>
+    </message>
+    <message>
+        <source>Flatten, dense and softmax</source>
+        <translation>展平、全连接与 softmax</translation>
+    </message>
+    <message>
+        <source>Images have channels: 1 for gray, 3 for RGB, and every layer&apos;s output has one channel per filter. A filter always spans &lt;i&gt;all&lt;/i&gt; input channels: its kernel is C×k×k, and the products of all channels are summed into one output map. A layer with F filters therefore has F·C·k·k weights plus F biases, and outputs F maps (its &lt;i&gt;depth&lt;/i&gt;).</source>
+        <translation>图像有通道：灰度图 1 个，RGB 图 3 个；每一层的输出中，每个滤波器对应一个通道。一个滤波器总是覆盖&lt;i&gt;全部&lt;/i&gt;输入通道：它的卷积核是 C×k×k，所有通道的乘积加在一起，得到一张输出特征图。所以有 F 个滤波器的层有 F·C·k·k 个权重加 F 个偏置，输出 F 张特征图（这就是它的&lt;i&gt;深度&lt;/i&gt;）。</translation>
+    </message>
+    <message>
+        <source>Kernel size</source>
+        <translation>卷积核大小</translation>
+    </message>
+    <message>
+        <source>Learned filters</source>
+        <translation>学到的滤波器</translation>
+    </message>
+    <message>
+        <source>Nobody draws the kernels of a trained network: gradient descent adjusts every weight to make the predictions better. First-layer filters of a digit network turn into stroke and edge detectors at various orientations; deeper filters respond to combinations of them (corners, loops, line ends). Open the trained network and look at its kernels and maps.</source>
+        <translation>训练好的网络的卷积核不是人画出来的：梯度下降调整每个权重，让预测更准确。数字识别网络第一层的滤波器会变成各种方向的笔画和边缘检测器；更深层的滤波器对它们的组合（拐角、圆圈、线端）作出响应。打开训练好的网络，看看它的卷积核和特征图。</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>池化</translation>
+    </message>
+    <message>
+        <source>Pooling summarises each small window of a map: &lt;b&gt;max pooling&lt;/b&gt; keeps the strongest response, &lt;b&gt;average pooling&lt;/b&gt; the mean. It has no weights, makes the map smaller (2×2 with stride 2 halves it), and makes the result tolerant to small shifts of the input.</source>
+        <translation>池化把特征图的每个小窗口概括成一个数：&lt;b&gt;最大池化&lt;/b&gt;保留最强的响应，&lt;b&gt;平均池化&lt;/b&gt;取平均值。它没有权重，会让特征图变小（步长为 2 的 2×2 池化使其减半），并让结果对输入的小幅平移不敏感。</translation>
+    </message>
+    <message>
+        <source>Receptive field</source>
+        <translation>感受野</translation>
+    </message>
+    <message>
+        <source>Sliding one filter over the whole input gives one map: bright where the input looks like the filter, dark where it looks like its opposite. After ReLU only the positive matches remain. Signed maps are drawn with a diverging colormap centred at zero, non-negative ones with a sequential colormap. Hover a unit to see its value and its window on the canvas; click to pin it.</source>
+        <translation>让一个滤波器滑过整个输入，就得到一张特征图：输入像这个滤波器的地方亮，像它的反面的地方暗。经过 ReLU 后只剩下正的匹配。有正有负的特征图用以零为中心的发散色图绘制，非负的用顺序色图绘制。把鼠标悬停在一个单元上，可看到它的值和它在画布上的窗口；单击可固定它。</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>Template matching: X and O</source>
+        <translation>模板匹配：X 与 O</translation>
+    </message>
+    <message>
+        <source>The kernel is the small grid of weights (3×3, 5×5, …) that slides over the input. One output unit looks at a k×k patch only. A bigger kernel sees more at once but has more weights; two stacked 3×3 layers see a 5×5 patch with 18 instead of 25 weights and an extra non-linearity.</source>
+        <translation>卷积核（内核）是在输入上滑动的一小格权重（3×3、5×5、…）。一个输出单元只看一块 k×k 的区域。卷积核越大，一次看到的越多，权重也越多；两层叠起来的 3×3 卷积看到 5×5 的区域，只用 18 个而不是 25 个权重，还多了一次非线性。</translation>
+    </message>
+    <message>
+        <source>The stride is the step between neighbouring windows. Stride 1 visits every position; stride 2 skips every other one and halves the map. The output size is ⌊(n + 2p − k) / s⌋ + 1 for input size n, padding p, kernel k and stride s; the layer panel shows it with your numbers filled in.</source>
+        <translation>步长是相邻两个窗口之间移动的距离。步长为 1 时走遍每个位置；步长为 2 时每次跳过一个，特征图缩小一半。输入大小 n、填充 p、卷积核 k、步长 s 时，输出大小为 ⌊(n + 2p − k) / s⌋ + 1；层面板会把你的数字代入显示。</translation>
+    </message>
+    <message>
+        <source>Weight sharing and local connectivity</source>
+        <translation>权重共享与局部连接</translation>
+    </message>
+    <message>
+        <source>Without padding (&lt;i&gt;valid&lt;/i&gt;) a k×k window cannot centre on the border pixels, so each layer shrinks the map by k − 1. Padding adds a border first: &lt;i&gt;same&lt;/i&gt; keeps the size at stride 1, &lt;i&gt;full&lt;/i&gt; lets the window hang over by k − 1. The border can be filled with &lt;b&gt;zeros&lt;/b&gt; (zero padding), mirrored (&lt;b&gt;reflect&lt;/b&gt;), copied from the edge pixel (&lt;b&gt;replicate&lt;/b&gt;) or wrapped around from the far side (&lt;b&gt;circular&lt;/b&gt;). On the canvas the padded part of a receptive-field window is hatched and the mode is named.</source>
+        <translation>不填充（&lt;i&gt;valid&lt;/i&gt;）时，k×k 的窗口无法以边缘像素为中心，所以每一层都让特征图缩小 k − 1。填充先在四周加一圈边框：&lt;i&gt;same&lt;/i&gt; 在步长为 1 时保持尺寸不变，&lt;i&gt;full&lt;/i&gt; 让窗口最多伸出 k − 1。边框可以用&lt;b&gt;零&lt;/b&gt;填满（零填充，zeros），也可以镜像（&lt;b&gt;reflect&lt;/b&gt;）、复制边缘像素（&lt;b&gt;replicate&lt;/b&gt;），或从另一侧绕回来（&lt;b&gt;circular&lt;/b&gt;）。在画布上，感受野窗口中属于填充的部分画有斜线，并标出填充方式。</translation>
+    </message>
+</context>
+<context>
+    <name>ExamplesMenu</name>
+    <message>
+        <source>&amp;Examples</source>
+        <translation>示例课程(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Example: %1</source>
+        <translation>示例：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>ConvScope help</source>
+        <translation>ConvScope 帮助</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;About ConvScope</source>
+        <translation>关于 ConvScope(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Centre like MNIST</source>
+        <translation>像 MNIST 一样居中(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear drawing</source>
+        <translation>清除画布(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Concepts</source>
+        <translation>概念(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Export maps as PNG…</source>
+        <translation>将特征图导出为 PNG(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Input size</source>
+        <translation>输入尺寸(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言 Language(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Open network…</source>
+        <translation>打开网络(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做(&amp;R) %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save network…</source>
+        <translation>保存网络(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Train the network…</source>
+        <translation>训练网络(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销(&amp;U) %1</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ConvScope&lt;/b&gt; — draw a digit and watch a convolutional network think.&lt;p&gt;Sample digits: the MNIST database (LeCun, Cortes, Burges), CC BY-SA 3.0.</source>
+        <translation>&lt;b&gt;ConvScope&lt;/b&gt;——画一个数字，看卷积神经网络如何思考。&lt;p&gt;样例数字：MNIST 数据库（LeCun、Cortes、Burges），CC BY-SA 3.0。</translation>
+    </message>
+    <message>
+        <source>About ConvScope</source>
+        <translation>关于 ConvScope</translation>
+    </message>
+    <message>
+        <source>Cannot change the input size</source>
+        <translation>无法更改输入尺寸</translation>
+    </message>
+    <message>
+        <source>Cannot export the maps</source>
+        <translation>无法导出特征图</translation>
+    </message>
+    <message>
+        <source>Cannot load the image</source>
+        <translation>无法载入图像</translation>
+    </message>
+    <message>
+        <source>Cannot open the network</source>
+        <translation>无法打开网络</translation>
+    </message>
+    <message>
+        <source>Cannot save the network</source>
+        <translation>无法保存网络</translation>
+    </message>
+    <message>
+        <source>Cannot use the network</source>
+        <translation>无法使用该网络</translation>
+    </message>
+    <message>
+        <source>Clear the drawing (also Esc or Delete on the canvas)</source>
+        <translation>清除画布上的内容（在画布上按 Esc 或 Delete 也可以）</translation>
+    </message>
+    <message>
+        <source>Concept</source>
+        <translation>概念</translation>
+    </message>
+    <message>
+        <source>ConvScope networks (*.npz *.json);;All files (*)</source>
+        <translation>ConvScope 网络 (*.npz *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>ConvScope — draw a digit, watch a CNN think</source>
+        <translation>ConvScope——画一个数字，看卷积神经网络如何思考</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Crop, scale to 20×20 and centre the drawing by mass, as MNIST digits were prepared</source>
+        <translation>按 MNIST 数字的处理方式，把画裁剪、缩放到 20×20，并按重心居中</translation>
+    </message>
+    <message>
+        <source>Digit %1</source>
+        <translation>数字 %1</translation>
+    </message>
+    <message>
+        <source>Draw an image file (PNG, JPEG) in grayscale, fitted to the input</source>
+        <translation>把图像文件（PNG、JPEG）以灰度画到画布上，缩放到输入大小</translation>
+    </message>
+    <message>
+        <source>Export maps</source>
+        <translation>导出特征图</translation>
+    </message>
+    <message>
+        <source>Height and width of the input, pixels:</source>
+        <translation>输入的高和宽（像素）：</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Input size</source>
+        <translation>输入尺寸</translation>
+    </message>
+    <message>
+        <source>Input size %1×%1</source>
+        <translation>输入尺寸 %1×%1</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Learned filters</source>
+        <translation>学到的滤波器</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>载入 %1</translation>
+    </message>
+    <message>
+        <source>Load &amp;image…</source>
+        <translation>载入图像(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Load a network (.npz with weights, or a .json layer spec)</source>
+        <translation>载入网络（带权重的 .npz，或 .json 层描述）</translation>
+    </message>
+    <message>
+        <source>Load image</source>
+        <translation>载入图像</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <source>Open network</source>
+        <translation>打开网络</translation>
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation>其他…</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Receptive fields</source>
+        <translation>感受野</translation>
+    </message>
+    <message>
+        <source>Sample %1</source>
+        <translation>样例 %1</translation>
+    </message>
+    <message>
+        <source>Sample &amp;digits</source>
+        <translation>样例数字(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Save every layer&apos;s maps as one PNG</source>
+        <translation>把每一层的特征图保存为一张 PNG</translation>
+    </message>
+    <message>
+        <source>Save network</source>
+        <translation>保存网络</translation>
+    </message>
+    <message>
+        <source>Save the layers and weights</source>
+        <translation>保存各层及其权重</translation>
+    </message>
+    <message>
+        <source>Sliding window</source>
+        <translation>滑动窗口</translation>
+    </message>
+    <message>
+        <source>Train the current network on MNIST digits and watch its filters learn</source>
+        <translation>用 MNIST 数字训练当前网络，看它的滤波器如何学习</translation>
+    </message>
+    <message>
+        <source>Unit inspector</source>
+        <translation>单元检查器</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Click a map unit, arrow keys, Esc</source>
+        <translation>单击特征图单元、方向键、Esc</translation>
+    </message>
+    <message>
+        <source>Ctrl+0 … Ctrl+9</source>
+        <translation>Ctrl+0 … Ctrl+9</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Ctrl+O / Ctrl+S</source>
+        <translation>Ctrl+O / Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z, Ctrl+Y</source>
+        <translation>Ctrl+Shift+Z, Ctrl+Y</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z</source>
+        <translation>Ctrl+Z</translation>
+    </message>
+    <message>
+        <source>Delete, Backspace (canvas); Ctrl+L</source>
+        <translation>Delete、Backspace（画布）；Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Double-click a map channel</source>
+        <translation>双击特征图的一个通道</translation>
+    </message>
+    <message>
+        <source>E (canvas)</source>
+        <translation>E（画布）</translation>
+    </message>
+    <message>
+        <source>Esc (canvas)</source>
+        <translation>Esc（画布）</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Hover a map unit</source>
+        <translation>悬停在特征图单元上</translation>
+    </message>
+    <message>
+        <source>Keyboard and mouse</source>
+        <translation>键盘与鼠标</translation>
+    </message>
+    <message>
+        <source>Left drag on the canvas</source>
+        <extracomment>(keys, what they do)</extracomment>
+        <translation>在画布上按左键拖动</translation>
+    </message>
+    <message>
+        <source>Right drag on the canvas</source>
+        <translation>在画布上按右键拖动</translation>
+    </message>
+    <message>
+        <source>[ / ] (canvas)</source>
+        <translation>[ / ]（画布）</translation>
+    </message>
+    <message>
+        <source>clear the drawing</source>
+        <translation>清除画布</translation>
+    </message>
+    <message>
+        <source>draw (soft round brush)</source>
+        <translation>绘画（柔边圆画笔）</translation>
+    </message>
+    <message>
+        <source>draw a sample digit</source>
+        <translation>画出一个样例数字</translation>
+    </message>
+    <message>
+        <source>enlarge it (double-click again to go back)</source>
+        <translation>放大它（再次双击返回）</translation>
+    </message>
+    <message>
+        <source>erase</source>
+        <translation>擦除</translation>
+    </message>
+    <message>
+        <source>explanations of the concepts</source>
+        <translation>概念讲解</translation>
+    </message>
+    <message>
+        <source>export the activation maps as PNG</source>
+        <translation>将激活图导出为 PNG</translation>
+    </message>
+    <message>
+        <source>load an image file (PNG/JPEG, grayscale, fitted to the input size)</source>
+        <translation>载入图像文件（PNG/JPEG，灰度，缩放到输入大小）</translation>
+    </message>
+    <message>
+        <source>open / save a network</source>
+        <translation>打开 / 保存网络</translation>
+    </message>
+    <message>
+        <source>pin it, move the pinned unit, unpin it</source>
+        <translation>固定它、移动被固定的单元、取消固定</translation>
+    </message>
+    <message>
+        <source>quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>show its receptive-field window on the canvas</source>
+        <translation>在画布上显示它的感受野窗口</translation>
+    </message>
+    <message>
+        <source>smaller / bigger brush</source>
+        <translation>缩小 / 放大画笔</translation>
+    </message>
+    <message>
+        <source>toggle the eraser</source>
+        <translation>切换橡皮擦</translation>
+    </message>
+    <message>
+        <source>train the network on MNIST digits</source>
+        <translation>用 MNIST 数字训练网络</translation>
+    </message>
+    <message>
+        <source>undo (whole strokes, kernel and layer edits)</source>
+        <translation>撤销（整笔笔画、卷积核与层的编辑）</translation>
+    </message>
+    <message>
+        <source>unpin the pinned unit; with nothing pinned, clear the drawing</source>
+        <translation>取消固定单元；没有固定单元时清除画布</translation>
+    </message>
+</context>
+<context>
+    <name>engine</name>
+    <message>
+        <source> after padding</source>
+        <translation>（填充后）</translation>
+    </message>
+    <message>
+        <source>&quot;layers&quot; must be a list of layers like {&quot;type&quot;: &quot;relu&quot;}</source>
+        <translation>&quot;layers&quot; 必须是由层组成的列表，例如 {&quot;type&quot;: &quot;relu&quot;}</translation>
+    </message>
+    <message>
+        <source>&quot;same&quot; padding keeps the size only at stride 1; give the padding as a number for a strided convolution</source>
+        <translation>&quot;same&quot; 填充只在步长为 1 时保持尺寸；步长大于 1 的卷积请把填充写成一个数</translation>
+    </message>
+    <message>
+        <source>%1 is not an IDX file: it should start with 00 00, a type byte (08 for bytes) and the number of dimensions; it starts with %2</source>
+        <extracomment>what the engine raises, as templates (tests/gui/engine_templates.py derives them from the source)</extracomment>
+        <translation>%1 不是 IDX 文件：它应以 00 00、一个类型字节（字节数据为 08）和维数开头；它的开头却是 %2</translation>
+    </message>
+    <message>
+        <source>%1 looks gzip-compressed but is damaged or cut short</source>
+        <translation>%1 看起来是 gzip 压缩文件，但已损坏或不完整</translation>
+    </message>
+    <message>
+        <source>%1 must be (channels, height, width) or a batch of those, not an array of shape %2</source>
+        <translation>%1 必须是（通道, 高, 宽）或由它们组成的一批，而不是形状为 %2 的数组</translation>
+    </message>
+    <message>
+        <source>%1 must be a number or a (height, width) pair, not %2</source>
+        <translation>%1 必须是一个数或（高, 宽）数对，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number or a (height, width) pair, not %2</source>
+        <translation>%1 必须是整数或（高, 宽）数对，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number, not %2</source>
+        <translation>%1 必须是整数，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1 must be at least %2, not %3</source>
+        <translation>%1 至少为 %2，而不是 %3</translation>
+    </message>
+    <message>
+        <source>%1 must be at least 1, not %2</source>
+        <translation>%1 至少为 1，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false, not %2</source>
+        <translation>%1 必须是 true 或 false，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1 padding of %2 needs an input at least %3 %4, but it is %5 %6</source>
+        <translation>%2 的 %1 填充要求输入的%4至少为 %3，但它的%6只有 %5</translation>
+    </message>
+    <message>
+        <source>%1 padding of %2×%3 needs an input larger than %4×%5</source>
+        <translation>%2×%3 的 %1 填充要求输入大于 %4×%5</translation>
+    </message>
+    <message>
+        <source>%1 should hold images (3 dimensions: count × height × width), it has %2</source>
+        <translation>%1 应保存图像（3 维：数量 × 高 × 宽），它却有 %2 维</translation>
+    </message>
+    <message>
+        <source>%1 should hold one whole-number label per image</source>
+        <translation>%1 应为每幅图像保存一个整数标签</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: expected one &apos;*%2*idx*&apos; file, found %3</source>
+        <translation>%1：应有一个 &apos;*%2*idx*&apos; 文件，找到 %3 个</translation>
+    </message>
+    <message>
+        <source>%1: its %2 would hold %3 numbers, more than ConvScope handles (%4)</source>
+        <translation>%1：它的%2将有 %3 个数，超过 ConvScope 能处理的上限（%4）</translation>
+    </message>
+    <message>
+        <source>%1: labels must be 0 or more, found %2</source>
+        <translation>%1：标签必须 ≥ 0，却有 %2</translation>
+    </message>
+    <message>
+        <source>%1: needs %2, but was given %3</source>
+        <translation>%1：需要 %2，却得到 %3</translation>
+    </message>
+    <message>
+        <source>%1: the %2 has shape %3 (%4) but this layer needs numbers of shape %5</source>
+        <translation>%1：%2的形状是 %3（%4），但这一层需要形状为 %5 的数</translation>
+    </message>
+    <message>
+        <source>%1: the IDX header declares %2 dimensions but is cut short</source>
+        <translation>%1：IDX 文件头声明有 %2 维，但文件不完整</translation>
+    </message>
+    <message>
+        <source>%1: the header promises %2 values (%3 bytes of data) but the file holds %4 bytes — it is truncated or not an IDX file</source>
+        <translation>%1：文件头声明有 %2 个值（%3 字节数据），文件却只有 %4 字节——它被截断了，或不是 IDX 文件</translation>
+    </message>
+    <message>
+        <source>--validation must be between 0 and %1</source>
+        <translation>--validation 必须在 0 到 %1 之间</translation>
+    </message>
+    <message>
+        <source>30 along a bending stroke: responds strongly where the image has that curve, near 0 elsewhere.</source>
+        <translation>沿一条弯曲笔画取值 30：图像中有这条曲线的地方响应强烈，其余地方接近 0。</translation>
+    </message>
+    <message>
+        <source>5 × the pixel minus its four neighbours: boosts edges.</source>
+        <translation>像素的 5 倍减去它的四个邻居：增强边缘。</translation>
+    </message>
+    <message>
+        <source>A bent X: its lower ╲ stroke slips one pixel right and the ╱ stroke starts a row low, so comparing whole images pixel by pixel fails. The small features still find their strokes (the pinned ╲ unit on the slipped half scores 1.00) and after pooling the maps still look like the clean X&apos;s. Layer 1 (conv 1×1: 2·pixel − 1) turns the canvas&apos;s black 0 / white 1 into the tutorial&apos;s −1 / +1; layer 2 holds the three ±1/9 templates (╲ ╱ ╳), so each value is the mean of the nine products: 1.00 where the template matches perfectly, −1 for its exact opposite. ReLU drops the negative matches and a 2×2 max pool (ceil mode: 7×7 → 4×4) keeps the best match of each patch.</source>
+        <translation>一个歪斜的 X：下半段 ╲ 笔画向右错开一个像素，╱ 笔画低一行才开始，所以把整幅图像逐像素比较会失败。小特征仍能找到各自的笔画（错开那一半上被固定的 ╲ 单元得 1.00），池化之后的特征图仍然像标准 X 的。第 1 层（1×1 卷积：2·像素 − 1）把画布上的黑 0 / 白 1 变成教程里的 −1 / +1；第 2 层是三个 ±1/9 模板（╲ ╱ ╳），所以每个值都是九个乘积的平均：模板完全吻合处为 1.00，完全相反处为 −1。ReLU 去掉负的匹配，2×2 最大池化（ceil 模式：7×7 → 4×4）保留每一小块中最好的匹配。</translation>
+    </message>
+    <message>
+        <source>Box blur 3×3</source>
+        <translation>3×3 均值模糊</translation>
+    </message>
+    <message>
+        <source>Box blur 5×5</source>
+        <translation>5×5 均值模糊</translation>
+    </message>
+    <message>
+        <source>Bright middle column between dark columns: a vertical line one pixel thick.</source>
+        <translation>暗列之间夹着亮的中间列：一条一像素宽的竖线。</translation>
+    </message>
+    <message>
+        <source>Bright middle row between dark rows: a horizontal line one pixel thick.</source>
+        <translation>暗行之间夹着亮的中间行：一条一像素宽的横线。</translation>
+    </message>
+    <message>
+        <source>Brightness rising from left to right (vertical edges).</source>
+        <translation>亮度从左到右升高（竖直边缘）。</translation>
+    </message>
+    <message>
+        <source>Brightness rising from top to bottom (horizontal edges).</source>
+        <translation>亮度从上到下升高（水平边缘）。</translation>
+    </message>
+    <message>
+        <source>Centre versus its four neighbours: edges in any direction.</source>
+        <translation>中心与四个邻居相比：任意方向的边缘。</translation>
+    </message>
+    <message>
+        <source>Copies the input: 1 in the centre, 0 elsewhere.</source>
+        <translation>原样复制输入：中心为 1，其余为 0。</translation>
+    </message>
+    <message>
+        <source>Curve detector 7×7</source>
+        <translation>7×7 曲线检测器</translation>
+    </message>
+    <message>
+        <source>Edges: Sobel on a digit</source>
+        <translation>边缘：数字上的 Sobel</translation>
+    </message>
+    <message>
+        <source>Gaussian blur 5×5</source>
+        <translation>5×5 高斯模糊</translation>
+    </message>
+    <message>
+        <source>Horizontal line</source>
+        <translation>横线</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>恒等</translation>
+    </message>
+    <message>
+        <source>Laplacian</source>
+        <translation>拉普拉斯</translation>
+    </message>
+    <message>
+        <source>Layer 1: a 3×3 mean with stride 2 and padding 1 (28 → 14: the window jumps two pixels, the zero border keeps the edges). Layer 2: the same mean dilated by 2 (its taps one pixel apart, padding 2 keeps 14×14): the pinned unit samples a sparse 11×11 patch of the drawing. Step through both in the Sliding window tab.</source>
+        <translation>第 1 层：步长 2、填充 1 的 3×3 均值（28 → 14：窗口每次跳两个像素，零填充的边框保住了边缘）。第 2 层：同样的均值，膨胀为 2（抽头相隔一个像素，填充 2 保持 14×14）：被固定的单元在画上稀疏地采样一块 11×11 的区域。可在“滑动窗口”标签页中逐步查看两层。</translation>
+    </message>
+    <message>
+        <source>Like Sobel x with equal weights in every row.</source>
+        <translation>类似 Sobel x，但每行权重相同。</translation>
+    </message>
+    <message>
+        <source>Like Sobel y with equal weights in every column.</source>
+        <translation>类似 Sobel y，但每列权重相同。</translation>
+    </message>
+    <message>
+        <source>Mean of the 3×3 neighbourhood (every weight 1/9).</source>
+        <translation>3×3 邻域的平均（每个权重为 1/9）。</translation>
+    </message>
+    <message>
+        <source>Mean of the 5×5 neighbourhood (every weight 1/25).</source>
+        <translation>5×5 邻域的平均（每个权重为 1/25）。</translation>
+    </message>
+    <message>
+        <source>Prewitt x</source>
+        <translation>Prewitt x</translation>
+    </message>
+    <message>
+        <source>Prewitt y</source>
+        <translation>Prewitt y</translation>
+    </message>
+    <message>
+        <source>Receptive field grows: three 3×3 convs</source>
+        <translation>感受野逐层增大：三个 3×3 卷积</translation>
+    </message>
+    <message>
+        <source>Sharpen</source>
+        <translation>锐化</translation>
+    </message>
+    <message>
+        <source>Smoothing with a 3×3 mean</source>
+        <translation>用 3×3 均值做平滑</translation>
+    </message>
+    <message>
+        <source>Sobel x</source>
+        <translation>Sobel x</translation>
+    </message>
+    <message>
+        <source>Sobel y</source>
+        <translation>Sobel y</translation>
+    </message>
+    <message>
+        <source>Stride, padding, dilation</source>
+        <translation>步长、填充、膨胀</translation>
+    </message>
+    <message>
+        <source>Template matching: O</source>
+        <translation>模板匹配：O</translation>
+    </message>
+    <message>
+        <source>Template matching: X</source>
+        <extracomment>the lessons (engine.examples) and kernel presets (engine.presets): titles and descriptions</extracomment>
+        <translation>模板匹配：X</translation>
+    </message>
+    <message>
+        <source>Template matching: a hand-drawn X</source>
+        <translation>模板匹配：手写的 X</translation>
+    </message>
+    <message>
+        <source>The 3×3 window that gives −8</source>
+        <translation>得出 −8 的 3×3 窗口</translation>
+    </message>
+    <message>
+        <source>The same network on an O. Its rounded corners are short diagonals, so ╲ and ╱ still find 1.00s there; but ╳ needs two strokes crossing and never passes 0.56: the pinned centre unit scores −0.11 here and 1.00 on the X. Layer 1 (conv 1×1: 2·pixel − 1) turns the canvas&apos;s black 0 / white 1 into the tutorial&apos;s −1 / +1; layer 2 holds the three ±1/9 templates (╲ ╱ ╳), so each value is the mean of the nine products: 1.00 where the template matches perfectly, −1 for its exact opposite. ReLU drops the negative matches and a 2×2 max pool (ceil mode: 7×7 → 4×4) keeps the best match of each patch.</source>
+        <translation>同一个网络看一个 O。O 的圆角是短的斜线，所以 ╲ 和 ╱ 在那里仍能得到 1.00；但 ╳ 需要两笔交叉，最高不超过 0.56：被固定的中心单元在这里得 −0.11，在 X 上得 1.00。第 1 层（1×1 卷积：2·像素 − 1）把画布上的黑 0 / 白 1 变成教程里的 −1 / +1；第 2 层是三个 ±1/9 模板（╲ ╱ ╳），所以每个值都是九个乘积的平均：模板完全吻合处为 1.00，完全相反处为 −1。ReLU 去掉负的匹配，2×2 最大池化（ceil 模式：7×7 → 4×4）保留每一小块中最好的匹配。</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s 7×7 matrix (values 0…11, drawn as value/11; layer 1, conv 1×1 with weight 11, gives them back) under the 1/9 kernel: each output is the mean of a 3×3 window. The pinned unit is the tutorial&apos;s: the window around the 7 averages to 3.</source>
+        <translation>教程中的 7×7 矩阵（取值 0…11，按 值/11 画出；第 1 层是权重为 11 的 1×1 卷积，把它们还原）经过 1/9 卷积核：每个输出都是一个 3×3 窗口的平均。被固定的单元就是教程里的那个：7 周围的窗口平均为 3。</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s 9×9 X and its three 3×3 features. The ╲ map reads 1.00 all along the ╲ stroke (the pinned unit), 7/9 ≈ 0.78 in the corners where one pixel of nine disagrees (the tutorial cuts it to 0.77, 5/9 to 0.55), −0.11 where five disagree. Layer 1 (conv 1×1: 2·pixel − 1) turns the canvas&apos;s black 0 / white 1 into the tutorial&apos;s −1 / +1; layer 2 holds the three ±1/9 templates (╲ ╱ ╳), so each value is the mean of the nine products: 1.00 where the template matches perfectly, −1 for its exact opposite. ReLU drops the negative matches and a 2×2 max pool (ceil mode: 7×7 → 4×4) keeps the best match of each patch.</source>
+        <translation>教程中 9×9 的 X 和它的三个 3×3 特征。╲ 特征图沿整条 ╲ 笔画都是 1.00（被固定的单元），在九个像素中有一个不符的角上是 7/9 ≈ 0.78（教程截成 0.77，5/9 截成 0.55），有五个不符处是 −0.11。第 1 层（1×1 卷积：2·像素 − 1）把画布上的黑 0 / 白 1 变成教程里的 −1 / +1；第 2 层是三个 ±1/9 模板（╲ ╱ ╳），所以每个值都是九个乘积的平均：模板完全吻合处为 1.00，完全相反处为 −1。ReLU 去掉负的匹配，2×2 最大池化（ceil 模式：7×7 → 4×4）保留每一小块中最好的匹配。</translation>
+    </message>
+    <message>
+        <source>The worked example 4·0 + 0·0 + 0·0 + 0·0 + 0·1 + 0·1 + 0·0 + 0·1 + (−4)·2 = −8 on a bright corner. The tutorial&apos;s pixels 0, 1, 2 are drawn as 0, ½, 1; layer 1 (conv 1×1, weight 2) gives them back, and layer 2 holds its kernel exactly. The kernel compares each pixel with the one two steps down-right: flat areas give 0, the corner&apos;s edge strongly negative.</source>
+        <translation>教程的算例 4·0 + 0·0 + 0·0 + 0·0 + 0·1 + 0·1 + 0·0 + 0·1 + (−4)·2 = −8，落在一个亮角上。教程的像素 0、1、2 画成 0、½、1；第 1 层（1×1 卷积，权重 2）把它们还原，第 2 层原样保存教程的卷积核。这个卷积核把每个像素与右下方两步处的像素相比：平坦区域得 0，角的边缘得很大的负值。</translation>
+    </message>
+    <message>
+        <source>Three 3×3 box blurs in a row: the pinned centre unit of the third sees a 3×3 window of the second, 5×5 of the first and 7×7 of the drawing (r = 1 + 3·(3 − 1)). Each blur spreads the digit a little more.</source>
+        <translation>连续三个 3×3 均值模糊：第三层被固定的中心单元看到第二层的 3×3 窗口、第一层的 5×5、画上的 7×7（r = 1 + 3·(3 − 1)）。每模糊一次，数字就更散开一点。</translation>
+    </message>
+    <message>
+        <source>Two filters: Sobel x answers where brightness rises to the right (the left edges of the strokes), Sobel y where it rises downwards (their top edges); ReLU keeps only those, so the opposite edges go dark. The brightest edge is pinned.</source>
+        <translation>两个滤波器：Sobel x 在亮度向右升高处响应（笔画的左边缘），Sobel y 在亮度向下升高处响应（笔画的上边缘）；ReLU 只保留这些，所以相反的边缘变暗。最亮的边缘单元已被固定。</translation>
+    </message>
+    <message>
+        <source>Vertical line</source>
+        <translation>竖线</translation>
+    </message>
+    <message>
+        <source>Weighted mean, heavier in the centre: the integer Gaussian matrix divided by 273.</source>
+        <translation>加权平均，中心权重更大：整数高斯矩阵除以 273。</translation>
+    </message>
+    <message>
+        <source>X template ╱</source>
+        <translation>X 模板 ╱</translation>
+    </message>
+    <message>
+        <source>X template ╲</source>
+        <translation>X 模板 ╲</translation>
+    </message>
+    <message>
+        <source>X template ╳</source>
+        <translation>X 模板 ╳</translation>
+    </message>
+    <message>
+        <source>a %1 layer has no setting %2</source>
+        <translation>%1 层没有设置项 %2</translation>
+    </message>
+    <message>
+        <source>a %1 layer has no setting %2 (did you mean %3?)</source>
+        <translation>%1 层没有设置项 %2（是不是指 %3？）</translation>
+    </message>
+    <message>
+        <source>a %1 layer has no setting %2 (did you mean %3?); its settings are %4</source>
+        <translation>%1 层没有设置项 %2（是不是指 %3？）；它的设置项有 %4</translation>
+    </message>
+    <message>
+        <source>a %1 layer has no setting %2; its settings are %3</source>
+        <translation>%1 层没有设置项 %2；它的设置项有 %3</translation>
+    </message>
+    <message>
+        <source>a %1 layer needs %2</source>
+        <translation>%1 层需要 %2</translation>
+    </message>
+    <message>
+        <source>a layer must be written as an object like {&quot;type&quot;: &quot;relu&quot;}, not %1</source>
+        <translation>一层必须写成对象，例如 {&quot;type&quot;: &quot;relu&quot;}，而不是 %1</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>cannot %1-pad an empty %2×%3 input</source>
+        <translation>无法对空的 %2×%3 输入做 %1 填充</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>dilated </source>
+        <translation>膨胀后的</translation>
+    </message>
+    <message>
+        <source>dilation</source>
+        <translation>膨胀</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>训练轮数</translation>
+    </message>
+    <message>
+        <source>explain looks at one image, not a batch</source>
+        <translation>解释只针对一幅图像，而不是一批</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>kernel size</source>
+        <translation>卷积核大小</translation>
+    </message>
+    <message>
+        <source>kernel size, stride and dilation must be at least 1 and padding cannot be negative</source>
+        <translation>卷积核大小、步长和膨胀至少为 1，填充不能为负</translation>
+    </message>
+    <message>
+        <source>layer %1 (%2)</source>
+        <extracomment>values the engine puts into its messages</extracomment>
+        <translation>第 %1 层（%2）</translation>
+    </message>
+    <message>
+        <source>layer %1 (%2) has no %3 in the file</source>
+        <translation>文件中第 %1 层（%2）没有%3</translation>
+    </message>
+    <message>
+        <source>layer %1 does not exist (the network has %2)</source>
+        <translation>第 %1 层不存在（网络共有 %2 层）</translation>
+    </message>
+    <message>
+        <source>layer %1 is %2, not a layer such as Conv2d(8, 3)</source>
+        <translation>第 %1 层是 %2，而不是 Conv2d(8, 3) 这样的层</translation>
+    </message>
+    <message>
+        <source>layer %1: %2</source>
+        <translation>第 %1 层：%2</translation>
+    </message>
+    <message>
+        <source>no preset named %1; known: %2</source>
+        <translation>没有名为 %1 的预设；已有：%2</translation>
+    </message>
+    <message>
+        <source>no weights</source>
+        <translation>无权重</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>not a readable ConvScope .npz file; it may be truncated or of another kind (%1)</source>
+        <translation>不是可读的 ConvScope .npz 文件；它可能被截断，或是别的文件（%1）</translation>
+    </message>
+    <message>
+        <source>only max pooling has winner indices</source>
+        <translation>只有最大池化才有胜出位置</translation>
+    </message>
+    <message>
+        <source>padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>padding %1 is more than half the %2 window, so some windows would see only padding</source>
+        <translation>填充 %1 超过了 %2 窗口的一半，有些窗口将只看到填充</translation>
+    </message>
+    <message>
+        <source>padding cannot be negative, not %1</source>
+        <translation>填充不能为负，而不是 %1</translation>
+    </message>
+    <message>
+        <source>padding mode must be one of %1, not %2</source>
+        <translation>填充模式必须是 %1 之一，而不是 %2</translation>
+    </message>
+    <message>
+        <source>padding must be ((top, bottom), (left, right)), not %1</source>
+        <translation>填充必须是 ((上, 下), (左, 右))，而不是 %1</translation>
+    </message>
+    <message>
+        <source>padding must be a number, &quot;valid&quot;, &quot;same&quot; or &quot;full&quot;, not %1</source>
+        <translation>填充必须是一个数、&quot;valid&quot;、&quot;same&quot; 或 &quot;full&quot;，而不是 %1</translation>
+    </message>
+    <message>
+        <source>padding must be a number, a (rows, cols) pair or ((top, bottom), (left, right)), not %1</source>
+        <translation>填充必须是一个数、（行, 列）数对或 ((上, 下), (左, 右))，而不是 %1</translation>
+    </message>
+    <message>
+        <source>pool padding %1 is more than half the %2×%3 window</source>
+        <translation>池化填充 %1 超过了 %2×%3 窗口的一半</translation>
+    </message>
+    <message>
+        <source>pool size</source>
+        <translation>池化窗口大小</translation>
+    </message>
+    <message>
+        <source>pool window</source>
+        <translation>池化窗口</translation>
+    </message>
+    <message>
+        <source>pooling mode must be &quot;max&quot; or &quot;avg&quot;, not %1</source>
+        <translation>池化方式必须是 &quot;max&quot; 或 &quot;avg&quot;，而不是 %1</translation>
+    </message>
+    <message>
+        <source>predict needs a network that ends in softmax over a flat vector (… → dense → softmax)</source>
+        <translation>预测需要以一维向量上的 softmax 结尾的网络（… → 全连接 → softmax）</translation>
+    </message>
+    <message>
+        <source>stride</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>tall</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>the %1 must be a whole number ≥ 1, not %2</source>
+        <translation>%1必须是 ≥ 1 的整数，而不是 %2</translation>
+    </message>
+    <message>
+        <source>the %1 of layer %2 (%3) holds values that are not finite numbers</source>
+        <translation>第 %2 层（%3）的%1含有非有限数值</translation>
+    </message>
+    <message>
+        <source>the bias needs one value per filter (%1), not shape %2</source>
+        <translation>偏置需要每个滤波器一个值（%1 个），而不是形状 %2</translation>
+    </message>
+    <message>
+        <source>the dilation</source>
+        <translation>膨胀</translation>
+    </message>
+    <message>
+        <source>the file has arrays that belong to no layer: %1</source>
+        <translation>文件中有不属于任何层的数组：%1</translation>
+    </message>
+    <message>
+        <source>the input has %1 channels but the kernel expects %2</source>
+        <translation>输入有 %1 个通道，但卷积核需要 %2 个</translation>
+    </message>
+    <message>
+        <source>the input is %1 long after padding, shorter than the kernel (%2)</source>
+        <translation>填充后输入长为 %1，比卷积核（%2）短</translation>
+    </message>
+    <message>
+        <source>the input is %1×%2 after padding, smaller than the %3 (%4×%5)</source>
+        <translation>填充后输入为 %1×%2，小于%3（%4×%5）</translation>
+    </message>
+    <message>
+        <source>the input is %1×%2 after padding, smaller than the %3×%4 pool window</source>
+        <translation>填充后输入为 %1×%2，小于 %3×%4 的池化窗口</translation>
+    </message>
+    <message>
+        <source>the input is %1×%2%3, smaller than the %4%5 (%6×%7)</source>
+        <translation>输入%3为 %1×%2，小于%4%5（%6×%7）</translation>
+    </message>
+    <message>
+        <source>the input is a flat list of %1 numbers, not an image; %2 needs channels × height × width (put it before flatten/dense)</source>
+        <translation>输入是 %1 个数组成的一维列表，而不是图像；%2 需要 通道 × 高 × 宽（把它放在展平/全连接层之前）</translation>
+    </message>
+    <message>
+        <source>the input size must be (channels, height, width) or (height, width) with every number at least 1, not %1</source>
+        <translation>输入尺寸必须是（通道, 高, 宽）或（高, 宽），且每个数至少为 1，而不是 %1</translation>
+    </message>
+    <message>
+        <source>the kernel must be (filters, channels, height, width), not shape %1</source>
+        <translation>卷积核必须是（滤波器, 通道, 高, 宽），而不是形状 %1</translation>
+    </message>
+    <message>
+        <source>the kernel size</source>
+        <translation>卷积核大小</translation>
+    </message>
+    <message>
+        <source>the labels must be whole numbers from 0 to %1 (the network has %2 outputs), but they run from %3 to %4</source>
+        <translation>标签必须是 0 到 %1 的整数（网络有 %2 个输出），但实际从 %3 到 %4</translation>
+    </message>
+    <message>
+        <source>the learning rate must be a positive number, not %1</source>
+        <translation>学习率必须是正数，而不是 %1</translation>
+    </message>
+    <message>
+        <source>the negative slope must be a number, not %1</source>
+        <translation>负斜率必须是一个数，而不是 %1</translation>
+    </message>
+    <message>
+        <source>the network expects images of %1×%2×%3 (channels × height × width) or a batch of them, but was given an array of shape %4</source>
+        <translation>网络需要 %1×%2×%3（通道 × 高 × 宽）的图像或一批这样的图像，却得到形状为 %4 的数组</translation>
+    </message>
+    <message>
+        <source>the network has no conv or dense layer, so it has nothing to learn</source>
+        <translation>网络中没有卷积层或全连接层，所以没有可学习的东西</translation>
+    </message>
+    <message>
+        <source>the network spec has no &quot;%1&quot;</source>
+        <translation>网络描述中没有 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the network takes %1×%2×%3 images but these are %4</source>
+        <translation>网络接受 %1×%2×%3 的图像，但这些图像是 %4</translation>
+    </message>
+    <message>
+        <source>the number of filters</source>
+        <translation>滤波器个数</translation>
+    </message>
+    <message>
+        <source>the number of outputs</source>
+        <translation>输出个数</translation>
+    </message>
+    <message>
+        <source>the padding mode must be one of %1, not %2</source>
+        <translation>填充模式必须是 %1 之一，而不是 %2</translation>
+    </message>
+    <message>
+        <source>the pool size</source>
+        <translation>池化窗口大小</translation>
+    </message>
+    <message>
+        <source>the schedule must be &quot;one-cycle&quot; or &quot;constant&quot;, not %1</source>
+        <translation>学习率策略必须是 &quot;one-cycle&quot; 或 &quot;constant&quot;，而不是 %1</translation>
+    </message>
+    <message>
+        <source>the seed must be a whole number ≥ 0, not %1</source>
+        <translation>随机种子必须是 ≥ 0 的整数，而不是 %1</translation>
+    </message>
+    <message>
+        <source>the spec entry is not text; this is not a ConvScope network</source>
+        <translation>描述条目不是文本；这不是 ConvScope 网络</translation>
+    </message>
+    <message>
+        <source>the spec is not valid JSON (%1 at line %2, column %3)</source>
+        <translation>描述不是有效的 JSON（第 %2 行第 %3 列：%1）</translation>
+    </message>
+    <message>
+        <source>the stride</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>there are %1 images and %2 labels; training needs one label per image, and at least one image</source>
+        <translation>有 %1 幅图像和 %2 个标签；训练需要每幅图像一个标签，并且至少一幅图像</translation>
+    </message>
+    <message>
+        <source>there are %1 images but %2 labels</source>
+        <translation>有 %1 幅图像，却有 %2 个标签</translation>
+    </message>
+    <message>
+        <source>there are weights for %1 layers but the network has %2</source>
+        <translation>有 %1 层的权重，但网络有 %2 层</translation>
+    </message>
+    <message>
+        <source>there is no image to explain yet: run forward first or pass x</source>
+        <translation>还没有可解释的图像：请先运行前向计算或传入 x</translation>
+    </message>
+    <message>
+        <source>this .npz has no network spec; it was not written by ConvScope</source>
+        <translation>这个 .npz 没有网络描述；它不是 ConvScope 写的</translation>
+    </message>
+    <message>
+        <source>this is not a ConvScope network: a spec needs &quot;format&quot;: &quot;%1&quot;</source>
+        <translation>这不是 ConvScope 网络：描述需要 &quot;format&quot;: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>this network file has version %1; this ConvScope reads version %2 (it may come from a newer ConvScope)</source>
+        <translation>这个网络文件的版本是 %1；本 ConvScope 读取版本 %2（它可能来自更新的 ConvScope）</translation>
+    </message>
+    <message>
+        <source>training diverged in epoch %1 (the loss became %2): the learning rate %3 is too high for this network; try a smaller one</source>
+        <translation>训练在第 %1 轮发散（损失变成 %2）：学习率 %3 对这个网络太高了，请试一个更小的</translation>
+    </message>
+    <message>
+        <source>training needs a network that ends in softmax over a flat vector (… → dense → softmax): it learns by comparing those probabilities with the right answers</source>
+        <translation>训练需要以一维向量上的 softmax 结尾的网络（… → 全连接 → softmax）：它通过把这些概率与正确答案比较来学习</translation>
+    </message>
+    <message>
+        <source>unit %1 is outside layer %2&apos;s output of shape %3</source>
+        <translation>单元 %1 超出了第 %2 层形状为 %3 的输出</translation>
+    </message>
+    <message>
+        <source>unit (%1, %2) is outside the %3×%4 map of layer %5</source>
+        <translation>单元 (%1, %2) 超出了第 %5 层 %3×%4 的特征图</translation>
+    </message>
+    <message>
+        <source>unknown layer type %1 (did you mean %2?); known types: %3</source>
+        <translation>未知的层类型 %1（是不是指 %2？）；已知类型：%3</translation>
+    </message>
+    <message>
+        <source>unknown layer type %1; known types: %2</source>
+        <translation>未知的层类型 %1；已知类型：%2</translation>
+    </message>
+    <message>
+        <source>unknown optimizer %1: choose one of %2</source>
+        <translation>未知的优化器 %1：请从 %2 中选择</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>wide</source>
+        <translation>宽</translation>
+    </message>
+    <message>
+        <source>±1 template of the X/O example matching a ╱ stroke; divided by 9 so a perfect match scores 1.</source>
+        <translation>X/O 例子中匹配 ╱ 笔画的 ±1 模板；除以 9，完全吻合时得 1。</translation>
+    </message>
+    <message>
+        <source>±1 template of the X/O example matching a ╲ stroke; divided by 9 so a perfect match scores 1.</source>
+        <translation>X/O 例子中匹配 ╲ 笔画的 ±1 模板；除以 9，完全吻合时得 1。</translation>
+    </message>
+    <message>
+        <source>±1 template of the X/O example matching the crossing of an X; divided by 9 so a perfect match scores 1.</source>
+        <translation>X/O 例子中匹配 X 交叉处的 ±1 模板；除以 9，完全吻合时得 1。</translation>
+    </message>
+</context>
+<context>
+    <name>samples</name>
+    <message>
+        <source>%1 is not an image ConvScope can read (PNG, JPEG, BMP, GIF).</source>
+        <translation>%1 不是 ConvScope 能读取的图像（PNG、JPEG、BMP、GIF）。</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,104 @@
+"""The interface language: chosen from the system locale or View ▸ Language, switched live,
+remembered; every text a user reads follows it."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QDockWidget
+
+from gui import i18n
+from gui.i18n.engine_messages import engine_text
+from tests.gui.ui_texts import ui_texts, untranslated
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The interface in Chinese for one test, English again afterwards."""
+    assert i18n.set_language(i18n.CHINESE)
+    yield
+    i18n.set_language(i18n.ENGLISH)
+
+
+def menu_titles(window):
+    return [a.text() for a in window.menuBar().actions()]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("zh_CN", "zh_CN"), ("zh_SG", "zh_CN"), ("zh_TW", "zh_CN"), ("en_US", "en"), ("de_DE", "en"),
+    ("C", "en")])
+def test_the_system_locale_chooses_the_language(name, expected):
+    assert i18n.system_language(QLocale(name)) == expected
+
+
+@pytest.mark.parametrize("env, expected", [
+    ({"LANG": "zh_CN.UTF-8"}, "zh_CN"), ({"LANG": "en_US.UTF-8"}, "en"),
+    ({"LANG": "en_US.UTF-8", "LC_ALL": "zh_CN.UTF-8"}, "zh_CN"),
+    ({"LANG": "zh_CN.UTF-8", "LC_ALL": "C"}, "en")])
+def test_lang_and_lc_all_reach_the_app(env, expected):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    out = subprocess.run(
+        [sys.executable, "-c", "from gui import i18n; print(i18n.system_language())"],
+        env=clean | env, capture_output=True, text=True, check=True).stdout
+    assert out.strip() == expected
+
+
+def test_the_remembered_choice_wins_over_the_system(settings):
+    settings.setValue(i18n.SETTINGS_KEY, "zh_CN")
+    assert i18n.start_language(settings) == "zh_CN"
+    settings.setValue(i18n.SETTINGS_KEY, "klingon")  # an unknown value falls back
+    assert i18n.start_language(settings) == i18n.system_language()
+
+
+def test_qt_standard_dialogs_are_translated_too(chinese):
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+
+
+def test_switching_live_retitles_menus_and_docks_and_is_remembered(main_window, settings):
+    english = menu_titles(main_window)
+    docks = {d.objectName(): d.windowTitle() for d in main_window.findChildren(QDockWidget)}
+    assert english[0] == "&File" and docks["kernelDock"] == "Kernel"
+    try:
+        assert main_window.set_language("zh_CN")
+        assert menu_titles(main_window)[0] == "文件(&F)"
+        kernel = main_window.docks["kernelDock"]
+        assert kernel.windowTitle() == "卷积核" and kernel.toggleViewAction().text() == "卷积核"
+        assert settings.value(i18n.SETTINGS_KEY) == "zh_CN"
+        checked = [a.text() for a in main_window.findChildren(type(kernel.toggleViewAction()))
+                   if a.isCheckable() and a.isChecked() and a.data() in i18n.LANGUAGES]
+        assert checked == ["简体中文"]
+    finally:
+        main_window.set_language("en")
+    assert menu_titles(main_window) == english
+    assert {d.objectName(): d.windowTitle() for d in main_window.docks.values()} == docks
+    assert settings.value(i18n.SETTINGS_KEY) == "en"
+
+
+def test_the_undo_action_names_the_step_in_the_language(main_window, state, chinese):
+    main_window.show_sample(3)
+    undo = next(a for a in main_window.menuBar().actions()[1].menu().actions())
+    assert undo.text() == "撤销(&U) 样例 3" and undo.isEnabled()
+
+
+def test_engine_messages_are_translated_with_their_values_nested(chinese):
+    message = "layer 3 (conv 3×3 s1): the stride must be at least 1, not 0"
+    assert engine_text(message) == "第 3 层（conv 3×3 s1）：步长 至少为 1，而不是 0"
+    assert engine_text("something the engine never says") == "something the engine never says"
+
+
+def test_engine_messages_stay_english_in_english(qapp):
+    message = "layer 3 (conv 3×3 s1): the stride must be at least 1, not 0"
+    assert engine_text(message) == message
+
+
+def test_nothing_chinese_in_the_english_window(main_window):
+    assert untranslated(ui_texts(main_window), "en") == []
+
+
+def test_menus_and_dock_titles_are_chinese(main_window, chinese):
+    texts = [(w, t) for w, t in ui_texts(main_window) if w.startswith(("menu", "QDockWidget"))]
+    assert len(texts) > 60
+    missing = untranslated(texts, "zh_CN")
+    assert missing == [], "untranslated:\n" + "\n".join(f"{w}: {t!r}" for w, t in missing)

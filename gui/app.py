@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 import engine
-from gui import i18n
+from gui.i18n import live
 from gui.main_window import MainWindow, last_network_path
 from gui.state import AppState, Unit
 
@@ -101,7 +101,7 @@ def main(argv=None):
     if args.screenshot:
         # A screenshot shows the shipped network in the system's language and never touches the
         # user's settings.
-        i18n.set_language(i18n.system_language())
+        live.set_language(live.system_language())
         window = MainWindow(AppState(start_network()))
         ok = screenshot(window, args.screenshot, args.size)
         window.close()
@@ -110,7 +110,7 @@ def main(argv=None):
         return 0 if ok else 1
     data_dir = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)
     settings = QSettings()
-    i18n.set_language(i18n.start_language(settings))
+    live.set_language(live.start_language(settings))
     window = MainWindow(AppState(start_network(data_dir)), settings, data_dir)
     _close_on_ctrl_c(window)
     window.show()

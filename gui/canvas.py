@@ -14,7 +14,9 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
+from gui.i18n import live
 from gui.brush import default_brush, paint_segment
+from gui.i18n import fill
 from gui.samples import array_to_qimage
 from gui.status_bar import unit_name
 from gui.window_overlay import (
@@ -58,6 +60,7 @@ class Canvas(QWidget):
         state.selectionChanged.connect(self._on_selection_changed)
         state.overlayChanged.connect(self._on_overlay_changed)
         state.activationsChanged.connect(self._on_activations_changed)
+        live.on_language_change(self, self.update)  # the caption and the padding label
 
     # ------------------------------------------------------------------ brush
     @property
@@ -150,7 +153,7 @@ class Canvas(QWidget):
         if field is None or not field.reaches_padding:
             return ""
         modes = padding_modes(self.state.network, self.window_unit().layer) or ["zeros"]
-        return ", ".join(modes) + " padding"
+        return fill(self.tr("%1 padding"), ", ".join(modes))
 
     # ------------------------------------------------------------------ state
     def _on_image_changed(self):
@@ -197,7 +200,7 @@ class Canvas(QWidget):
         before, image, _, erase = self._stroke
         self._stroke = None
         if not np.array_equal(before, image):
-            self.state.set_image(image, "Erase" if erase else "Draw stroke")
+            self.state.set_image(image, self.tr("Erase") if erase else self.tr("Draw stroke"))
 
     def leaveEvent(self, event):
         self._cursor = None
@@ -305,7 +308,7 @@ class Canvas(QWidget):
         painter.drawRect(inset)
         painter.setPen(HINT)
         painter.drawText(QRectF(inset.left() - 40, inset.bottom() + 2, side + 40, 18),
-                         Qt.AlignRight | Qt.AlignTop, "network sees (centred)")
+                         Qt.AlignRight | Qt.AlignTop, self.tr("network sees (centred)"))
 
     def _paint_brush(self, painter, rect):
         if self._cursor is None or self._stroke is not None and not self.underMouse():
@@ -336,16 +339,17 @@ class Canvas(QWidget):
     def _caption(self):
         unit = self.window_unit()
         if unit is None:
-            tool = "erasing" if self._eraser else "drawing"
-            return (f"{tool}, brush {self._brush:g} px · right button erases · [ ] brush size · "
-                    f"Esc clears · hover a map to see what a unit sees")
+            tool = self.tr("erasing") if self._eraser else self.tr("drawing")
+            return fill(self.tr("%1, brush %2 px · right button erases · [ ] brush size · Esc "
+                                "clears · hover a map to see what a unit sees"),
+                        tool, f"{self._brush:g}")
         field = self.receptive_field()
         top, left, bottom, right = field.input_box
-        how = "pinned" if unit == self.state.pinned else "hovered"
-        text = (f"{how} {unit_name(self.state.network, unit)} "
-                f"sees {bottom - top}×{right - left} input pixels")
+        how = (self.tr("pinned %1 sees %2×%3 input pixels") if unit == self.state.pinned else
+               self.tr("hovered %1 sees %2×%3 input pixels"))
+        text = fill(how, unit_name(self.state.network, unit), bottom - top, right - left)
         padding = self.padding_label()
-        text += f" · hatched: {padding}" if padding else ""
-        return text + (" · blue: hovered unit" if self.hover_unit() else "")
+        text += fill(self.tr(" · hatched: %1"), padding) if padding else ""
+        return text + (self.tr(" · blue: hovered unit") if self.hover_unit() else "")
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from gui.i18n import live
+from gui.i18n import fill
 from gui.samples import sample_digit
 
 
@@ -21,24 +23,34 @@ class DrawTools(QWidget):
         self.setObjectName("drawTools")
         self.state, self.canvas = state, canvas
         self.brush = QDoubleSpinBox(self, decimals=1, singleStep=0.5, suffix=" px")
-        self.brush.setToolTip("Brush diameter in input pixels  ([ and ] on the canvas)")
-        self.eraser = QToolButton(self, text="Eraser", checkable=True)
-        self.eraser.setToolTip("Erase with the left button too  (E; the right button always erases)")
-        clear = QToolButton(self, text="Clear")
-        clear.setToolTip("Clear the drawing  (Esc or Delete on the canvas; undo with Ctrl+Z)")
+        live.bind_text(self, self.brush.setToolTip, lambda: self.tr(
+            "Brush diameter in input pixels  ([ and ] on the canvas)"))
+        self.eraser = QToolButton(self, checkable=True)
+        live.bind_text(self, self.eraser.setText, lambda: self.tr("Eraser"))
+        live.bind_text(self, self.eraser.setToolTip, lambda: self.tr(
+            "Erase with the left button too  (E; the right button always erases)"))
+        clear = QToolButton(self)
+        live.bind_text(self, clear.setText, lambda: self.tr("Clear"))
+        live.bind_text(self, clear.setToolTip, lambda: self.tr(
+            "Clear the drawing  (Esc or Delete on the canvas; undo with Ctrl+Z)"))
+        brush_label = QLabel(self)
+        live.bind_text(self, brush_label.setText, lambda: self.tr("Brush"))
         tools = QHBoxLayout()
-        tools.addWidget(QLabel("Brush", self))
+        tools.addWidget(brush_label)
         tools.addWidget(self.brush)
         tools.addWidget(self.eraser)
         tools.addStretch(1)
         tools.addWidget(clear)
         samples = QHBoxLayout()
         samples.setSpacing(2)
-        samples.addWidget(QLabel("Samples", self))
+        samples_label = QLabel(self)
+        live.bind_text(self, samples_label.setText, lambda: self.tr("Samples"))
+        samples.addWidget(samples_label)
         for digit in range(10):
             button = QToolButton(self, text=str(digit), autoRaise=True)
             button.setFixedWidth(22)
-            button.setToolTip(f"Draw the MNIST sample {digit}  (Ctrl+{digit})")
+            live.bind_text(self, button.setToolTip, lambda d=digit: fill(
+                self.tr("Draw the MNIST sample %1  (Ctrl+%1)"), d))
             button.clicked.connect(lambda _=False, d=digit: self._on_sample_clicked(d))
             samples.addWidget(button)
         samples.addStretch(1)
@@ -62,5 +74,6 @@ class DrawTools(QWidget):
         self.canvas.set_brush_size(value)
 
     def _on_sample_clicked(self, digit):
-        self.state.set_image(sample_digit(digit, self.state.image.shape), f"Sample {digit}")
+        self.state.set_image(sample_digit(digit, self.state.image.shape),
+                             fill(self.tr("Sample %1"), digit))
         self.canvas.setFocus(Qt.OtherFocusReason)

@@ -7,7 +7,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from engine.examples import EXAMPLES, pin_unit
-from gui import i18n, samples
+from gui import samples
+from gui.i18n import fill, live
 from gui.i18n.engine_messages import engine_text
 from gui.state import Unit
 
@@ -21,7 +22,7 @@ def load_example(state, name):
         image = samples.sample_digit(example.digit, network.input_shape[1:])
     stack = state.undo_stack
     title = engine_text(example.title)
-    stack.beginMacro(i18n.fill(QCoreApplication.translate("ExamplesMenu", "Example: %1"), title))
+    stack.beginMacro(fill(QCoreApplication.translate("ExamplesMenu", "Example: %1"), title))
     state.set_network(network, title)  # never refused: Network() validated it
     state.set_image(image, title)
     stack.endMacro()
@@ -38,13 +39,13 @@ class ExamplesMenu(QMenu):
         super().__init__(parent)
         self.setObjectName("examplesMenu")
         self.setToolTipsVisible(True)
-        i18n.bind_text(self, self.setTitle, lambda: self.tr("&Examples"))
+        live.bind_text(self, self.setTitle, lambda: self.tr("&Examples"))
         for name, example in EXAMPLES.items():
             action = QAction(self)
             action.setData(name)
-            i18n.bind_text(self, action.setText, lambda e=example: engine_text(e.title))
-            i18n.bind_text(self, action.setStatusTip, lambda e=example: engine_text(e.description))
-            i18n.bind_text(self, action.setToolTip,  # rich text wraps
+            live.bind_text(self, action.setText, lambda e=example: engine_text(e.title))
+            live.bind_text(self, action.setStatusTip, lambda e=example: engine_text(e.description))
+            live.bind_text(self, action.setToolTip,  # rich text wraps
                            lambda e=example: f"<p>{engine_text(e.description)}</p>")
             action.triggered.connect(lambda _=False, n=name: load_example(state, n))
             self.addAction(action)

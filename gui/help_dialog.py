@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
-from gui import i18n
+from gui.i18n import live
 from gui.help_text import concepts_html, shortcuts_html
 
 
@@ -14,11 +14,11 @@ class HelpDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("help")
-        i18n.bind_text(self, self.setWindowTitle, lambda: self.tr("ConvScope help"))
+        live.bind_text(self, self.setWindowTitle, lambda: self.tr("ConvScope help"))
         self.resize(640, 720)
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(True)
-        i18n.bind_text(self, self.browser.setHtml, lambda: concepts_html() + shortcuts_html())
+        live.bind_text(self, self.browser.setHtml, lambda: concepts_html() + shortcuts_html())
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)

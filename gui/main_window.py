@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 import engine
-from gui import i18n, samples
+from gui import samples
+from gui.i18n import live
 from gui.i18n import fill
 from gui.i18n.engine_messages import engine_text
 from gui.activation_view import ActivationView
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
     def __init__(self, state, settings=None, data_dir=None, parent=None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        i18n.bind_text(self, self.setWindowTitle,
+        live.bind_text(self, self.setWindowTitle,
                        lambda: self.tr("ConvScope — draw a digit, watch a CNN think"))
         self.state = state
         self._settings = settings
@@ -120,7 +121,7 @@ class MainWindow(QMainWindow):
         a form-like panel so that its full height never sets the window's minimum size (the
         window must fit small laptop screens)."""
         dock = QDockWidget(self)
-        i18n.bind_text(self, dock.setWindowTitle, title)
+        live.bind_text(self, dock.setWindowTitle, title)
         dock.setObjectName(name)
         if scroll:
             area_widget = QScrollArea(dock, widgetResizable=True, frameShape=QFrame.NoFrame)
@@ -145,11 +146,11 @@ class MainWindow(QMainWindow):
         """An action in ``menu`` titled ``text()`` with the status tip ``tip()``: callables, so
         that both follow the interface language."""
         action = QAction(self)
-        i18n.bind_text(self, action.setText, text)
+        live.bind_text(self, action.setText, text)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
-            i18n.bind_text(self, action.setStatusTip, tip)
+            live.bind_text(self, action.setStatusTip, tip)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
@@ -157,7 +158,7 @@ class MainWindow(QMainWindow):
     def _menu(self, parent, title):
         """A submenu of ``parent`` (a menu or the menu bar) titled ``title()``."""
         menu = parent.addMenu("")
-        i18n.bind_text(self, menu.setTitle, title)
+        live.bind_text(self, menu.setTitle, title)
         return menu
 
     def _build_menus(self):
@@ -257,11 +258,11 @@ class MainWindow(QMainWindow):
     def _build_language_menu(self, menu):
         """English / 简体中文, each named in itself; the choice applies at once and is remembered."""
         group = QActionGroup(self)
-        for language, name in i18n.LANGUAGES.items():
+        for language, name in live.LANGUAGES.items():
             action = self._action(menu, lambda name=name: name,
                                   lambda _=False, lang=language: self.set_language(lang))
             action.setCheckable(True)
-            action.setChecked(language == i18n.current_language())
+            action.setChecked(language == live.current_language())
             action.setData(language)
             group.addAction(action)
         self._language_group = group
@@ -339,13 +340,13 @@ class MainWindow(QMainWindow):
         self._training.raise_()
 
     def set_language(self, language):
-        """Show the interface in ``language`` (a key of ``i18n.LANGUAGES``) at once, and start in
+        """Show the interface in ``language`` (a key of ``live.LANGUAGES``) at once, and start in
         it next time; returns False when its translation cannot be loaded."""
-        loaded = i18n.set_language(language)
+        loaded = live.set_language(language)
         if loaded and self._settings is not None:
-            self._settings.setValue(i18n.SETTINGS_KEY, language)
+            self._settings.setValue(live.SETTINGS_KEY, language)
         for action in self._language_group.actions():
-            action.setChecked(action.data() == i18n.current_language())
+            action.setChecked(action.data() == live.current_language())
         return loaded
 
     def show_help(self, anchor):

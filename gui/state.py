@@ -106,13 +106,14 @@ class AppState(QObject):
         self.imageChanged.emit()
         self._schedule()
 
-    def set_image(self, image, text="Draw"):
-        """Make ``image`` (H, W) the drawing, as one undoable step from the last committed one."""
+    def set_image(self, image, text=None):
+        """Make ``image`` (H, W) the drawing, as one undoable step from the last committed one;
+        ``text`` names the step in Edit ▸ Undo."""
         before, after = self._committed_image, np.array(image, np.float32)
-        self.undo_stack.push(_Command(text, self._apply_image, before, after))
+        self.undo_stack.push(_Command(text or self.tr("Draw"), self._apply_image, before, after))
 
     def clear_image(self):
-        self.set_image(np.zeros_like(self.image), "Clear")
+        self.set_image(np.zeros_like(self.image), self.tr("Clear"))
 
     def _apply_image(self, image):
         self._committed_image = image.copy()
@@ -124,26 +125,29 @@ class AppState(QObject):
         self._schedule()
 
     # --------------------------------------------------------------- network
-    def set_layers(self, layers, text="Edit layers"):
+    def set_layers(self, layers, text=None):
         """Replace the layer stack; keeps weights that still fit. Returns the refusal or ''."""
-        return self._try_network(lambda: self.network.rebuilt(layers), text)
+        return self._try_network(lambda: self.network.rebuilt(layers),
+                                 text or self.tr("Edit layers"))
 
-    def set_input_shape(self, input_shape, text="Change input size"):
+    def set_input_shape(self, input_shape, text=None):
         """Change the model input to ``input_shape`` (C, H, W); the drawing is resampled and the
         weights that still fit (conv kernels; not a dense layer after a new flatten size) are kept."""
         return self._try_network(
-            lambda: self.network.rebuilt(self.network.layers, input_shape=input_shape), text)
+            lambda: self.network.rebuilt(self.network.layers, input_shape=input_shape),
+            text or self.tr("Change input size"))
 
-    def set_network(self, network, text="Replace network"):
+    def set_network(self, network, text=None):
         """Make ``network`` current (loaded file, trained weights) as one undoable step."""
-        return self._try_network(lambda: network, text)
+        return self._try_network(lambda: network, text or self.tr("Replace network"))
 
-    def set_param(self, layer, name, value, text="Edit weights"):
+    def set_param(self, layer, name, value, text=None):
         """Set ``network.params[layer][name]`` to ``value`` (same shape) as one undoable step."""
         current = self.network.params[layer][name]
         value = np.asarray(value, current.dtype).reshape(current.shape)
-        self.undo_stack.push(_Command(
-            text, lambda v: self._apply_param(layer, name, v), current.copy(), value.copy()))
+        self.undo_stack.push(_Command(text or self.tr("Edit weights"),
+                                      lambda v: self._apply_param(layer, name, v),
+                                      current.copy(), value.copy()))
 
     def _apply_param(self, layer, name, value):
         self.network.params[layer][name][...] = value

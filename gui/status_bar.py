@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from gui.i18n import live
 from gui.formatting import number
+from gui.i18n import fill
 
 
 def _count(n):
@@ -30,17 +33,19 @@ class StatusBar(QStatusBar):
         state.selectionChanged.connect(self._on_selection_changed)
         self._on_network_changed()
         self._on_activations_changed()
+        live.on_language_change(self, self._on_network_changed)
+        live.on_language_change(self, self._on_activations_changed)
 
     def _on_network_changed(self):
         net = self.state.network
         rows = net.summary()
         shape = "×".join(map(str, net.input_shape))
-        self.network_label.setText(
-            f"input {shape}  ·  {_count(sum(r['params'] for r in rows))} parameters  ·  "
-            f"{_count(sum(r['macs'] for r in rows))} multiply-adds")
+        self.network_label.setText(fill(
+            self.tr("input %1  ·  %2 parameters  ·  %3 multiply-adds"), shape,
+            _count(sum(r['params'] for r in rows)), _count(sum(r['macs'] for r in rows))))
 
     def _on_activations_changed(self):
-        self.time_label.setText(f"·  forward {self.state.forward_ms:.1f} ms")
+        self.time_label.setText(fill(self.tr("·  forward %1 ms"), f"{self.state.forward_ms:.1f}"))
         self._on_selection_changed()
 
     def _on_selection_changed(self):
@@ -66,6 +71,8 @@ def unit_name(network, unit):
     """
     name = network.names[unit.layer]
     if len(network.shapes[unit.layer]) == 1:
-        return f"{name} · unit {unit.channel}"
-    what = "filter" if network.layers[unit.layer].kind == "conv2d" else "channel"
-    return f"{name} · {what} {unit.channel + 1} · row {unit.row} · col {unit.col}"
+        return fill(QCoreApplication.translate("StatusBar", "%1 · unit %2"), name, unit.channel)
+    what = (QCoreApplication.translate("StatusBar", "%1 · filter %2 · row %3 · col %4")
+            if network.layers[unit.layer].kind == "conv2d" else
+            QCoreApplication.translate("StatusBar", "%1 · channel %2 · row %3 · col %4"))
+    return fill(what, name, unit.channel + 1, unit.row, unit.col)

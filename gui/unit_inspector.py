@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QScrollArea,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from gui.i18n import live
 from gui.formatting import conv_sum_lines, factor, number, sum_terms
+from gui.i18n import fill
 from gui.lazy_redraw import LazyRedraw
 from gui.number_grid import NumberGrid, cell_colour, text_colour
 
@@ -18,10 +20,13 @@ def unit_title(network, unit):
     """'conv2 · filter 3 · row 5, col 7' (1-based channels, 0-based positions as the maps)."""
     name, kind = network.names[unit.layer], network.layers[unit.layer].kind
     if len(network.shapes[unit.layer]) == 1:
-        what = "class" if kind == "softmax" else "unit"
-        return f"{name} · {what} {unit.channel}"
-    what = "filter" if kind == "conv2d" else "channel"
-    return f"{name} · {what} {unit.channel + 1} · row {unit.row}, col {unit.col}"
+        what = (QCoreApplication.translate("UnitInspector", "%1 · class %2") if kind == "softmax"
+                else QCoreApplication.translate("UnitInspector", "%1 · unit %2"))
+        return fill(what, name, unit.channel)
+    what = (QCoreApplication.translate("UnitInspector", "%1 · filter %2 · row %3, col %4")
+            if kind == "conv2d" else
+            QCoreApplication.translate("UnitInspector", "%1 · channel %2 · row %3, col %4"))
+    return fill(what, name, unit.channel + 1, unit.row, unit.col)
 
 
 def _text(text, word_wrap=True, name=None):
@@ -95,7 +100,9 @@ class UnitInspector(QWidget):
         self.title.setFont(font)
         self.subtitle = _text("")
         self.equation = _text("", name="equation")
-        self.erf_box = QCheckBox("Effective receptive field", objectName="erfToggle", toolTip=(
+        self.erf_box = QCheckBox(objectName="erfToggle")
+        live.bind_text(self, self.erf_box.setText, lambda: self.tr("Effective receptive field"))
+        live.bind_text(self, self.erf_box.setToolTip, lambda: self.tr(
             "Heatmap on the canvas: how strongly each input pixel changes the pinned unit "
             "(|∂unit/∂pixel|). It is strongest near the window's centre."))
         self.scroll = QScrollArea(widgetResizable=True)
@@ -114,6 +121,7 @@ class UnitInspector(QWidget):
         self.erf_box.toggled.connect(state.set_erf_enabled)
         self._on_selection_changed()
         self._on_overlay_changed()
+        live.on_language_change(self, self._on_language_changed)
 
     @property
     def unit(self):
@@ -127,6 +135,10 @@ class UnitInspector(QWidget):
         self.erf_box.blockSignals(True)
         self.erf_box.setChecked(self.state.erf_enabled)
         self.erf_box.blockSignals(False)
+
+    def _on_language_changed(self):
+        self._shown = self._page_key = None  # the page's captions are words too
+        self._show_when_seen()
 
     def _on_activations_changed(self):
         self._shown = None
@@ -153,9 +165,10 @@ class UnitInspector(QWidget):
         """The unit's Explanation with the header set, or None (and a hint) without a unit."""
         network = self.state.network
         if unit is None or unit.layer >= len(network.layers):
-            self.title.setText("Unit inspector")
-            self.subtitle.setText("Hover over a unit in the activation maps to see how it is "
-                                  "computed; click to pin it (arrow keys move it, Esc unpins).")
+            self.title.setText(self.tr("Unit inspector"))
+            self.subtitle.setText(self.tr("Hover over a unit in the activation maps to see how it "
+                                          "is computed; click to pin it (arrow keys move it, Esc "
+                                          "unpins)."))
             return None
         try:
             explanation = network.explain(unit.layer, unit.channel, unit.row, unit.col,
@@ -163,8 +176,8 @@ class UnitInspector(QWidget):
                                           outputs=self.state.fresh_activations)
         except IndexError:  # a stale unit while the network is being replaced
             return None
-        where = "pinned" if unit == self.state.pinned else "hovered"
-        self.title.setText(f"{unit_title(network, unit)}   ({where})")
+        where = self.tr("(pinned)") if unit == self.state.pinned else self.tr("(hovered)")
+        self.title.setText(f"{unit_title(network, unit)}   {where}")
         self.subtitle.setText(network.layers[unit.layer].describe())
         return explanation
 
@@ -194,11 +207,13 @@ class UnitInspector(QWidget):
     def _conv(self, e, rows):
         """Grids (window × kernel = products) and the sum per input channel; returns the filler."""
         channels = len(e.window)
-        captions = ("input window", "kernel (flipped 180°)" if e.flipped else "kernel", "products")
+        captions = (self.tr("input window"),
+                    self.tr("kernel (flipped 180°)") if e.flipped else self.tr("kernel"),
+                    self.tr("products"))
         grids, sums = [], []
         for c in range(channels):
             if channels > 1:
-                rows.addWidget(_text(f"input channel {c + 1}"))
+                rows.addWidget(_text(fill(self.tr("input channel %1"), c + 1)))
             line = QHBoxLayout()
             grids.append([])
             for i, caption in enumerate(captions):
@@ -213,39 +228,44 @@ class UnitInspector(QWidget):
         note = _text("", name="note")
         rows.addWidget(note)
 
-        def fill(e):
-            lines = conv_sum_lines(e.window, e.kernel, e.bias, e.value)
+        def fill_numbers(e):
+            lines = conv_sum_lines(e.window, e.kernel, e.bias, e.value,
+                                   channel=self.tr("channel %1"),
+                                   total=self.tr("Σ products + bias"))
             arrays = (e.window, e.kernel, e.products)
             scales = [float(np.abs(a).max(initial=0.0)) for a in arrays]
             for c, row in enumerate(grids):
                 for i, (grid, values, scale) in enumerate(zip(row, arrays, scales)):
                     grid.set_values(values[c], scale, None if i == 1 else e.padded)
                 sums[c].setText(lines[c])
-            note.setText(f"Hatched cells are padding ({e.padding_mode})." if e.padded.any() else "")
+            note.setText(fill(self.tr("Hatched cells are padding (%1)."), e.padding_mode)
+                         if e.padded.any() else "")
             note.setVisible(bool(e.padded.any()))
             return lines[-1]
-        return fill
+        return fill_numbers
 
     def _pool(self, e, rows):
         is_max = e.kind == "maxpool2d"
         marked = _window_index(e, e.winner) if is_max else None
-        rows.addWidget(NumberGrid(e.window, "window", padding=e.padded, marked=marked),
+        rows.addWidget(NumberGrid(e.window, self.tr("window"), padding=e.padded, marked=marked),
                        0, Qt.AlignLeft)
         if is_max:
-            rows.addWidget(_text(f"The framed cell wins: input row {e.winner[0]}, col "
-                                 f"{e.winner[1]}. Padding counts as −∞, so it never wins."))
-            return f"max(window) = {number(e.value)}"
+            rows.addWidget(_text(fill(self.tr("The framed cell wins: input row %1, col %2. "
+                                              "Padding counts as −∞, so it never wins."),
+                                      *e.winner)))
+            return fill(self.tr("max(window) = %1"), number(e.value))
         total = float(e.window[~e.padded].sum())
         if not e.padded.any():
-            note = "The window lies inside the input: no padding."
+            note = self.tr("The window lies inside the input: no padding.")
         elif e.padded_count:
-            note = (f"Padding counted: its {e.padded_count} cells add 0 to the sum but count in "
-                    f"the divisor.")
+            note = fill(self.tr("Padding counted: its %1 cells add 0 to the sum but count in the "
+                                "divisor."), e.padded_count)
         else:
-            note = "Padding not counted: only the real pixels are averaged."
+            note = self.tr("Padding not counted: only the real pixels are averaged.")
         rows.addWidget(_text(note, name="note"))
         terms = sum_terms([number(v) for v in e.window[~e.padded]])
-        return f"mean = ({terms}) / {e.divisor} = {number(total)} / {e.divisor} = {number(e.value)}"
+        return fill(self.tr("mean = (%1) / %2 = %3 / %2 = %4"), terms, e.divisor, number(total),
+                    number(e.value))
 
     def _dense(self, e, rows):
         network = self.state.network
@@ -260,26 +280,31 @@ class UnitInspector(QWidget):
                 position = np.unravel_index(c.index, flattened)
             if position is None:
                 return f"#{c.index}"
-            return f"#{c.index}: ch {position[0] + 1}, row {position[1]}, col {position[2]}"
+            return fill(self.tr("#%1: ch %2, row %3, col %4"), c.index, position[0] + 1,
+                        position[1], position[2])
         table = [[(source(c), 0.0), (number(c.input), c.input), (number(c.weight), c.weight),
                   (number(c.product), c.product)] for c in e.contributions]
         shown = len(e.contributions)
-        rows.addWidget(_text(f"The {shown} largest of {e.inputs} contributions input · weight:"))
-        rows.addWidget(_Table(("input", "value", "weight", "value·weight"), table, colour=3))
+        rows.addWidget(_text(fill(self.tr("The %1 largest of %2 contributions input · weight:"),
+                                  shown, e.inputs)))
+        rows.addWidget(_Table((self.tr("input"), self.tr("value"), self.tr("weight"),
+                               self.tr("value·weight")), table, colour=3))
         terms = [number(e.contributions[0].product)] + [factor(c.product)
                                                          for c in e.contributions[1:]]
-        rest = f" + {factor(e.rest)} (other {e.inputs - shown})" if e.inputs > shown else ""
-        return (f"Σ products + bias = {sum_terms(terms, max_terms=4)}{rest} + {factor(e.bias)}"
-                f" = {number(e.value)}")
+        rest = (fill(self.tr(" + %1 (other %2)"), factor(e.rest), e.inputs - shown)
+                if e.inputs > shown else "")
+        total = self.tr("Σ products + bias")
+        return (f"{total} = {sum_terms(terms, max_terms=4)}{rest} + {factor(e.bias)} = "
+                f"{number(e.value)}")
 
     def _softmax(self, e, rows):
         table = [[(str(i), 0.0), (number(z), z), (number(x), x), (number(x / e.normalizer),
                                                                    x / e.normalizer)]
                  for i, (z, x) in enumerate(zip(e.logits, e.exps))]
-        rows.addWidget(_text(f"e^(z − {number(e.shift)}) for every input z (subtracting the "
-                             f"largest keeps the exponentials finite), then each divided by "
-                             f"their sum {number(e.normalizer)}:"))
-        rows.addWidget(_Table(("class", "z", "e^(z − max)", "p"), table, colour=3,
+        rows.addWidget(_text(fill(self.tr("e^(z − %1) for every input z (subtracting the largest "
+                                          "keeps the exponentials finite), then each divided by "
+                                          "their sum %2:"), number(e.shift), number(e.normalizer))))
+        rows.addWidget(_Table((self.tr("class"), "z", "e^(z − max)", "p"), table, colour=3,
                               highlight=e.index))
         return (f"p = e^({number(e.logits[e.index])} − {number(e.shift)}) / Σ = "
                 f"{number(e.exps[e.index])} / {number(e.normalizer)} = {number(e.value)}")
@@ -287,8 +312,9 @@ class UnitInspector(QWidget):
     def _elementwise(self, e, rows):
         if e.kind == "flatten":
             c, r, k = e.source
-            rows.addWidget(_text(f"Flatten copies input channel {c + 1}, row {r}, col {k} to "
-                                 f"position {e.channel}."))
-            return f"value = {number(e.value)}"
-        rows.addWidget(_text(f"{e.function}(x) = {e.formula}, applied to this one unit."))
+            rows.addWidget(_text(fill(self.tr("Flatten copies input channel %1, row %2, col %3 "
+                                              "to position %4."), c + 1, r, k, e.channel)))
+            return fill(self.tr("value = %1"), number(e.value))
+        rows.addWidget(_text(fill(self.tr("%1(x) = %2, applied to this one unit."), e.function,
+                                  e.formula)))
         return f"{e.function}({number(e.input)}) = {number(e.value)}"

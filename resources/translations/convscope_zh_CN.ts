@@ -2,6 +2,80 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AppState</name>
+    <message>
+        <source>Change input size</source>
+        <translation>更改输入尺寸</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>绘画</translation>
+    </message>
+    <message>
+        <source>Edit layers</source>
+        <translation>编辑层</translation>
+    </message>
+    <message>
+        <source>Edit weights</source>
+        <translation>编辑权重</translation>
+    </message>
+    <message>
+        <source>Replace network</source>
+        <translation>替换网络</translation>
+    </message>
+</context>
+<context>
+    <name>Canvas</name>
+    <message>
+        <source> · blue: hovered unit</source>
+        <translation> · 蓝色：悬停的单元</translation>
+    </message>
+    <message>
+        <source> · hatched: %1</source>
+        <translation> · 斜线：%1</translation>
+    </message>
+    <message>
+        <source>%1 padding</source>
+        <translation>%1 填充</translation>
+    </message>
+    <message>
+        <source>%1, brush %2 px · right button erases · [ ] brush size · Esc clears · hover a map to see what a unit sees</source>
+        <translation>%1，画笔 %2 px · 右键擦除 · [ ] 调画笔大小 · Esc 清除 · 悬停在特征图上看单元看到什么</translation>
+    </message>
+    <message>
+        <source>Draw stroke</source>
+        <translation>画一笔</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>擦除</translation>
+    </message>
+    <message>
+        <source>drawing</source>
+        <translation>绘画中</translation>
+    </message>
+    <message>
+        <source>erasing</source>
+        <translation>擦除中</translation>
+    </message>
+    <message>
+        <source>hovered %1 sees %2×%3 input pixels</source>
+        <translation>悬停的 %1 看到 %2×%3 个输入像素</translation>
+    </message>
+    <message>
+        <source>network sees (centred)</source>
+        <translation>网络看到的（居中后）</translation>
+    </message>
+    <message>
+        <source>pinned %1 sees %2×%3 input pixels</source>
+        <translation>固定的 %1 看到 %2×%3 个输入像素</translation>
+    </message>
+</context>
+<context>
     <name>Concepts</name>
     <message>
         <source>A conv layer slides its kernel over the input; at every position it multiplies each kernel weight with the pixel under it and adds the products up (plus a bias). Mathematicians call that &lt;i&gt;cross-correlation&lt;/i&gt;. A true &lt;i&gt;convolution&lt;/i&gt; first flips the kernel by 180°. Deep-learning libraries compute cross-correlation and call it convolution: for learned kernels the difference does not matter (training would simply learn the flipped kernel), but for a hand-made, asymmetric kernel such as a Sobel edge filter the flip swaps the sign of the answer. The kernel editor&apos;s &lt;b&gt;Flip 180°&lt;/b&gt; shows this.</source>
@@ -110,6 +184,45 @@
     <message>
         <source>Without padding (&lt;i&gt;valid&lt;/i&gt;) a k×k window cannot centre on the border pixels, so each layer shrinks the map by k − 1. Padding adds a border first: &lt;i&gt;same&lt;/i&gt; keeps the size at stride 1, &lt;i&gt;full&lt;/i&gt; lets the window hang over by k − 1. The border can be filled with &lt;b&gt;zeros&lt;/b&gt; (zero padding), mirrored (&lt;b&gt;reflect&lt;/b&gt;), copied from the edge pixel (&lt;b&gt;replicate&lt;/b&gt;) or wrapped around from the far side (&lt;b&gt;circular&lt;/b&gt;). On the canvas the padded part of a receptive-field window is hatched and the mode is named.</source>
         <translation>不填充（&lt;i&gt;valid&lt;/i&gt;）时，k×k 的窗口无法以边缘像素为中心，所以每一层都让特征图缩小 k − 1。填充先在四周加一圈边框：&lt;i&gt;same&lt;/i&gt; 在步长为 1 时保持尺寸不变，&lt;i&gt;full&lt;/i&gt; 让窗口最多伸出 k − 1。边框可以用&lt;b&gt;零&lt;/b&gt;填满（零填充，zeros），也可以镜像（&lt;b&gt;reflect&lt;/b&gt;）、复制边缘像素（&lt;b&gt;replicate&lt;/b&gt;），或从另一侧绕回来（&lt;b&gt;circular&lt;/b&gt;）。在画布上，感受野窗口中属于填充的部分画有斜线，并标出填充方式。</translation>
+    </message>
+</context>
+<context>
+    <name>DrawTools</name>
+    <message>
+        <source>Brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <source>Brush diameter in input pixels  ([ and ] on the canvas)</source>
+        <translation>画笔直径，以输入像素计（在画布上按 [ 和 ]）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Clear the drawing  (Esc or Delete on the canvas; undo with Ctrl+Z)</source>
+        <translation>清除画布（在画布上按 Esc 或 Delete；用 Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <source>Draw the MNIST sample %1  (Ctrl+%1)</source>
+        <translation>画出 MNIST 样例 %1（Ctrl+%1）</translation>
+    </message>
+    <message>
+        <source>Erase with the left button too  (E; the right button always erases)</source>
+        <translation>左键也用来擦除（E；右键总是擦除）</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <source>Sample %1</source>
+        <translation>样例 %1</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样例</translation>
     </message>
 </context>
 <context>
@@ -523,6 +636,180 @@
     <message>
         <source>unpin the pinned unit; with nothing pinned, clear the drawing</source>
         <translation>取消固定单元；没有固定单元时清除画布</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>%1 · channel %2 · row %3 · col %4</source>
+        <translation>%1 · 通道 %2 · 第 %3 行 · 第 %4 列</translation>
+    </message>
+    <message>
+        <source>%1 · filter %2 · row %3 · col %4</source>
+        <translation>%1 · 滤波器 %2 · 第 %3 行 · 第 %4 列</translation>
+    </message>
+    <message>
+        <source>%1 · unit %2</source>
+        <translation>%1 · 单元 %2</translation>
+    </message>
+    <message>
+        <source>input %1  ·  %2 parameters  ·  %3 multiply-adds</source>
+        <translation>输入 %1  ·  %2 个参数  ·  %3 次乘加</translation>
+    </message>
+    <message>
+        <source>·  forward %1 ms</source>
+        <translation>·  前向计算 %1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>UnitInspector</name>
+    <message>
+        <source> + %1 (other %2)</source>
+        <translation> + %1（其余 %2 个）</translation>
+    </message>
+    <message>
+        <source>#%1: ch %2, row %3, col %4</source>
+        <translation>#%1：通道 %2，第 %3 行，第 %4 列</translation>
+    </message>
+    <message>
+        <source>%1 · channel %2 · row %3, col %4</source>
+        <translation>%1 · 通道 %2 · 第 %3 行，第 %4 列</translation>
+    </message>
+    <message>
+        <source>%1 · class %2</source>
+        <translation>%1 · 类别 %2</translation>
+    </message>
+    <message>
+        <source>%1 · filter %2 · row %3, col %4</source>
+        <translation>%1 · 滤波器 %2 · 第 %3 行，第 %4 列</translation>
+    </message>
+    <message>
+        <source>%1 · unit %2</source>
+        <translation>%1 · 单元 %2</translation>
+    </message>
+    <message>
+        <source>%1(x) = %2, applied to this one unit.</source>
+        <translation>%1(x) = %2，只作用于这一个单元。</translation>
+    </message>
+    <message>
+        <source>(hovered)</source>
+        <translation>（悬停）</translation>
+    </message>
+    <message>
+        <source>(pinned)</source>
+        <translation>（已固定）</translation>
+    </message>
+    <message>
+        <source>Effective receptive field</source>
+        <translation>有效感受野</translation>
+    </message>
+    <message>
+        <source>Flatten copies input channel %1, row %2, col %3 to position %4.</source>
+        <translation>展平把输入通道 %1 第 %2 行第 %3 列的值复制到位置 %4。</translation>
+    </message>
+    <message>
+        <source>Hatched cells are padding (%1).</source>
+        <translation>画斜线的格子是填充（%1）。</translation>
+    </message>
+    <message>
+        <source>Heatmap on the canvas: how strongly each input pixel changes the pinned unit (|∂unit/∂pixel|). It is strongest near the window&apos;s centre.</source>
+        <translation>画布上的热力图：每个输入像素对被固定单元的影响有多大（|∂单元/∂像素|）。越靠近窗口中心越强。</translation>
+    </message>
+    <message>
+        <source>Hover over a unit in the activation maps to see how it is computed; click to pin it (arrow keys move it, Esc unpins).</source>
+        <translation>把鼠标悬停在激活图中的一个单元上，查看它是怎样算出来的；单击可固定它（方向键移动，Esc 取消固定）。</translation>
+    </message>
+    <message>
+        <source>Padding counted: its %1 cells add 0 to the sum but count in the divisor.</source>
+        <translation>填充计入：它的 %1 个格子给和加 0，但计入除数。</translation>
+    </message>
+    <message>
+        <source>Padding not counted: only the real pixels are averaged.</source>
+        <translation>填充不计入：只对真实像素取平均。</translation>
+    </message>
+    <message>
+        <source>The %1 largest of %2 contributions input · weight:</source>
+        <translation>%2 项贡献（输入 · 权重）中最大的 %1 项：</translation>
+    </message>
+    <message>
+        <source>The framed cell wins: input row %1, col %2. Padding counts as −∞, so it never wins.</source>
+        <translation>带框的格子胜出：输入第 %1 行第 %2 列。填充按 −∞ 计，所以永远不会胜出。</translation>
+    </message>
+    <message>
+        <source>The window lies inside the input: no padding.</source>
+        <translation>窗口完全在输入内部：没有填充。</translation>
+    </message>
+    <message>
+        <source>Unit inspector</source>
+        <translation>单元检查器</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>通道 %1</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>e^(z − %1) for every input z (subtracting the largest keeps the exponentials finite), then each divided by their sum %2:</source>
+        <translation>对每个输入 z 计算 e^(z − %1)（减去最大值使指数保持有限），再各自除以它们的和 %2：</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>input channel %1</source>
+        <translation>输入通道 %1</translation>
+    </message>
+    <message>
+        <source>input window</source>
+        <translation>输入窗口</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>kernel (flipped 180°)</source>
+        <translation>卷积核（旋转 180°）</translation>
+    </message>
+    <message>
+        <source>max(window) = %1</source>
+        <translation>max(窗口) = %1</translation>
+    </message>
+    <message>
+        <source>mean = (%1) / %2 = %3 / %2 = %4</source>
+        <translation>平均 = (%1) / %2 = %3 / %2 = %4</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>乘积</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>value = %1</source>
+        <translation>值 = %1</translation>
+    </message>
+    <message>
+        <source>value·weight</source>
+        <translation>值·权重</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Σ products + bias</source>
+        <translation>Σ 乘积 + 偏置</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QDockWidget
 
-from gui import i18n
+from gui.i18n import live
 from gui.i18n.engine_messages import engine_text
 from tests.gui.ui_texts import ui_texts, untranslated
 
@@ -17,9 +17,9 @@ from tests.gui.ui_texts import ui_texts, untranslated
 @pytest.fixture
 def chinese(qapp):
     """The interface in Chinese for one test, English again afterwards."""
-    assert i18n.set_language(i18n.CHINESE)
+    assert live.set_language(live.CHINESE)
     yield
-    i18n.set_language(i18n.ENGLISH)
+    live.set_language(live.ENGLISH)
 
 
 def menu_titles(window):
@@ -30,7 +30,7 @@ def menu_titles(window):
     ("zh_CN", "zh_CN"), ("zh_SG", "zh_CN"), ("zh_TW", "zh_CN"), ("en_US", "en"), ("de_DE", "en"),
     ("C", "en")])
 def test_the_system_locale_chooses_the_language(name, expected):
-    assert i18n.system_language(QLocale(name)) == expected
+    assert live.system_language(QLocale(name)) == expected
 
 
 @pytest.mark.parametrize("env, expected", [
@@ -40,16 +40,16 @@ def test_the_system_locale_chooses_the_language(name, expected):
 def test_lang_and_lc_all_reach_the_app(env, expected):
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
     out = subprocess.run(
-        [sys.executable, "-c", "from gui import i18n; print(i18n.system_language())"],
+        [sys.executable, "-c", "from gui.i18n import live; print(live.system_language())"],
         env=clean | env, capture_output=True, text=True, check=True).stdout
     assert out.strip() == expected
 
 
 def test_the_remembered_choice_wins_over_the_system(settings):
-    settings.setValue(i18n.SETTINGS_KEY, "zh_CN")
-    assert i18n.start_language(settings) == "zh_CN"
-    settings.setValue(i18n.SETTINGS_KEY, "klingon")  # an unknown value falls back
-    assert i18n.start_language(settings) == i18n.system_language()
+    settings.setValue(live.SETTINGS_KEY, "zh_CN")
+    assert live.start_language(settings) == "zh_CN"
+    settings.setValue(live.SETTINGS_KEY, "klingon")  # an unknown value falls back
+    assert live.start_language(settings) == live.system_language()
 
 
 def test_qt_standard_dialogs_are_translated_too(chinese):
@@ -65,15 +65,15 @@ def test_switching_live_retitles_menus_and_docks_and_is_remembered(main_window, 
         assert menu_titles(main_window)[0] == "文件(&F)"
         kernel = main_window.docks["kernelDock"]
         assert kernel.windowTitle() == "卷积核" and kernel.toggleViewAction().text() == "卷积核"
-        assert settings.value(i18n.SETTINGS_KEY) == "zh_CN"
+        assert settings.value(live.SETTINGS_KEY) == "zh_CN"
         checked = [a.text() for a in main_window.findChildren(type(kernel.toggleViewAction()))
-                   if a.isCheckable() and a.isChecked() and a.data() in i18n.LANGUAGES]
+                   if a.isCheckable() and a.isChecked() and a.data() in live.LANGUAGES]
         assert checked == ["简体中文"]
     finally:
         main_window.set_language("en")
     assert menu_titles(main_window) == english
     assert {d.objectName(): d.windowTitle() for d in main_window.docks.values()} == docks
-    assert settings.value(i18n.SETTINGS_KEY) == "en"
+    assert settings.value(live.SETTINGS_KEY) == "en"
 
 
 def test_the_undo_action_names_the_step_in_the_language(main_window, state, chinese):

@@ -15,11 +15,14 @@ from PySide6.QtWidgets import (
 
 from gui import colormaps
 from gui.bar_view import BarView
+from gui.i18n import QT_TRANSLATE_NOOP, live
 from gui.map_view import MapView
 from gui.state import Unit
 
-SCALINGS = ("per layer", "per channel")
-HINT = "click: pin a unit · arrows: move · Esc: unpin · double-click: enlarge"
+SCALINGS = (QT_TRANSLATE_NOOP("ActivationView", "per layer"),
+            QT_TRANSLATE_NOOP("ActivationView", "per channel"))
+HINT = QT_TRANSLATE_NOOP("ActivationView",
+                         "click: pin a unit · arrows: move · Esc: unpin · double-click: enlarge")
 _MOVES = {Qt.Key_Up: (-1, 0), Qt.Key_Down: (1, 0), Qt.Key_Left: (0, -1), Qt.Key_Right: (0, 1)}
 
 
@@ -41,14 +44,13 @@ class ActivationView(QWidget):
         self.scaling = QComboBox(self)
         self.scaling.setObjectName("scaling")
         self.scaling.addItems(SCALINGS)
-        self.scaling.setToolTip("Colour scale shared by a layer's channels, or each channel's own")
         self.scaling.setFocusPolicy(Qt.NoFocus)
+        scale_label = QLabel(self)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Scale", self))
+        bar.addWidget(scale_label)
         bar.addWidget(self.scaling)
-        self.hint = QLabel(HINT, self)
+        self.hint = QLabel(self)
         self.hint.setEnabled(False)  # the palette's muted text colour
-        self.hint.setToolTip(HINT)
         self.hint.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.hint.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # never widens us
         bar.addWidget(self.hint, 1)
@@ -70,6 +72,8 @@ class ActivationView(QWidget):
         state.activationsChanged.connect(self._on_activations_changed)
         state.selectionChanged.connect(self._on_selection_changed)
         self._on_network_changed()
+        self._retranslate(scale_label)
+        live.on_language_change(self, lambda: self._retranslate(scale_label))
 
     @property
     def per_channel(self):
@@ -93,6 +97,20 @@ class ActivationView(QWidget):
             self._rows.insertWidget(i, view)
         self._on_activations_changed()
         self._on_selection_changed()
+
+    def _retranslate(self, scale_label):
+        for i, text in enumerate(SCALINGS):
+            self.scaling.setItemText(i, self.tr(text))
+        self.scaling.setToolTip(self.tr("Colour scale shared by a layer's channels, or each "
+                                        "channel's own"))
+        scale_label.setText(self.tr("Scale"))
+        self.hint.setToolTip(self.tr(HINT))
+        self._elide_hint()
+
+    def _elide_hint(self):
+        metrics = self.hint.fontMetrics()
+        self.hint.setText(metrics.elidedText(self.tr(HINT), Qt.ElideRight,
+                                             max(self.hint.width(), 0)))
 
     def _make_view(self, i, signed):
         net = self.state.network
@@ -165,8 +183,7 @@ class ActivationView(QWidget):
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        metrics = self.hint.fontMetrics()
-        self.hint.setText(metrics.elidedText(HINT, Qt.ElideRight, max(self.hint.width(), 0)))
+        self._elide_hint()
 
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Wheel:  # the maps never zoom: the wheel scrolls the page

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QLabel, QVBoxLayout,
 
 import engine
 from gui.formatting import number
+from gui.i18n import fill, live
 from gui.mosaic import Mosaic
 
 pg.setConfigOptions(imageAxisOrder="row-major")
@@ -31,10 +32,6 @@ def kernel_layout(weight_shape, aspect=1.0):
     return Mosaic(filters * channels, kh, kw, cols=channels)
 
 
-def _count(n, noun):
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
 class FilterGallery(QWidget):
     """A layer chooser over a mosaic of that conv layer's kernels, with a shared symmetric scale."""
 
@@ -44,14 +41,17 @@ class FilterGallery(QWidget):
         self._layer = None  # index into network.layers of the layer on show
         self.mosaic = None  # its kernel_layout
         self.chooser = QComboBox()
-        self.chooser.setToolTip("The convolution layer whose kernels are shown")
+        live.bind_text(self, self.chooser.setToolTip,
+                       lambda: self.tr("The convolution layer whose kernels are shown"))
         self.plot = pg.PlotWidget()
         self.plot.setObjectName("filterMosaic")
         self.plot.setBackground(QColor(60, 60, 60))
         self.plot.setMenuEnabled(False)
         self.plot.hideAxis("bottom")
-        self.plot.setLabel("left", "filter")
-        self.plot.setLabel("top", "input channel")
+        live.bind_text(self, lambda text: self.plot.setLabel("left", text),
+                       lambda: self.tr("filter"))
+        live.bind_text(self, lambda text: self.plot.setLabel("top", text),
+                       lambda: self.tr("input channel"))
         view = self.plot.getViewBox()
         view.setAspectLocked(True)
         view.invertY(True)
@@ -80,6 +80,7 @@ class FilterGallery(QWidget):
         state.networkChanged.connect(self._on_network_changed)
         state.layerSelected.connect(self._on_layer_selected)
         self._on_network_changed()
+        live.on_language_change(self, self._on_network_changed)
 
     # ------------------------------------------------------------- state -> view
     def _conv_layers(self):
@@ -96,9 +97,10 @@ class FilterGallery(QWidget):
             self.chooser.clear()
             for i in conv:
                 filters, channels = net.params[i]["weight"].shape[:2]
-                self.chooser.addItem(
-                    f"{net.names[i]} — {net.layers[i].describe()} ({_count(filters, 'filter')} × "
-                    f"{_count(channels, 'input channel')})", i)
+                self.chooser.addItem(fill(self.tr("%1 — %2 (%3 × %4)"), net.names[i],
+                                          net.layers[i].describe(),
+                                          self.tr("%n filter(s)", "", filters),
+                                          self.tr("%n input channel(s)", "", channels)), i)
             self.chooser.setCurrentIndex(conv.index(self._layer) if conv else -1)
         self.chooser.setEnabled(bool(conv))
         self.plot.setVisible(bool(conv))
@@ -115,7 +117,8 @@ class FilterGallery(QWidget):
 
     def _redraw(self):
         if self._layer is None:
-            self.info.setText("This network has no convolution layers, so there are no kernels to show.")
+            self.info.setText(self.tr("This network has no convolution layers, so there are no "
+                                      "kernels to show."))
             return
         weight = self.state.network.params[self._layer]["weight"]
         limit = float(np.abs(weight).max()) or 1.0
@@ -163,10 +166,11 @@ class FilterGallery(QWidget):
 
     def _show_hint(self):
         filters, channels = self.state.network.params[self._layer]["weight"].shape[:2]
-        layout = "one row per filter, one column per input channel" if channels > 1 else \
-            "filters in reading order"
-        self.info.setText(f"{filters * channels} kernels, {layout}; blue negative, red positive. "
-                          "Click a kernel to open it in the kernel editor.")
+        layout = (self.tr("one row per filter, one column per input channel") if channels > 1
+                  else self.tr("filters in reading order"))
+        self.info.setText(fill(self.tr("%1 kernels, %2; blue negative, red positive. Click a "
+                                       "kernel to open it in the kernel editor."),
+                               filters * channels, layout))
 
     # ------------------------------------------------------------- view -> state
     def _on_layer_choice_changed(self, index):
@@ -193,5 +197,6 @@ class FilterGallery(QWidget):
                 self._show_hint()
             return
         kernel = self.state.network.params[self._layer]["weight"][hit]
-        self.info.setText(f"filter {hit[0] + 1}, input channel {hit[1] + 1}: weights "
-                          f"{number(kernel.min())} … {number(kernel.max())}. Click to edit.")
+        self.info.setText(fill(self.tr("filter %1, input channel %2: weights %3 … %4. Click to "
+                                       "edit."), hit[0] + 1, hit[1] + 1, number(kernel.min()),
+                               number(kernel.max())))

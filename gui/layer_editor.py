@@ -8,45 +8,94 @@ be corrected; the network (and the maps) stay as they were. Undo, or Revert, res
 from __future__ import annotations
 
 import dataclasses
+from functools import partial
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 import engine
 from engine import ops
 from gui.field_style import error_label, mark_invalid, note_label
+from gui.i18n import QT_TRANSLATE_NOOP, fill, live
+from gui.i18n.engine_messages import engine_text
 from gui.layer_form import (ACTIVATIONS, LAYER_HELP, PADDING_HELP, POOLS, SLIDING,
                             formula_lines, input_shape, padding_text, parse_padding)
 
 _SAMPLES = ("0", "1", "2", "valid", "same", "full")
 
+#: field -> its tooltip (context "LayerEditor"); %1 in the padding's is PADDING_HELP
 TIPS = {
-    "out_channels": "How many filters this layer has. Each filter makes one output map, so this "
-                    "is the depth (number of channels) of the output.",
-    "kernel_size": "Width and height of the window that slides over the input. A bigger window "
-                   "sees more at once but has more weights.",
-    "stride": "How many pixels the window jumps between positions. Stride 2 roughly halves the "
-              "output's width and height.",
-    "padding": "A border added around the input before sliding, so the window can also sit on "
-               "the edges. 0 = none, same = keep the size (stride 1), full = every overlap. "
-               f"You can {PADDING_HELP}.",
-    "padding_mode": "What the border is filled with: zeros, a mirror image of the edge (reflect), "
-                    "copies of the edge pixels (replicate) or the opposite edge (circular).",
-    "dilation": "Gaps between the kernel's taps. Dilation 2 spreads a 3×3 kernel over a 5×5 area: "
-                "it sees further without more weights.",
-    "flip": "Real convolution turns the kernel 180° before sliding it. Deep-learning libraries "
-            "skip the turn (cross-correlation); a learned kernel does not care.",
-    "pool_kind": "Max keeps the strongest value of each window; average keeps their mean.",
-    "ceil_mode": "When the windows do not fit exactly, round the output size up, keeping a last "
-                 "partial window instead of dropping it.",
-    "count_include_pad": "Count the padding zeros when averaging (edges get darker) or divide "
-                         "only by the real pixels in the window.",
-    "activation": "The function applied to every value on its own.",
-    "negative_slope": "What negative values are multiplied by (0 would be a plain ReLU).",
-    "out_features": "How many numbers this layer outputs; each is a weighted sum of all inputs. "
-                    "The last dense layer needs one output per class (10 digits).",
-    "bias": "Add a learned constant to each output, shifting it up or down.",
+    "out_channels": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "How many filters this layer has. Each filter makes one output map, so this "
+        "is the depth (number of channels) of the output."),
+    "kernel_size": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "Width and height of the window that slides over the input. A bigger window "
+        "sees more at once but has more weights."),
+    "stride": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "How many pixels the window jumps between positions. Stride 2 roughly halves "
+        "the output's width and height."),
+    "padding": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "A border added around the input before sliding, so the window can also sit "
+        "on the edges. 0 = none, same = keep the size (stride 1), full = every "
+        "overlap. You can %1."),
+    "padding_mode": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "What the border is filled with: zeros, a mirror image of the edge (reflect),"
+        " copies of the edge pixels (replicate) or the opposite edge (circular)."),
+    "dilation": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "Gaps between the kernel's taps. Dilation 2 spreads a 3×3 kernel over a 5×5 "
+        "area: it sees further without more weights."),
+    "flip": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "Real convolution turns the kernel 180° before sliding it. Deep-learning "
+        "libraries skip the turn (cross-correlation); a learned kernel does not care."),
+    "pool_kind": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "Max keeps the strongest value of each window; average keeps their mean."),
+    "ceil_mode": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "When the windows do not fit exactly, round the output size up, keeping a "
+        "last partial window instead of dropping it."),
+    "count_include_pad": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "Count the padding zeros when averaging (edges get darker) or divide only by "
+        "the real pixels in the window."),
+    "activation": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "The function applied to every value on its own."),
+    "negative_slope": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "What negative values are multiplied by (0 would be a plain ReLU)."),
+    "out_features": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "How many numbers this layer outputs; each is a weighted sum of all inputs. "
+        "The last dense layer needs one output per class (10 digits)."),
+    "bias": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "Add a learned constant to each output, shifting it up or down."),
+}
+
+#: field -> its label in the form
+LABELS = {
+    "out_channels": QT_TRANSLATE_NOOP("LayerEditor", "Filters (depth)"),
+    "kernel_size": QT_TRANSLATE_NOOP("LayerEditor", "Kernel size"),
+    "stride": QT_TRANSLATE_NOOP("LayerEditor", "Stride"),
+    "padding": QT_TRANSLATE_NOOP("LayerEditor", "Padding"),
+    "dilation": QT_TRANSLATE_NOOP("LayerEditor", "Dilation"),
+    "pool_kind": QT_TRANSLATE_NOOP("LayerEditor", "Pool"),
+    "activation": QT_TRANSLATE_NOOP("LayerEditor", "Function"),
+    "negative_slope": QT_TRANSLATE_NOOP("LayerEditor", "Negative slope"),
+    "out_features": QT_TRANSLATE_NOOP("LayerEditor", "Outputs (units)"),
+    "ceil_mode": QT_TRANSLATE_NOOP("LayerEditor", "Ceil mode"),
+    "count_include_pad": QT_TRANSLATE_NOOP("LayerEditor", "Average"),
+    "bias": QT_TRANSLATE_NOOP("LayerEditor", "Bias"),
+    "flip": QT_TRANSLATE_NOOP("LayerEditor", "Flip"),
 }
 
 
@@ -70,28 +119,20 @@ class LayerEditor(QWidget):
             "padding": QComboBox(editable=True), "padding_mode": QComboBox(),
             "negative_slope": QDoubleSpinBox(decimals=3, minimum=-10, maximum=10, singleStep=0.01,
                                              keyboardTracking=False),
-            "ceil_mode": QCheckBox("round the size up"),
-            "count_include_pad": QCheckBox("count the padding"),
-            "bias": QCheckBox("add a bias"),
-            "flip": QCheckBox("true convolution (turn the kernel 180°)"),
+            "ceil_mode": QCheckBox(), "count_include_pad": QCheckBox(), "bias": QCheckBox(),
+            "flip": QCheckBox(),
         }
         self.fields["padding"].addItems(_SAMPLES)
         self.fields["padding"].setInsertPolicy(QComboBox.NoInsert)
         self.fields["padding_mode"].addItems(ops.PADDING_MODES)
-        self.fields["pool_kind"].addItems(POOLS)
-        self.fields["activation"].addItems(ACTIVATIONS)
-        labels = {"out_channels": "Filters (depth)", "kernel_size": "Kernel size",
-                  "stride": "Stride", "padding": "Padding",
-                  "dilation": "Dilation", "pool_kind": "Pool", "activation": "Function",
-                  "negative_slope": "Negative slope", "out_features": "Outputs (units)",
-                  "ceil_mode": "Ceil mode", "count_include_pad": "Average", "bias": "Bias",
-                  "flip": "Flip"}
+        for name, choices in (("pool_kind", POOLS), ("activation", ACTIVATIONS)):
+            for key in choices:  # shown translated, known by the key
+                self.fields[name].addItem(key, key)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.form.setVerticalSpacing(4)
         self.rows = {}  # field name -> the widget in its form row (padding shares with its mode)
         for name, widget in self.fields.items():
-            widget.setToolTip(TIPS[name])
             if name == "padding_mode":
                 continue
             row = widget
@@ -101,19 +142,16 @@ class LayerEditor(QWidget):
                 pair.setContentsMargins(0, 0, 0, 0)
                 pair.addWidget(widget, 1)
                 pair.addWidget(self.fields["padding_mode"], 1)
-            self.form.addRow(labels[name], row)
-            self.form.labelForField(row).setToolTip(TIPS[name])
+            self.form.addRow(QLabel(), row)
             self.rows[name] = row
         self.flip_note = note_label(QLabel())
 
         self.formula = QLabel(wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse)
-        self.formula.setToolTip("Output size = ⌊(input + padding − kernel span) / stride⌋ + 1. "
-                                "The kernel span is dilation·(kernel − 1) + 1.")
-        formula_box = QGroupBox("Output size")
+        formula_box = QGroupBox()
         QVBoxLayout(formula_box).addWidget(self.formula)
         self.formula_box = formula_box
         self.error = error_label(QLabel())
-        self.revert_button = QPushButton("Revert", toolTip="Show the layer as it is in the network")
+        self.revert_button = QPushButton()
         error_row = QHBoxLayout()
         error_row.addWidget(self.error, 1)
         error_row.addWidget(self.revert_button, 0, Qt.AlignTop)
@@ -135,6 +173,31 @@ class LayerEditor(QWidget):
         self.revert_button.clicked.connect(self._on_network_changed)
         state.networkChanged.connect(self._on_network_changed)
         state.layerSelected.connect(self._on_layer_selected)
+        self._retranslate()
+        live.on_language_change(self, self._retranslate)
+
+    def _retranslate(self):
+        """The fixed texts, then the layer's (a refused edit is dropped, as by Revert)."""
+        padding_help = QCoreApplication.translate("LayerForm", PADDING_HELP)
+        for name, widget in self.fields.items():
+            widget.setToolTip(fill(self.tr(TIPS[name]), padding_help))
+            if name in self.rows:
+                label = self.form.labelForField(self.rows[name])
+                label.setText(self.tr(LABELS[name]))
+                label.setToolTip(widget.toolTip())
+        for name, text in (("ceil_mode", self.tr("round the size up")),
+                           ("count_include_pad", self.tr("count the padding")),
+                           ("bias", self.tr("add a bias")),
+                           ("flip", self.tr("true convolution (turn the kernel 180°)"))):
+            self.fields[name].setText(text)
+        for name in ("pool_kind", "activation"):
+            combo = self.fields[name]
+            for i in range(combo.count()):
+                combo.setItemText(i, QCoreApplication.translate("LayerForm", combo.itemData(i)))
+        self.formula.setToolTip(self.tr("Output size = ⌊(input + padding − kernel span) / stride⌋ "
+                                        "+ 1. The kernel span is dilation·(kernel − 1) + 1."))
+        self.revert_button.setText(self.tr("Revert"))
+        self.revert_button.setToolTip(self.tr("Show the layer as it is in the network"))
         self._on_network_changed()
 
     def _connect_fields(self):
@@ -148,9 +211,10 @@ class LayerEditor(QWidget):
         f["padding_mode"].currentTextChanged.connect(lambda t: self._edit("padding_mode", t))
         f["padding"].lineEdit().editingFinished.connect(self._on_padding_changed)
         f["padding"].activated.connect(self._on_padding_changed)
-        f["pool_kind"].currentTextChanged.connect(self._on_pool_kind_changed)
-        f["activation"].currentTextChanged.connect(
-            lambda t: self._try(ACTIVATIONS[t](), "activation"))
+        f["pool_kind"].currentIndexChanged.connect(
+            lambda i: self._on_pool_kind_changed(f["pool_kind"].itemData(i)))
+        f["activation"].currentIndexChanged.connect(
+            lambda i: self._try(ACTIVATIONS[f["activation"].itemData(i)](), "activation"))
 
     # ------------------------------------------------------------------ edits
     def _is_pool(self):
@@ -166,7 +230,8 @@ class LayerEditor(QWidget):
         if not hasattr(self._pending, "padding"):
             return
         try:
-            padding = parse_padding(self.fields["padding"].currentText())
+            padding = parse_padding(self.fields["padding"].currentText(),
+                                    partial(QCoreApplication.translate, "LayerForm"))
         except ValueError as error:
             self._show_error(str(error), "padding")
             return
@@ -188,13 +253,14 @@ class LayerEditor(QWidget):
             return
         layers = list(self.state.network.layers)
         layers[self._layer] = spec
-        reason = self.state.set_layers(layers, f"Edit {self.state.network.names[self._layer]}")
+        reason = self.state.set_layers(layers, fill(self.tr("Edit %1"),
+                                                    self.state.network.names[self._layer]))
         if reason:
             self._show_error(reason, field)
 
     def _show_error(self, reason, field):
         self._mark(self.fields[field])
-        self.error.setText(reason)
+        self.error.setText(engine_text(reason))
         self.error_box.show()
         self._update_formula()
 
@@ -219,8 +285,8 @@ class LayerEditor(QWidget):
         self.error_box.hide()
         if self._layer is None:
             self._pending = None
-            self.title.setText("<b>No layer selected</b>")
-            self.help.setText("Pick a layer in the list to see and change its settings.")
+            self.title.setText(self.tr("<b>No layer selected</b>"))
+            self.help.setText(self.tr("Pick a layer in the list to see and change its settings."))
             for row in self.rows.values():
                 self.form.setRowVisible(row, False)
             self.flip_note.hide()
@@ -233,7 +299,7 @@ class LayerEditor(QWidget):
         """Put ``spec``'s settings into the fields and show only the rows that apply."""
         name = self.state.network.names[self._layer]
         self.title.setText(f"<b>{name}</b> &nbsp; {spec.describe()}")
-        self.help.setText(LAYER_HELP[spec.kind])
+        self.help.setText(QCoreApplication.translate("LayerForm", LAYER_HELP[spec.kind]))
         pool = self._is_pool()
         values = dataclasses.asdict(spec)
         if pool:
@@ -248,21 +314,24 @@ class LayerEditor(QWidget):
             if name in values:
                 with QSignalBlocker(widget):
                     _set_value(widget, values[name])
-        self.fields["stride"].setSpecialValueText("same as the window" if pool else "")
+        self.fields["stride"].setSpecialValueText(self.tr("same as the window") if pool else "")
         self.form.labelForField(self.rows["kernel_size"]).setText(
-            "Window size" if pool else "Kernel size")
+            self.tr("Window size") if pool else self.tr(LABELS["kernel_size"]))
         self.flip_note.setVisible("flip" in values)
         self.flip_note.setText(
-            "Flipped: true convolution, as in signal processing." if getattr(spec, "flip", False)
-            else "Not flipped: cross-correlation, what CNN libraries compute.")
+            self.tr("Flipped: true convolution, as in signal processing.")
+            if getattr(spec, "flip", False)
+            else self.tr("Not flipped: cross-correlation, what CNN libraries compute."))
         self._update_formula()
 
     def _update_formula(self):
         try:
-            lines = formula_lines(self._pending, input_shape(self.state.network, self._layer))
+            lines = formula_lines(self._pending, input_shape(self.state.network, self._layer),
+                                  partial(QCoreApplication.translate, "LayerForm"))
         except engine.ConfigError:
             lines = []  # no formula for settings that make no window; the reason shows above
-        self.formula_box.setTitle("Output size" if self._pending.kind in SLIDING else "Size")
+        self.formula_box.setTitle(self.tr("Output size") if self._pending.kind in SLIDING
+                                  else self.tr("Size"))
         self.formula.setText("\n".join(lines))
         self.formula_box.setVisible(bool(lines))
 
@@ -279,6 +348,8 @@ def _set_value(widget, value):
         widget.setChecked(bool(value))
     elif isinstance(widget, QComboBox) and widget.isEditable():
         widget.setEditText(padding_text(value))
+    elif isinstance(widget, QComboBox) and widget.findData(value) >= 0:
+        widget.setCurrentIndex(widget.findData(value))
     elif isinstance(widget, QComboBox):
         widget.setCurrentText(str(value))
     else:

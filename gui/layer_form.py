@@ -1,7 +1,9 @@
 """The words and numbers of the layer panel and editor, kept free of Qt so they are tested alone.
 
 New-layer templates for the add menu, one-line explanations per layer kind, the padding field's
-text in both directions, list-row labels and the output-size formula per axis.
+text in both directions, list-row labels and the output-size formula per axis. The words are
+marked for translation (context "LayerForm"); functions that compose sentences take ``tr``, the
+GUI's translate function for that context (English, unchanged, by default).
 """
 
 from __future__ import annotations
@@ -12,53 +14,62 @@ import re
 import engine
 from engine import ops
 from gui.formatting import output_size_formula
+from gui.i18n import QT_TRANSLATE_NOOP, fill
 
-#: the add menu: label -> the layer inserted (sizes chosen so the map size is kept)
+#: the add menu: label -> the layer inserted (sizes chosen so the map size is kept); the labels
+#: are shown translated in the context "LayerForm"
 NEW_LAYERS = {
-    "Convolution": engine.Conv2d(8, 3, padding=1),
-    "Max pool": engine.MaxPool2d(2),
-    "Average pool": engine.AvgPool2d(2),
-    "ReLU": engine.ReLU(),
-    "Leaky ReLU": engine.LeakyReLU(),
-    "Sigmoid": engine.Sigmoid(),
-    "Tanh": engine.Tanh(),
-    "Flatten": engine.Flatten(),
-    "Dense": engine.Dense(10),
-    "Softmax": engine.Softmax(),
+    QT_TRANSLATE_NOOP("LayerForm", "Convolution"): engine.Conv2d(8, 3, padding=1),
+    QT_TRANSLATE_NOOP("LayerForm", "Max pool"): engine.MaxPool2d(2),
+    QT_TRANSLATE_NOOP("LayerForm", "Average pool"): engine.AvgPool2d(2),
+    QT_TRANSLATE_NOOP("LayerForm", "ReLU"): engine.ReLU(),
+    QT_TRANSLATE_NOOP("LayerForm", "Leaky ReLU"): engine.LeakyReLU(),
+    QT_TRANSLATE_NOOP("LayerForm", "Sigmoid"): engine.Sigmoid(),
+    QT_TRANSLATE_NOOP("LayerForm", "Tanh"): engine.Tanh(),
+    QT_TRANSLATE_NOOP("LayerForm", "Flatten"): engine.Flatten(),
+    QT_TRANSLATE_NOOP("LayerForm", "Dense"): engine.Dense(10),
+    QT_TRANSLATE_NOOP("LayerForm", "Softmax"): engine.Softmax(),
 }
 
 #: kind -> what the layer does, in one sentence
 LAYER_HELP = {
-    "conv2d": "Slides each filter over the input and writes one weighted sum per position: "
-              "one output map per filter.",
-    "maxpool2d": "Keeps the largest value of each window: smaller maps that remember "
-                 "whether a feature was there, not exactly where.",
-    "avgpool2d": "Replaces each window by its mean: a smaller, blurred map.",
-    "relu": "Keeps positive values and sets negative ones to 0.",
-    "leaky_relu": "Like ReLU, but negative values are multiplied by a small slope instead of 0.",
-    "sigmoid": "Squashes every value into 0…1.",
-    "tanh": "Squashes every value into −1…1.",
-    "flatten": "Lays the channels × height × width maps out as one long list of numbers.",
-    "dense": "Every output is a weighted sum of all inputs (fully connected).",
-    "softmax": "Turns scores into probabilities that add up to 1.",
+    "conv2d": QT_TRANSLATE_NOOP("LayerForm", "Slides each filter over the input and writes one "
+                                "weighted sum per position: one output map per filter."),
+    "maxpool2d": QT_TRANSLATE_NOOP("LayerForm", "Keeps the largest value of each window: smaller "
+                                   "maps that remember whether a feature was there, not exactly "
+                                   "where."),
+    "avgpool2d": QT_TRANSLATE_NOOP("LayerForm",
+                                   "Replaces each window by its mean: a smaller, blurred map."),
+    "relu": QT_TRANSLATE_NOOP("LayerForm", "Keeps positive values and sets negative ones to 0."),
+    "leaky_relu": QT_TRANSLATE_NOOP("LayerForm", "Like ReLU, but negative values are multiplied "
+                                    "by a small slope instead of 0."),
+    "sigmoid": QT_TRANSLATE_NOOP("LayerForm", "Squashes every value into 0…1."),
+    "tanh": QT_TRANSLATE_NOOP("LayerForm", "Squashes every value into −1…1."),
+    "flatten": QT_TRANSLATE_NOOP("LayerForm", "Lays the channels × height × width maps out as "
+                                 "one long list of numbers."),
+    "dense": QT_TRANSLATE_NOOP("LayerForm",
+                               "Every output is a weighted sum of all inputs (fully connected)."),
+    "softmax": QT_TRANSLATE_NOOP("LayerForm", "Turns scores into probabilities that add up to 1."),
 }
 
 ACTIVATIONS = {"ReLU": engine.ReLU, "Leaky ReLU": engine.LeakyReLU,
                "Sigmoid": engine.Sigmoid, "Tanh": engine.Tanh}
 SLIDING = ("conv2d", "maxpool2d", "avgpool2d")  # the kinds with a window and a size formula
-POOLS = {"max": engine.MaxPool2d, "average": engine.AvgPool2d}
+POOLS = {QT_TRANSLATE_NOOP("LayerForm", "max"): engine.MaxPool2d,
+         QT_TRANSLATE_NOOP("LayerForm", "average"): engine.AvgPool2d}
 
 _INT = r"\s*\d+\s*"
 _PAIR = rf"\(?({_INT}),({_INT})\)?"
 _SIDES = rf"\s*\(({_INT}),({_INT})\)\s*,\s*\(({_INT}),({_INT})\)\s*"
-PADDING_HELP = ("type a number, valid, same, full, a (rows, cols) pair like 1, 2, or "
-                "(top, bottom), (left, right) like (2, 0), (2, 0)")
+PADDING_HELP = QT_TRANSLATE_NOOP(
+    "LayerForm", "type a number, valid, same, full, a (rows, cols) pair like 1, 2, or "
+    "(top, bottom), (left, right) like (2, 0), (2, 0)")
 
 
-def parse_padding(text):
+def parse_padding(text, tr=str):
     """The padding a learner typed: int, "valid"/"same"/"full", (rows, cols) or per side.
 
-    Raises ValueError (with what is accepted) for anything else.
+    Raises ValueError (with what is accepted, in the language of ``tr``) for anything else.
     """
     text = text.strip().lower()
     if text in ("valid", "same", "full"):
@@ -70,7 +81,8 @@ def parse_padding(text):
         if match:
             numbers = [int(n) for n in match.groups()]
             return tuple(numbers) if len(numbers) == 2 else (tuple(numbers[:2]), tuple(numbers[2:]))
-    raise ValueError(f"padding '{text}' not understood: {PADDING_HELP}")
+    raise ValueError(fill(tr(QT_TRANSLATE_NOOP("LayerForm", "padding '%1' not understood: %2")),
+                          text, tr(PADDING_HELP)))
 
 
 def padding_text(padding):
@@ -92,22 +104,25 @@ def input_shape(network, layer):
     return tuple(network.input_shape) if layer == 0 else tuple(network.shapes[layer - 1])
 
 
-def formula_lines(spec, in_shape):
+def formula_lines(spec, in_shape, tr=str):
     """The output-size arithmetic of a conv/pool ``spec`` on ``in_shape``, one line per axis.
 
     Flatten and dense get their one-line size arithmetic instead; [] for other layers. Equal axes share one line. When the
     division is not exact a note says the last partial window is dropped (or kept in ceil mode).
     A window that cannot fit still gets its formula (the result is then ≤ 0), which is the
     clearest explanation of why. Raises ConfigError when even the window cannot be built
-    (e.g. padding larger than a pool window).
+    (e.g. padding larger than a pool window). ``tr`` translates the words.
     """
     if spec.kind == "flatten":
-        return [f"{' · '.join(map(str, in_shape))} = {math.prod(in_shape)} numbers in one list"]
+        return [fill(tr(QT_TRANSLATE_NOOP("LayerForm", "%1 = %2 numbers in one list")),
+                     " · ".join(map(str, in_shape)), math.prod(in_shape))]
     if spec.kind == "dense":
         inputs, outputs = math.prod(in_shape), spec.out_features
-        biases = f" + {outputs} biases" if spec.bias else ""
+        biases = (fill(tr(QT_TRANSLATE_NOOP("LayerForm", " + %1 biases")), outputs)
+                  if spec.bias else "")
         total = outputs * inputs + (outputs if spec.bias else 0)
-        return [f"{outputs} × {inputs} weights{biases} = {total:,} parameters"]
+        return [fill(tr(QT_TRANSLATE_NOOP("LayerForm", "%1 × %2 weights%3 = %4 parameters")),
+                     outputs, inputs, biases, f"{total:,}")]
     if spec.kind not in SLIDING:
         return []
     window = spec.window(in_shape)
@@ -121,10 +136,13 @@ def formula_lines(spec, in_shape):
         line = output_size_formula(n, k, s, pads, d, ceil_mode, size)
         room = n + sum(pads) - d * (k - 1) - 1
         if room >= 0 and room % s:
-            rounding = "up: a last partial window is kept" if ceil_mode else \
-                "down: the last partial window is dropped"
-            line += f"   ({room} / {s} is not whole, so rounded {rounding})"
+            rounding = (tr(QT_TRANSLATE_NOOP("LayerForm", "(%1 / %2 is not whole, so rounded up: "
+                                             "a last partial window is kept)")) if ceil_mode else
+                        tr(QT_TRANSLATE_NOOP("LayerForm", "(%1 / %2 is not whole, so rounded "
+                                             "down: the last partial window is dropped)")))
+            line += "   " + fill(rounding, room, s)
         lines.append(line)
     if lines[0] == lines[1]:
-        return [f"height and width: {lines[0]}"]
-    return [f"height: {lines[0]}", f"width: {lines[1]}"]
+        return [fill(tr(QT_TRANSLATE_NOOP("LayerForm", "height and width: %1")), lines[0])]
+    return [fill(tr(QT_TRANSLATE_NOOP("LayerForm", "height: %1")), lines[0]),
+            fill(tr(QT_TRANSLATE_NOOP("LayerForm", "width: %1")), lines[1])]

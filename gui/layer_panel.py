@@ -6,7 +6,7 @@ network as it was and the engine's reason appears in red under the list.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QMenu, QPushButton, QSplitter, QStyle,
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListWidg
 
 import engine
 from gui.field_style import error_label
+from gui.i18n import fill, live
+from gui.i18n.engine_messages import engine_text
 from gui.layer_editor import LayerEditor
 from gui.layer_form import NEW_LAYERS, shape_text
 
@@ -65,20 +67,32 @@ class LayerPanel(QWidget):
         self.list.setItemDelegate(_RowDelegate(self.list))
         # Enough rows to see the network's shape at a glance even when the editor is tall.
         self.list.setMinimumHeight(7 * (self.list.fontMetrics().height() + 8) + 6)
-        self.list.setToolTip("The layers in the order the image flows through them. "
-                             "Drag a row to move a layer.")
-        self.add_button = QToolButton(text="Add layer")
+        live.bind_text(self, self.list.setToolTip, lambda: self.tr(
+            "The layers in the order the image flows through them. Drag a row to move a layer."))
+        self.add_button = QToolButton()
         self.add_button.setPopupMode(QToolButton.InstantPopup)
         self.add_button.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        self.add_button.setToolTip("Insert a new layer after the selected one")
         self.add_menu = QMenu(self)
         for label in NEW_LAYERS:
-            action = self.add_menu.addAction(label)
+            action = self.add_menu.addAction("")
+            live.bind_text(self, action.setText,
+                           lambda label=label: QCoreApplication.translate("LayerForm", label))
             action.triggered.connect(lambda _=False, label=label: self.add_layer(label))
         self.add_button.setMenu(self.add_menu)
-        self.remove_button = QPushButton("Remove", toolTip="Delete the selected layer")
-        self.up_button = QPushButton("Move up", toolTip="Move the selected layer one step earlier")
-        self.down_button = QPushButton("Move down", toolTip="Move the selected layer one step later")
+        self.remove_button = QPushButton()
+        self.up_button = QPushButton()
+        self.down_button = QPushButton()
+        for button, text, tip in [
+                (self.add_button, lambda: self.tr("Add layer"),
+                 lambda: self.tr("Insert a new layer after the selected one")),
+                (self.remove_button, lambda: self.tr("Remove"),
+                 lambda: self.tr("Delete the selected layer")),
+                (self.up_button, lambda: self.tr("Move up"),
+                 lambda: self.tr("Move the selected layer one step earlier")),
+                (self.down_button, lambda: self.tr("Move down"),
+                 lambda: self.tr("Move the selected layer one step later"))]:
+            live.bind_text(self, button.setText, text)
+            live.bind_text(self, button.setToolTip, tip)
         self.error_label = error_label(QLabel(visible=False))
 
         buttons = QHBoxLayout()
@@ -111,6 +125,7 @@ class LayerPanel(QWidget):
         state.networkChanged.connect(self._on_network_changed)
         state.layerSelected.connect(self._on_layer_selected)
         self._on_network_changed()
+        live.on_language_change(self, self._refresh_rows)  # the rows' tooltips
 
     # ------------------------------------------------------------------ edits
     def add_layer(self, label):
@@ -118,7 +133,8 @@ class LayerPanel(QWidget):
         layers = list(self.state.network.layers)
         at = len(layers) if self.state.selected_layer is None else self.state.selected_layer + 1
         layers.insert(at, NEW_LAYERS[label])
-        if self._apply(layers, f"Add {label.lower()}"):
+        if self._apply(layers, fill(self.tr("Add %1"),
+                                    QCoreApplication.translate("LayerForm", label))):
             self.state.select_layer(at)
 
     def remove_layer(self):
@@ -127,7 +143,7 @@ class LayerPanel(QWidget):
             return
         layers = list(self.state.network.layers)
         removed = layers.pop(layer)
-        if self._apply(layers, f"Remove {removed.describe()}") and layers:
+        if self._apply(layers, fill(self.tr("Remove %1"), removed.describe())) and layers:
             self.state.select_layer(min(layer, len(layers) - 1))
 
     def move_layer(self, step):
@@ -137,7 +153,7 @@ class LayerPanel(QWidget):
             return
         order = list(range(len(self.state.network.layers)))
         order[layer], order[layer + step] = order[layer + step], order[layer]
-        self._reorder(order, f"Move {self.state.network.layers[layer].describe()}")
+        self._reorder(order, fill(self.tr("Move %1"), self.state.network.layers[layer].describe()))
 
     def _reorder(self, order, text):
         """Put layer ``order[i]`` at position i; moved layers keep their weights where they fit."""
@@ -164,13 +180,14 @@ class LayerPanel(QWidget):
         return not reason
 
     def _show_error(self, reason):
-        self.error_label.setText(f"Not changed: {reason}" if reason else "")
+        self.error_label.setText(fill(self.tr("Not changed: %1"), engine_text(reason))
+                                 if reason else "")
         self.error_label.setVisible(bool(reason))
 
     def _on_rows_dropped(self):
         order = [self.list.item(row).data(_ORIGINAL_INDEX) for row in range(self.list.count())]
         if order != sorted(order):
-            self._reorder(order, "Reorder layers")
+            self._reorder(order, self.tr("Reorder layers"))
 
     # ------------------------------------------------------------- refreshes
     def _on_network_changed(self):
@@ -193,9 +210,9 @@ class LayerPanel(QWidget):
 
     def _row_tooltip(self, layer):
         row = self.state.network.summary()[layer]
-        return (f"{row['name']}: output {shape_text(row['output_shape'])}, "
-                f"{row['params']:,} weights, {row['macs']:,} multiply-adds; "
-                f"each unit sees a {shape_text(row['rf'])} patch of the input")
+        return fill(self.tr("%1: output %2, %3 weights, %4 multiply-adds; each unit sees a %5 "
+                            "patch of the input"), row["name"], shape_text(row["output_shape"]),
+                    f"{row['params']:,}", f"{row['macs']:,}", shape_text(row["rf"]))
 
     def _on_layer_selected(self, layer):
         with QSignalBlocker(self.list):

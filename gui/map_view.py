@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from gui import colormaps
+from gui.i18n import fill
 from gui.layer_view import LayerView
 from gui.mosaic import Mosaic
 
@@ -130,8 +131,8 @@ class MapView(LayerView):
     def enlarge(self, channel):
         """Show ``channel`` alone and large, or all channels again with None."""
         self.channel = channel
-        self.title.setText(self._title if channel is None else
-                           f"{self._title} &nbsp; <i>channel {channel + 1} (double-click: all)</i>")
+        self.title.setText(self._title if channel is None else fill(
+            self.tr("%1 &nbsp; <i>channel %2 (double-click: all)</i>"), self._title, channel + 1))
         self._relay_out()
 
     def _relay_out(self):

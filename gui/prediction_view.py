@@ -8,8 +8,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.bar_view import BarView
+from gui.i18n import QT_TRANSLATE_NOOP, fill, live
 
-NO_SOFTMAX = "No prediction: the network does not end in softmax (… → dense → softmax)."
+NO_SOFTMAX = QT_TRANSLATE_NOOP(
+    "PredictionView", "No prediction: the network does not end in softmax (… → dense → softmax).")
 
 
 class PredictionView(QWidget):
@@ -33,7 +35,8 @@ class PredictionView(QWidget):
         self.digit.setAlignment(Qt.AlignCenter)
         self.detail = QLabel(self)
         self.detail.setObjectName("confidence")
-        self.reason = QLabel(NO_SOFTMAX, self)
+        self.reason = QLabel(self)
+        live.bind_text(self, self.reason.setText, lambda: self.tr(NO_SOFTMAX))
         self.reason.setWordWrap(True)
         self.reason.setEnabled(False)  # muted text
         header = QHBoxLayout()
@@ -47,6 +50,12 @@ class PredictionView(QWidget):
         state.networkChanged.connect(self._on_network_changed)
         state.activationsChanged.connect(self._on_activations_changed)
         self._on_network_changed()
+        live.on_language_change(self, self._on_language_changed)
+
+    def _on_language_changed(self):
+        if self.bars is not None:
+            self.bars.title.setText(self.tr("probability of each class"))
+        self._on_activations_changed()
 
     def _on_network_changed(self):
         net = self.state.network
@@ -59,7 +68,7 @@ class PredictionView(QWidget):
             self.bars.deleteLater()
             self.bars = None
         if classes is not None:
-            self.bars = BarView("probability of each class", classes, False,
+            self.bars = BarView(self.tr("probability of each class"), classes, False,
                                 [str(k) for k in range(classes)], probabilities=True, parent=self)
             self._layout.insertWidget(2, self.bars)
         self._on_activations_changed()
@@ -77,10 +86,10 @@ class PredictionView(QWidget):
         order = np.argsort(-probabilities, kind="stable")  # ties: the lowest class, like argmax
         top = int(order[0])
         self.digit.setText(str(top))
-        text = f"<b>{probabilities[top]:.0%}</b> sure"
+        text = fill(self.tr("<b>%1</b> sure"), f"{probabilities[top]:.0%}")
         if len(order) > 1:
             second = int(order[1])
-            text += f"<br>then {second} · {probabilities[second]:.0%}"
+            text += "<br>" + fill(self.tr("then %1 · %2"), second, f"{probabilities[second]:.0%}")
         self.detail.setText(text)
         self.bars.set_maps(probabilities)
         self.bars.set_marks(units=[(top, 0, 0)])

@@ -11,9 +11,20 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWid
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from gui.formatting import number, output_size_formula
+from gui.i18n import QT_TRANSLATE_NOOP, fill, live
 
-COLUMNS = ("layer", "type", "output", "output size", "kernel", "stride", "padding",
-           "r", "jump j", "start", "pixels seen")
+#: the columns' names, also the keys of ``ReceptiveFieldTable.cell``; the headers translate them
+COLUMNS = (QT_TRANSLATE_NOOP("ReceptiveFieldTable", "layer"),
+           QT_TRANSLATE_NOOP("ReceptiveFieldTable", "type"),
+           QT_TRANSLATE_NOOP("ReceptiveFieldTable", "output"),
+           QT_TRANSLATE_NOOP("ReceptiveFieldTable", "output size"),
+           QT_TRANSLATE_NOOP("ReceptiveFieldTable", "kernel"),
+           QT_TRANSLATE_NOOP("ReceptiveFieldTable", "stride"),
+           QT_TRANSLATE_NOOP("ReceptiveFieldTable", "padding"),
+           "r",
+           QT_TRANSLATE_NOOP("ReceptiveFieldTable", "jump j"),
+           QT_TRANSLATE_NOOP("ReceptiveFieldTable", "start"),
+           QT_TRANSLATE_NOOP("ReceptiveFieldTable", "pixels seen"))
 _DASH = "—"
 
 
@@ -43,11 +54,12 @@ def _formula(row, ceil_mode):
     return axes[0] if axes[0] == axes[1] else f"H: {axes[0]}   W: {axes[1]}"
 
 
-def layer_cells(row, receptive_field, ceil_mode=False, padding_mode=None):
+def layer_cells(row, receptive_field, ceil_mode=False, padding_mode=None, part="%1 of %2"):
     """The table's cells for one ``net.summary()`` row, as strings in ``COLUMNS`` order.
 
     ``receptive_field`` is the layer's ReceptiveField for its centre unit: "pixels seen" counts
-    the image pixels its window actually reads, "9 of 25" when dilation skips some of the box.
+    the image pixels its window actually reads, "9 of 25" when dilation skips some of the box
+    (``part``, the words for that in the interface language).
     """
     window = row["window"]
     sliding = window is not None and row["kind"] in ("conv2d", "maxpool2d", "avgpool2d")
@@ -65,7 +77,7 @@ def layer_cells(row, receptive_field, ceil_mode=False, padding_mode=None):
             _pair(row["rf"]),
             _DASH if row["jump"] is None else _pair(row["jump"], between=", "),
             _DASH if row["start"] is None else _pair(row["start"], number, ", "),
-            str(seen) if seen == box else f"{seen} of {box}")
+            str(seen) if seen == box else fill(part, seen, box))
 
 
 class ReceptiveFieldTable(QWidget):
@@ -79,7 +91,7 @@ class ReceptiveFieldTable(QWidget):
         self.setObjectName("receptiveFieldTable")
         self.state = state
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.NoSelection)
         self.table.setFocusPolicy(Qt.NoFocus)
@@ -87,8 +99,10 @@ class ReceptiveFieldTable(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        legend = QLabel("r: window size in input pixels · j (jump): input pixels between "
-                        "neighbouring units · start: input position of the first unit's centre")
+        legend = QLabel()
+        live.bind_text(self, legend.setText, lambda: self.tr(
+            "r: window size in input pixels · j (jump): input pixels between neighbouring units · "
+            "start: input position of the first unit's centre"))
         legend.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -99,6 +113,7 @@ class ReceptiveFieldTable(QWidget):
         state.networkChanged.connect(self._on_network_changed)
         state.selectionChanged.connect(self._on_selection_changed)
         self._on_network_changed()
+        live.on_language_change(self, self._on_network_changed)
 
     def cell(self, layer, column):
         """The text in ``column`` (a name from COLUMNS) for ``layer`` (−1: the input row)."""
@@ -106,7 +121,9 @@ class ReceptiveFieldTable(QWidget):
 
     def _on_network_changed(self):
         net = self.state.network
-        rows = [("input", "the drawing", "×".join(map(str, net.input_shape))) + (_DASH,) * 4
+        self.table.setHorizontalHeaderLabels([self.tr(name) for name in COLUMNS])
+        rows = [(self.tr("input"), self.tr("the drawing"), "×".join(map(str, net.input_shape)))
+                + (_DASH,) * 4
                 + ("1", "1", "0", "1")]
         for i, summary in enumerate(net.summary()):
             shape = summary["output_shape"]
@@ -114,7 +131,7 @@ class ReceptiveFieldTable(QWidget):
             spec = net.layers[i]
             rows.append(layer_cells(summary, net.receptive_field(i, *centre),
                                     getattr(spec, "ceil_mode", False),
-                                    getattr(spec, "padding_mode", None)))
+                                    getattr(spec, "padding_mode", None), self.tr("%1 of %2")))
         self.table.setRowCount(len(rows))
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells):

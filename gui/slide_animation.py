@@ -17,6 +17,7 @@ import engine
 from engine.ops import pad2d
 from gui import colormaps
 from gui.formatting import number
+from gui.i18n import fill, live
 from gui.lazy_redraw import LazyRedraw
 from gui.state import Unit
 
@@ -87,17 +88,27 @@ class SlideAnimation(QWidget):
         # Behind another dock tab it skips the maps' every change and catches up when shown.
         self._redraw_when_seen = LazyRedraw(self, self._redraw)
 
-        self.layer_box = QComboBox(toolTip="The conv or pool layer whose window slides")
+        self.layer_box = QComboBox()
         # Channels count from 1 on screen, as the layer names (conv1, conv2) do.
-        self.channel_box = QSpinBox(minimum=1, toolTip="The output channel (the filter, for a "
-                                    "convolution)")
-        self.input_channel_box = QSpinBox(minimum=1, toolTip="The input channel shown under the "
-                                          "window")
-        self.play_button = QToolButton(text="▶ Play", checkable=True, toolTip="Play / pause")
-        self.step_back_button = QToolButton(text="◀ Back", toolTip="One stride back")
-        self.step_button = QToolButton(text="Step ▶", toolTip="One stride forward")
-        self.speed_slider = QSlider(Qt.Horizontal, minimum=1, maximum=60, value=8,
-                                    toolTip="Units per second")
+        self.channel_box = QSpinBox(minimum=1)
+        self.input_channel_box = QSpinBox(minimum=1)
+        self.play_button = QToolButton(checkable=True)
+        self.step_back_button = QToolButton()
+        self.step_button = QToolButton()
+        self.speed_slider = QSlider(Qt.Horizontal, minimum=1, maximum=60, value=8)
+        for widget, tip in [
+                (self.layer_box, lambda: self.tr("The conv or pool layer whose window slides")),
+                (self.channel_box,
+                 lambda: self.tr("The output channel (the filter, for a convolution)")),
+                (self.input_channel_box,
+                 lambda: self.tr("The input channel shown under the window")),
+                (self.play_button, lambda: self.tr("Play / pause")),
+                (self.step_back_button, lambda: self.tr("One stride back")),
+                (self.step_button, lambda: self.tr("One stride forward")),
+                (self.speed_slider, lambda: self.tr("Units per second"))]:
+            live.bind_text(self, widget.setToolTip, tip)
+        live.bind_text(self, self.step_back_button.setText, lambda: self.tr("◀ Back"))
+        live.bind_text(self, self.step_button.setText, lambda: self.tr("Step ▶"))
         self.speed_label = QLabel()
         self.status = QLabel(objectName="slideStatus")
         self.input_panel, self.output_panel = _ImagePanel(), _ImagePanel()
@@ -105,14 +116,18 @@ class SlideAnimation(QWidget):
 
         # Controls in a side column, so the pictures get the dock's whole height.
         controls = QFormLayout()
-        controls.addRow("layer", self.layer_box)
-        controls.addRow("channel", self.channel_box)
-        controls.addRow("input channel", self.input_channel_box)
+        for field, label in [(self.layer_box, lambda: self.tr("layer")),
+                             (self.channel_box, lambda: self.tr("channel")),
+                             (self.input_channel_box, lambda: self.tr("input channel"))]:
+            controls.addRow(QLabel(), field)
+            live.bind_text(self, controls.labelForField(field).setText, label)
         player = QHBoxLayout()
         for widget in (self.step_back_button, self.play_button, self.step_button):
             player.addWidget(widget)
         speed = QHBoxLayout()
-        for widget in (QLabel("speed"), self.speed_slider, self.speed_label):
+        speed_label = QLabel()
+        live.bind_text(self, speed_label.setText, lambda: self.tr("speed"))
+        for widget in (speed_label, self.speed_slider, self.speed_label):
             speed.addWidget(widget)
         self.status.setWordWrap(True)
         side = QVBoxLayout()
@@ -137,6 +152,8 @@ class SlideAnimation(QWidget):
         state.selectionChanged.connect(self._on_selection_changed)
         self._on_speed_changed(self.speed_slider.value())
         self._on_network_changed()
+        self._on_play_toggled(False)
+        live.on_language_change(self, self._on_language_changed)
 
     def _build_overlays(self):
         hatch = QBrush(_HATCH, Qt.BDiagPattern)
@@ -223,6 +240,10 @@ class SlideAnimation(QWidget):
     def play(self):
         self.play_button.setChecked(True)
 
+    def _on_language_changed(self):
+        self.play_button.setText(self.tr("⏸ Pause") if self.is_playing else self.tr("▶ Play"))
+        self._redraw()
+
     def pause(self):
         self.play_button.setChecked(False)
 
@@ -231,7 +252,7 @@ class SlideAnimation(QWidget):
 
     # ------------------------------------------------------------ handlers
     def _on_play_toggled(self, playing):
-        self.play_button.setText("⏸ Pause" if playing else "▶ Play")
+        self.play_button.setText(self.tr("⏸ Pause") if playing else self.tr("▶ Play"))
         if not playing:
             self.timer.stop()
             return
@@ -293,7 +314,7 @@ class SlideAnimation(QWidget):
     # ------------------------------------------------------------- drawing
     def _redraw(self):
         if self.layer is None or self.layer >= len(self.state.activations):
-            self.status.setText("This network has no conv or pool layer to animate.")
+            self.status.setText(self.tr("This network has no conv or pool layer to animate."))
             return
         network = self.state.network
         spec = network.layers[self.layer]
@@ -316,10 +337,11 @@ class SlideAnimation(QWidget):
         if isinstance(spec, engine.MaxPool2d):
             # Max pooling pads with −∞: it never wins, so it is shown empty.
             padded = pad2d(plane, window.pads, "zeros", value=np.nan)
-            mode = "−∞, never wins"
+            mode = self.tr("−∞, never wins")
         elif isinstance(spec, engine.AvgPool2d):
             padded = pad2d(plane, window.pads, "zeros")
-            mode = "zeros, " + ("counted" if spec.count_include_pad else "not counted")
+            mode = (self.tr("zeros, counted") if spec.count_include_pad
+                    else self.tr("zeros, not counted"))
         else:
             padded = pad2d(plane, window.pads, mode)
         if self.layer == 0:
@@ -338,9 +360,10 @@ class SlideAnimation(QWidget):
             rect.setVisible(w > 0 and h > 0)
         self._image_frame.setRect(0, 0, width, height)
         self._image_frame.setVisible(any(map(sum, window.pads)))
-        padding = f"padding {top},{bottom},{left},{right} ({mode})" if any(map(sum, window.pads)) \
-            else "no padding"
-        panel.label.setText(f"input channel {self.input_channel + 1} · {height}×{width} · {padding}")
+        padding = (fill(self.tr("padding %1 (%2)"), f"{top},{bottom},{left},{right}", mode)
+                   if any(map(sum, window.pads)) else self.tr("no padding"))
+        panel.label.setText(fill(self.tr("input channel %1 · %2×%3 · %4"),
+                                 self.input_channel + 1, height, width, padding))
         panel.view.setRange(QRectF(*outer), padding=0.02)
         self._draw_window(window)
 
@@ -368,15 +391,16 @@ class SlideAnimation(QWidget):
         self._output_frame.setRect(0, 0, width, height)
         panel.view.setRange(QRectF(0, 0, width, height), padding=0.02)
         name = self.state.network.names[self.layer]
-        what = "filter" if isinstance(spec, engine.Conv2d) else "channel"
-        panel.label.setText(f"{name} {what} {self.channel + 1} · {height}×{width}")
+        what = (self.tr("%1 filter %2 · %3×%4") if isinstance(spec, engine.Conv2d)
+                else self.tr("%1 channel %2 · %3×%4"))
+        panel.label.setText(fill(what, name, self.channel + 1, height, width))
         unit = self.unit
         self._unit_rect.setVisible(unit is not None)
         if unit is None:
-            self.status.setText(f"{height * width} output units; press Step or Play. "
-                                f"Stride {window.stride[0]}×{window.stride[1]}.")
+            self.status.setText(fill(self.tr("%1 output units; press Step or Play. Stride %2×%3."),
+                                     height * width, *window.stride))
             return
         self._unit_rect.setRect(unit.col, unit.row, 1, 1)
-        self.status.setText(
-            f"unit {self.position + 1} of {height * width}: row {unit.row}, col {unit.col} "
-            f"= {number(out[unit.row, unit.col])}")
+        self.status.setText(fill(self.tr("unit %1 of %2: row %3, col %4 = %5"),
+                                 self.position + 1, height * width, unit.row, unit.col,
+                                 number(out[unit.row, unit.col])))

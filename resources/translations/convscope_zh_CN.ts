@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ActivationView</name>
+    <message>
+        <source>Colour scale shared by a layer&apos;s channels, or each channel&apos;s own</source>
+        <translation>颜色刻度：一层的所有通道共用，或每个通道各用各的</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>刻度</translation>
+    </message>
+    <message>
+        <source>click: pin a unit · arrows: move · Esc: unpin · double-click: enlarge</source>
+        <translation>单击：固定单元 · 方向键：移动 · Esc：取消固定 · 双击：放大</translation>
+    </message>
+    <message>
+        <source>per channel</source>
+        <translation>按通道</translation>
+    </message>
+    <message>
+        <source>per layer</source>
+        <translation>按层</translation>
+    </message>
+</context>
+<context>
     <name>AppState</name>
     <message>
         <source>Change input size</source>
@@ -73,6 +96,25 @@
     <message>
         <source>pinned %1 sees %2×%3 input pixels</source>
         <translation>固定的 %1 看到 %2×%3 个输入像素</translation>
+    </message>
+</context>
+<context>
+    <name>CellParser</name>
+    <message>
+        <source>&apos;%1&apos; divides by zero</source>
+        <translation>&apos;%1&apos; 除以了零</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number: use numbers joined by * or /, such as 1/9 or 2*0.5</source>
+        <translation>&apos;%1&apos; 不是数：请用 * 或 / 连接的数，例如 1/9 或 2*0.5</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too large to store</source>
+        <translation>&apos;%1&apos; 太大，无法保存</translation>
+    </message>
+    <message>
+        <source>empty cell: type a number such as 0, -2, 0.5 or 1/9</source>
+        <translation>格子是空的：请输入一个数，例如 0、-2、0.5 或 1/9</translation>
     </message>
 </context>
 <context>
@@ -237,10 +279,619 @@
     </message>
 </context>
 <context>
+    <name>FilterGallery</name>
+    <message>
+        <source>%1 kernels, %2; blue negative, red positive. Click a kernel to open it in the kernel editor.</source>
+        <translation>%1 个卷积核，%2；蓝色为负，红色为正。单击一个卷积核可在卷积核编辑器中打开它。</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3 × %4)</source>
+        <translation>%1 — %2（%3 × %4）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n filter(s)</source>
+        <translation>
+            <numerusform>%n 个滤波器</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n input channel(s)</source>
+        <translation>
+            <numerusform>%n 个输入通道</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The convolution layer whose kernels are shown</source>
+        <translation>显示其卷积核的卷积层</translation>
+    </message>
+    <message>
+        <source>This network has no convolution layers, so there are no kernels to show.</source>
+        <translation>这个网络没有卷积层，所以没有可显示的卷积核。</translation>
+    </message>
+    <message>
+        <source>filter</source>
+        <translation>滤波器</translation>
+    </message>
+    <message>
+        <source>filter %1, input channel %2: weights %3 … %4. Click to edit.</source>
+        <translation>滤波器 %1，输入通道 %2：权重 %3 … %4。单击可编辑。</translation>
+    </message>
+    <message>
+        <source>filters in reading order</source>
+        <translation>滤波器按阅读顺序排列</translation>
+    </message>
+    <message>
+        <source>input channel</source>
+        <translation>输入通道</translation>
+    </message>
+    <message>
+        <source>one row per filter, one column per input channel</source>
+        <translation>每个滤波器一行，每个输入通道一列</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>ConvScope help</source>
         <translation>ConvScope 帮助</translation>
+    </message>
+</context>
+<context>
+    <name>KernelEditor</name>
+    <message>
+        <source> Centred in zeros, which computes the same as the smaller kernel.</source>
+        <translation> 已放在零的中央，计算结果与较小的卷积核相同。</translation>
+    </message>
+    <message>
+        <source> The layer&apos;s other filters got fresh random weights.</source>
+        <translation> 这一层的其他滤波器得到了新的随机权重。</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> / %1</translation>
+    </message>
+    <message>
+        <source>%1 has no kernel</source>
+        <translation>%1 没有卷积核</translation>
+    </message>
+    <message>
+        <source>%1. Select a convolution layer to edit its kernels.</source>
+        <translation>%1。选择一个卷积层来编辑它的卷积核。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2×%3 kernel</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2×%3 卷积核</translation>
+    </message>
+    <message>
+        <source>A %1×%2 kernel has too many weights to type one by one: the heatmap shows it, and the presets and tools still work.</source>
+        <translation>%1×%2 的卷积核权重太多，无法逐个输入：热力图显示了它，预设和工具仍然可用。</translation>
+    </message>
+    <message>
+        <source>A filter has one kernel slice per input channel; it adds up what all its slices see</source>
+        <translation>一个滤波器对每个输入通道有一片卷积核；它把所有切片看到的加在一起</translation>
+    </message>
+    <message>
+        <source>Added to this filter&apos;s weighted sum everywhere.</source>
+        <translation>在每个位置加到这个滤波器的加权和上。</translation>
+    </message>
+    <message>
+        <source>Flip 180°</source>
+        <translation>翻转 180°</translation>
+    </message>
+    <message>
+        <source>Flip 180°: textbook convolution turns the kernel around before sliding it; CNN layers slide it as it is (cross-correlation). A symmetric kernel does not change.</source>
+        <translation>翻转 180°：教科书上的卷积在滑动前先把卷积核转过来；CNN 的卷积层按原样滑动（互相关）。对称的卷积核不会改变。</translation>
+    </message>
+    <message>
+        <source>Flip kernel</source>
+        <translation>翻转卷积核</translation>
+    </message>
+    <message>
+        <source>Make the kernels %1 and apply</source>
+        <translation>把卷积核改为 %1 并应用</translation>
+    </message>
+    <message>
+        <source>Normalize</source>
+        <translation>归一化</translation>
+    </message>
+    <message>
+        <source>Normalize kernel</source>
+        <translation>归一化卷积核</translation>
+    </message>
+    <message>
+        <source>Preset %1</source>
+        <translation>预设 %1</translation>
+    </message>
+    <message>
+        <source>Preset %1 (kernels resized)</source>
+        <translation>预设 %1（卷积核已改尺寸）</translation>
+    </message>
+    <message>
+        <source>Preset…</source>
+        <translation>预设…</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Random kernel</source>
+        <translation>随机卷积核</translation>
+    </message>
+    <message>
+        <source>Random weights, as at initialization</source>
+        <translation>随机权重，与初始化时一样</translation>
+    </message>
+    <message>
+        <source>Resize kernels</source>
+        <translation>改变卷积核大小</translation>
+    </message>
+    <message>
+        <source>Scale this slice so its weights add up to 1 (keeps brightness)</source>
+        <translation>缩放这一片，使其权重之和为 1（保持亮度）</translation>
+    </message>
+    <message>
+        <source>Scaled so the weights add up to 1.</source>
+        <translation>已缩放，权重之和为 1。</translation>
+    </message>
+    <message>
+        <source>Set bias</source>
+        <translation>设置偏置</translation>
+    </message>
+    <message>
+        <source>Set every weight of this slice to 0</source>
+        <translation>把这一片的所有权重设为 0</translation>
+    </message>
+    <message>
+        <source>Set the whole filter to a classic hand-made kernel</source>
+        <translation>把整个滤波器设为一个经典的手工卷积核</translation>
+    </message>
+    <message>
+        <source>Set weight (%1, %2)</source>
+        <translation>设置权重 (%1, %2)</translation>
+    </message>
+    <message>
+        <source>The sum of this slice&apos;s weights: its answer on a flat white area, before the bias</source>
+        <translation>这一片权重之和：它在一片均匀白色区域上的输出（未加偏置）</translation>
+    </message>
+    <message>
+        <source>These weights add up to 0, so no scaling makes them add up to 1. Kernels like edge detectors sum to 0 on purpose: on a flat area they answer 0.</source>
+        <translation>这些权重之和为 0，怎么缩放也无法使和为 1。边缘检测器这类卷积核故意让和为 0：在平坦区域输出 0。</translation>
+    </message>
+    <message>
+        <source>This layer has no bias</source>
+        <translation>这一层没有偏置</translation>
+    </message>
+    <message>
+        <source>This network has no convolution layer</source>
+        <translation>这个网络没有卷积层</translation>
+    </message>
+    <message>
+        <source>Which filter (output channel) of this layer to edit</source>
+        <translation>要编辑这一层的哪个滤波器（输出通道）</translation>
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation>清零</translation>
+    </message>
+    <message>
+        <source>Zero kernel</source>
+        <translation>卷积核清零</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>filter </source>
+        <translation>滤波器 </translation>
+    </message>
+    <message>
+        <source>input channel </source>
+        <translation>输入通道 </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>sum = %1</source>
+        <translation>和 = %1</translation>
+    </message>
+    <message>
+        <source>“%1” is %2, larger than the %3 kernels of %4.</source>
+        <translation>“%1”是 %2，大于 %4 的 %3 卷积核。</translation>
+    </message>
+</context>
+<context>
+    <name>KernelGrid</name>
+    <message>
+        <source>Type a number or a fraction such as 1/9, -2 or 2*0.5</source>
+        <translation>输入一个数或分数，例如 1/9、-2 或 2*0.5</translation>
+    </message>
+    <message>
+        <source>row %1, column %2: %3</source>
+        <translation>第 %1 行，第 %2 列：%3</translation>
+    </message>
+</context>
+<context>
+    <name>KernelHeatmap</name>
+    <message>
+        <source>The kernel as colours: orange for positive weights, blue for negative, dark for 0</source>
+        <translation>用颜色表示卷积核：橙色为正权重，蓝色为负，暗色为 0</translation>
+    </message>
+</context>
+<context>
+    <name>LayerEditor</name>
+    <message>
+        <source>&lt;b&gt;No layer selected&lt;/b&gt;</source>
+        <translation>&lt;b&gt;未选择层&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>A border added around the input before sliding, so the window can also sit on the edges. 0 = none, same = keep the size (stride 1), full = every overlap. You can %1.</source>
+        <translation>滑动前在输入四周加的一圈边框，让窗口也能落在边缘上。0 = 不填充，same = 保持尺寸（步长为 1 时），full = 所有重叠位置。你可以%1。</translation>
+    </message>
+    <message>
+        <source>Add a learned constant to each output, shifting it up or down.</source>
+        <translation>给每个输出加一个学出来的常数，使它整体上移或下移。</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>Ceil mode</source>
+        <translation>向上取整</translation>
+    </message>
+    <message>
+        <source>Count the padding zeros when averaging (edges get darker) or divide only by the real pixels in the window.</source>
+        <translation>求平均时把填充的零算进去（边缘会变暗），或只除以窗口中真实像素的个数。</translation>
+    </message>
+    <message>
+        <source>Dilation</source>
+        <translation>膨胀</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>Filters (depth)</source>
+        <extracomment>field -&gt; its label in the form</extracomment>
+        <translation>滤波器个数（深度）</translation>
+    </message>
+    <message>
+        <source>Flip</source>
+        <translation>翻转</translation>
+    </message>
+    <message>
+        <source>Flipped: true convolution, as in signal processing.</source>
+        <translation>已翻转：真正的卷积，与信号处理中相同。</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>Gaps between the kernel&apos;s taps. Dilation 2 spreads a 3×3 kernel over a 5×5 area: it sees further without more weights.</source>
+        <translation>卷积核抽头之间的间隔。膨胀为 2 时，3×3 卷积核铺开在 5×5 的区域上：不增加权重就能看得更远。</translation>
+    </message>
+    <message>
+        <source>How many filters this layer has. Each filter makes one output map, so this is the depth (number of channels) of the output.</source>
+        <extracomment>field -&gt; its tooltip (context &quot;LayerEditor&quot;); %1 in the padding&apos;s is PADDING_HELP</extracomment>
+        <translation>这一层有多少个滤波器。每个滤波器产生一张输出特征图，所以这就是输出的深度（通道数）。</translation>
+    </message>
+    <message>
+        <source>How many numbers this layer outputs; each is a weighted sum of all inputs. The last dense layer needs one output per class (10 digits).</source>
+        <translation>这一层输出多少个数；每个数都是全部输入的加权和。最后一个全连接层需要每个类别一个输出（10 个数字）。</translation>
+    </message>
+    <message>
+        <source>How many pixels the window jumps between positions. Stride 2 roughly halves the output&apos;s width and height.</source>
+        <translation>窗口每次移动多少个像素。步长为 2 时，输出的宽和高大约减半。</translation>
+    </message>
+    <message>
+        <source>Kernel size</source>
+        <translation>卷积核大小</translation>
+    </message>
+    <message>
+        <source>Max keeps the strongest value of each window; average keeps their mean.</source>
+        <translation>最大池化保留每个窗口中最强的值；平均池化保留它们的平均值。</translation>
+    </message>
+    <message>
+        <source>Negative slope</source>
+        <translation>负斜率</translation>
+    </message>
+    <message>
+        <source>Not flipped: cross-correlation, what CNN libraries compute.</source>
+        <translation>未翻转：互相关，即 CNN 框架实际计算的。</translation>
+    </message>
+    <message>
+        <source>Output size</source>
+        <translation>输出尺寸</translation>
+    </message>
+    <message>
+        <source>Output size = ⌊(input + padding − kernel span) / stride⌋ + 1. The kernel span is dilation·(kernel − 1) + 1.</source>
+        <translation>输出尺寸 = ⌊(输入 + 填充 − 卷积核跨度) / 步长⌋ + 1。卷积核跨度为 膨胀·(卷积核 − 1) + 1。</translation>
+    </message>
+    <message>
+        <source>Outputs (units)</source>
+        <translation>输出个数（单元）</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Pick a layer in the list to see and change its settings.</source>
+        <translation>在列表中选一层，查看并修改它的设置。</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>池化</translation>
+    </message>
+    <message>
+        <source>Real convolution turns the kernel 180° before sliding it. Deep-learning libraries skip the turn (cross-correlation); a learned kernel does not care.</source>
+        <translation>真正的卷积在滑动前把卷积核旋转 180°。深度学习框架省去了这一步（互相关）；学出来的卷积核并不在乎。</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Show the layer as it is in the network</source>
+        <translation>显示该层在网络中的当前状态</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>The function applied to every value on its own.</source>
+        <translation>逐个作用于每个值的函数。</translation>
+    </message>
+    <message>
+        <source>What negative values are multiplied by (0 would be a plain ReLU).</source>
+        <translation>负值要乘的系数（为 0 时就是普通的 ReLU）。</translation>
+    </message>
+    <message>
+        <source>What the border is filled with: zeros, a mirror image of the edge (reflect), copies of the edge pixels (replicate) or the opposite edge (circular).</source>
+        <translation>边框用什么填充：零（零填充）、边缘的镜像（reflect）、边缘像素的复制（replicate）或对侧的边缘（circular）。</translation>
+    </message>
+    <message>
+        <source>When the windows do not fit exactly, round the output size up, keeping a last partial window instead of dropping it.</source>
+        <translation>窗口不能正好铺满时，把输出尺寸向上取整，保留最后一个不完整的窗口而不是丢掉它。</translation>
+    </message>
+    <message>
+        <source>Width and height of the window that slides over the input. A bigger window sees more at once but has more weights.</source>
+        <translation>在输入上滑动的窗口的宽和高。窗口越大，一次看到的越多，但权重也越多。</translation>
+    </message>
+    <message>
+        <source>Window size</source>
+        <translation>窗口大小</translation>
+    </message>
+    <message>
+        <source>add a bias</source>
+        <translation>加偏置</translation>
+    </message>
+    <message>
+        <source>count the padding</source>
+        <translation>计入填充</translation>
+    </message>
+    <message>
+        <source>round the size up</source>
+        <translation>尺寸向上取整</translation>
+    </message>
+    <message>
+        <source>same as the window</source>
+        <translation>与窗口相同</translation>
+    </message>
+    <message>
+        <source>true convolution (turn the kernel 180°)</source>
+        <translation>真正的卷积（卷积核旋转 180°）</translation>
+    </message>
+</context>
+<context>
+    <name>LayerForm</name>
+    <message>
+        <source> + %1 biases</source>
+        <translation> + %1 个偏置</translation>
+    </message>
+    <message>
+        <source>%1 = %2 numbers in one list</source>
+        <translation>%1 = 一串 %2 个数</translation>
+    </message>
+    <message>
+        <source>%1 × %2 weights%3 = %4 parameters</source>
+        <translation>%1 × %2 个权重%3 = %4 个参数</translation>
+    </message>
+    <message>
+        <source>(%1 / %2 is not whole, so rounded down: the last partial window is dropped)</source>
+        <translation>（%1 / %2 不是整数，所以向下取整：丢掉最后一个不完整的窗口）</translation>
+    </message>
+    <message>
+        <source>(%1 / %2 is not whole, so rounded up: a last partial window is kept)</source>
+        <translation>（%1 / %2 不是整数，所以向上取整：保留最后一个不完整的窗口）</translation>
+    </message>
+    <message>
+        <source>Average pool</source>
+        <translation>平均池化</translation>
+    </message>
+    <message>
+        <source>Convolution</source>
+        <extracomment>the add menu: label -&gt; the layer inserted (sizes chosen so the map size is kept); the labels are shown translated in the context &quot;LayerForm&quot;</extracomment>
+        <translation>卷积</translation>
+    </message>
+    <message>
+        <source>Dense</source>
+        <translation>全连接</translation>
+    </message>
+    <message>
+        <source>Every output is a weighted sum of all inputs (fully connected).</source>
+        <translation>每个输出都是全部输入的加权和（全连接）。</translation>
+    </message>
+    <message>
+        <source>Flatten</source>
+        <translation>展平</translation>
+    </message>
+    <message>
+        <source>Keeps positive values and sets negative ones to 0.</source>
+        <translation>保留正值，把负值置为 0。</translation>
+    </message>
+    <message>
+        <source>Keeps the largest value of each window: smaller maps that remember whether a feature was there, not exactly where.</source>
+        <translation>保留每个窗口中的最大值：特征图变小，记住的是某个特征是否出现过，而不是它的确切位置。</translation>
+    </message>
+    <message>
+        <source>Lays the channels × height × width maps out as one long list of numbers.</source>
+        <translation>把 通道 × 高 × 宽 的特征图摊开成一长串数。</translation>
+    </message>
+    <message>
+        <source>Leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <source>Like ReLU, but negative values are multiplied by a small slope instead of 0.</source>
+        <translation>类似 ReLU，但负值乘以一个小斜率，而不是变成 0。</translation>
+    </message>
+    <message>
+        <source>Max pool</source>
+        <translation>最大池化</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Replaces each window by its mean: a smaller, blurred map.</source>
+        <translation>把每个窗口替换成它的平均值：得到更小、更模糊的特征图。</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>Slides each filter over the input and writes one weighted sum per position: one output map per filter.</source>
+        <extracomment>kind -&gt; what the layer does, in one sentence</extracomment>
+        <translation>让每个滤波器在输入上滑动，在每个位置写下一个加权和：每个滤波器一张输出特征图。</translation>
+    </message>
+    <message>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
+        <source>Squashes every value into 0…1.</source>
+        <translation>把每个值压缩到 0…1。</translation>
+    </message>
+    <message>
+        <source>Squashes every value into −1…1.</source>
+        <translation>把每个值压缩到 −1…1。</translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <source>Turns scores into probabilities that add up to 1.</source>
+        <translation>把得分变成加起来为 1 的概率。</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>height and width: %1</source>
+        <translation>高和宽：%1</translation>
+    </message>
+    <message>
+        <source>height: %1</source>
+        <translation>高：%1</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>padding &apos;%1&apos; not understood: %2</source>
+        <translation>无法理解填充 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <source>type a number, valid, same, full, a (rows, cols) pair like 1, 2, or (top, bottom), (left, right) like (2, 0), (2, 0)</source>
+        <translation>输入一个数、valid、same、full、一对（行, 列）如 1, 2，或（上, 下）, （左, 右）如 (2, 0), (2, 0)</translation>
+    </message>
+    <message>
+        <source>width: %1</source>
+        <translation>宽：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LayerPanel</name>
+    <message>
+        <source>%1: output %2, %3 weights, %4 multiply-adds; each unit sees a %5 patch of the input</source>
+        <translation>%1：输出 %2，%3 个权重，%4 次乘加；每个单元看到输入中 %5 的一块</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>添加%1</translation>
+    </message>
+    <message>
+        <source>Add layer</source>
+        <translation>添加层</translation>
+    </message>
+    <message>
+        <source>Delete the selected layer</source>
+        <translation>删除所选的层</translation>
+    </message>
+    <message>
+        <source>Insert a new layer after the selected one</source>
+        <translation>在所选的层之后插入新层</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>移动 %1</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Move the selected layer one step earlier</source>
+        <translation>把所选的层前移一步</translation>
+    </message>
+    <message>
+        <source>Move the selected layer one step later</source>
+        <translation>把所选的层后移一步</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>未更改：%1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>Reorder layers</source>
+        <translation>重排层</translation>
+    </message>
+    <message>
+        <source>The layers in the order the image flows through them. Drag a row to move a layer.</source>
+        <translation>按图像流过的顺序排列的层。拖动一行可移动一层。</translation>
     </message>
 </context>
 <context>
@@ -487,6 +1138,92 @@
     </message>
 </context>
 <context>
+    <name>MapView</name>
+    <message>
+        <source>%1 &amp;nbsp; &lt;i&gt;channel %2 (double-click: all)&lt;/i&gt;</source>
+        <translation>%1 &amp;nbsp; &lt;i&gt;通道 %2（双击：全部）&lt;/i&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionView</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; sure</source>
+        <translation>把握 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No prediction: the network does not end in softmax (… → dense → softmax).</source>
+        <translation>没有预测：网络不是以 softmax 结尾（… → 全连接 → softmax）。</translation>
+    </message>
+    <message>
+        <source>probability of each class</source>
+        <translation>每个类别的概率</translation>
+    </message>
+    <message>
+        <source>then %1 · %2</source>
+        <translation>其次 %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptiveFieldTable</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 中的 %1</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>jump j</source>
+        <translation>跳距 j</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <extracomment>the columns&apos; names, also the keys of ``ReceptiveFieldTable.cell``; the headers translate them</extracomment>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>output size</source>
+        <translation>输出尺寸</translation>
+    </message>
+    <message>
+        <source>padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>pixels seen</source>
+        <translation>看到的像素</translation>
+    </message>
+    <message>
+        <source>r: window size in input pixels · j (jump): input pixels between neighbouring units · start: input position of the first unit&apos;s centre</source>
+        <translation>r：以输入像素计的窗口大小 · j（跳距）：相邻单元之间相隔的输入像素 · 起点：第一个单元的中心在输入中的位置</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>stride</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>the drawing</source>
+        <translation>画布上的图</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>类型</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <source>Click a map unit, arrow keys, Esc</source>
@@ -639,6 +1376,114 @@
     </message>
 </context>
 <context>
+    <name>SlideAnimation</name>
+    <message>
+        <source>%1 channel %2 · %3×%4</source>
+        <translation>%1 通道 %2 · %3×%4</translation>
+    </message>
+    <message>
+        <source>%1 filter %2 · %3×%4</source>
+        <translation>%1 滤波器 %2 · %3×%4</translation>
+    </message>
+    <message>
+        <source>%1 output units; press Step or Play. Stride %2×%3.</source>
+        <translation>%1 个输出单元；按“单步”或“播放”。步长 %2×%3。</translation>
+    </message>
+    <message>
+        <source>One stride back</source>
+        <translation>后退一个步长</translation>
+    </message>
+    <message>
+        <source>One stride forward</source>
+        <translation>前进一个步长</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>播放 / 暂停</translation>
+    </message>
+    <message>
+        <source>Step ▶</source>
+        <translation>单步 ▶</translation>
+    </message>
+    <message>
+        <source>The conv or pool layer whose window slides</source>
+        <extracomment>the drawing itself, white on black as on the canvas</extracomment>
+        <translation>窗口在其上滑动的卷积层或池化层</translation>
+    </message>
+    <message>
+        <source>The input channel shown under the window</source>
+        <translation>窗口下显示的输入通道</translation>
+    </message>
+    <message>
+        <source>The output channel (the filter, for a convolution)</source>
+        <translation>输出通道（对卷积而言即滤波器）</translation>
+    </message>
+    <message>
+        <source>This network has no conv or pool layer to animate.</source>
+        <translation>这个网络没有可演示的卷积层或池化层。</translation>
+    </message>
+    <message>
+        <source>Units per second</source>
+        <translation>每秒单元数</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>input channel</source>
+        <translation>输入通道</translation>
+    </message>
+    <message>
+        <source>input channel %1 · %2×%3 · %4</source>
+        <translation>输入通道 %1 · %2×%3 · %4</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>no padding</source>
+        <translation>无填充</translation>
+    </message>
+    <message>
+        <source>padding %1 (%2)</source>
+        <translation>填充 %1（%2）</translation>
+    </message>
+    <message>
+        <source>speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>unit %1 of %2: row %3, col %4 = %5</source>
+        <translation>单元 %1 / %2：第 %3 行，第 %4 列 = %5</translation>
+    </message>
+    <message>
+        <source>zeros, counted</source>
+        <translation>零，计入</translation>
+    </message>
+    <message>
+        <source>zeros, not counted</source>
+        <translation>零，不计入</translation>
+    </message>
+    <message>
+        <source>−∞, never wins</source>
+        <translation>−∞，永不胜出</translation>
+    </message>
+    <message>
+        <source>⏸ Pause</source>
+        <translation>⏸ 暂停</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ 播放</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 后退</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>%1 · channel %2 · row %3 · col %4</source>
@@ -659,6 +1504,227 @@
     <message>
         <source>·  forward %1 ms</source>
         <translation>·  前向计算 %1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingCurves</name>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Loss (cross-entropy)</source>
+        <translation>损失（交叉熵）</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>held-out digits</source>
+        <translation>留出的数字</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>training (epoch mean so far)</source>
+        <translation>训练（本轮至今的平均）</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>%1%2. Revert puts the weights from before training back; Edit ▸ Undo does too.</source>
+        <translation>%1%2。“还原”会放回训练前的权重；“编辑 ▸ 撤销”也可以。</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>Augment: randomly shift, rotate and scale each digit</source>
+        <translation>数据增强：随机平移、旋转和缩放每个数字</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Cancel training</source>
+        <translation>取消训练</translation>
+    </message>
+    <message>
+        <source>Choose the IDX image file</source>
+        <translation>选择 IDX 图像文件</translation>
+    </message>
+    <message>
+        <source>Choose the IDX label file</source>
+        <translation>选择 IDX 标签文件</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Epoch %1: loss %2, %3 % right on the training batches so far · %4 digits/s</source>
+        <translation>第 %1 轮：损失 %2，到目前为止训练批次上正确率 %3 % · 每秒 %4 个数字</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>训练轮数</translation>
+    </message>
+    <message>
+        <source>IDX files (*idx*);;All files (*)</source>
+        <translation>IDX 文件 (*idx*);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Put back the weights from before the last run</source>
+        <translation>放回上次训练前的权重</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Revert training</source>
+        <translation>还原训练</translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation>带动量的 SGD</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>Stopped; the weights learned so far are kept</source>
+        <translation>已停止；保留到目前为止学到的权重</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>The images are %1×%2 pixels but the network takes %3×%4 input. Set the input size to %1×%2 or pick images of the network&apos;s size.</source>
+        <translation>图像是 %1×%2 像素，但网络的输入是 %3×%4。请把输入尺寸设为 %1×%2，或选择与网络尺寸相同的图像。</translation>
+    </message>
+    <message>
+        <source>The layers changed since training, so the old weights no longer fit.</source>
+        <translation>训练之后层已经改变，旧的权重不再适用。</translation>
+    </message>
+    <message>
+        <source>The network was replaced or its layers changed while it was training, so the trained weights were not applied.</source>
+        <translation>训练期间网络被替换或其层被改变，所以没有应用训练出的权重。</translation>
+    </message>
+    <message>
+        <source>The peak rate: it warms up to this value, then anneals (one-cycle)</source>
+        <translation>峰值学习率：先预热升到这个值，再逐渐退火（单周期策略）</translation>
+    </message>
+    <message>
+        <source>The weights from before training are back.</source>
+        <translation>训练前的权重已恢复。</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Train network</source>
+        <translation>训练网络</translation>
+    </message>
+    <message>
+        <source>Train network (stopped early)</source>
+        <translation>训练网络（提前停止）</translation>
+    </message>
+    <message>
+        <source>Train the network</source>
+        <translation>训练网络</translation>
+    </message>
+    <message>
+        <source>Training data: an IDX image file and its label file, as in MNIST</source>
+        <translation>训练数据：一个 IDX 图像文件及其标签文件，与 MNIST 相同</translation>
+    </message>
+    <message>
+        <source>Training needs a network that ends in softmax (one probability per digit class): it learns by comparing those probabilities with the right answers. End the network with a dense layer of one output per class followed by softmax.</source>
+        <translation>训练需要以 softmax 结尾的网络（每个数字类别一个概率）：它通过把这些概率与正确答案比较来学习。请让网络以每类一个输出的全连接层加 softmax 结尾。</translation>
+    </message>
+    <message>
+        <source>Training on %1 digits, measuring on %2 held-out ones…</source>
+        <translation>正在用 %1 个数字训练，用 %2 个留出的数字评估…</translation>
+    </message>
+    <message>
+        <source>current weights (fine-tune)</source>
+        <translation>当前权重（微调）</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>epoch %1 of %2 · batch %3 of %4</source>
+        <translation>第 %1 / %2 轮 · 第 %3 / %4 批</translation>
+    </message>
+    <message>
+        <source>fresh random weights (from scratch)</source>
+        <translation>新的随机权重（从头训练）</translation>
+    </message>
+    <message>
+        <source>held-out accuracy %1 % after epoch %2</source>
+        <translation>第 %2 轮后留出数据准确率 %1 %</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <source>Training failed: %1: %2</source>
+        <translation>训练失败：%1：%2</translation>
     </message>
 </context>
 <context>

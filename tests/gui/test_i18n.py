@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDockWidget
 
 from gui.i18n import live
 from gui.i18n.engine_messages import engine_text
+from gui.state import Unit
 from tests.gui.ui_texts import ui_texts, untranslated
 
 
@@ -102,3 +103,21 @@ def test_menus_and_dock_titles_are_chinese(main_window, chinese):
     assert len(texts) > 60
     missing = untranslated(texts, "zh_CN")
     assert missing == [], "untranslated:\n" + "\n".join(f"{w}: {t!r}" for w, t in missing)
+
+
+def test_every_text_of_the_window_and_its_dialogs_is_chinese(main_window, chinese):
+    main_window.show_training()
+    main_window.show_help("stride")
+    main_window.state.pin(Unit(0, 0, 3, 3))  # the inspector explains a conv unit
+    main_window.docks["inspectorDock"].raise_()
+    texts = ui_texts(main_window)
+    assert len(texts) > 300
+    missing = untranslated(texts, "zh_CN")
+    assert missing == [], "untranslated:\n" + "\n".join(f"{w}: {t!r}" for w, t in missing)
+
+
+def test_nothing_chinese_in_the_english_window_and_its_dialogs(main_window):
+    main_window.show_training()
+    main_window.show_help("stride")
+    main_window.state.pin(Unit(0, 0, 3, 3))
+    assert untranslated(ui_texts(main_window), "en") == []

@@ -15,10 +15,21 @@ from tools import translations
 GLOSSARY = translations.TS.parent / "glossary_zh_CN.tsv"
 
 
+class Translation:
+    """A message's translation: ``text`` (the plural forms joined), ``type`` (unfinished,
+    obsolete, vanished or None)."""
+
+    def __init__(self, element):
+        forms = element.findall("numerusform")
+        self.text = " ".join(f.text or "" for f in forms) if forms else element.text or ""
+        self.type = element.get("type")
+
+
 def messages(ts=translations.TS):
-    """[(context, source, translation element)] of a .ts file."""
+    """[(context, source, Translation)] of a .ts file."""
     root = ET.parse(ts).getroot()
-    return [(context.findtext("name"), message.findtext("source"), message.find("translation"))
+    return [(context.findtext("name"), message.findtext("source"),
+             Translation(message.find("translation")))
             for context in root.iter("context") for message in context.iter("message")]
 
 
@@ -29,8 +40,8 @@ def glossary():
 
 
 def test_every_entry_is_translated_and_none_is_obsolete():
-    bad = [(context, source, translation.get("type")) for context, source, translation in messages()
-           if translation.get("type") or not (translation.text or "").strip()]
+    bad = [(context, source, translation.type) for context, source, translation in messages()
+           if translation.type or not translation.text.strip()]
     assert bad == [], "run `make translations` and translate these:\n" + "\n".join(map(str, bad))
 
 
@@ -51,7 +62,7 @@ def test_the_committed_qm_is_what_lrelease_makes_of_the_ts(tmp_path):
 
 def test_placeholders_markup_and_accelerators_survive_translation():
     for context, source, translation in messages():
-        text = translation.text or ""
+        text = translation.text
         where = f"{context}: {source!r}"
         assert sorted(re.findall(r"%\d", text)) == sorted(re.findall(r"%\d", source)), where
         assert sorted(re.findall(r"</?\w+", text)) == sorted(re.findall(r"</?\w+", source)), where

@@ -15,14 +15,17 @@ from PySide6.QtWidgets import (
 #: (conv1, conv 3×3 s1 p1) and padding modes, keys
 NAMES = re.compile(r"""\b(?:
     ConvScope|MNIST|ReLU|LeakyReLU|Leaky|Sobel|Prewitt|softmax|Softmax|sigmoid|tanh|CNN|RGB|
-    PNG|JPEG|BMP|GIF|JSON|IDX|npz|json|idx|gz|SGD|Adam|ERF|LeCun|Cortes|Burges|CC|BY|SA|
+    PNG|JPEG|BMP|GIF|JSON|IDX|npz|json|idx|gz|SGD|Adam|ERF|LeCun|Cortes|Burges|Luo|CC|BY|SA|
+    rl|jl|  # r<sub>l</sub>, j<sub>l</sub> read as plain text
     ms|px|Ctrl|Shift|Alt|Esc|Delete|Del|Space|Enter|Return|Tab|Backspace|PgUp|PgDown|Home|End|
     F\d+|Up|Down|Left|Right|
     max|avg|ceil|floor|valid|same|full|zeros|reflect|replicate|circular|true|false|none|
-    English|Language|
+    English|Language|Tanh|Sigmoid|
     (?:conv|pool|maxpool|avgpool|relu|leaky_relu|dense|flatten|softmax|sigmoid|tanh|
-       input|Conv2d|MaxPool2d|AvgPool2d|Linear)\d*
+       Conv2d|MaxPool2d|AvgPool2d|Linear)\d*
     )\b""", re.VERBOSE)
+#: file names and patterns (train-images-idx3-ubyte.gz, *.npz) stay as the files are named
+FILE_NAMES = re.compile(r"\S*(?:idx|ubyte|\.npz|\.json|\.png|\*\.)\S*")
 ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
@@ -116,4 +119,5 @@ def untranslated(texts, language):
     'en': any Chinese character)."""
     if language == "en":
         return [(w, t) for w, t in texts if CJK.search(t) and t != "简体中文"]
-    return [(w, t) for w, t in texts if ENGLISH_WORD.search(NAMES.sub("", plain(t)))]
+    return [(w, t) for w, t in texts
+            if ENGLISH_WORD.search(NAMES.sub("", FILE_NAMES.sub("", plain(t))))]

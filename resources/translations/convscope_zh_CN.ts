@@ -225,7 +225,7 @@
     </message>
     <message>
         <source>Without padding (&lt;i&gt;valid&lt;/i&gt;) a k×k window cannot centre on the border pixels, so each layer shrinks the map by k − 1. Padding adds a border first: &lt;i&gt;same&lt;/i&gt; keeps the size at stride 1, &lt;i&gt;full&lt;/i&gt; lets the window hang over by k − 1. The border can be filled with &lt;b&gt;zeros&lt;/b&gt; (zero padding), mirrored (&lt;b&gt;reflect&lt;/b&gt;), copied from the edge pixel (&lt;b&gt;replicate&lt;/b&gt;) or wrapped around from the far side (&lt;b&gt;circular&lt;/b&gt;). On the canvas the padded part of a receptive-field window is hatched and the mode is named.</source>
-        <translation>不填充（&lt;i&gt;valid&lt;/i&gt;）时，k×k 的窗口无法以边缘像素为中心，所以每一层都让特征图缩小 k − 1。填充先在四周加一圈边框：&lt;i&gt;same&lt;/i&gt; 在步长为 1 时保持尺寸不变，&lt;i&gt;full&lt;/i&gt; 让窗口最多伸出 k − 1。边框可以用&lt;b&gt;零&lt;/b&gt;填满（零填充，zeros），也可以镜像（&lt;b&gt;reflect&lt;/b&gt;）、复制边缘像素（&lt;b&gt;replicate&lt;/b&gt;），或从另一侧绕回来（&lt;b&gt;circular&lt;/b&gt;）。在画布上，感受野窗口中属于填充的部分画有斜线，并标出填充方式。</translation>
+        <translation>不填充（&lt;i&gt;valid&lt;/i&gt;）时，k×k 的窗口无法以边缘像素为中心，所以每一层都让特征图缩小 k − 1。填充先在四周加一圈边框：&lt;i&gt;same&lt;/i&gt; 在步长为 1 时保持尺寸不变，&lt;i&gt;full&lt;/i&gt; 让窗口最多伸出 k − 1。边框可以用&lt;b&gt;零&lt;/b&gt;填满（零填充），也可以镜像（&lt;b&gt;reflect&lt;/b&gt;）、复制边缘像素（&lt;b&gt;replicate&lt;/b&gt;），或从另一侧绕回来（&lt;b&gt;circular&lt;/b&gt;）。在画布上，感受野窗口中属于填充的部分画有斜线，并标出填充方式。</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from gui import colormaps
-from gui.i18n import fill
+from gui.i18n import fill, live
 from gui.layer_view import LayerView
 from gui.mosaic import Mosaic
 
@@ -77,6 +77,7 @@ class MapView(LayerView):
     def __init__(self, title, shape, signed, parent=None):
         super().__init__(title, shape, signed, parent)
         self.channel = None  # the enlarged channel, or None for the whole mosaic
+        live.on_language_change(self, self._on_language_changed)
         self._title = title
         self._levels = None
         self._scratch = np.empty(self.shape, np.float32)
@@ -127,6 +128,10 @@ class MapView(LayerView):
         rows, cols = self.mosaic.shape
         self.box.setRange(xRange=(0, cols), yRange=(0, rows), padding=0)
         self._fit_height()
+
+    def _on_language_changed(self):
+        if self.channel is not None:
+            self.enlarge(self.channel)  # its title says which channel, in words
 
     def enlarge(self, channel):
         """Show ``channel`` alone and large, or all channels again with None."""

@@ -7,8 +7,9 @@ import sys
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QMessageBox
 
+import engine
 from gui.i18n import live
 from gui.i18n.engine_messages import engine_text
 from gui.state import Unit
@@ -136,3 +137,27 @@ def test_the_window_fits_1066_by_675_in_either_language(qapp, main_window, state
         assert (main_window.width(), main_window.height()) == (1066, 675)
     finally:
         live.set_language("en")
+
+
+def test_switching_back_to_english_leaves_no_chinese(main_window, state):
+    main_window.show_training()
+    main_window.show_help("stride")
+    state.pin(Unit(0, 0, 3, 3))
+    chrome = [(w, t) for w, t in ui_texts(main_window) if w.startswith(("menu", "QDockWidget"))]
+    main_window.set_language("zh_CN")
+    assert untranslated(ui_texts(main_window), "zh_CN") == []
+    main_window.set_language("en")
+    texts = ui_texts(main_window)
+    assert untranslated(texts, "en") == []
+    assert [(w, t) for w, t in texts if w.startswith(("menu", "QDockWidget"))] == chrome
+
+
+def test_an_engine_refusal_reaches_the_user_in_chinese(main_window, state, chinese):
+    assert not state.set_layers([engine.Conv2d(8, 5)] * 2)  # 28 → 24 → 20, but 8 → 4 → 0
+    reason = main_window.set_input_size(8)
+    assert reason  # refused, and said in a box
+    box = next(b for b in main_window.findChildren(QMessageBox, "errorBox") if b.isVisible())
+    assert box.windowTitle() == "无法更改输入尺寸"
+    assert untranslated([("box", box.text())], "zh_CN") == [], box.text()
+    assert "卷积核" in box.text() or "窗口" in box.text()
+    box.close()

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QLineEdit, QListWidget, QMenu, QTabBar, QTableWidget, QTextEdit, QWidget,
 )
 
+from gui.canvas import Canvas
+
 #: words that stay as they are in Chinese: names, units, file types, the notation of layers
 #: (conv1, conv 3×3 s1 p1) and padding modes, keys
 NAMES = re.compile(r"""\b(?:
@@ -43,6 +45,7 @@ def _action_texts(actions, where):
         here = f"{where} ▸ {plain(action.text())}"
         yield here, action.text()
         yield here + " (status tip)", action.statusTip()
+        yield here + " (tooltip)", action.toolTip()
         if action.menu() is not None:
             yield from _action_texts(action.menu().actions(), here)
 
@@ -92,6 +95,8 @@ def _widget_texts(widget):
                 if item is not None:
                     yield f"{name} ({r}, {c})", item.text()
                     yield f"{name} ({r}, {c}) tooltip", item.toolTip()
+    if isinstance(widget, Canvas):  # its caption is painted, not a child widget
+        yield name + " caption", widget.caption()
     if isinstance(widget, QGraphicsView) and widget.scene() is not None:
         for item in widget.scene().items():
             if isinstance(item, pg.LabelItem):

@@ -375,8 +375,9 @@ class MainWindow(QMainWindow):
 
     def _on_other_size_triggered(self):
         dialog = QInputDialog(self, objectName="inputSizeDialog")
-        dialog.setWindowTitle(self.tr("Input size"))
-        dialog.setLabelText(self.tr("Height and width of the input, pixels:"))
+        live.bind_text(dialog, dialog.setWindowTitle, lambda: self.tr("Input size"))
+        live.bind_text(dialog, dialog.setLabelText,
+                       lambda: self.tr("Height and width of the input, pixels:"))
         dialog.setIntRange(MIN_INPUT, MAX_INPUT)
         dialog.setIntValue(self.state.image.shape[0])
         dialog.setAttribute(Qt.WA_DeleteOnClose)
@@ -384,11 +385,12 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _on_about_triggered(self):
-        box = QMessageBox(QMessageBox.Information, self.tr("About ConvScope"), self.tr(
-            "<b>ConvScope</b> — draw a digit and watch a convolutional network think.<p>"
-            "Sample digits: the MNIST database (LeCun, Cortes, Burges), CC BY-SA 3.0."),
-            QMessageBox.Ok, self)
+        box = QMessageBox(QMessageBox.Information, "", "", QMessageBox.Ok, self)
         box.setObjectName("aboutBox")
+        live.bind_text(box, box.setWindowTitle, lambda: self.tr("About ConvScope"))
+        live.bind_text(box, box.setText, lambda: self.tr(
+            "<b>ConvScope</b> — draw a digit and watch a convolutional network think.<p>"
+            "Sample digits: the MNIST database (LeCun, Cortes, Burges), CC BY-SA 3.0."))
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.open()
 

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QDockWidget, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
 import engine
 from gui.i18n import live
@@ -106,11 +106,21 @@ def test_menus_and_dock_titles_are_chinese(main_window, chinese):
     assert missing == [], "untranslated:\n" + "\n".join(f"{w}: {t!r}" for w, t in missing)
 
 
+def open_every_dialog(window):
+    """Training, help, About and View ▸ Input size ▸ Other… open; a conv unit pinned."""
+    window.show_training()
+    window.show_help("stride")
+    window.state.pin(Unit(0, 0, 3, 3))  # the inspector explains a conv unit
+    menus = [a.menu() for a in window.menuBar().actions()]
+    menus[3].actions()[-1].trigger()  # Help ▸ About
+    sizes = next(a.menu() for a in menus[2].actions() if a.menu() is not None)
+    sizes.actions()[-1].trigger()  # Other…
+    shown = {w.objectName() for w in window.findChildren(QWidget) if w.isWindow() and w.isVisible()}
+    assert {"aboutBox", "inputSizeDialog", "help"} <= shown
+
+
 def test_every_text_of_the_window_and_its_dialogs_is_chinese(main_window, chinese):
-    main_window.show_training()
-    main_window.show_help("stride")
-    main_window.state.pin(Unit(0, 0, 3, 3))  # the inspector explains a conv unit
-    main_window.docks["inspectorDock"].raise_()
+    open_every_dialog(main_window)
     texts = ui_texts(main_window)
     assert len(texts) > 300
     missing = untranslated(texts, "zh_CN")
@@ -118,9 +128,7 @@ def test_every_text_of_the_window_and_its_dialogs_is_chinese(main_window, chines
 
 
 def test_nothing_chinese_in_the_english_window_and_its_dialogs(main_window):
-    main_window.show_training()
-    main_window.show_help("stride")
-    main_window.state.pin(Unit(0, 0, 3, 3))
+    open_every_dialog(main_window)
     assert untranslated(ui_texts(main_window), "en") == []
 
 
@@ -140,9 +148,7 @@ def test_the_window_fits_1066_by_675_in_either_language(qapp, main_window, state
 
 
 def test_switching_back_to_english_leaves_no_chinese(main_window, state):
-    main_window.show_training()
-    main_window.show_help("stride")
-    state.pin(Unit(0, 0, 3, 3))
+    open_every_dialog(main_window)
     chrome = [(w, t) for w, t in ui_texts(main_window) if w.startswith(("menu", "QDockWidget"))]
     main_window.set_language("zh_CN")
     assert untranslated(ui_texts(main_window), "zh_CN") == []

@@ -1991,7 +1991,7 @@
     </message>
     <message>
         <source>A bent X: its lower ╲ stroke slips one pixel right and the ╱ stroke starts a row low, so comparing whole images pixel by pixel fails. The small features still find their strokes (the pinned ╲ unit on the slipped half scores 1.00) and after pooling the maps still look like the clean X&apos;s. Layer 1 (conv 1×1: 2·pixel − 1) turns the canvas&apos;s black 0 / white 1 into the tutorial&apos;s −1 / +1; layer 2 holds the three ±1/9 templates (╲ ╱ ╳), so each value is the mean of the nine products: 1.00 where the template matches perfectly, −1 for its exact opposite. ReLU drops the negative matches and a 2×2 max pool (ceil mode: 7×7 → 4×4) keeps the best match of each patch.</source>
-        <translation>一个歪斜的 X：下半段 ╲ 笔画向右错开一个像素，╱ 笔画低一行才开始，所以把整幅图像逐像素比较会失败。小特征仍能找到各自的笔画（错开那一半上被固定的 ╲ 单元得 1.00），池化之后的特征图仍然像标准 X 的。第 1 层（1×1 卷积：2·像素 − 1）把画布上的黑 0 / 白 1 变成教程里的 −1 / +1；第 2 层是三个 ±1/9 模板（╲ ╱ ╳），所以每个值都是九个乘积的平均：模板完全吻合处为 1.00，完全相反处为 −1。ReLU 去掉负的匹配，2×2 最大池化（ceil 模式：7×7 → 4×4）保留每一小块中最好的匹配。</translation>
+        <translation>一个歪斜的 X：下半段 ╲ 笔画向右错开一个像素，╱ 笔画低一行才开始，所以把整幅图像逐像素比较会失败。小特征仍能找到各自的笔画（错开那一半上被固定的 ╲ 单元得 1.00），池化之后的特征图仍然像标准 X 的。第 1 层（1×1 卷积：2·像素 − 1）把画布上的黑 0 / 白 1 变成教程里的 −1 / +1；第 2 层是三个 ±1/9 模板（╲ ╱ ╳），所以每个值都是九个乘积的平均：模板完全吻合处为 1.00，完全相反处为 −1。ReLU 去掉负的匹配，2×2 最大池化（向上取整：7×7 → 4×4）保留每一小块中最好的匹配。</translation>
     </message>
     <message>
         <source>Box blur 3×3</source>
@@ -2120,7 +2120,7 @@
     </message>
     <message>
         <source>The same network on an O. Its rounded corners are short diagonals, so ╲ and ╱ still find 1.00s there; but ╳ needs two strokes crossing and never passes 0.56: the pinned centre unit scores −0.11 here and 1.00 on the X. Layer 1 (conv 1×1: 2·pixel − 1) turns the canvas&apos;s black 0 / white 1 into the tutorial&apos;s −1 / +1; layer 2 holds the three ±1/9 templates (╲ ╱ ╳), so each value is the mean of the nine products: 1.00 where the template matches perfectly, −1 for its exact opposite. ReLU drops the negative matches and a 2×2 max pool (ceil mode: 7×7 → 4×4) keeps the best match of each patch.</source>
-        <translation>同一个网络看一个 O。O 的圆角是短的斜线，所以 ╲ 和 ╱ 在那里仍能得到 1.00；但 ╳ 需要两笔交叉，最高不超过 0.56：被固定的中心单元在这里得 −0.11，在 X 上得 1.00。第 1 层（1×1 卷积：2·像素 − 1）把画布上的黑 0 / 白 1 变成教程里的 −1 / +1；第 2 层是三个 ±1/9 模板（╲ ╱ ╳），所以每个值都是九个乘积的平均：模板完全吻合处为 1.00，完全相反处为 −1。ReLU 去掉负的匹配，2×2 最大池化（ceil 模式：7×7 → 4×4）保留每一小块中最好的匹配。</translation>
+        <translation>同一个网络看一个 O。O 的圆角是短的斜线，所以 ╲ 和 ╱ 在那里仍能得到 1.00；但 ╳ 需要两笔交叉，最高不超过 0.56：被固定的中心单元在这里得 −0.11，在 X 上得 1.00。第 1 层（1×1 卷积：2·像素 − 1）把画布上的黑 0 / 白 1 变成教程里的 −1 / +1；第 2 层是三个 ±1/9 模板（╲ ╱ ╳），所以每个值都是九个乘积的平均：模板完全吻合处为 1.00，完全相反处为 −1。ReLU 去掉负的匹配，2×2 最大池化（向上取整：7×7 → 4×4）保留每一小块中最好的匹配。</translation>
     </message>
     <message>
         <source>The tutorial&apos;s 7×7 matrix (values 0…11, drawn as value/11; layer 1, conv 1×1 with weight 11, gives them back) under the 1/9 kernel: each output is the mean of a 3×3 window. The pinned unit is the tutorial&apos;s: the window around the 7 averages to 3.</source>
@@ -2128,7 +2128,7 @@
     </message>
     <message>
         <source>The tutorial&apos;s 9×9 X and its three 3×3 features. The ╲ map reads 1.00 all along the ╲ stroke (the pinned unit), 7/9 ≈ 0.78 in the corners where one pixel of nine disagrees (the tutorial cuts it to 0.77, 5/9 to 0.55), −0.11 where five disagree. Layer 1 (conv 1×1: 2·pixel − 1) turns the canvas&apos;s black 0 / white 1 into the tutorial&apos;s −1 / +1; layer 2 holds the three ±1/9 templates (╲ ╱ ╳), so each value is the mean of the nine products: 1.00 where the template matches perfectly, −1 for its exact opposite. ReLU drops the negative matches and a 2×2 max pool (ceil mode: 7×7 → 4×4) keeps the best match of each patch.</source>
-        <translation>教程中 9×9 的 X 和它的三个 3×3 特征。╲ 特征图沿整条 ╲ 笔画都是 1.00（被固定的单元），在九个像素中有一个不符的角上是 7/9 ≈ 0.78（教程截成 0.77，5/9 截成 0.55），有五个不符处是 −0.11。第 1 层（1×1 卷积：2·像素 − 1）把画布上的黑 0 / 白 1 变成教程里的 −1 / +1；第 2 层是三个 ±1/9 模板（╲ ╱ ╳），所以每个值都是九个乘积的平均：模板完全吻合处为 1.00，完全相反处为 −1。ReLU 去掉负的匹配，2×2 最大池化（ceil 模式：7×7 → 4×4）保留每一小块中最好的匹配。</translation>
+        <translation>教程中 9×9 的 X 和它的三个 3×3 特征。╲ 特征图沿整条 ╲ 笔画都是 1.00（被固定的单元），在九个像素中有一个不符的角上是 7/9 ≈ 0.78（教程截成 0.77，5/9 截成 0.55），有五个不符处是 −0.11。第 1 层（1×1 卷积：2·像素 − 1）把画布上的黑 0 / 白 1 变成教程里的 −1 / +1；第 2 层是三个 ±1/9 模板（╲ ╱ ╳），所以每个值都是九个乘积的平均：模板完全吻合处为 1.00，完全相反处为 −1。ReLU 去掉负的匹配，2×2 最大池化（向上取整：7×7 → 4×4）保留每一小块中最好的匹配。</translation>
     </message>
     <message>
         <source>The worked example 4·0 + 0·0 + 0·0 + 0·0 + 0·1 + 0·1 + 0·0 + 0·1 + (−4)·2 = −8 on a bright corner. The tutorial&apos;s pixels 0, 1, 2 are drawn as 0, ½, 1; layer 1 (conv 1×1, weight 2) gives them back, and layer 2 holds its kernel exactly. The kernel compares each pixel with the one two steps down-right: flat areas give 0, the corner&apos;s edge strongly negative.</source>

@@ -19,9 +19,8 @@ NAMES = re.compile(r"""\b(?:
     ConvScope|MNIST|ReLU|LeakyReLU|Leaky|Sobel|Prewitt|softmax|Softmax|sigmoid|tanh|CNN|RGB|
     PNG|JPEG|BMP|GIF|JSON|IDX|npz|json|idx|gz|SGD|Adam|ERF|LeCun|Cortes|Burges|Luo|CC|BY|SA|
     rl|jl|  # r<sub>l</sub>, j<sub>l</sub> read as plain text
-    ms|px|Ctrl|Shift|Alt|Esc|Delete|Del|Space|Enter|Return|Tab|Backspace|PgUp|PgDown|Home|End|
-    F\d+|Up|Down|Left|Right|
-    max|avg|ceil|floor|valid|same|full|zeros|reflect|replicate|circular|true|false|none|
+    ms|px|Ctrl|Shift|Esc|Delete|Backspace|F\d+|
+    max|valid|same|full|zeros|reflect|replicate|circular|true|false|
     English|Language|Tanh|Sigmoid|
     (?:conv|pool|maxpool|avgpool|relu|leaky_relu|dense|flatten|softmax|sigmoid|tanh|
        Conv2d|MaxPool2d|AvgPool2d|Linear)\d*

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from gui import colormaps
 from gui.bar_view import BarView
 from gui.i18n import QT_TRANSLATE_NOOP, live
+from gui.i18n.engine_messages import describe
 from gui.map_view import MapView
 from gui.state import Unit
 
@@ -28,7 +29,7 @@ _MOVES = {Qt.Key_Up: (-1, 0), Qt.Key_Down: (1, 0), Qt.Key_Left: (0, -1), Qt.Key_
 
 def _title(net, i):
     shape = " × ".join(map(str, net.shapes[i]))
-    return f"<b>{net.names[i]}</b> &nbsp; {net.layers[i].describe()} &nbsp;→&nbsp; {shape}"
+    return f"<b>{net.names[i]}</b> &nbsp; {describe(net.layers[i])} &nbsp;→&nbsp; {shape}"
 
 
 class ActivationView(QWidget):
@@ -104,6 +105,8 @@ class ActivationView(QWidget):
         self.scaling.setToolTip(self.tr("Colour scale shared by a layer's channels, or each "
                                         "channel's own"))
         scale_label.setText(self.tr("Scale"))
+        for i, view in enumerate(self.views):  # the layers' descriptions
+            view.set_title(_title(self.state.network, i))
         self.hint.setToolTip(self.tr(HINT))
         self._elide_hint()
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QLabel, QVBoxLayout,
 import engine
 from gui.formatting import number
 from gui.i18n import fill, live
+from gui.i18n.engine_messages import describe
 from gui.mosaic import Mosaic
 
 pg.setConfigOptions(imageAxisOrder="row-major")
@@ -98,7 +99,7 @@ class FilterGallery(QWidget):
             for i in conv:
                 filters, channels = net.params[i]["weight"].shape[:2]
                 self.chooser.addItem(fill(self.tr("%1 — %2 (%3 × %4)"), net.names[i],
-                                          net.layers[i].describe(),
+                                          describe(net.layers[i]),
                                           self.tr("%n filter(s)", "", filters),
                                           self.tr("%n input channel(s)", "", channels)), i)
             self.chooser.setCurrentIndex(conv.index(self._layer) if conv else -1)

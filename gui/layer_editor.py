@@ -18,7 +18,7 @@ import engine
 from engine import ops
 from gui.field_style import error_label, mark_invalid, note_label
 from gui.i18n import QT_TRANSLATE_NOOP, fill, live
-from gui.i18n.engine_messages import engine_text
+from gui.i18n.engine_messages import describe, engine_text
 from gui.layer_form import (ACTIVATIONS, LAYER_HELP, PADDING_HELP, POOLS, SLIDING,
                             formula_lines, input_shape, padding_text, parse_padding)
 
@@ -298,7 +298,7 @@ class LayerEditor(QWidget):
     def _fill(self, spec):
         """Put ``spec``'s settings into the fields and show only the rows that apply."""
         name = self.state.network.names[self._layer]
-        self.title.setText(f"<b>{name}</b> &nbsp; {spec.describe()}")
+        self.title.setText(f"<b>{name}</b> &nbsp; {describe(spec)}")
         self.help.setText(QCoreApplication.translate("LayerForm", LAYER_HELP[spec.kind]))
         pool = self._is_pool()
         values = dataclasses.asdict(spec)

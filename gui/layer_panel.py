@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListWidg
 import engine
 from gui.field_style import error_label
 from gui.i18n import fill, live
-from gui.i18n.engine_messages import engine_text
+from gui.i18n.engine_messages import describe, engine_text
 from gui.layer_editor import LayerEditor
 from gui.layer_form import NEW_LAYERS, shape_text
 
@@ -143,7 +143,7 @@ class LayerPanel(QWidget):
             return
         layers = list(self.state.network.layers)
         removed = layers.pop(layer)
-        if self._apply(layers, fill(self.tr("Remove %1"), removed.describe())) and layers:
+        if self._apply(layers, fill(self.tr("Remove %1"), describe(removed))) and layers:
             self.state.select_layer(min(layer, len(layers) - 1))
 
     def move_layer(self, step):
@@ -153,7 +153,7 @@ class LayerPanel(QWidget):
             return
         order = list(range(len(self.state.network.layers)))
         order[layer], order[layer + step] = order[layer + step], order[layer]
-        self._reorder(order, fill(self.tr("Move %1"), self.state.network.layers[layer].describe()))
+        self._reorder(order, fill(self.tr("Move %1"), describe(self.state.network.layers[layer])))
 
     def _reorder(self, order, text):
         """Put layer ``order[i]`` at position i; moved layers keep their weights where they fit."""
@@ -199,8 +199,8 @@ class LayerPanel(QWidget):
         with QSignalBlocker(self.list):
             self.list.clear()
             for i, (name, spec, shape) in enumerate(zip(net.names, net.layers, net.shapes)):
-                item = QListWidgetItem(f"{name}  {spec.describe()} → {shape_text(shape)}")
-                item.setData(_COLUMNS, (name, spec.describe(), shape_text(shape)))
+                item = QListWidgetItem(f"{name}  {describe(spec)} → {shape_text(shape)}")
+                item.setData(_COLUMNS, (name, describe(spec), shape_text(shape)))
                 item.setData(_ORIGINAL_INDEX, i)
                 item.setToolTip(self._row_tooltip(i))
                 self.list.addItem(item)

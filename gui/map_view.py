@@ -77,7 +77,7 @@ class MapView(LayerView):
     def __init__(self, title, shape, signed, parent=None):
         super().__init__(title, shape, signed, parent)
         self.channel = None  # the enlarged channel, or None for the whole mosaic
-        live.on_language_change(self, self._on_language_changed)
+        live.on_language_change(self, self._show_title)  # an enlarged channel's title has words
         self._title = title
         self._levels = None
         self._scratch = np.empty(self.shape, np.float32)
@@ -129,15 +129,19 @@ class MapView(LayerView):
         self.box.setRange(xRange=(0, cols), yRange=(0, rows), padding=0)
         self._fit_height()
 
-    def _on_language_changed(self):
-        if self.channel is not None:
-            self.enlarge(self.channel)  # its title says which channel, in words
+    def set_title(self, title):
+        self._title = title
+        self._show_title()
+
+    def _show_title(self):
+        self.title.setText(self._title if self.channel is None else fill(
+            self.tr("%1 &nbsp; <i>channel %2 (double-click: all)</i>"), self._title,
+            self.channel + 1))
 
     def enlarge(self, channel):
         """Show ``channel`` alone and large, or all channels again with None."""
         self.channel = channel
-        self.title.setText(self._title if channel is None else fill(
-            self.tr("%1 &nbsp; <i>channel %2 (double-click: all)</i>"), self._title, channel + 1))
+        self._show_title()
         self._relay_out()
 
     def _relay_out(self):

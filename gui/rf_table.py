@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWid
 
 from gui.formatting import number, output_size_formula
 from gui.i18n import QT_TRANSLATE_NOOP, fill, live
+from gui.i18n.engine_messages import describe, engine_text
 
 #: the columns' names, also the keys of ``ReceptiveFieldTable.cell``; the headers translate them
 COLUMNS = (QT_TRANSLATE_NOOP("ReceptiveFieldTable", "layer"),
@@ -69,7 +70,7 @@ def layer_cells(row, receptive_field, ceil_mode=False, padding_mode=None, part="
     height, width = receptive_field.image_shape
     seen = math.prod(np.count_nonzero((sampled >= 0) & (sampled < n)) for sampled, n in
                      ((receptive_field.sampled_rows, height), (receptive_field.sampled_cols, width)))
-    return (row["name"], row["description"], "×".join(map(str, row["output_shape"])),
+    return (row["name"], engine_text(row["description"]), "×".join(map(str, row["output_shape"])),
             _formula(row, ceil_mode),
             _pair(window.kernel) + dilation if sliding else _DASH,
             _pair(window.stride) if sliding else _DASH,
@@ -139,7 +140,7 @@ class ReceptiveFieldTable(QWidget):
                 item.setTextAlignment(Qt.AlignVCenter | (Qt.AlignLeft if c in (0, 1, 3)
                                                          else Qt.AlignHCenter))
                 if r > 0:
-                    item.setToolTip(net.layers[r - 1].describe())
+                    item.setToolTip(describe(net.layers[r - 1]))
                 self.table.setItem(r, c, item)
         self.highlighted = None
         self._on_selection_changed()

@@ -18,6 +18,7 @@ from engine.ops import pad2d
 from gui import colormaps
 from gui.formatting import number
 from gui.i18n import fill, live
+from gui.i18n.engine_messages import describe
 from gui.lazy_redraw import LazyRedraw
 from gui.state import Unit
 
@@ -242,7 +243,7 @@ class SlideAnimation(QWidget):
 
     def _on_language_changed(self):
         self.play_button.setText(self.tr("⏸ Pause") if self.is_playing else self.tr("▶ Play"))
-        self._redraw()
+        self._on_network_changed()  # the layer list's descriptions, then the pictures' words
 
     def pause(self):
         self.play_button.setChecked(False)
@@ -271,7 +272,7 @@ class SlideAnimation(QWidget):
         self.layer_box.clear()
         network = self.state.network
         for i in layers:
-            self.layer_box.addItem(f"{network.names[i]}: {network.layers[i].describe()}")
+            self.layer_box.addItem(f"{network.names[i]}: {describe(network.layers[i])}")
         self.layer_box.blockSignals(False)
         self.setEnabled(bool(layers))
         if keep is None:

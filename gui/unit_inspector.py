@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel
 from gui.i18n import live
 from gui.formatting import conv_sum_lines, factor, number, sum_terms
 from gui.i18n import fill
+from gui.i18n.engine_messages import describe
 from gui.lazy_redraw import LazyRedraw
 from gui.number_grid import NumberGrid, cell_colour, text_colour
 
@@ -178,7 +179,7 @@ class UnitInspector(QWidget):
             return None
         where = self.tr("(pinned)") if unit == self.state.pinned else self.tr("(hovered)")
         self.title.setText(f"{unit_title(network, unit)}   {where}")
-        self.subtitle.setText(network.layers[unit.layer].describe())
+        self.subtitle.setText(describe(network.layers[unit.layer]))
         return explanation
 
     def _build_page(self, e, rows):

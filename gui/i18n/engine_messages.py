@@ -1,16 +1,18 @@
 """The engine's messages in the interface language.
 
-The engine writes plain English (it has no Qt): f-strings in its exceptions, and the titles and
-descriptions of its lessons and kernel presets. This catalogue holds each of them as a template,
-``%1``, ``%2``, … where the engine fills in a value, marked for Qt's lupdate under the context
-``engine``. ``engine_text(message)`` finds the template the message was made from, translates it
-and puts the same values back, each value translated in its turn: messages nest ("layer 3
-(conv 3×3 s1): the kernel size must be …"), and some values are words ("the stride").
+The engine writes plain English (it has no Qt): f-strings in its exceptions, the layers'
+descriptions, and the titles and descriptions of its lessons and kernel presets. This catalogue
+holds each of them as a template, ``%1``, ``%2``, … where the engine fills in a value, marked for
+Qt's lupdate under the context ``engine``. ``engine_text(message)`` finds the template the
+message was made from, translates it and puts the same values back, each value translated in its
+turn: messages nest ("layer 3 (conv 3×3 s1): the kernel size must be …"), and some values are
+words ("the stride").
 
 Why a catalogue rather than templates offered by the engine: the engine's messages stay the
 readable f-strings they are, written where the fault is found, and nothing in the engine changes
-for a language. tests/gui/test_engine_messages.py reads the engine's sources and fails for any
-message missing here, so the catalogue cannot silently fall behind.
+for a language (nor for the next one). tests/gui/test_translations.py reads the engine's sources
+(tests/gui/engine_templates.py) and fails for any message missing here, so the catalogue cannot
+silently fall behind; a message the catalogue does not know is shown in English, never lost.
 """
 
 from __future__ import annotations
@@ -182,6 +184,17 @@ WORDS = (
     QT_TRANSLATE_NOOP("engine", "no weights"),
 )
 
+#: layer descriptions (``Layer.describe()``): the kind's words, then the notation
+DESCRIPTIONS = (
+    QT_TRANSLATE_NOOP("engine", "conv %1"),
+    QT_TRANSLATE_NOOP("engine", "conv %1 flipped"),
+    QT_TRANSLATE_NOOP("engine", "max pool %1"),
+    QT_TRANSLATE_NOOP("engine", "avg pool %1"),
+    QT_TRANSLATE_NOOP("engine", "dense %1"),
+    QT_TRANSLATE_NOOP("engine", "flatten"),
+    QT_TRANSLATE_NOOP("engine", "leaky relu"),
+)
+
 #: the lessons (engine.examples) and kernel presets (engine.presets): titles and descriptions
 LESSONS = (
     QT_TRANSLATE_NOOP("engine", "Template matching: X"),
@@ -287,8 +300,9 @@ LESSONS = (
 )
 
 _HOLE = re.compile(r"%(\d)")
-_EXACT = frozenset(t for t in MESSAGES + WORDS + LESSONS if not _HOLE.search(t))
-_TEMPLATES = tuple(t for t in MESSAGES + WORDS if _HOLE.search(t))
+_CATALOGUE = MESSAGES + WORDS + DESCRIPTIONS + LESSONS
+_EXACT = frozenset(t for t in _CATALOGUE if not _HOLE.search(t))
+_TEMPLATES = tuple(t for t in _CATALOGUE if _HOLE.search(t))
 
 
 @cache
@@ -332,3 +346,8 @@ def engine_text(message):
     in the interface language; unchanged when it is not in the catalogue."""
     parse = _parse(message)
     return message if parse is None else _render(parse)
+
+
+def describe(spec):
+    """``spec.describe()`` ("max pool 2×2 s2") in the interface language."""
+    return engine_text(spec.describe())

@@ -2187,6 +2187,10 @@
         <translation>一层必须写成对象，例如 {&quot;type&quot;: &quot;relu&quot;}，而不是 %1</translation>
     </message>
     <message>
+        <source>avg pool %1</source>
+        <translation>平均池化 %1</translation>
+    </message>
+    <message>
         <source>batch size</source>
         <translation>批大小</translation>
     </message>
@@ -2207,6 +2211,19 @@
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
+        <source>conv %1</source>
+        <extracomment>layer descriptions (``Layer.describe()``): the kind&apos;s words, then the notation</extracomment>
+        <translation>卷积 %1</translation>
+    </message>
+    <message>
+        <source>conv %1 flipped</source>
+        <translation>卷积 %1 已翻转</translation>
+    </message>
+    <message>
+        <source>dense %1</source>
+        <translation>全连接 %1</translation>
+    </message>
+    <message>
         <source>dilated </source>
         <translation>膨胀后的</translation>
     </message>
@@ -2221,6 +2238,10 @@
     <message>
         <source>explain looks at one image, not a batch</source>
         <translation>解释只针对一幅图像，而不是一批</translation>
+    </message>
+    <message>
+        <source>flatten</source>
+        <translation>展平</translation>
     </message>
     <message>
         <source>kernel</source>
@@ -2254,6 +2275,14 @@
     <message>
         <source>layer %1: %2</source>
         <translation>第 %1 层：%2</translation>
+    </message>
+    <message>
+        <source>leaky relu</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <source>max pool %1</source>
+        <translation>最大池化 %1</translation>
     </message>
     <message>
         <source>no preset named %1; known: %2</source>

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
 import engine
 from gui.i18n import live
-from gui.i18n.engine_messages import engine_text
+from gui.i18n.engine_messages import describe, engine_text
+from gui.layer_form import NEW_LAYERS
 from gui.state import Unit
 from tests.gui.ui_texts import ui_texts, untranslated
 
@@ -86,7 +87,7 @@ def test_the_undo_action_names_the_step_in_the_language(main_window, state, chin
 
 def test_engine_messages_are_translated_with_their_values_nested(chinese):
     message = "layer 3 (conv 3×3 s1): the stride must be at least 1, not 0"
-    assert engine_text(message) == "第 3 层（conv 3×3 s1）：步长 至少为 1，而不是 0"
+    assert engine_text(message) == "第 3 层（卷积 3×3 s1）：步长 至少为 1，而不是 0"
     assert engine_text("something the engine never says") == "something the engine never says"
 
 
@@ -167,3 +168,11 @@ def test_an_engine_refusal_reaches_the_user_in_chinese(main_window, state, chine
     assert untranslated([("box", box.text())], "zh_CN") == [], box.text()
     assert "卷积核" in box.text() or "窗口" in box.text()
     box.close()
+
+
+def test_every_kind_of_layer_is_described_in_chinese(chinese):
+    specs = list(NEW_LAYERS.values()) + [engine.Conv2d(4, 3, padding="same", flip=True),
+                                         engine.AvgPool2d(3, 1, padding=1)]
+    described = [(spec.kind, describe(spec)) for spec in specs]
+    assert untranslated(described, "zh_CN") == []
+    assert dict(described)["maxpool2d"] == "最大池化 2×2 s2"

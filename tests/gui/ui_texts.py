@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from gui.canvas import Canvas
 
 #: words that stay as they are in Chinese: names, units, file types, the notation of layers
-#: (conv1, conv 3×3 s1 p1) and padding modes, keys
+#: (conv1, s1 p1) and padding modes, keys
 NAMES = re.compile(r"""\b(?:
     ConvScope|MNIST|ReLU|LeakyReLU|Leaky|Sobel|Prewitt|softmax|Softmax|sigmoid|tanh|CNN|RGB|
     PNG|JPEG|BMP|GIF|JSON|IDX|npz|json|idx|gz|SGD|Adam|ERF|LeCun|Cortes|Burges|Luo|CC|BY|SA|
@@ -22,8 +22,7 @@ NAMES = re.compile(r"""\b(?:
     ms|px|Ctrl|Shift|Esc|Delete|Backspace|F\d+|
     max|valid|same|full|zeros|reflect|replicate|circular|true|false|
     English|Language|Tanh|Sigmoid|
-    (?:conv|pool|maxpool|avgpool|relu|leaky_relu|dense|flatten|softmax|sigmoid|tanh|
-       Conv2d|MaxPool2d|AvgPool2d|Linear)\d*
+    relu|(?:conv|pool|relu|dense|flatten|softmax|sigmoid|tanh)\d+|Conv2d
     )\b""", re.VERBOSE)
 #: file names and patterns (train-images-idx3-ubyte.gz, *.npz) stay as the files are named
 FILE_NAMES = re.compile(r"\S*(?:idx|ubyte|\.npz|\.json|\.png|\*\.)\S*")

@@ -14,9 +14,9 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from gui.i18n import live
 from gui.brush import default_brush, paint_segment
-from gui.i18n import fill
+from gui.i18n import fill, live
+from gui.i18n.engine_messages import engine_text
 from gui.samples import array_to_qimage
 from gui.status_bar import unit_name
 from gui.window_overlay import (
@@ -153,7 +153,7 @@ class Canvas(QWidget):
         if field is None or not field.reaches_padding:
             return ""
         modes = padding_modes(self.state.network, self.window_unit().layer) or ["zeros"]
-        return fill(self.tr("%1 padding"), ", ".join(modes))
+        return fill(self.tr("%1 padding"), ", ".join(map(engine_text, modes)))
 
     # ------------------------------------------------------------------ state
     def _on_image_changed(self):

@@ -10,8 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from gui.i18n import live
-from gui.i18n import fill
+from gui.i18n import fill, live
 from gui.samples import sample_digit
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
-from gui.i18n import live
 from gui.help_text import concepts_html, shortcuts_html
+from gui.i18n import live
 
 
 class HelpDialog(QDialog):

@@ -124,8 +124,8 @@ class LayerEditor(QWidget):
         }
         self.fields["padding"].addItems(_SAMPLES)
         self.fields["padding"].setInsertPolicy(QComboBox.NoInsert)
-        self.fields["padding_mode"].addItems(ops.PADDING_MODES)
-        for name, choices in (("pool_kind", POOLS), ("activation", ACTIVATIONS)):
+        for name, choices in (("padding_mode", ops.PADDING_MODES), ("pool_kind", POOLS),
+                              ("activation", ACTIVATIONS)):
             for key in choices:  # shown translated, known by the key
                 self.fields[name].addItem(key, key)
         self.form = QFormLayout()
@@ -190,10 +190,12 @@ class LayerEditor(QWidget):
                            ("bias", self.tr("add a bias")),
                            ("flip", self.tr("true convolution (turn the kernel 180°)"))):
             self.fields[name].setText(text)
-        for name in ("pool_kind", "activation"):
+        for name, words in (("padding_mode", engine_text),
+                            ("pool_kind", partial(QCoreApplication.translate, "LayerForm")),
+                            ("activation", partial(QCoreApplication.translate, "LayerForm"))):
             combo = self.fields[name]
             for i in range(combo.count()):
-                combo.setItemText(i, QCoreApplication.translate("LayerForm", combo.itemData(i)))
+                combo.setItemText(i, words(combo.itemData(i)))
         self.formula.setToolTip(self.tr("Output size = ⌊(input + padding − kernel span) / stride⌋ "
                                         "+ 1. The kernel span is dilation·(kernel − 1) + 1."))
         self.revert_button.setText(self.tr("Revert"))
@@ -208,7 +210,8 @@ class LayerEditor(QWidget):
             lambda v: self._edit("stride", None if v == 0 and self._is_pool() else v))
         for name in ("ceil_mode", "count_include_pad", "bias", "flip"):
             f[name].toggled.connect(lambda on, name=name: self._edit(name, on))
-        f["padding_mode"].currentTextChanged.connect(lambda t: self._edit("padding_mode", t))
+        f["padding_mode"].currentIndexChanged.connect(
+            lambda i: self._edit("padding_mode", f["padding_mode"].itemData(i)))
         f["padding"].lineEdit().editingFinished.connect(self._on_padding_changed)
         f["padding"].activated.connect(self._on_padding_changed)
         f["pool_kind"].currentIndexChanged.connect(

@@ -18,9 +18,6 @@ from PySide6.QtWidgets import (
 
 import engine
 from gui import samples
-from gui.i18n import live
-from gui.i18n import fill
-from gui.i18n.engine_messages import engine_text
 from gui.activation_view import ActivationView
 from gui.canvas import Canvas
 from gui.draw_tools import DrawTools
@@ -28,6 +25,8 @@ from gui.examples_menu import ExamplesMenu
 from gui.filter_gallery import FilterGallery
 from gui.help_dialog import HelpDialog
 from gui.help_text import CONCEPTS, concept_title
+from gui.i18n import fill, live
+from gui.i18n.engine_messages import engine_text
 from gui.kernel_editor import KernelEditor
 from gui.layer_panel import LayerPanel
 from gui.prediction_view import PredictionView

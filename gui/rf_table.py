@@ -40,7 +40,7 @@ def _pair(values, fmt=str, between="×"):
 def _padding(window, mode):
     (top, bottom), (left, right) = window.pads
     text = str(top) if top == bottom == left == right else f"{top},{bottom},{left},{right}"
-    return text if mode in (None, "zeros") or text == "0" else f"{text} {mode}"
+    return text if mode in (None, "zeros") or text == "0" else f"{text} {engine_text(mode)}"
 
 
 def _formula(row, ceil_mode):

@@ -18,7 +18,7 @@ from engine.ops import pad2d
 from gui import colormaps
 from gui.formatting import number
 from gui.i18n import fill, live
-from gui.i18n.engine_messages import describe
+from gui.i18n.engine_messages import describe, engine_text
 from gui.lazy_redraw import LazyRedraw
 from gui.state import Unit
 
@@ -361,7 +361,8 @@ class SlideAnimation(QWidget):
             rect.setVisible(w > 0 and h > 0)
         self._image_frame.setRect(0, 0, width, height)
         self._image_frame.setVisible(any(map(sum, window.pads)))
-        padding = (fill(self.tr("padding %1 (%2)"), f"{top},{bottom},{left},{right}", mode)
+        padding = (fill(self.tr("padding %1 (%2)"), f"{top},{bottom},{left},{right}",
+                        engine_text(mode))
                    if any(map(sum, window.pads)) else self.tr("no padding"))
         panel.label.setText(fill(self.tr("input channel %1 · %2×%3 · %4"),
                                  self.input_channel + 1, height, width, padding))

@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from gui.i18n import live
 from gui.formatting import number
-from gui.i18n import fill
+from gui.i18n import fill, live
 
 
 def _count(n):

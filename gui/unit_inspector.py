@@ -7,10 +7,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QScrollArea,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from gui.i18n import live
 from gui.formatting import conv_sum_lines, factor, number, sum_terms
-from gui.i18n import fill
-from gui.i18n.engine_messages import describe
+from gui.i18n import fill, live
+from gui.i18n.engine_messages import describe, engine_text
 from gui.lazy_redraw import LazyRedraw
 from gui.number_grid import NumberGrid, cell_colour, text_colour
 
@@ -239,7 +238,8 @@ class UnitInspector(QWidget):
                 for i, (grid, values, scale) in enumerate(zip(row, arrays, scales)):
                     grid.set_values(values[c], scale, None if i == 1 else e.padded)
                 sums[c].setText(lines[c])
-            note.setText(fill(self.tr("Hatched cells are padding (%1)."), e.padding_mode)
+            note.setText(fill(self.tr("Hatched cells are padding (%1)."),
+                              engine_text(e.padding_mode))
                          if e.padded.any() else "")
             note.setVisible(bool(e.padded.any()))
             return lines[-1]

@@ -184,7 +184,8 @@ WORDS = (
     QT_TRANSLATE_NOOP("engine", "no weights"),
 )
 
-#: layer descriptions (``Layer.describe()``): the kind's words, then the notation
+#: layer descriptions (``Layer.describe()``): the kind's words, then the notation; the names of
+#: the padding modes
 DESCRIPTIONS = (
     QT_TRANSLATE_NOOP("engine", "conv %1"),
     QT_TRANSLATE_NOOP("engine", "conv %1 flipped"),
@@ -193,6 +194,11 @@ DESCRIPTIONS = (
     QT_TRANSLATE_NOOP("engine", "dense %1"),
     QT_TRANSLATE_NOOP("engine", "flatten"),
     QT_TRANSLATE_NOOP("engine", "leaky relu"),
+    # padding modes
+    QT_TRANSLATE_NOOP("engine", "zeros"),
+    QT_TRANSLATE_NOOP("engine", "reflect"),
+    QT_TRANSLATE_NOOP("engine", "replicate"),
+    QT_TRANSLATE_NOOP("engine", "circular"),
 )
 
 #: the lessons (engine.examples) and kernel presets (engine.presets): titles and descriptions

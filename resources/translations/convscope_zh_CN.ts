@@ -63,7 +63,7 @@
     </message>
     <message>
         <source>%1 padding</source>
-        <translation>%1 填充</translation>
+        <translation>%1填充</translation>
     </message>
     <message>
         <source>%1, brush %2 px · right button erases · [ ] brush size · Esc clears · hover a map to see what a unit sees</source>
@@ -2211,8 +2211,12 @@
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
+        <source>circular</source>
+        <translation>循环</translation>
+    </message>
+    <message>
         <source>conv %1</source>
-        <extracomment>layer descriptions (``Layer.describe()``): the kind&apos;s words, then the notation</extracomment>
+        <extracomment>layer descriptions (``Layer.describe()``): the kind&apos;s words, then the notation; the names of the padding modes</extracomment>
         <translation>卷积 %1</translation>
     </message>
     <message>
@@ -2351,6 +2355,14 @@
     <message>
         <source>predict needs a network that ends in softmax over a flat vector (… → dense → softmax)</source>
         <translation>预测需要以一维向量上的 softmax 结尾的网络（… → 全连接 → softmax）</translation>
+    </message>
+    <message>
+        <source>reflect</source>
+        <translation>反射</translation>
+    </message>
+    <message>
+        <source>replicate</source>
+        <translation>复制</translation>
     </message>
     <message>
         <source>stride</source>
@@ -2543,6 +2555,10 @@
     <message>
         <source>wide</source>
         <translation>宽</translation>
+    </message>
+    <message>
+        <source>zeros</source>
+        <translation>零</translation>
     </message>
     <message>
         <source>±1 template of the X/O example matching a ╱ stroke; divided by 9 so a perfect match scores 1.</source>

@@ -50,8 +50,8 @@ from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter  # noqa: E402
 
 import engine  # noqa: E402
-from gui.activation_view import ActivationView  # noqa: E402
-from gui.canvas import Canvas  # noqa: E402
+from gui.maps.activation_view import ActivationView  # noqa: E402
+from gui.drawing.canvas import Canvas  # noqa: E402
 from gui.state import AppState, Unit  # noqa: E402
 
 WINDOW_SIZE = (1400, 900)

@@ -6,7 +6,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from engine.examples import EXAMPLES, pin_unit
-from gui import samples
+from gui.drawing import samples
 from gui.state import Unit
 
 

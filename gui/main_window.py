@@ -17,22 +17,22 @@ from PySide6.QtWidgets import (
 )
 
 import engine
-from gui import samples
-from gui.activation_view import ActivationView
-from gui.canvas import Canvas
-from gui.draw_tools import DrawTools
+from gui.drawing import samples
+from gui.maps.activation_view import ActivationView
+from gui.drawing.canvas import Canvas
+from gui.drawing.draw_tools import DrawTools
 from gui.examples_menu import ExamplesMenu
-from gui.filter_gallery import FilterGallery
+from gui.explain.filter_gallery import FilterGallery
 from gui.help_dialog import HelpDialog
-from gui.help_text import CONCEPTS
-from gui.kernel_editor import KernelEditor
-from gui.layer_panel import LayerPanel
-from gui.prediction_view import PredictionView
-from gui.rf_table import ReceptiveFieldTable
-from gui.slide_animation import SlideAnimation
+from gui.present.help_text import CONCEPTS
+from gui.editors.kernel_editor import KernelEditor
+from gui.editors.layer_panel import LayerPanel
+from gui.maps.prediction_view import PredictionView
+from gui.explain.rf_table import ReceptiveFieldTable
+from gui.explain.slide_animation import SlideAnimation
 from gui.status_bar import StatusBar
-from gui.training_dialog import TrainingDialog
-from gui.unit_inspector import UnitInspector
+from gui.training.training_dialog import TrainingDialog
+from gui.explain.unit_inspector import UnitInspector
 
 LAST_NETWORK = "last_network.npz"  # in the app data dir: the network the app closed with
 NETWORK_FILTER = "ConvScope networks (*.npz *.json);;All files (*)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from gui.formatting import number
+from gui.present.formatting import number
 
 
 def _count(n):

@@ -8,11 +8,11 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QMessageBox, QTabBar, QWidge
 
 import engine
 from gui.app import start_network
-from gui.canvas import Canvas
-from gui.formatting import number
+from gui.drawing.canvas import Canvas
+from gui.present.formatting import number
 from gui import main_window as main_window_module
 from gui.main_window import MainWindow, last_network_path
-from gui.samples import array_to_qimage, sample_digit
+from gui.drawing.samples import array_to_qimage, sample_digit
 from gui.state import AppState, Unit
 from tests.gui.mouse import drag, send_mouse
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from gui.drawing.brush import default_brush, paint_segment
 from gui.drawing.samples import array_to_qimage
-from gui.status_bar import unit_name
+from gui.present.naming import unit_name
 from gui.drawing.window_overlay import (
     WINDOW, heatmap_image, paint_outline, paint_window, padding_modes,
 )

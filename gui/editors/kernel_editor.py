@@ -16,6 +16,7 @@ import engine
 from gui.editors.cell_parser import CellError, format_cell, parse_cell
 from gui.editors.field_style import error_label, mark_invalid, note_label
 from gui.present.formatting import number
+from gui.present.naming import shape_text
 from gui.editors.kernel_grid import CELL_HINT, KernelGrid
 from gui.editors.kernel_heatmap import KernelHeatmap
 from gui.editors.kernel_tools import centred, normalized, random_kernel, resized
@@ -185,10 +186,10 @@ class KernelEditor(QWidget):
         values = engine.preset_kernel(name, self.weight.shape[1])
         fitted = centred(values, self.weight.shape[2:])
         if fitted is None:
-            size = "×".join(map(str, preset.kernel.shape))
+            size = shape_text(preset.kernel.shape)
             self._say("")
             self._say_error(f"“{preset.title}” is {size}, larger than the "
-                            f"{'×'.join(map(str, self.kernel.shape))} kernels of {self._name()}.")
+                            f"{shape_text(self.kernel.shape)} kernels of {self._name()}.")
             self.resize_button.setText(f"Make the kernels {size} and apply")
             self.resize_button.show()
             self._oversized_preset = name

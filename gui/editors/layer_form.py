@@ -12,6 +12,7 @@ import re
 import engine
 from engine import ops
 from gui.present.formatting import output_size_formula
+from gui.present.naming import shape_text
 
 #: the add menu: label -> the layer inserted (sizes chosen so the map size is kept)
 NEW_LAYERS = {
@@ -80,11 +81,6 @@ def padding_text(padding):
     if isinstance(padding, tuple):
         return f"{padding[0]}, {padding[1]}"
     return str(padding)
-
-
-def shape_text(shape):
-    """(8, 28, 28) -> '8×28×28'."""
-    return "×".join(str(n) for n in shape)
 
 
 def input_shape(network, layer):

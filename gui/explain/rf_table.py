@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWid
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from gui.present.formatting import number, output_size_formula
+from gui.present.naming import shape_text
 
 COLUMNS = ("layer", "type", "output", "output size", "kernel", "stride", "padding",
            "r", "jump j", "start", "pixels seen")
@@ -57,7 +58,7 @@ def layer_cells(row, receptive_field, ceil_mode=False, padding_mode=None):
     height, width = receptive_field.image_shape
     seen = math.prod(np.count_nonzero((sampled >= 0) & (sampled < n)) for sampled, n in
                      ((receptive_field.sampled_rows, height), (receptive_field.sampled_cols, width)))
-    return (row["name"], row["description"], "×".join(map(str, row["output_shape"])),
+    return (row["name"], row["description"], shape_text(row["output_shape"]),
             _formula(row, ceil_mode),
             _pair(window.kernel) + dilation if sliding else _DASH,
             _pair(window.stride) if sliding else _DASH,
@@ -106,7 +107,7 @@ class ReceptiveFieldTable(QWidget):
 
     def _on_network_changed(self):
         net = self.state.network
-        rows = [("input", "the drawing", "×".join(map(str, net.input_shape))) + (_DASH,) * 4
+        rows = [("input", "the drawing", shape_text(net.input_shape)) + (_DASH,) * 4
                 + ("1", "1", "0", "1")]
         for i, summary in enumerate(net.summary()):
             shape = summary["output_shape"]

@@ -8,20 +8,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from gui.present.formatting import conv_sum_lines, factor, number, sum_terms
+from gui.present.naming import unit_name
 from gui.lazy_redraw import LazyRedraw
 from gui.explain.number_grid import NumberGrid, cell_colour, text_colour
 
 _ACTIVATIONS = ("relu", "leaky_relu", "sigmoid", "tanh")
-
-
-def unit_title(network, unit):
-    """'conv2 · filter 3 · row 5, col 7' (1-based channels, 0-based positions as the maps)."""
-    name, kind = network.names[unit.layer], network.layers[unit.layer].kind
-    if len(network.shapes[unit.layer]) == 1:
-        what = "class" if kind == "softmax" else "unit"
-        return f"{name} · {what} {unit.channel}"
-    what = "filter" if kind == "conv2d" else "channel"
-    return f"{name} · {what} {unit.channel + 1} · row {unit.row}, col {unit.col}"
 
 
 def _text(text, word_wrap=True, name=None):
@@ -164,7 +155,7 @@ class UnitInspector(QWidget):
         except IndexError:  # a stale unit while the network is being replaced
             return None
         where = "pinned" if unit == self.state.pinned else "hovered"
-        self.title.setText(f"{unit_title(network, unit)}   ({where})")
+        self.title.setText(f"{unit_name(network, unit)}   ({where})")
         self.subtitle.setText(network.layers[unit.layer].describe())
         return explanation
 

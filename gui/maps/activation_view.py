@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.present import colormaps
+from gui.present.naming import shape_text
 from gui.maps.bar_view import BarView
 from gui.maps.map_view import MapView
 from gui.state import Unit
@@ -24,7 +25,7 @@ _MOVES = {Qt.Key_Up: (-1, 0), Qt.Key_Down: (1, 0), Qt.Key_Left: (0, -1), Qt.Key_
 
 
 def _title(net, i):
-    shape = " × ".join(map(str, net.shapes[i]))
+    shape = shape_text(net.shapes[i], " × ")
     return f"<b>{net.names[i]}</b> &nbsp; {net.layers[i].describe()} &nbsp;→&nbsp; {shape}"
 
 

@@ -127,7 +127,7 @@ def test_pinned_wins_over_hovered_and_drawing_updates_the_numbers(qtbot, digit):
     state.pin(Unit(0, 1, 2, 3))
     state.hover(Unit(1, 0, 4, 4))
     assert widget.explanation.kind == "conv2d" and widget.title.text() == \
-        "conv1 · filter 2 · row 2, col 3   (pinned)"
+        "conv1 · filter 2 · row 2 · col 3   (pinned)"
     with qtbot.waitSignal(state.activationsChanged):
         state.set_image(np.ones((6, 6)))
     np.testing.assert_array_equal(_grids(widget)[0].values, np.ones((3, 3)))

@@ -7,8 +7,6 @@ import pyqtgraph as pg
 
 from gui.present import colormaps
 
-pg.setConfigOptions(imageAxisOrder="row-major")
-
 
 class KernelHeatmap(pg.GraphicsLayoutWidget):
     """``size``-pixel square view of a (kh, kw) kernel; ``image.image`` is the array shown."""

@@ -16,8 +16,6 @@ import engine
 from gui.present.formatting import number
 from gui.maps.mosaic import Mosaic
 
-pg.setConfigOptions(imageAxisOrder="row-major")
-
 
 def kernel_layout(weight_shape, aspect=1.0):
     """The mosaic of a conv weight (F, C, kh, kw): cell ``f·C + c`` holds filter f's channel c.

@@ -20,8 +20,6 @@ from gui.present.formatting import number
 from gui.lazy_redraw import LazyRedraw
 from gui.state import Unit
 
-pg.setConfigOptions(imageAxisOrder="row-major")
-
 SLIDING = (engine.Conv2d, engine.MaxPool2d, engine.AvgPool2d)
 _WINDOW = QColor(255, 200, 0)
 _HATCH = QColor(255, 140, 0, 150)

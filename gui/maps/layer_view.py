@@ -8,8 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QSizePolicy
 
-pg.setConfigOptions(imageAxisOrder="row-major")
-
 
 class LayerView(pg.GraphicsLayoutWidget):
     """Base of the map and bar views of one layer.

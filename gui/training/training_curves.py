@@ -10,8 +10,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-pg.setConfigOptions(imageAxisOrder="row-major")
-
 _TRAIN = (50, 110, 210)
 _HELD_OUT = (225, 110, 20)
 

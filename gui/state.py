@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 import engine
 from engine.erf import effective_receptive_field
+from engine.examples import pin_unit
 from engine import partial_forward
 
 
@@ -42,9 +43,15 @@ class _Command(QUndoCommand):
         self._apply(self._before)
 
 
-def _snapshot(net):
-    """Everything needed to restore a network: its input shape, layer specs and weight copies."""
-    return net.input_shape, list(net.layers), [{k: v.copy() for k, v in p.items()} for p in net.params]
+def copy_params(params):
+    """A deep copy of ``params`` (one dict of arrays per layer, as ``Network.params``)."""
+    return [{name: value.copy() for name, value in p.items()} for p in params]
+
+
+def _snapshot(net, params=None):
+    """Everything needed to restore a network: its input shape, layer specs and weight copies
+    (of ``params`` instead of its own when given)."""
+    return net.input_shape, list(net.layers), copy_params(net.params if params is None else params)
 
 
 class AppState(QObject):
@@ -159,6 +166,68 @@ class AppState(QObject):
         self.networkChanged.emit()
         self._schedule()
 
+    def set_weights(self, params, text="Set weights", before=None):
+        """Make ``params`` (shaped like ``network.params``) the weights as one undoable step.
+
+        ``before``: the weights undo goes back to, when the ones shown are a live preview
+        (``show_params`` while training) rather than the last committed ones.
+        """
+        if before is not None:
+            self.show_params(before)
+        drawing = self._committed_image.copy()
+        self.undo_stack.push(_Command(text, self._apply_snapshot, (_snapshot(self.network), drawing),
+                                      (_snapshot(self.network, params), drawing)))
+
+    def network_copy(self, fresh=False):
+        """A copy of the network to work on elsewhere (a training worker): the same weights, or
+        freshly initialized ones (seed 0) when ``fresh``."""
+        net = self.network
+        if fresh:
+            return engine.Network(net.input_shape, list(net.layers), seed=0)
+        return engine.Network(net.input_shape, list(net.layers), params=copy_params(net.params))
+
+    def resize_kernels(self, layer, spec, filter_index, values, text):
+        """Give conv ``layer`` the new ``spec`` (other kernel size) and filter ``filter_index``
+        the kernels ``values`` (C, kh, kw), as one undoable step; the other filters get fresh
+        weights. Returns the refusal or ''."""
+        def build():
+            layers = list(self.network.layers)
+            layers[layer] = spec
+            network = self.network.rebuilt(layers)
+            network.params[layer]["weight"][filter_index] = values
+            return network
+        return self._try_network(build, text)
+
+    def reorder_layers(self, order, text="Reorder layers"):
+        """Put layer ``order[i]`` at position i, as one undoable step. Moved layers keep their
+        weights where their shapes still fit; the selection follows its layer. Returns the
+        refusal or ''."""
+        net, selected = self.network, self.selected_layer
+
+        def build():
+            layers = [net.layers[i] for i in order]
+            fresh = net.rebuilt(layers)
+            # rebuilt() matches layers like a text diff, which sees a move as delete + insert.
+            params = [old if _shapes(old) == _shapes(new) else new
+                      for old, new in zip((net.params[i] for i in order), fresh.params)]
+            return engine.Network(net.input_shape, layers, params=params, seed=net.seed)
+        reason = self._try_network(build, text)
+        if not reason and selected is not None:
+            self.select_layer(order.index(selected))
+        return reason
+
+    def load_lesson(self, example, network, image):
+        """Make a lesson of ``engine.examples`` current: its ``network`` and drawing ``image``
+        (H, W) as one undo step; then select its layer and pin its unit."""
+        self.undo_stack.beginMacro(f"Example: {example.title}")
+        self.set_network(network, example.title)  # never refused: Network() validated it
+        self.set_image(image, example.title)
+        self.undo_stack.endMacro()
+        self.recompute()  # the pin below needs this network's maps, not the old ones
+        self.select_layer(example.select)
+        unit = pin_unit(example, self.activations)
+        self.pin(None if unit is None else Unit(*unit))
+
     def _try_network(self, build, text):
         try:
             network = build()
@@ -177,8 +246,7 @@ class AppState(QObject):
 
     def _apply_snapshot(self, snapshot):
         (input_shape, layers, params), drawing = snapshot
-        self.network = engine.Network(
-            input_shape, layers, params=[{k: v.copy() for k, v in p.items()} for p in params])
+        self.network = engine.Network(input_shape, layers, params=copy_params(params))
         if not np.array_equal(drawing, self._committed_image):
             self._committed_image, self.image = drawing.copy(), drawing.copy()
             self.imageChanged.emit()
@@ -282,6 +350,10 @@ class AppState(QObject):
         if self.network.layers and isinstance(self.network.layers[-1], engine.Softmax):
             return self.activations[-1]
         return None
+
+
+def _shapes(params):
+    return {name: array.shape for name, array in params.items()}
 
 
 def _resample(image, shape):

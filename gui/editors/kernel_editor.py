@@ -211,19 +211,16 @@ class KernelEditor(QWidget):
         """Resize the layer's kernels to the preset's size, then apply it: one undo step."""
         name, layer, state = self._oversized_preset, self.layer, self.state
         f, c = state.selected_filter, state.selected_channel
-        layers = list(state.network.layers)
-        layers[layer] = resized(layers[layer], engine.PRESETS[name].kernel.shape)
-        try:
-            state.network.rebuilt(layers)  # refuse before opening the undo macro
-        except engine.ConfigError as error:
-            self._say_error(str(error))
+        preset = engine.PRESETS[name]
+        reason = state.resize_kernels(
+            layer, resized(state.network.layers[layer], preset.kernel.shape), f,
+            engine.preset_kernel(name, self.weight.shape[1]),
+            f"Preset {preset.title} (kernels resized)")
+        if reason:
+            self._say_error(reason)
             return
-        state.undo_stack.beginMacro(f"Preset {engine.PRESETS[name].title} (kernels resized)")
-        state.set_layers(layers, "Resize kernels")
         state.select_layer(layer, f, c)
-        self.apply_preset(name)
-        state.undo_stack.endMacro()
-        self._say(self.message.text() + " The layer's other filters got fresh random weights.")
+        self._say(f"{preset.description} The layer's other filters got fresh random weights.")
 
     def _on_slice_changed(self):
         self.state.select_layer(self.layer, self.filter_spin.value() - 1,

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListWidg
                                QListWidgetItem, QMenu, QPushButton, QSplitter, QStyle,
                                QStyledItemDelegate, QToolButton, QVBoxLayout, QWidget)
 
-import engine
 from gui.editors.field_style import error_label
 from gui.editors.layer_editor import LayerEditor
 from gui.editors.layer_form import NEW_LAYERS, shape_text
@@ -141,22 +140,10 @@ class LayerPanel(QWidget):
 
     def _reorder(self, order, text):
         """Put layer ``order[i]`` at position i; moved layers keep their weights where they fit."""
-        net, selected = self.state.network, self.state.selected_layer
-        layers = [net.layers[i] for i in order]
-        try:
-            fresh = net.rebuilt(layers)
-        except engine.ConfigError as error:
-            self._show_error(str(error))
-            self._refresh_rows()
-            return
-        # rebuilt() matches layers like a text diff, which sees a move as delete + insert.
-        params = [old if _shapes(old) == _shapes(new) else new
-                  for old, new in zip((net.params[i] for i in order), fresh.params)]
-        reason = self.state.set_network(
-            engine.Network(net.input_shape, layers, params=params, seed=net.seed), text)
+        reason = self.state.reorder_layers(order, text)
         self._show_error(reason)
-        if selected is not None:
-            self.state.select_layer(order.index(selected))
+        if reason:
+            self._refresh_rows()
 
     def _apply(self, layers, text):
         reason = self.state.set_layers(layers, text)
@@ -210,7 +197,3 @@ class LayerPanel(QWidget):
         self.remove_button.setEnabled(layer is not None)
         self.up_button.setEnabled(layer is not None and layer > 0)
         self.down_button.setEnabled(layer is not None and layer < count - 1)
-
-
-def _shapes(params):
-    return {name: array.shape for name, array in params.items()}

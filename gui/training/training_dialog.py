@@ -33,11 +33,6 @@ def _same_structure(a, b):
     return tuple(a.input_shape) == tuple(b.input_shape) and list(a.layers) == list(b.layers)
 
 
-def _copy(net):
-    return engine.Network(net.input_shape, list(net.layers),
-                          params=[{k: v.copy() for k, v in p.items()} for p in net.params])
-
-
 class TrainingDialog(QDialog):
     """Settings, progress and curves for training ``state.network`` in a worker thread.
 
@@ -191,7 +186,7 @@ class TrainingDialog(QDialog):
             images = np.repeat(images[:, None], channels, axis=1)
         fit, held = split(len(images), min(500, len(images) // 10), seed=0)
         scratch = self.start_from.currentIndex() == 1
-        start = engine.Network(net.input_shape, list(net.layers), seed=0) if scratch else _copy(net)
+        start = self.state.network_copy(fresh=scratch)
         return TrainingJob(start, images[fit], labels[fit], self.epochs.value(),
                            self.learning_rate.value(), self.batch_size.value(),
                            OPTIMIZERS[self.optimizer.currentText()][0], self.augment.isChecked(),
@@ -206,7 +201,7 @@ class TrainingDialog(QDialog):
         except engine.ConfigError as error:
             self._say(str(error), error=True)
             return
-        self._target, self._before = self.state.network, _copy(self.state.network)
+        self._target, self._before = self.state.network, self.state.network_copy()
         self._summary = ""
         self.curves.clear(job.epochs)
         self.progress.setValue(0)
@@ -270,10 +265,8 @@ class TrainingDialog(QDialog):
         else:
             # The undo entry must lead from the weights before training to the trained ones, not
             # from the last epoch's live preview.
-            self.state.show_params(self._before.params)
-            self.state.set_network(
-                engine.Network(self._before.input_shape, list(self._before.layers), params=params),
-                "Train network (stopped early)" if stopped else "Train network")
+            self.state.set_weights(params, "Train network (stopped early)" if stopped
+                                   else "Train network", before=self._before.params)
             what = "Stopped; the weights learned so far are kept" if stopped else "Done"
             summary = f" ({self._summary})" if self._summary else ""
             self._say(f"{what}{summary}. Revert puts the weights from before training back; "
@@ -289,7 +282,7 @@ class TrainingDialog(QDialog):
         if not _same_structure(self.state.network, self._before):
             self._say("The layers changed since training, so the old weights no longer fit.", error=True)
         else:
-            self.state.set_network(_copy(self._before), "Revert training")
+            self.state.set_weights(self._before.params, "Revert training")
             self._say("The weights from before training are back.")
         self._before = None
         self._set_running(False)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 import engine
 from engine.train import train
+from gui.state import copy_params
 
 _REPORT_EVERY = 0.05  # seconds between batch reports: the curves need ~20 points a second, not 1000
 
@@ -32,10 +33,6 @@ class TrainingJob:
     optimizer: str  # "adam" or "sgd"
     augment: bool
     validation: tuple[np.ndarray, np.ndarray] | None = None
-
-
-def copy_params(net):
-    return [{name: value.copy() for name, value in p.items()} for p in net.params]
 
 
 class TrainingWorker(QObject):
@@ -78,7 +75,7 @@ class TrainingWorker(QObject):
             self.finished.emit(None, f"Training failed: {type(error).__name__}: {error}")
             raise
         self.stopped = result.stopped
-        self.finished.emit(copy_params(job.network), "")
+        self.finished.emit(copy_params(job.network.params), "")
 
     def _on_batch(self, progress):
         now = time.perf_counter()
@@ -87,4 +84,4 @@ class TrainingWorker(QObject):
             self.progressed.emit(progress)
 
     def _on_epoch(self, progress):
-        self.epochFinished.emit(progress, copy_params(self.job.network))
+        self.epochFinished.emit(progress, copy_params(self.job.network.params))

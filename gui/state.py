@@ -59,18 +59,26 @@ class AppState(QObject):
 
     Signals
     -------
-    networkChanged : the layers or the weights changed.
+    layersChanged : the layer stack or the input shape changed (and with them the weights).
+    weightsChanged : only the weights changed; the layers are the same.
+    networkChanged : either of the two above.
     imageChanged : the drawn image changed (live while a stroke goes on).
     activationsChanged : a new forward pass is in ``activations``.
-    selectionChanged : the pinned or hovered unit changed.
+    pinnedChanged : ``pinned`` changed.
+    hoveredChanged : ``hovered`` changed.
+    selectionChanged : either of the two above.
     layerSelected(int) : the layer (or its filter/channel) chosen for editing changed.
     errorChanged(str) : the reason the last edit was refused ("" once an edit succeeds).
     overlayChanged : ``input_overlay`` (a heatmap drawn over the canvas) changed.
     """
 
+    layersChanged = Signal()
+    weightsChanged = Signal()
     networkChanged = Signal()
     imageChanged = Signal()
     activationsChanged = Signal()
+    pinnedChanged = Signal()
+    hoveredChanged = Signal()
     selectionChanged = Signal()
     layerSelected = Signal(int)
     errorChanged = Signal(str)
@@ -154,8 +162,7 @@ class AppState(QObject):
 
     def _apply_param(self, layer, name, value):
         self.network.params[layer][name][...] = value
-        self.networkChanged.emit()
-        self._schedule()
+        self._network_changed(layers=False)
 
     def show_params(self, params):
         """Show ``params`` (one dict per layer, shaped like ``network.params``) live without an undo
@@ -163,8 +170,7 @@ class AppState(QObject):
         for current, new in zip(self.network.params, params):
             for name, value in new.items():
                 current[name][...] = value
-        self.networkChanged.emit()
-        self._schedule()
+        self._network_changed(layers=False)
 
     def set_weights(self, params, text="Set weights", before=None):
         """Make ``params`` (shaped like ``network.params``) the weights as one undoable step.
@@ -246,6 +252,8 @@ class AppState(QObject):
 
     def _apply_snapshot(self, snapshot):
         (input_shape, layers, params), drawing = snapshot
+        same_layers = (tuple(input_shape), list(layers)) == (tuple(self.network.input_shape),
+                                                             list(self.network.layers))
         self.network = engine.Network(input_shape, layers, params=copy_params(params))
         if not np.array_equal(drawing, self._committed_image):
             self._committed_image, self.image = drawing.copy(), drawing.copy()
@@ -253,7 +261,11 @@ class AppState(QObject):
         if self.selected_layer is not None and self.selected_layer >= len(layers):
             self.select_layer(len(layers) - 1 if layers else None)
         self.pin(None)
+        self._network_changed(layers=not same_layers)
+
+    def _network_changed(self, layers):
         self.networkChanged.emit()
+        (self.layersChanged if layers else self.weightsChanged).emit()
         self._schedule()
 
     def _set_error(self, message):
@@ -271,13 +283,21 @@ class AppState(QObject):
         """Pin ``unit`` (a Unit or None) for the receptive-field window and the inspector."""
         if unit != self.pinned:
             self.pinned = unit
+            self.pinnedChanged.emit()
             self.selectionChanged.emit()
             self._update_erf()
 
     def hover(self, unit):
         if unit != self.hovered:
             self.hovered = unit
+            self.hoveredChanged.emit()
             self.selectionChanged.emit()
+
+    @property
+    def focus_unit(self):
+        """The unit the views explain and outline: the pinned one, else the hovered one, else
+        None. A pin holds the focus while the mouse explores other units."""
+        return self.pinned if self.pinned is not None else self.hovered
 
     def set_input_overlay(self, overlay):
         """Draw ``overlay`` (H, W) ≥ 0 (e.g. an effective receptive field) on the canvas; None hides it."""

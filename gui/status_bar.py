@@ -26,13 +26,13 @@ class StatusBar(QStatusBar):
         self.addWidget(self.hover_label, 1)
         self.addPermanentWidget(self.network_label)
         self.addPermanentWidget(self.time_label)
-        state.networkChanged.connect(self._on_network_changed)
+        state.layersChanged.connect(self._on_layers_changed)
         state.activationsChanged.connect(self._on_activations_changed)
-        state.selectionChanged.connect(self._on_selection_changed)
-        self._on_network_changed()
+        state.hoveredChanged.connect(self._on_hovered_changed)
+        self._on_layers_changed()
         self._on_activations_changed()
 
-    def _on_network_changed(self):
+    def _on_layers_changed(self):
         net = self.state.network
         rows = net.summary()
         shape = shape_text(net.input_shape)
@@ -42,9 +42,9 @@ class StatusBar(QStatusBar):
 
     def _on_activations_changed(self):
         self.time_label.setText(f"·  forward {self.state.forward_ms:.1f} ms")
-        self._on_selection_changed()
+        self._on_hovered_changed()
 
-    def _on_selection_changed(self):
+    def _on_hovered_changed(self):
         self.hover_label.setText(self.unit_text(self.state.hovered))
 
     def unit_text(self, unit):

@@ -118,8 +118,7 @@ class Canvas(QWidget):
     def window_unit(self):
         """The unit whose window is shown in full: the pinned one, else the hovered one (the unit
         the inspector explains). None if neither, or for a flat layer (it sees the whole input)."""
-        pinned, hovered = self.state.pinned, self.state.hovered
-        return self._spatial(pinned if pinned is not None else hovered)
+        return self._spatial(self.state.focus_unit)
 
     def hover_unit(self):
         """A hovered unit other than the pinned one: its window is outlined too, in blue."""

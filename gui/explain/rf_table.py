@@ -97,15 +97,15 @@ class ReceptiveFieldTable(QWidget):
         layout.addWidget(legend)
         self.highlighted = None  # layer index of the highlighted row, or None
         self.table.cellClicked.connect(self._on_cell_clicked)
-        state.networkChanged.connect(self._on_network_changed)
-        state.selectionChanged.connect(self._on_selection_changed)
-        self._on_network_changed()
+        state.layersChanged.connect(self._on_layers_changed)
+        state.pinnedChanged.connect(self._on_pinned_changed)
+        self._on_layers_changed()
 
     def cell(self, layer, column):
         """The text in ``column`` (a name from COLUMNS) for ``layer`` (−1: the input row)."""
         return self.table.item(layer + 1, COLUMNS.index(column)).text()
 
-    def _on_network_changed(self):
+    def _on_layers_changed(self):
         net = self.state.network
         rows = [("input", "the drawing", shape_text(net.input_shape)) + (_DASH,) * 4
                 + ("1", "1", "0", "1")]
@@ -126,9 +126,9 @@ class ReceptiveFieldTable(QWidget):
                     item.setToolTip(net.layers[r - 1].describe())
                 self.table.setItem(r, c, item)
         self.highlighted = None
-        self._on_selection_changed()
+        self._on_pinned_changed()
 
-    def _on_selection_changed(self):
+    def _on_pinned_changed(self):
         pinned = self.state.pinned
         layer = None if pinned is None or pinned.layer >= len(self.state.network.layers) \
             else pinned.layer

@@ -132,7 +132,7 @@ class SlideAnimation(QWidget):
         self.speed_slider.valueChanged.connect(self._on_speed_changed)
         state.networkChanged.connect(self._on_network_changed)
         state.activationsChanged.connect(self._redraw_when_seen)
-        state.selectionChanged.connect(self._on_selection_changed)
+        state.pinnedChanged.connect(self._on_pinned_changed)
         self._on_speed_changed(self.speed_slider.value())
         self._on_network_changed()
 
@@ -277,7 +277,7 @@ class SlideAnimation(QWidget):
     def _on_channel_changed(self):
         self.set_position(self.position)
 
-    def _on_selection_changed(self):
+    def _on_pinned_changed(self):
         pinned = self.state.pinned
         if (pinned is None or pinned == self.unit or pinned.layer != self.layer
                 or self.is_playing):

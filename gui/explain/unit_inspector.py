@@ -109,7 +109,7 @@ class UnitInspector(QWidget):
     @property
     def unit(self):
         """The unit being explained: the pinned one, else the hovered one, else None."""
-        return self.state.pinned if self.state.pinned is not None else self.state.hovered
+        return self.state.focus_unit
 
     def _on_selection_changed(self):
         self._show_when_seen()

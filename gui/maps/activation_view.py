@@ -38,7 +38,6 @@ class ActivationView(QWidget):
         self.setFocusPolicy(Qt.StrongFocus)
         self.state = state
         self.views = []
-        self._structure = None
         self.scaling = QComboBox(self)
         self.scaling.setObjectName("scaling")
         self.scaling.addItems(SCALINGS)
@@ -67,23 +66,19 @@ class ActivationView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.scroll, 1)
         self.scaling.currentIndexChanged.connect(self._on_scaling_changed)
-        state.networkChanged.connect(self._on_network_changed)
+        # Only new layers rebuild the views; new weights reach them with the next forward.
+        state.layersChanged.connect(self._on_layers_changed)
         state.activationsChanged.connect(self._on_activations_changed)
         state.selectionChanged.connect(self._on_selection_changed)
-        self._on_network_changed()
+        self._on_layers_changed()
 
     @property
     def per_channel(self):
         return self.scaling.currentIndex() == 1
 
     # ----------------------------------------------------------------- layers
-    def _on_network_changed(self):
+    def _on_layers_changed(self):
         net = self.state.network
-        structure = [(name, spec, shape) for name, spec, shape in
-                     zip(net.names, net.layers, net.shapes)]
-        if structure == self._structure:
-            return  # only weights changed: the views stay, the next forward redraws them
-        self._structure = structure
         for view in self.views:
             self._rows.removeWidget(view)
             view.hide()  # at once: deleteLater waits for the event loop
@@ -133,11 +128,10 @@ class ActivationView(QWidget):
     def _on_selection_changed(self):
         """Outline the pinned and hovered units, and the units feeding the one in focus."""
         marks = {i: ([], []) for i in range(len(self.views))}
-        pinned, hovered = self.state.pinned, self.state.hovered
-        for unit in (pinned, hovered):
+        for unit in (self.state.pinned, self.state.hovered):
             if self._valid(unit):
                 marks[unit.layer][1].append((unit.channel, unit.row, unit.col))
-        focus = hovered if self._valid(hovered) else pinned
+        focus = self.state.focus_unit
         if self._valid(focus) and len(self.views[focus.layer].shape) == 3:
             field = self.state.network.receptive_field(focus.layer, focus.row, focus.col,
                                                        focus.channel)

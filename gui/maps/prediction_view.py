@@ -44,15 +44,15 @@ class PredictionView(QWidget):
         self._layout.addLayout(header)
         self._layout.addWidget(self.reason)
         self._layout.addStretch(1)
-        state.networkChanged.connect(self._on_network_changed)
+        state.layersChanged.connect(self._on_layers_changed)
         state.activationsChanged.connect(self._on_activations_changed)
-        self._on_network_changed()
+        self._on_layers_changed()
 
-    def _on_network_changed(self):
+    def _on_layers_changed(self):
         net = self.state.network
         classes = net.shapes[-1][0] if net.layers and len(net.shapes[-1]) == 1 else None
         if self.bars is not None and self.bars.shape == (classes,):
-            return
+            return  # the same classes: the bars stay
         if self.bars is not None:
             self._layout.removeWidget(self.bars)
             self.bars.hide()  # at once: deleteLater waits for the event loop

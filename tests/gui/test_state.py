@@ -223,3 +223,41 @@ def test_reorder_layers_keeps_weights_that_fit_and_the_selection_follows(qapp):
     assert state.network.layers[2] == relu and state.selected_layer == 2
     np.testing.assert_array_equal(state.network.params[1]["weight"], conv2)
     assert state.undo_stack.count() == 1
+
+
+def _record(state, *names):
+    seen = []
+    for name in names:
+        getattr(state, name).connect(lambda name=name: seen.append(name))
+    return seen
+
+
+def test_signals_say_whether_layers_or_only_weights_changed(qapp):
+    state = _small_state(qapp)
+    seen = _record(state, "layersChanged", "weightsChanged", "networkChanged")
+    state.set_param(0, "weight", np.zeros_like(state.network.params[0]["weight"]))
+    assert seen == ["networkChanged", "weightsChanged"]
+    seen.clear()
+    state.undo_stack.undo()
+    state.set_weights([{k: v + 1 for k, v in p.items()} for p in state.network.params])
+    assert seen == ["networkChanged", "weightsChanged"] * 2
+    seen.clear()
+    state.set_layers(list(state.network.layers[:2]))
+    assert seen == ["networkChanged", "layersChanged"]
+    seen.clear()
+    state.set_input_shape((1, 12, 12))
+    assert seen == ["networkChanged", "layersChanged"]
+
+
+def test_pinned_and_hovered_have_their_own_signals_and_one_focus_rule(qapp):
+    state = _small_state(qapp)
+    seen = _record(state, "pinnedChanged", "hoveredChanged")
+    state.hover(Unit(0, 0, 1, 1))
+    assert seen == ["hoveredChanged"] and state.focus_unit == Unit(0, 0, 1, 1)
+    state.pin(Unit(2, 1, 0, 0))
+    assert seen == ["hoveredChanged", "pinnedChanged"]
+    assert state.focus_unit == Unit(2, 1, 0, 0)  # a pin holds the focus while hovering
+    state.pin(None)
+    assert state.focus_unit == Unit(0, 0, 1, 1)
+    state.hover(None)
+    assert state.focus_unit is None

@@ -69,7 +69,8 @@ class MainWindow(QMainWindow):
         self._training = None
         self.setDockNestingEnabled(True)
         self.canvas = Canvas(state)
-        self.setCentralWidget(ActivationView(state))
+        self.maps = ActivationView(state)
+        self.setCentralWidget(self.maps)
         self.docks = {}
         left, right, bottom = Qt.LeftDockWidgetArea, Qt.RightDockWidgetArea, Qt.BottomDockWidgetArea
         self._add_dock("inputDock", "Input", self._canvas_panel(), left)
@@ -104,7 +105,9 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(DrawTools(self.state, self.canvas, panel))
+        tools = DrawTools(self.state, panel)
+        tools.sampleDrawn.connect(lambda _: self.canvas.setFocus(Qt.OtherFocusReason))
+        layout.addWidget(tools)
         layout.addWidget(self.canvas, 1)
         return panel
 
@@ -247,8 +250,7 @@ class MainWindow(QMainWindow):
     def export_maps(self, path):
         """Save every layer's maps (the whole scrollable page, not just the part in view) to the
         PNG ``path``; returns the reason it failed or ''."""
-        page = self.findChild(QWidget, "activations").findChild(QScrollArea).widget()
-        if not page.grab().save(str(path), "PNG"):
+        if not self.maps.grab_page().save(str(path), "PNG"):
             return self._warn("Cannot export the maps", f"Could not write {path}.")
         return ""
 

@@ -17,6 +17,7 @@ import engine
 from engine.erf import effective_receptive_field
 from engine.examples import pin_unit
 from engine import partial_forward
+from gui.drawing.brush import default_brush
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class AppState(QObject):
     selectionChanged : either of the two above.
     layerSelected(int) : the layer (or its filter/channel) chosen for editing changed.
     errorChanged(str) : the reason the last edit was refused ("" once an edit succeeds).
+    brushChanged : ``brush_size`` or ``eraser`` changed (also when a new input size resets it).
     overlayChanged : ``input_overlay`` (a heatmap drawn over the canvas) changed.
     """
 
@@ -82,6 +84,7 @@ class AppState(QObject):
     selectionChanged = Signal()
     layerSelected = Signal(int)
     errorChanged = Signal(str)
+    brushChanged = Signal()
     overlayChanged = Signal()
 
     def __init__(self, network, parent=None):
@@ -91,6 +94,8 @@ class AppState(QObject):
         channels, height, width = network.input_shape
         self.image = np.zeros((height, width), np.float32)
         self._committed_image = self.image.copy()
+        self.brush_size = default_brush(self.image.shape)  # diameter in input pixels
+        self.eraser = False  # the left button erases too
         self.preprocess = False
         self.model_input = np.zeros(network.input_shape, np.float32)
         self.activations = []
@@ -132,6 +137,18 @@ class AppState(QObject):
     def _apply_image(self, image):
         self._committed_image = image.copy()
         self.show_image(image.copy())
+
+    def set_brush_size(self, diameter):
+        """Brush diameter in input pixels, kept between 0.5 and half the input's side."""
+        diameter = float(np.clip(diameter, 0.5, max(self.image.shape) / 2))
+        if diameter != self.brush_size:
+            self.brush_size = diameter
+            self.brushChanged.emit()
+
+    def set_eraser(self, enabled):
+        if bool(enabled) != self.eraser:
+            self.eraser = bool(enabled)
+            self.brushChanged.emit()
 
     def set_preprocess(self, enabled):
         """Feed the network the MNIST-style centred digit (True) or the raw drawing (False)."""
@@ -256,8 +273,12 @@ class AppState(QObject):
                                                              list(self.network.layers))
         self.network = engine.Network(input_shape, layers, params=copy_params(params))
         if not np.array_equal(drawing, self._committed_image):
+            resized = drawing.shape != self.image.shape
             self._committed_image, self.image = drawing.copy(), drawing.copy()
             self.imageChanged.emit()
+            if resized:  # the same stroke on a finer input needs a wider brush
+                self.brush_size = default_brush(drawing.shape)
+                self.brushChanged.emit()
         if self.selected_layer is not None and self.selected_layer >= len(layers):
             self.select_layer(len(layers) - 1 if layers else None)
         self.pin(None)

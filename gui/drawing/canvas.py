@@ -14,7 +14,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from gui.drawing.brush import default_brush, paint_segment
+from gui.drawing.brush import paint_segment
 from gui.drawing.samples import array_to_qimage
 from gui.present.naming import unit_name
 from gui.drawing.window_overlay import (
@@ -37,15 +37,13 @@ class Canvas(QWidget):
     Esc unpins the pinned unit, or clears the drawing when nothing is pinned; Delete clears.
     """
 
-    brushChanged = Signal()  # the brush size or the eraser toggle changed
+    brushChanged = Signal()  # the brush size or the eraser toggle changed (``state.brushChanged``)
 
     def __init__(self, state, parent=None):
         super().__init__(parent)
         self.setObjectName("canvas")
         self.state = state
         self._shape = state.image.shape
-        self._brush = default_brush(self._shape)
-        self._eraser = False
         self._stroke = None  # (image before, working image, last point, erase) while drawing
         self._cursor = None  # last mouse position, for the brush outline
         self._grid = None  # (geometry it was drawn for, QPixmap): see _paint_grid
@@ -58,29 +56,23 @@ class Canvas(QWidget):
         state.selectionChanged.connect(self._on_selection_changed)
         state.overlayChanged.connect(self._on_overlay_changed)
         state.activationsChanged.connect(self._on_activations_changed)
+        state.brushChanged.connect(self._on_brush_changed)
 
     # ------------------------------------------------------------------ brush
     @property
     def brush_size(self):
-        """Brush diameter in input pixels."""
-        return self._brush
+        """Brush diameter in input pixels (``state.brush_size``)."""
+        return self.state.brush_size
 
     def set_brush_size(self, diameter):
-        diameter = float(np.clip(diameter, 0.5, max(self._shape) / 2))
-        if diameter != self._brush:
-            self._brush = diameter
-            self.brushChanged.emit()
-            self.update()
+        self.state.set_brush_size(diameter)
 
     @property
     def eraser(self):
-        return self._eraser
+        return self.state.eraser
 
     def set_eraser(self, enabled):
-        if bool(enabled) != self._eraser:
-            self._eraser = bool(enabled)
-            self.brushChanged.emit()
-            self.update()
+        self.state.set_eraser(enabled)
 
     # --------------------------------------------------------------- geometry
     def image_rect(self):
@@ -156,11 +148,11 @@ class Canvas(QWidget):
         self.update()
 
     def _on_network_changed(self):
-        shape = self.state.image.shape
-        if shape != self._shape:
-            self._shape = shape
-            self._brush = default_brush(shape)
-            self.brushChanged.emit()
+        self._shape = self.state.image.shape
+        self.update()
+
+    def _on_brush_changed(self):
+        self.brushChanged.emit()
         self.update()
 
     def _on_selection_changed(self):
@@ -178,7 +170,7 @@ class Canvas(QWidget):
         if event.button() not in (Qt.LeftButton, Qt.RightButton) or self._stroke is not None:
             return super().mousePressEvent(event)
         before = self.state.image.copy()
-        erase = self._eraser or event.button() == Qt.RightButton
+        erase = self.eraser or event.button() == Qt.RightButton
         point = self._to_image(event.position())
         self._stroke = (before, before.copy(), point, erase)
         self._paint_to(point)
@@ -206,7 +198,7 @@ class Canvas(QWidget):
     def _paint_to(self, point):
         before, image, last, erase = self._stroke
         self._stroke = (before, image, point, erase)
-        if paint_segment(image, last, point, self._brush, erase):
+        if paint_segment(image, last, point, self.brush_size, erase):
             self.state.show_image(image.copy())
 
     # --------------------------------------------------------------- keyboard
@@ -217,11 +209,11 @@ class Canvas(QWidget):
         elif key in (Qt.Key_Escape, Qt.Key_Delete, Qt.Key_Backspace):
             self.state.clear_image()
         elif key == Qt.Key_BracketLeft:
-            self.set_brush_size(self._brush / 1.25)
+            self.set_brush_size(self.brush_size / 1.25)
         elif key == Qt.Key_BracketRight:
-            self.set_brush_size(self._brush * 1.25)
+            self.set_brush_size(self.brush_size * 1.25)
         elif key == Qt.Key_E:
-            self.set_eraser(not self._eraser)
+            self.set_eraser(not self.eraser)
         else:
             super().keyPressEvent(event)
 
@@ -309,9 +301,9 @@ class Canvas(QWidget):
     def _paint_brush(self, painter, rect):
         if self._cursor is None or self._stroke is not None and not self.underMouse():
             return
-        radius = self._brush / 2 * rect.width() / self._shape[1]
-        painter.setPen(QPen(QColor("#ff6b6b") if self._eraser else QColor(255, 255, 255, 160), 1,
-                            Qt.DashLine if self._eraser else Qt.SolidLine))
+        radius = self.brush_size / 2 * rect.width() / self._shape[1]
+        painter.setPen(QPen(QColor("#ff6b6b") if self.eraser else QColor(255, 255, 255, 160), 1,
+                            Qt.DashLine if self.eraser else Qt.SolidLine))
         painter.drawEllipse(self._cursor, radius, radius)
 
     def _paint_caption(self, painter):
@@ -335,8 +327,8 @@ class Canvas(QWidget):
     def _caption(self):
         unit = self.window_unit()
         if unit is None:
-            tool = "erasing" if self._eraser else "drawing"
-            return (f"{tool}, brush {self._brush:g} px · right button erases · [ ] brush size · "
+            tool = "erasing" if self.eraser else "drawing"
+            return (f"{tool}, brush {self.brush_size:g} px · right button erases · [ ] brush size · "
                     f"Esc clears · hover a map to see what a unit sees")
         field = self.receptive_field()
         top, left, bottom, right = field.input_box

@@ -72,6 +72,10 @@ class ActivationView(QWidget):
         state.selectionChanged.connect(self._on_selection_changed)
         self._on_layers_changed()
 
+    def grab_page(self):
+        """A QPixmap of every layer's view: the whole scrollable page, not just the part in view."""
+        return self._page.grab()
+
     @property
     def per_channel(self):
         return self.scaling.currentIndex() == 1

@@ -40,6 +40,11 @@ class LayerView(pg.GraphicsLayoutWidget):
                                    color=self.text_color)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
 
+    @property
+    def maps(self):
+        """The maps last given to ``set_maps`` (drawn, or waiting to be once on screen), or None."""
+        return self._maps
+
     def set_maps(self, maps, per_channel=None):
         """Show ``maps`` (this layer's output); ``per_channel`` scales each channel on its own."""
         if per_channel is not None:

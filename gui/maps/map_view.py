@@ -66,6 +66,11 @@ def _rects_path(rects):
     return path
 
 
+def _path_rects(path):
+    return sorted(tuple(round(v, 6) for v in polygon.boundingRect().getRect())
+                  for polygon in path.toSubpathPolygons())
+
+
 class MapView(LayerView):
     """The maps (C, H, W) of one layer as a mosaic with a colorbar."""
 
@@ -103,7 +108,7 @@ class MapView(LayerView):
         self._lay_out()
 
     # ------------------------------------------------------------------ layout
-    def _aspect(self):
+    def available_aspect(self):
         """Width / height of the largest space the mosaic may get."""
         return max(1.0, (self.width() - CHROME[0]) / MOSAIC_HEIGHT)
 
@@ -116,7 +121,7 @@ class MapView(LayerView):
 
     def _lay_out(self):
         _, height, width = self.shape
-        self.mosaic = (Mosaic.fit(self.shape, self._aspect()) if self.channel is None
+        self.mosaic = (Mosaic.fit(self.shape, self.available_aspect()) if self.channel is None
                        else Mosaic(1, height, width, 1))
         self._buffer = self.mosaic.empty()
         self._shown = None
@@ -144,18 +149,18 @@ class MapView(LayerView):
         super().resizeEvent(event)
         if self.mosaic is None:
             return
-        if self.channel is None and Mosaic.fit(self.shape, self._aspect()) != self.mosaic:
+        if self.channel is None and Mosaic.fit(self.shape, self.available_aspect()) != self.mosaic:
             self._relay_out()
         else:
             self._fit_height()
 
     def _on_box_resized(self):
-        if self._maps is not None and self._step() != self._current_step():
+        if self._maps is not None and self.sample_step() != self._current_step():
             self.set_maps(self._maps)  # drawn at the resolution the new size needs
 
     # -------------------------------------------------------------------- data
     def _draw(self):
-        maps, step = self._maps, self._step()
+        maps, step = self._maps, self.sample_step()
         if self.per_channel:
             maps = colormaps.normalize_channels(maps, self.signed, self._scratch)
         if self.channel is not None:
@@ -179,7 +184,7 @@ class MapView(LayerView):
             self._levels = levels
             self.colorbar.setLevels(levels)
 
-    def _step(self):
+    def sample_step(self):
         """Mosaic pixels per device pixel, rounded down (at least 1).
 
         Drawing every step-th pixel shows what nearest-neighbour scaling would show anyway, at
@@ -219,6 +224,14 @@ class MapView(LayerView):
                 y, x = self._origin(channel)
                 marks.addRect(QRectF(x + col, y + row, 1, 1))
         self._units.setPath(marks)
+
+    def feeder_rects(self):
+        """The outlined feeding boxes as sorted (x, y, width, height) in mosaic pixels."""
+        return _path_rects(self._feeders.path())
+
+    def unit_rects(self):
+        """The outlined units as sorted (x, y, width, height) in mosaic pixels."""
+        return _path_rects(self._units.path())
 
     def _shows(self, channel):
         return self.channel is None or channel == self.channel

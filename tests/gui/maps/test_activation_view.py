@@ -59,12 +59,6 @@ def double_click(map_view, unit):
     QTest.mouseRelease(viewport, Qt.LeftButton, Qt.NoModifier, pos)
 
 
-def rects(path_item):
-    """The (x, y, w, h) rectangles of a QGraphicsPathItem, sorted."""
-    return sorted(tuple(round(v, 6) for v in polygon.boundingRect().getRect())
-                  for polygon in path_item.path().toSubpathPolygons())
-
-
 def test_one_view_per_layer_titled_with_name_and_shape(view, state):
     net = state.network
     assert view.objectName() == "activations"
@@ -136,9 +130,9 @@ def test_click_pins_arrows_move_escape_unpins(qtbot, view, state):
     assert state.pinned == Unit(3, 9, 0, 13)  # clamped at the corner
     # The pinned unit is outlined in its own tile.
     y, x = conv2.mosaic.origin(9)
-    assert rects(conv2._units) == [(x + 13, y, 1, 1)]
+    assert conv2.unit_rects() == [(x + 13, y, 1, 1)]
     QTest.keyClick(view, Qt.Key_Escape)
-    assert state.pinned is None and rects(conv2._units) == []
+    assert state.pinned is None and conv2.unit_rects() == []
     # Bars pin too, and left/right step along the vector.
     softmax = view.views[-1]
     click(softmax, (3, 0, 0))
@@ -206,23 +200,23 @@ def test_feeding_boxes_after_a_stride_two_conv_and_a_pool(shown):
     hover(pool, (1, 2, 3))
     assert state.hovered == Unit(1, 1, 2, 3)
     y, x = conv1.mosaic.origin(1)
-    assert rects(conv1._feeders) == [(x + 6, y + 4, 2, 2)]
-    assert rects(pool._feeders) == []
+    assert conv1.feeder_rects() == [(x + 6, y + 4, 2, 2)]
+    assert pool.feeder_rects() == []
     # A conv2 unit is fed by 3×3 pool units of every channel, hence 6×6 conv1 units.
     hover(conv2, (0, 2, 1))
-    assert rects(pool._feeders) == sorted(
+    assert pool.feeder_rects() == sorted(
         (ox + 0, oy + 1, 3, 3) for oy, ox in map(pool.mosaic.origin, range(3)))
-    assert rects(conv1._feeders) == sorted(
+    assert conv1.feeder_rects() == sorted(
         (ox + 0, oy + 2, 6, 6) for oy, ox in map(conv1.mosaic.origin, range(3)))
     # At the corner the boxes are clipped to the maps (the rest is padding).
     hover(conv2, (1, 0, 0))
-    assert rects(pool._feeders)[0][2:] == (2, 2)
+    assert pool.feeder_rects()[0][2:] == (2, 2)
     # Pinning keeps the boxes once the mouse is gone; moving the pin moves them by one unit.
     click(conv2, (1, 0, 0))
     state.hover(None)  # the mouse left the maps
     QTest.keyClick(view, Qt.Key_Right)
     assert state.pinned == Unit(2, 1, 0, 1)
-    assert rects(pool._feeders)[0] == (pool.mosaic.origin(0)[1], 0, 3, 2)
+    assert pool.feeder_rects()[0] == (pool.mosaic.origin(0)[1], 0, 3, 2)
 
 
 def test_wheel_scrolls_the_page_not_the_map(qtbot, view):

@@ -25,9 +25,9 @@ def test_set_maps_tiles_with_rounded_symmetric_levels(view):
     assert low == -high and np.abs(data).max() <= high <= 1.25 * np.abs(data).max()
     assert tuple(view.colorbar.levels()) == (low, high)
     # The buffer is reused, never reallocated, frame after frame.
-    buffer = view._buffer
+    buffer = view.image.image
     view.set_maps(maps(1))
-    assert view._buffer is buffer and np.shares_memory(view.image.image, buffer)
+    assert np.shares_memory(view.image.image, buffer)
 
 
 def test_rendered_image_is_rgb32(view):
@@ -41,22 +41,22 @@ def test_columns_follow_the_width(qtbot, view):
     wide = view.mosaic.cols
     view.resize(260, 200)
     qtbot.waitUntil(lambda: view.mosaic.cols < wide)
-    np.testing.assert_array_equal(view.image.image, view.mosaic.tile(view._maps))
-    assert view.mosaic == Mosaic.fit((6, 5, 7), view._aspect())
+    np.testing.assert_array_equal(view.image.image, view.mosaic.tile(view.maps))
+    assert view.mosaic == Mosaic.fit((6, 5, 7), view.available_aspect())
 
 
 def test_marks_are_clipped_to_the_map_and_skip_hidden_channels(view):
     view.set_maps(maps())
     view.set_marks(feeders=[(1, -2, 3, 2, 9)], units=[(4, 4, 6)])
     y, x = view.mosaic.origin(1)
-    assert view._feeders.path().boundingRect().getRect() == (x + 3, y, 4, 2)
+    assert view.feeder_rects() == [(x + 3, y, 4, 2)]
     y, x = view.mosaic.origin(4)
-    assert view._units.path().boundingRect().getRect() == (x + 6, y + 4, 1, 1)
+    assert view.unit_rects() == [(x + 6, y + 4, 1, 1)]
     view.enlarge(4)
     assert "channel 5" in view.title.text  # counted from 1, like the status bar and inspector
     view.set_marks(feeders=[(1, 0, 0, 2, 2)], units=[(4, 4, 6)])
-    assert view._feeders.path().isEmpty()
-    assert view._units.path().boundingRect().getRect() == (6, 4, 1, 1)
+    assert view.feeder_rects() == []
+    assert view.unit_rects() == [(6, 4, 1, 1)]
 
 
 def test_unit_at_inverts_scene_pos(view):
@@ -71,7 +71,7 @@ def test_large_maps_draw_one_sample_per_screen_pixel(shown):
     view = shown(MapView("conv1", (16, 256, 256), signed=True), 700, 200)
     data = maps(2, (16, 256, 256))
     view.set_maps(data)
-    step = view._step()
+    step = view.sample_step()
     assert step >= 2
     full = view.mosaic.tile(data)
     np.testing.assert_array_equal(view.image.image, full[::step, ::step])
@@ -84,5 +84,5 @@ def test_large_maps_draw_one_sample_per_screen_pixel(shown):
         assert view.unit_at(view.scene_pos(*unit)) == unit
     # Enlarged, one channel needs fewer samples skipped (or none).
     view.enlarge(3)
-    assert view._step() < step
-    np.testing.assert_array_equal(view.image.image, data[3][::view._step(), ::view._step()])
+    assert view.sample_step() < step
+    np.testing.assert_array_equal(view.image.image, data[3][::view.sample_step(), ::view.sample_step()])

@@ -270,6 +270,11 @@ class MainWindow(QMainWindow):
         self._training.show()
         self._training.raise_()
 
+    @property
+    def help_dialog(self):
+        """The Help window once it has been opened, else None."""
+        return self._help
+
     def show_help(self, anchor):
         if self._help is None:
             self._help = HelpDialog(self)

@@ -309,7 +309,7 @@ class Canvas(QWidget):
     def _paint_caption(self, painter):
         area = QRectF(8, self.image_rect().bottom() + CAPTION_GAP, self.width() - 16,
                       self._caption_height())
-        text, flags = self._caption(), Qt.AlignCenter | Qt.TextWordWrap
+        text, flags = self.caption(), Qt.AlignCenter | Qt.TextWordWrap
         font = QFont(self.font())
         painter.setFont(font)
         # A narrow canvas gets a smaller font rather than a clipped third line.
@@ -324,7 +324,8 @@ class Canvas(QWidget):
     def _caption_height(self):
         return CAPTION_LINES * self.fontMetrics().lineSpacing() + 8
 
-    def _caption(self):
+    def caption(self):
+        """The line under the drawing: the tool and brush, or what the unit in focus sees."""
         unit = self.window_unit()
         if unit is None:
             tool = "erasing" if self.eraser else "drawing"

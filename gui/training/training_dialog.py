@@ -192,6 +192,11 @@ class TrainingDialog(QDialog):
                            OPTIMIZERS[self.optimizer.currentText()][0], self.augment.isChecked(),
                            validation=(images[held], labels[held]) if len(held) else None)
 
+    @property
+    def is_training(self):
+        """Whether a run is going on in the worker thread."""
+        return self._thread is not None
+
     def start(self):
         """Check the settings and start training in a worker thread (errors shown in the dialog)."""
         if self._thread is not None:

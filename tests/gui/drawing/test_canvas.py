@@ -151,7 +151,7 @@ def test_a_corner_unit_reaches_three_pixels_into_the_padding_and_names_it(qtbot,
     state.pin(Unit(2, 0, 0, 0))
     assert canvas.receptive_field_rect() == expected_window(canvas, -3, -3, 7)
     assert canvas.padding_label() == "zeros padding"
-    assert "zeros padding" in canvas._caption()
+    assert "zeros padding" in canvas.caption()
     state.set_network(three_convs(padding_mode="reflect"))
     state.pin(Unit(2, 0, 27, 27))
     assert canvas.receptive_field_rect() == expected_window(canvas, 24, 24, 7)
@@ -162,7 +162,7 @@ def test_hovering_outlines_a_second_window_while_one_is_pinned(canvas, state):
     state.set_network(three_convs())
     state.hover(Unit(0, 0, 5, 6))
     assert canvas.receptive_field_rect() == expected_window(canvas, 4, 5, 3)  # hover alone
-    assert canvas.hover_unit() is None and "hovered conv1" in canvas._caption()
+    assert canvas.hover_unit() is None and "hovered conv1" in canvas.caption()
     state.pin(Unit(2, 0, 14, 14))
     # The pinned unit keeps the full window (as in the inspector); the hovered one is outlined.
     assert canvas.receptive_field_rect() == expected_window(canvas, 11, 11, 7)
@@ -170,8 +170,8 @@ def test_hovering_outlines_a_second_window_while_one_is_pinned(canvas, state):
     assert hovered == expected_window(canvas, 4, 5, 3)
     edge = painted(canvas, QPointF(hovered.center().x(), hovered.top()))
     assert edge.blue() > 180 and edge.blue() > edge.red() + 100
-    assert "pinned conv3 · filter 1 · row 14 · col 14 sees 7×7" in canvas._caption()
-    assert "blue" in canvas._caption()
+    assert "pinned conv3 · filter 1 · row 14 · col 14 sees 7×7" in canvas.caption()
+    assert "blue" in canvas.caption()
     state.hover(Unit(2, 0, 14, 14))  # hovering the pinned unit adds nothing
     assert canvas.hover_unit() is None
 

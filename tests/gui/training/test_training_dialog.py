@@ -149,7 +149,7 @@ def test_a_bad_image_file_is_explained_in_the_dialog(qtbot, dialog, tiny_state, 
     dialog.images_edit.setText(str(tmp_path / "notes.txt"))
     QTest.mouseClick(dialog.train_button, Qt.LeftButton)
     assert "notes.txt is not an IDX file" in dialog.status.text()
-    assert dialog.train_button.isEnabled() and dialog._thread is None
+    assert dialog.train_button.isEnabled() and not dialog.is_training
     assert tiny_state.undo_stack.count() == 0
 
 
@@ -163,7 +163,7 @@ def test_a_network_without_softmax_is_explained(qtbot, dialog, tiny_state):
     tiny_state.set_layers(list(tiny_state.network.layers[:-1]))
     QTest.mouseClick(dialog.train_button, Qt.LeftButton)
     assert "ends in softmax" in dialog.status.text()
-    assert dialog._thread is None
+    assert not dialog.is_training
 
 
 def test_images_of_another_size_than_the_input_are_explained(qtbot, dialog, tmp_path):

@@ -113,8 +113,8 @@ class AppState(QObject):
         self._recompute_timer = QTimer(self, singleShot=True, interval=0)
         self._recompute_timer.timeout.connect(self.recompute)
         # (network, model input) the current maps were computed from: the next forward then only
-        # recomputes the units the changed pixels reach (engine.partial_forward; a pen stroke on a
-        # 256×256 input costs a few ms instead of a full forward). Any network edit forgets it.
+        # recomputes the units the changed pixels reach (engine.partial_forward; bench/gui_costs.py
+        # compares it with a full forward). Any network edit forgets it.
         self._forward_base = None
         self.networkChanged.connect(self._forget_forward_base)
         self.recompute()

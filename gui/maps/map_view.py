@@ -30,8 +30,8 @@ class MapImage(pg.ImageItem):
     """An ImageItem whose rendered image is kept in the raster painter's native RGB32 format.
 
     pyqtgraph renders a float image with a 256-entry table as an Indexed8 QImage, which Qt
-    converts pixel by pixel on every paint (≈ 9× slower to draw, scaled, than RGB32);
-    converting once per new frame costs microseconds and makes every paint (hover outlines
+    converts pixel by pixel on every paint, much slower to draw scaled than RGB32 (see
+    bench/gui_costs.py); converting once per new frame makes every paint (hover outlines
     repaint the view too) cheap.
     """
 

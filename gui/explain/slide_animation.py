@@ -189,6 +189,21 @@ class SlideAnimation(QWidget):
         rect = self._window_rect.rect()
         return tuple(round(v) for v in (rect.top(), rect.left(), rect.bottom(), rect.right()))
 
+    def padding_rects(self):
+        """The hatched padding strips on show, as (x, y, width, height) in input pixels."""
+        return [(r.rect().x(), r.rect().y(), r.rect().width(), r.rect().height())
+                for r in self._pad_rects if r.isVisible()]
+
+    @property
+    def image_framed(self):
+        """Whether the dashed frame marking the image inside its padding is on show."""
+        return self._image_frame.isVisible()
+
+    def tap_centres(self):
+        """The centres (x, y) of the input pixels the kernel's taps read (dilation spreads them)."""
+        taps = self._taps.data
+        return sorted({(float(x), float(y)) for x, y in zip(taps["x"], taps["y"])})
+
     @property
     def is_playing(self):
         return self.timer.isActive()

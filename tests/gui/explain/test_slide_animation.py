@@ -26,11 +26,6 @@ def _filled(widget):
     return int((widget.output_panel.image.image[..., 3] > 0).sum())
 
 
-def _visible_pad_rects(widget):
-    return [(r.rect().x(), r.rect().y(), r.rect().width(), r.rect().height())
-            for r in widget._pad_rects if r.isVisible()]
-
-
 def test_only_conv_and_pool_layers_can_slide(qtbot):
     widget = _animation(qtbot, [engine.Conv2d(2, 3), engine.ReLU(), engine.MaxPool2d(2),
                                 engine.Flatten(), engine.Dense(3)])
@@ -77,13 +72,13 @@ def test_a_deeper_layer_slides_over_its_own_input_map(qtbot):
 def test_padding_ring_is_drawn_around_the_image(qtbot):
     widget = _animation(qtbot, [engine.Conv2d(1, 3, padding=((1, 2), (0, 1)),
                                               padding_mode="reflect")])
-    assert sorted(_visible_pad_rects(widget)) == sorted([
+    assert sorted(widget.padding_rects()) == sorted([
         (0, -1, 9, 1), (0, 8, 9, 2), (8, 0, 1, 8)])  # top, bottom, right (no left padding)
-    assert widget._image_frame.isVisible()
+    assert widget.image_framed
     assert "padding 1,2,0,1 (reflect)" in widget.input_panel.label.text
     widget.state.set_layers([engine.Conv2d(1, 3)])
     widget.state.recompute()
-    assert _visible_pad_rects(widget) == [] and "no padding" in widget.input_panel.label.text
+    assert widget.padding_rects() == [] and "no padding" in widget.input_panel.label.text
 
 
 def test_stride_padding_and_dilation_changes_show_up_at_once(qtbot):
@@ -95,8 +90,7 @@ def test_stride_padding_and_dilation_changes_show_up_at_once(qtbot):
         state.set_layers([engine.Conv2d(1, 3, stride=2, padding=2, dilation=2)])
     assert widget.position == 1 and widget.layer == 0
     assert widget.window_box == (-2, 0, 3, 5)  # col 1 · stride 2 − padding 2, 5 wide dilated
-    taps = widget._taps.data
-    assert sorted({(x, y) for x, y in zip(taps["x"], taps["y"])}) == sorted(
+    assert widget.tap_centres() == sorted(
         (c + 0.5, r + 0.5) for r in (-2, 0, 2) for c in (0, 2, 4))
     assert _filled(widget) == 2
 

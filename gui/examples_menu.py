@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from engine.examples import EXAMPLES, pin_unit
-from gui import samples
-from gui.i18n import fill, live
+from engine.examples import EXAMPLES
+from gui.drawing import samples
+from gui.i18n import live
 from gui.i18n.engine_messages import engine_text
-from gui.state import Unit
 
 
 def load_example(state, name):
@@ -20,16 +18,7 @@ def load_example(state, name):
     network, image = example.build()
     if image is None:
         image = samples.sample_digit(example.digit, network.input_shape[1:])
-    stack = state.undo_stack
-    title = engine_text(example.title)
-    stack.beginMacro(fill(QCoreApplication.translate("ExamplesMenu", "Example: %1"), title))
-    state.set_network(network, title)  # never refused: Network() validated it
-    state.set_image(image, title)
-    stack.endMacro()
-    state.recompute()  # the pin below needs this network's maps, not the old ones
-    state.select_layer(example.select)
-    unit = pin_unit(example, state.activations)
-    state.pin(None if unit is None else Unit(*unit))
+    state.load_lesson(example, network, image)
 
 
 class ExamplesMenu(QMenu):

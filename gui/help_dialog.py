@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
-from gui.help_text import concepts_html, shortcuts_html
 from gui.i18n import live
+from gui.present.help_text import concepts_html, shortcuts_html
 
 
 class HelpDialog(QDialog):
@@ -18,7 +19,9 @@ class HelpDialog(QDialog):
         self.resize(640, 720)
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(True)
-        live.bind_text(self, self.browser.setHtml, lambda: concepts_html() + shortcuts_html())
+        live.bind_text(self, self.browser.setHtml,
+                       lambda: concepts_html(QCoreApplication.translate)
+                       + shortcuts_html(QCoreApplication.translate))
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)

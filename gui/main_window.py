@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget, QFileDialog, QFrame, QInputDialog, QMainWindow, QMessageBox, QScrollArea,
@@ -17,24 +17,24 @@ from PySide6.QtWidgets import (
 )
 
 import engine
-from gui import samples
-from gui.activation_view import ActivationView
-from gui.canvas import Canvas
-from gui.draw_tools import DrawTools
+from gui.drawing import samples
+from gui.maps.activation_view import ActivationView
+from gui.drawing.canvas import Canvas
+from gui.drawing.draw_tools import DrawTools
 from gui.examples_menu import ExamplesMenu
-from gui.filter_gallery import FilterGallery
+from gui.explain.filter_gallery import FilterGallery
 from gui.help_dialog import HelpDialog
-from gui.help_text import CONCEPTS, concept_title
+from gui.present.help_text import CONCEPTS, concept_title
 from gui.i18n import fill, live
 from gui.i18n.engine_messages import engine_text
-from gui.kernel_editor import KernelEditor
-from gui.layer_panel import LayerPanel
-from gui.prediction_view import PredictionView
-from gui.rf_table import ReceptiveFieldTable
-from gui.slide_animation import SlideAnimation
+from gui.editors.kernel_editor import KernelEditor
+from gui.editors.layer_panel import LayerPanel
+from gui.maps.prediction_view import PredictionView
+from gui.explain.rf_table import ReceptiveFieldTable
+from gui.explain.slide_animation import SlideAnimation
 from gui.status_bar import StatusBar
-from gui.training_dialog import TrainingDialog
-from gui.unit_inspector import UnitInspector
+from gui.training.training_dialog import TrainingDialog
+from gui.explain.unit_inspector import UnitInspector
 
 LAST_NETWORK = "last_network.npz"  # in the app data dir: the network the app closed with
 INPUT_SIZES = (8, 16, 28, 32, 64, 128, 256)
@@ -71,7 +71,8 @@ class MainWindow(QMainWindow):
         self._training = None
         self.setDockNestingEnabled(True)
         self.canvas = Canvas(state)
-        self.setCentralWidget(ActivationView(state))
+        self.maps = ActivationView(state)
+        self.setCentralWidget(self.maps)
         self.docks = {}
         left, right, bottom = Qt.LeftDockWidgetArea, Qt.RightDockWidgetArea, Qt.BottomDockWidgetArea
         self._add_dock("inputDock", lambda: self.tr("Input"), self._canvas_panel(), left)
@@ -111,7 +112,9 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(DrawTools(self.state, self.canvas, panel))
+        tools = DrawTools(self.state, panel)
+        tools.sampleDrawn.connect(lambda _: self.canvas.setFocus(Qt.OtherFocusReason))
+        layout.addWidget(tools)
         layout.addWidget(self.canvas, 1)
         return panel
 
@@ -271,7 +274,8 @@ class MainWindow(QMainWindow):
                      QKeySequence.HelpContents)
         topics = self._menu(menu, lambda: self.tr("Concept"))
         for anchor, title, _ in CONCEPTS:
-            self._action(topics, lambda title=title: concept_title(title),
+            self._action(topics,
+                         lambda title=title: concept_title(title, QCoreApplication.translate),
                          lambda _=False, a=anchor: self.show_help(a))
         self._action(menu, lambda: self.tr("&Keyboard shortcuts"),
                      lambda: self.show_help("shortcuts"))
@@ -315,8 +319,7 @@ class MainWindow(QMainWindow):
     def export_maps(self, path):
         """Save every layer's maps (the whole scrollable page, not just the part in view) to the
         PNG ``path``; returns the reason it failed or ''."""
-        page = self.findChild(QWidget, "activations").findChild(QScrollArea).widget()
-        if not page.grab().save(str(path), "PNG"):
+        if not self.maps.grab_page().save(str(path), "PNG"):
             return self._warn(self.tr("Cannot export the maps"),
                               fill(self.tr("Could not write %1."), path))
         return ""
@@ -347,6 +350,11 @@ class MainWindow(QMainWindow):
         for action in self._language_group.actions():
             action.setChecked(action.data() == live.current_language())
         return loaded
+
+    @property
+    def help_dialog(self):
+        """The Help window once it has been opened, else None."""
+        return self._help
 
     def show_help(self, anchor):
         if self._help is None:

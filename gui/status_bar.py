@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from gui.formatting import number
 from gui.i18n import fill, live
+from gui.present.formatting import number
+from gui.present.naming import shape_text, unit_name
 
 
 def _count(n):
@@ -27,27 +27,27 @@ class StatusBar(QStatusBar):
         self.addWidget(self.hover_label, 1)
         self.addPermanentWidget(self.network_label)
         self.addPermanentWidget(self.time_label)
-        state.networkChanged.connect(self._on_network_changed)
+        state.layersChanged.connect(self._on_layers_changed)
         state.activationsChanged.connect(self._on_activations_changed)
-        state.selectionChanged.connect(self._on_selection_changed)
-        self._on_network_changed()
+        state.hoveredChanged.connect(self._on_hovered_changed)
+        self._on_layers_changed()
         self._on_activations_changed()
-        live.on_language_change(self, self._on_network_changed)
+        live.on_language_change(self, self._on_layers_changed)
         live.on_language_change(self, self._on_activations_changed)
 
-    def _on_network_changed(self):
+    def _on_layers_changed(self):
         net = self.state.network
         rows = net.summary()
-        shape = "×".join(map(str, net.input_shape))
+        shape = shape_text(net.input_shape)
         self.network_label.setText(fill(
             self.tr("input %1  ·  %2 parameters  ·  %3 multiply-adds"), shape,
             _count(sum(r['params'] for r in rows)), _count(sum(r['macs'] for r in rows))))
 
     def _on_activations_changed(self):
         self.time_label.setText(fill(self.tr("·  forward %1 ms"), f"{self.state.forward_ms:.1f}"))
-        self._on_selection_changed()
+        self._on_hovered_changed()
 
-    def _on_selection_changed(self):
+    def _on_hovered_changed(self):
         self.hover_label.setText(self.unit_text(self.state.hovered))
 
     def unit_text(self, unit):
@@ -59,19 +59,5 @@ class StatusBar(QStatusBar):
         index = (unit.channel,) if maps.ndim == 1 else (unit.channel, unit.row, unit.col)
         if any(i >= n for i, n in zip(index, maps.shape)):
             return ""
-        return f"{unit_name(self.state.network, unit)} = {number(maps[index], 4)}"
-
-
-def unit_name(network, unit):
-    """'conv1 · filter 4 · row 5 · col 7', 'pool1 · channel 2 · …', 'dense2 · unit 3'.
-
-    Channels count from 1 and positions from 0, as in the inspector and the kernel editor;
-    a flat layer's units are numbered from 0 (unit 3 of the last layer is the digit 3).
-    """
-    name = network.names[unit.layer]
-    if len(network.shapes[unit.layer]) == 1:
-        return fill(QCoreApplication.translate("StatusBar", "%1 · unit %2"), name, unit.channel)
-    what = (QCoreApplication.translate("StatusBar", "%1 · filter %2 · row %3 · col %4")
-            if network.layers[unit.layer].kind == "conv2d" else
-            QCoreApplication.translate("StatusBar", "%1 · channel %2 · row %3 · col %4"))
-    return fill(what, name, unit.channel + 1, unit.row, unit.col)
+        name = unit_name(self.state.network, unit, live.translator("naming"))
+        return f"{name} = {number(maps[index], 4)}"

@@ -10,9 +10,9 @@ words ("the stride").
 
 Why a catalogue rather than templates offered by the engine: the engine's messages stay the
 readable f-strings they are, written where the fault is found, and nothing in the engine changes
-for a language (nor for the next one). tests/gui/test_translations.py reads the engine's sources
-(tests/gui/engine_templates.py) and fails for any message missing here, so the catalogue cannot
-silently fall behind; a message the catalogue does not know is shown in English, never lost.
+for a language (nor for the next one). tests/gui/i18n/test_translations.py reads the engine's
+sources (tests/gui/i18n/engine_templates.py) and fails for any message missing here, so the
+catalogue cannot silently fall behind; a message it does not know is shown in English, never lost.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from gui.i18n import fill
 
-#: what the engine raises, as templates (tests/gui/engine_templates.py derives them from the source)
+#: what the engine raises, as templates (tests/gui/i18n/engine_templates.py finds them in the source)
 MESSAGES = (
     QT_TRANSLATE_NOOP("engine",
         "%1 is not an IDX file: it should start with 00 00, a type byte (08 for bytes) and the "

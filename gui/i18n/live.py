@@ -11,10 +11,11 @@ are set again, so a switch needs no restart. Numbers keep their decimal point in
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, Qt, QTranslator,
+    QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator,
 )
 
 ENGLISH, CHINESE = "en", "zh_CN"
@@ -89,10 +90,15 @@ class _LanguageWatcher(QObject):
 def on_language_change(widget, callback):
     """Call ``callback()`` whenever the interface language changes while ``widget`` lives: for
     texts computed from the state (re-run the method that formats them)."""
-    watcher = widget.findChild(_LanguageWatcher, "languageWatcher", Qt.FindDirectChildrenOnly)
+    watcher = next((c for c in widget.children() if isinstance(c, _LanguageWatcher)), None)
     if watcher is None:
         watcher = _LanguageWatcher(widget)
     watcher.callbacks.append(callback)
+
+
+def translator(context):
+    """``text -> translation`` in ``context``: for the Qt-free helpers that take ``tr``."""
+    return partial(QCoreApplication.translate, context)
 
 
 def bind_text(widget, setter, text):

@@ -47,8 +47,20 @@
         <translation>编辑权重</translation>
     </message>
     <message>
+        <source>Example: %1</source>
+        <translation>示例：%1</translation>
+    </message>
+    <message>
+        <source>Reorder layers</source>
+        <translation>重排层</translation>
+    </message>
+    <message>
         <source>Replace network</source>
         <translation>替换网络</translation>
+    </message>
+    <message>
+        <source>Set weights</source>
+        <translation>设置权重</translation>
     </message>
 </context>
 <context>
@@ -145,6 +157,7 @@
     </message>
     <message>
         <source>Cross-correlation vs convolution</source>
+        <extracomment>(anchor, title, HTML body) in the order a course would meet them</extracomment>
         <translation>互相关与卷积</translation>
     </message>
     <message>
@@ -272,10 +285,6 @@
     <message>
         <source>&amp;Examples</source>
         <translation>示例课程(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Example: %1</source>
-        <translation>示例：%1</translation>
     </message>
 </context>
 <context>
@@ -421,10 +430,6 @@
     <message>
         <source>Random weights, as at initialization</source>
         <translation>随机权重，与初始化时一样</translation>
-    </message>
-    <message>
-        <source>Resize kernels</source>
-        <translation>改变卷积核大小</translation>
     </message>
     <message>
         <source>Scale this slice so its weights add up to 1 (keeps brightness)</source>
@@ -1486,18 +1491,6 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <source>%1 · channel %2 · row %3 · col %4</source>
-        <translation>%1 · 通道 %2 · 第 %3 行 · 第 %4 列</translation>
-    </message>
-    <message>
-        <source>%1 · filter %2 · row %3 · col %4</source>
-        <translation>%1 · 滤波器 %2 · 第 %3 行 · 第 %4 列</translation>
-    </message>
-    <message>
-        <source>%1 · unit %2</source>
-        <translation>%1 · 单元 %2</translation>
-    </message>
-    <message>
         <source>input %1  ·  %2 parameters  ·  %3 multiply-adds</source>
         <translation>输入 %1  ·  %2 个参数  ·  %3 次乘加</translation>
     </message>
@@ -1736,22 +1729,6 @@
     <message>
         <source>#%1: ch %2, row %3, col %4</source>
         <translation>#%1：通道 %2，第 %3 行，第 %4 列</translation>
-    </message>
-    <message>
-        <source>%1 · channel %2 · row %3, col %4</source>
-        <translation>%1 · 通道 %2 · 第 %3 行，第 %4 列</translation>
-    </message>
-    <message>
-        <source>%1 · class %2</source>
-        <translation>%1 · 类别 %2</translation>
-    </message>
-    <message>
-        <source>%1 · filter %2 · row %3, col %4</source>
-        <translation>%1 · 滤波器 %2 · 第 %3 行，第 %4 列</translation>
-    </message>
-    <message>
-        <source>%1 · unit %2</source>
-        <translation>%1 · 单元 %2</translation>
     </message>
     <message>
         <source>%1(x) = %2, applied to this one unit.</source>
@@ -2571,6 +2548,25 @@
     <message>
         <source>±1 template of the X/O example matching the crossing of an X; divided by 9 so a perfect match scores 1.</source>
         <translation>X/O 例子中匹配 X 交叉处的 ±1 模板；除以 9，完全吻合时得 1。</translation>
+    </message>
+</context>
+<context>
+    <name>naming</name>
+    <message>
+        <source>%1 · channel %2 · row %3 · col %4</source>
+        <translation>%1 · 通道 %2 · 第 %3 行 · 第 %4 列</translation>
+    </message>
+    <message>
+        <source>%1 · class %2</source>
+        <translation>%1 · 类别 %2</translation>
+    </message>
+    <message>
+        <source>%1 · filter %2 · row %3 · col %4</source>
+        <translation>%1 · 滤波器 %2 · 第 %3 行 · 第 %4 列</translation>
+    </message>
+    <message>
+        <source>%1 · unit %2</source>
+        <translation>%1 · 单元 %2</translation>
     </message>
 </context>
 <context>

@@ -170,7 +170,7 @@ class Network:
         kind = spec.kind
         if kind == "conv2d":
             return lambda x: ops.conv2d(x, p["weight"], p.get("bias"), window.stride, window.pads,
-                                        window.dilation, spec.padding_mode, spec.flip)
+                                        window.dilation, 1, spec.padding_mode, spec.flip)
         if kind in ("maxpool2d", "avgpool2d"):
             extra = {"count_include_pad": spec.count_include_pad} if kind == "avgpool2d" else {}
             return lambda x: ops.pool2d(x, window.kernel, window.stride, window.pads, kind[:3],

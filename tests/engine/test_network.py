@@ -101,7 +101,7 @@ def _reference(net, x):
     for spec, p in zip(net.layers, net.params):
         if isinstance(spec, Conv2d):
             x = engine.conv2d(x, p["weight"], p.get("bias"), spec.stride, spec.padding,
-                              spec.dilation, spec.padding_mode, spec.flip)
+                              spec.dilation, 1, spec.padding_mode, spec.flip)
         elif isinstance(spec, (MaxPool2d, AvgPool2d)):
             x = engine.pool2d(x, spec.kernel_size, spec.stride, spec.padding,
                               "max" if isinstance(spec, MaxPool2d) else "avg", spec.ceil_mode)

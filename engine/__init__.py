@@ -6,14 +6,15 @@ from engine.ops import (
     resolve_padding, sigmoid, softmax, tanh,
 )
 from engine.layers import (
-    AvgPool2d, Conv2d, Dense, Flatten, Layer, LeakyReLU, MaxPool2d, ReLU, Sigmoid, Softmax, Tanh,
-    Window, layer_from_dict,
+    LAYER_TYPES, AvgPool2d, BatchNorm2d, Conv2d, ConvTranspose2d, Dense, Dropout, Flatten, Layer,
+    LeakyReLU, MaxPool2d, ReLU, Sigmoid, Softmax, Tanh, Window, layer_from_dict, register,
 )
 from engine.network import Network
 from engine.receptive_field import Geometry, ReceptiveField
 from engine.explain import (
-    ActivationExplanation, Contribution, ConvExplanation, DenseExplanation, Explanation,
-    FlattenExplanation, PoolExplanation, SoftmaxExplanation,
+    ActivationExplanation, BatchNormExplanation, Contribution, ConvExplanation, DenseExplanation,
+    Explanation, FlattenExplanation, PoolExplanation, SoftmaxExplanation, Stamp,
+    TransposedConvExplanation,
 )
 from engine.models import default_digit_network
 from engine.io import load_network, network_from_spec, network_spec, save_network

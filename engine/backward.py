@@ -269,56 +269,46 @@ def softmax_cross_entropy(logits, labels, smoothing=0.0):
     return loss, (np.exp(log_p) - target) / n
 
 
-def network_backward(net, x, outputs, grad, layer, input_grad=False, param_grads=True):
-    """Backpropagate through ``net`` from layer ``layer`` down to its input.
+def network_backward(net, x, outputs, grad, layer, input_grad=False, param_grads=True,
+                     caches=None, start=0):
+    """Backpropagate through ``net`` from layer ``layer`` down to layer ``start``'s input.
 
     Parameters
     ----------
     net : engine.Network
-    x : the batch given to ``net.forward`` ((N, C, H, W), or (N, H, W) when C == 1)
-    outputs : what ``net.forward(x)`` returned (every layer's output)
+    x : the batch given to ``net.forward`` or ``net.run`` ((N, C, H, W), or (N, H, W) when
+        C == 1); with ``start`` > 0, the batch given to layer ``start``
+    outputs : what ``net.forward(x)`` (or ``net.forward_train``, or ``net.run``) returned,
+        one output per layer from ``start`` on
     grad : ∂loss/∂outputs[layer], e.g. the cross-entropy gradient of the logits
     layer : 0-based index of the layer whose output ``grad`` belongs to
     input_grad : also return ∂loss/∂x (the effective receptive field needs it; training does not)
     param_grads : False skips the weight gradients (the effective receptive field needs only
         ∂loss/∂x): the list returned is then None
+    caches : what ``net.forward_train`` returned with the outputs, so batch norm and dropout
+        backpropagate as they trained; None for an inference forward
+    start : the first layer to backpropagate through (0: the whole network)
 
     Returns
     -------
-    list like ``net.params``: per layer {"weight": ∂loss/∂weight, "bias": ...}, {} for layers
-    without weights; layers after ``layer`` get zero gradients.
-    With ``input_grad``, a pair (that list, ∂loss/∂x shaped like ``x``).
+    list like ``net.params``: per layer the gradients of its trainable parameters
+    ({"weight": ∂loss/∂weight, "bias": ...}, {} for layers without); layers after ``layer``
+    get zero gradients. With ``input_grad``, a pair (that list, ∂loss/∂x shaped like ``x``).
     """
-    x = np.asarray(x, dtype=np.float32).reshape((len(outputs[0]),) + net.input_shape)
-    grads = [{k: np.zeros_like(v) for k, v in p.items()} for p in net.params] \
-        if param_grads else None
-    for i in range(layer, -1, -1):
-        spec, window, p = net.layers[i], net.windows[i], net.params[i]
-        inp = outputs[i - 1] if i else x
-        kind = spec.kind
-        if kind == "conv2d":
-            grad, dw, db = conv2d_backward(grad, inp, p["weight"], p.get("bias"), window.stride,
-                                           window.pads, window.dilation, 1, spec.padding_mode, spec.flip,
-                                           input_grad=i > 0 or input_grad, weight_grad=param_grads)
-            if param_grads:
-                grads[i] = {"weight": dw} | ({} if db is None else {"bias": db})
-            if grad is None:
-                break
-        elif kind in ("maxpool2d", "avgpool2d"):
-            grad = pool2d_backward(grad, inp, window.kernel, window.stride, window.pads, kind[:3],
-                                   spec.ceil_mode, getattr(spec, "count_include_pad", True))
-        elif kind == "dense":
-            grad, dw, db = dense_backward(grad, inp.reshape(len(inp), -1), p["weight"], p.get("bias"))
-            if param_grads:
-                grads[i] = {"weight": dw} | ({} if db is None else {"bias": db})
-        elif kind == "leaky_relu":
-            grad = leaky_relu_backward(grad, inp, spec.negative_slope)
-        elif kind == "softmax":
-            grad = softmax_backward(grad, inp, axis=-3 if inp.ndim == 4 else -1)
-        elif kind != "flatten":
-            grad = _ACTIVATION_BACKWARD[kind](grad, inp)
+    if start == 0:  # images of any size (a crop, say), (N, H, W) meaning one channel
+        x = np.asarray(x, dtype=np.float32)
+        x = x.reshape((len(x), net.input_shape[0]) + x.shape[-2:])
+    grads = [{k: np.zeros_like(p[k]) for k in spec.trainable() if k in p}
+             for spec, p in zip(net.layers, net.params)] if param_grads else None
+    for i in range(layer, start - 1, -1):
+        spec, params = net.layers[i], net.params[i]
+        inp = outputs[i - start - 1] if i > start else x
+        grad, layer_grads = spec.backward(
+            grad, inp, params, None if caches is None else caches[i],
+            input_grad=i > 0 or input_grad, param_grads=param_grads)
+        if param_grads:
+            grads[i].update(layer_grads)
+        if grad is None:
+            break
         grad = grad.reshape(inp.shape)
     return (grads, grad) if input_grad else grads
-
-
-_ACTIVATION_BACKWARD = {"relu": relu_backward, "sigmoid": sigmoid_backward, "tanh": tanh_backward}

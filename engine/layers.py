@@ -397,9 +397,9 @@ class Conv2d(_Windowed):
     prefix: ClassVar[str] = "conv"
     title: ClassVar[str] = "Convolution"
     summary: ClassVar[str] = ("Slides each filter over the input and writes one weighted sum "
-                              "per position: a feature map per filter.")
+                              "per position: one output map per filter.")
     per_channel: ClassVar[bool] = False
-    template: ClassVar[dict] = {"out_channels": 4, "kernel_size": 3, "padding": 1}
+    template: ClassVar[dict] = {"out_channels": 8, "kernel_size": 3, "padding": 1}
 
     def describe(self):
         label = f"conv {_size(self.kernel_size)} s{_one(self.stride)}{_pad_label(self.padding)}"
@@ -598,9 +598,9 @@ class MaxPool2d(_Pooling):
     kind: ClassVar[str] = "maxpool2d"
     stem: ClassVar[str] = "pool"
     prefix: ClassVar[str] = "max pool"
-    title: ClassVar[str] = "Max pooling"
-    summary: ClassVar[str] = ("Keeps the largest value of each window, per channel: a smaller "
-                              "map that still says whether the feature was present.")
+    title: ClassVar[str] = "Max pool"
+    summary: ClassVar[str] = ("Keeps the largest value of each window: smaller maps that "
+                              "remember whether a feature was there, not exactly where.")
     mode: ClassVar[str] = "max"
 
 
@@ -614,8 +614,8 @@ class AvgPool2d(_Pooling):
     kind: ClassVar[str] = "avgpool2d"
     stem: ClassVar[str] = "pool"
     prefix: ClassVar[str] = "avg pool"
-    title: ClassVar[str] = "Average pooling"
-    summary: ClassVar[str] = "Keeps the mean of each window, per channel: a smaller, smoother map."
+    title: ClassVar[str] = "Average pool"
+    summary: ClassVar[str] = "Replaces each window by its mean: a smaller, blurred map."
     mode: ClassVar[str] = "avg"
 
     def _options(self):
@@ -663,7 +663,8 @@ class LeakyReLU(_Elementwise):
     stem: ClassVar[str] = "lrelu"
     prefix: ClassVar[str] = "leaky relu"
     title: ClassVar[str] = "Leaky ReLU"
-    summary: ClassVar[str] = "Keeps positive values and scales negative ones by a small slope."
+    summary: ClassVar[str] = ("Like ReLU, but negative values are multiplied by a small slope "
+                              "instead of 0.")
     rectifier: ClassVar[bool] = True
 
     def validate(self):
@@ -687,7 +688,7 @@ class Sigmoid(_Elementwise):
     stem: ClassVar[str] = "sigmoid"
     prefix: ClassVar[str] = "sigmoid"
     title: ClassVar[str] = "Sigmoid"
-    summary: ClassVar[str] = "Squashes every value into 0 … 1."
+    summary: ClassVar[str] = "Squashes every value into 0…1."
 
     def apply(self, x):
         return ops.sigmoid(x)
@@ -705,7 +706,7 @@ class Tanh(_Elementwise):
     stem: ClassVar[str] = "tanh"
     prefix: ClassVar[str] = "tanh"
     title: ClassVar[str] = "Tanh"
-    summary: ClassVar[str] = "Squashes every value into −1 … 1."
+    summary: ClassVar[str] = "Squashes every value into −1…1."
 
     def apply(self, x):
         return ops.tanh(x)
@@ -731,7 +732,7 @@ class BatchNorm2d(Layer):
     kind: ClassVar[str] = "batchnorm2d"
     stem: ClassVar[str] = "bn"
     prefix: ClassVar[str] = "batch norm"
-    title: ClassVar[str] = "Batch normalization"
+    title: ClassVar[str] = "Batch norm"
     summary: ClassVar[str] = ("Shifts and scales each channel to mean 0 and variance 1 (the "
                               "running statistics), then by a learned γ and β.")
 
@@ -831,7 +832,8 @@ class Flatten(Layer):
     stem: ClassVar[str] = "flatten"
     prefix: ClassVar[str] = "flatten"
     title: ClassVar[str] = "Flatten"
-    summary: ClassVar[str] = "Lays the maps out as one long list of numbers, channel by channel."
+    summary: ClassVar[str] = ("Lays the channels × height × width maps out as one long list of "
+                              "numbers.")
     per_channel: ClassVar[bool] = False
 
     def output_shape(self, in_shape):
@@ -866,7 +868,7 @@ class Dense(Layer):
     stem: ClassVar[str] = "dense"
     prefix: ClassVar[str] = "dense"
     title: ClassVar[str] = "Dense"
-    summary: ClassVar[str] = "Every unit weighs every input and adds a bias (fully connected)."
+    summary: ClassVar[str] = "Every output is a weighted sum of all inputs (fully connected)."
     per_channel: ClassVar[bool] = False
     template: ClassVar[dict] = {"out_features": 10}
 
@@ -911,8 +913,7 @@ class Softmax(Layer):
     stem: ClassVar[str] = "softmax"
     prefix: ClassVar[str] = "softmax"
     title: ClassVar[str] = "Softmax"
-    summary: ClassVar[str] = ("Turns scores into probabilities that add up to 1 (over the "
-                              "channels at each pixel for maps).")
+    summary: ClassVar[str] = "Turns scores into probabilities that add up to 1."
     per_channel: ClassVar[bool] = False
 
     def forward(self, x, params):

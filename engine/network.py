@@ -223,7 +223,8 @@ class Network:
     def summary(self):
         """One dict per layer for tables.
 
-        Keys: name, kind, description, input_shape, output_shape, params (count), macs
+        Keys: name, kind, description, formula (the output size arithmetic, numbers filled in,
+        one line per axis), input_shape, output_shape, params (count), macs
         (multiply-adds for one image), window (engine.layers.Window or None), rf (size r as
         (rows, cols)), jump ((rows, cols), None for flat outputs), start ((rows, cols) floats,
         None for flat outputs).
@@ -234,6 +235,7 @@ class Network:
             macs = spec.multiply_adds(in_shape, self.shapes[i], self.params[i])
             rows.append({
                 "name": self.names[i], "kind": spec.kind, "description": spec.describe(),
+                "formula": spec.formula(in_shape),
                 "input_shape": in_shape, "output_shape": self.shapes[i],
                 "params": sum(a.size for a in self.params[i].values()), "macs": macs,
                 "window": self.windows[i], "rf": geometry.size, "jump": geometry.jump,

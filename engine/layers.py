@@ -581,6 +581,17 @@ class ConvTranspose2d(Layer):
                 start + np.array([Fraction(2 * p - a, 2) for p, a in zip(padding, span)],
                                  dtype=object) * jump)
 
+    def as_convolution(self):
+        """(zeros, Window): the same layer as a stride-1 convolution, as vdumoulin's
+        conv_arithmetic draws it: ``zeros`` = stride − 1 zeros inserted between neighbouring
+        input pixels, then padded by d(k − 1) − p on each side (plus output_padding at the
+        bottom and right; negative padding crops), and the kernel, turned 180°, slid one pixel
+        at a time."""
+        kernel, stride, padding, output_padding, dilation = self.resolved
+        pads = tuple((d * (k - 1) - p, d * (k - 1) - p + op) for k, p, op, d in
+                     zip(kernel, padding, output_padding, dilation))
+        return tuple(s - 1 for s in stride), Window(kernel, (1, 1), dilation, pads)
+
     def sources(self, units, in_shape):
         kernel, stride, padding, _, dilation = self.resolved
         out = []

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 import engine
 from engine import ops
 from gui.editors.field_style import error_label, mark_invalid, note_label
-from gui.editors.layer_form import (ACTIVATIONS, LAYER_HELP, PADDING_HELP, POOLS, SLIDING,
-                                    formula_lines, input_shape, padding_text, parse_padding)
+from gui.editors.layer_form import (ACTIVATIONS, PADDING_HELP, POOLS, SLIDING, formula_lines,
+                                    input_shape, layer_help, padding_text, parse_padding)
 from gui.i18n import QT_TRANSLATE_NOOP, fill, live
 from gui.i18n.engine_messages import describe, engine_text
 
@@ -108,6 +108,7 @@ class LayerEditor(QWidget):
         self._layer = None
         self._pending = None  # the spec the form shows; differs from the network's after a refusal
         self._red = None
+        self._metadata_texts = {}  # field -> (tooltip, label) of the rows built from metadata
 
         self.title = QLabel(textFormat=Qt.RichText)
         self.help = note_label(QLabel())
@@ -179,11 +180,18 @@ class LayerEditor(QWidget):
         """The fixed texts, then the layer's (a refused edit is dropped, as by Revert)."""
         padding_help = QCoreApplication.translate("LayerForm", PADDING_HELP)
         for name, widget in self.fields.items():
-            widget.setToolTip(fill(self.tr(TIPS[name]), padding_help))
+            if name in TIPS:
+                tip, label = fill(self.tr(TIPS[name]), padding_help), LABELS.get(name)
+                label = label and self.tr(label)
+            else:  # a row built from the spec's metadata: the engine's words
+                tip, label = (engine_text(text) for text in self._metadata_texts[name])
+            widget.setToolTip(tip)
             if name in self.rows:
-                label = self.form.labelForField(self.rows[name])
-                label.setText(self.tr(LABELS[name]))
-                label.setToolTip(widget.toolTip())
+                self.form.labelForField(self.rows[name]).setText(label)
+                self.form.labelForField(self.rows[name]).setToolTip(tip)
+            if name not in TIPS and isinstance(widget, QComboBox):
+                for i in range(widget.count()):
+                    widget.setItemText(i, engine_text(str(widget.itemData(i))))
         for name, text in (("ceil_mode", self.tr("round the size up")),
                            ("count_include_pad", self.tr("count the padding")),
                            ("bias", self.tr("add a bias")),
@@ -301,9 +309,12 @@ class LayerEditor(QWidget):
         """Put ``spec``'s settings into the fields and show only the rows that apply."""
         name = self.state.network.names[self._layer]
         self.title.setText(f"<b>{name}</b> &nbsp; {describe(spec)}")
-        self.help.setText(QCoreApplication.translate("LayerForm", LAYER_HELP[spec.kind]))
+        self.help.setText(engine_text(layer_help(spec)))
         pool = self._is_pool()
         values = dataclasses.asdict(spec)
+        for f in dataclasses.fields(spec):
+            if f.name not in self.fields:
+                self._add_field(f)
         if pool:
             values["pool_kind"] = "max" if spec.kind == "maxpool2d" else "average"
             values["stride"] = 0 if spec.stride is None else spec.stride
@@ -325,6 +336,38 @@ class LayerEditor(QWidget):
             if getattr(spec, "flip", False)
             else self.tr("Not flipped: cross-correlation, what CNN libraries compute."))
         self._update_formula()
+
+    def _add_field(self, f):
+        """A form row for a setting the hand-laid rows above do not cover, built from the
+        field's metadata (label, range, choices, tooltip), as magicgui builds one from a
+        signature: new kinds (and their settings) get a form without touching this file."""
+        meta = f.metadata
+        default = f.default if f.default is not dataclasses.MISSING else 1
+        low, high = meta.get("minimum"), meta.get("maximum")
+        if meta.get("choices"):
+            widget = QComboBox()
+            for choice in meta["choices"]:  # shown in the interface language, known by value
+                widget.addItem(engine_text(str(choice)), choice)
+            widget.currentIndexChanged.connect(
+                lambda i, name=f.name, w=widget: self._edit(name, w.itemData(i)))
+        elif isinstance(default, bool):
+            widget = QCheckBox()
+            widget.toggled.connect(lambda on, name=f.name: self._edit(name, on))
+        elif isinstance(default, float):
+            widget = QDoubleSpinBox(decimals=5, keyboardTracking=False, singleStep=0.05,
+                                    minimum=-1e6 if low is None else low,
+                                    maximum=1e6 if high is None else high)
+            widget.valueChanged.connect(lambda v, name=f.name: self._edit(name, v))
+        else:
+            widget = _spin(0 if low is None else low, 100_000 if high is None else high)
+            widget.valueChanged.connect(lambda v, name=f.name: self._edit(name, v))
+        tip = meta.get("tooltip", "")
+        label = meta.get("label", f.name.replace("_", " ").capitalize())
+        self._metadata_texts[f.name] = (tip, label)
+        widget.setToolTip(engine_text(tip))
+        self.form.addRow(engine_text(label), widget)
+        self.form.labelForField(widget).setToolTip(engine_text(tip))
+        self.fields[f.name] = self.rows[f.name] = widget
 
     def _update_formula(self):
         try:

@@ -17,41 +17,17 @@ from gui.i18n import QT_TRANSLATE_NOOP, fill
 from gui.present.formatting import output_size_formula
 from gui.present.naming import shape_text
 
-#: the add menu: label -> the layer inserted (sizes chosen so the map size is kept); the labels
-#: are shown translated in the context "LayerForm"
-NEW_LAYERS = {
-    QT_TRANSLATE_NOOP("LayerForm", "Convolution"): engine.Conv2d(8, 3, padding=1),
-    QT_TRANSLATE_NOOP("LayerForm", "Max pool"): engine.MaxPool2d(2),
-    QT_TRANSLATE_NOOP("LayerForm", "Average pool"): engine.AvgPool2d(2),
-    QT_TRANSLATE_NOOP("LayerForm", "ReLU"): engine.ReLU(),
-    QT_TRANSLATE_NOOP("LayerForm", "Leaky ReLU"): engine.LeakyReLU(),
-    QT_TRANSLATE_NOOP("LayerForm", "Sigmoid"): engine.Sigmoid(),
-    QT_TRANSLATE_NOOP("LayerForm", "Tanh"): engine.Tanh(),
-    QT_TRANSLATE_NOOP("LayerForm", "Flatten"): engine.Flatten(),
-    QT_TRANSLATE_NOOP("LayerForm", "Dense"): engine.Dense(10),
-    QT_TRANSLATE_NOOP("LayerForm", "Softmax"): engine.Softmax(),
-}
 
-#: kind -> what the layer does, in one sentence
-LAYER_HELP = {
-    "conv2d": QT_TRANSLATE_NOOP("LayerForm", "Slides each filter over the input and writes one "
-                                "weighted sum per position: one output map per filter."),
-    "maxpool2d": QT_TRANSLATE_NOOP("LayerForm", "Keeps the largest value of each window: smaller "
-                                   "maps that remember whether a feature was there, not exactly "
-                                   "where."),
-    "avgpool2d": QT_TRANSLATE_NOOP("LayerForm",
-                                   "Replaces each window by its mean: a smaller, blurred map."),
-    "relu": QT_TRANSLATE_NOOP("LayerForm", "Keeps positive values and sets negative ones to 0."),
-    "leaky_relu": QT_TRANSLATE_NOOP("LayerForm", "Like ReLU, but negative values are multiplied "
-                                    "by a small slope instead of 0."),
-    "sigmoid": QT_TRANSLATE_NOOP("LayerForm", "Squashes every value into 0…1."),
-    "tanh": QT_TRANSLATE_NOOP("LayerForm", "Squashes every value into −1…1."),
-    "flatten": QT_TRANSLATE_NOOP("LayerForm", "Lays the channels × height × width maps out as "
-                                 "one long list of numbers."),
-    "dense": QT_TRANSLATE_NOOP("LayerForm",
-                               "Every output is a weighted sum of all inputs (fully connected)."),
-    "softmax": QT_TRANSLATE_NOOP("LayerForm", "Turns scores into probabilities that add up to 1."),
-}
+
+def new_layers():
+    """The Add layer menu: label -> the layer inserted, one per registered kind (sizes chosen so
+    the map size is kept)."""
+    return {cls.title: cls(**(cls.template or {})) for cls in engine.LAYER_TYPES.values()}
+
+
+def layer_help(spec):
+    """What the layer does, in one sentence (the spec's own words)."""
+    return spec.summary
 
 ACTIVATIONS = {"ReLU": engine.ReLU, "Leaky ReLU": engine.LeakyReLU,
                "Sigmoid": engine.Sigmoid, "Tanh": engine.Tanh}
@@ -120,7 +96,23 @@ def formula_lines(spec, in_shape, tr=str):
         return [fill(tr(QT_TRANSLATE_NOOP("LayerForm", "%1 × %2 weights%3 = %4 parameters")),
                      outputs, inputs, biases, f"{total:,}")]
     if spec.kind not in SLIDING:
-        return []
+        # every other kind states its own size arithmetic; a kind that keeps the size says so
+        # in the layer list already
+        if spec.output_shape(in_shape) == in_shape:
+            return []
+        lines = spec.formula(in_shape).split("\n")
+        if len(lines) != 2:
+            return lines
+    else:
+        lines = _window_lines(spec, in_shape, tr)
+    if lines[0] == lines[1]:
+        return [fill(tr(QT_TRANSLATE_NOOP("LayerForm", "height and width: %1")), lines[0])]
+    return [fill(tr(QT_TRANSLATE_NOOP("LayerForm", "height: %1")), lines[0]),
+            fill(tr(QT_TRANSLATE_NOOP("LayerForm", "width: %1")), lines[1])]
+
+
+def _window_lines(spec, in_shape, tr):
+    """The size formula of a conv/pool ``spec`` per axis, with a note where it rounds."""
     window = spec.window(in_shape)
     ceil_mode = getattr(spec, "ceil_mode", False)
     lines = []
@@ -138,7 +130,4 @@ def formula_lines(spec, in_shape, tr=str):
                                              "down: the last partial window is dropped)")))
             line += "   " + fill(rounding, room, s)
         lines.append(line)
-    if lines[0] == lines[1]:
-        return [fill(tr(QT_TRANSLATE_NOOP("LayerForm", "height and width: %1")), lines[0])]
-    return [fill(tr(QT_TRANSLATE_NOOP("LayerForm", "height: %1")), lines[0]),
-            fill(tr(QT_TRANSLATE_NOOP("LayerForm", "width: %1")), lines[1])]
+    return lines

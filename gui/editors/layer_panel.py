@@ -6,15 +6,16 @@ network as it was and the engine's reason appears in red under the list.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QMenu, QPushButton, QSplitter, QStyle,
                                QStyledItemDelegate, QToolButton, QVBoxLayout, QWidget)
 
+import engine
 from gui.editors.field_style import error_label
 from gui.editors.layer_editor import LayerEditor
-from gui.editors.layer_form import NEW_LAYERS, shape_text
+from gui.editors.layer_form import layer_help, new_layers, shape_text
 from gui.i18n import fill, live
 from gui.i18n.engine_messages import describe, engine_text
 
@@ -71,12 +72,11 @@ class LayerPanel(QWidget):
         self.add_button = QToolButton()
         self.add_button.setPopupMode(QToolButton.InstantPopup)
         self.add_button.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        self.add_menu = QMenu(self)
-        for label in NEW_LAYERS:
-            action = self.add_menu.addAction("")
-            live.bind_text(self, action.setText,
-                           lambda label=label: QCoreApplication.translate("LayerForm", label))
-            action.triggered.connect(lambda _=False, label=label: self.add_layer(label))
+        self.add_menu = QMenu(self, toolTipsVisible=True)
+        # listed afresh on every opening: a kind registered later is offered too (and the
+        # entries are in the language of the moment)
+        self.add_menu.aboutToShow.connect(self._fill_add_menu)
+        self._fill_add_menu()
         self.add_button.setMenu(self.add_menu)
         self.remove_button = QPushButton()
         self.up_button = QPushButton()
@@ -126,14 +126,21 @@ class LayerPanel(QWidget):
         self._on_network_changed()
         live.on_language_change(self, self._refresh_rows)  # the rows' tooltips
 
+    def _fill_add_menu(self):
+        self.add_menu.clear()
+        for label, spec in new_layers().items():
+            action = self.add_menu.addAction(engine_text(label))
+            action.setToolTip(engine_text(layer_help(spec)))
+            action.triggered.connect(lambda _=False, label=label: self.add_layer(label))
+
     # ------------------------------------------------------------------ edits
     def add_layer(self, label):
-        """Insert the ``NEW_LAYERS[label]`` template after the selected layer (or at the end)."""
+        """Insert a new layer of the kind titled ``label`` (the Add layer menu's entries) after
+        the selected layer (or at the end)."""
         layers = list(self.state.network.layers)
         at = len(layers) if self.state.selected_layer is None else self.state.selected_layer + 1
-        layers.insert(at, NEW_LAYERS[label])
-        if self._apply(layers, fill(self.tr("Add %1"),
-                                    QCoreApplication.translate("LayerForm", label))):
+        layers.insert(at, new_layers()[label])
+        if self._apply(layers, fill(self.tr("Add %1"), engine_text(label))):
             self.state.select_layer(at)
 
     def remove_layer(self):

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QScrollArea,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+import engine
 from gui.i18n import fill, live
 from gui.i18n.engine_messages import describe, engine_text
 from gui.present.formatting import conv_sum_lines, factor, number, sum_terms
@@ -173,10 +174,12 @@ class UnitInspector(QWidget):
         """Lay out the page for ``e`` in ``rows``; returns fill(e) → the equation text."""
         if e is None:
             return lambda _: ""
-        if e.kind == "conv2d":
+        if isinstance(e, engine.ConvExplanation):
             return self._conv(e, rows)
-        render = {"maxpool2d": self._pool, "avgpool2d": self._pool, "dense": self._dense,
-                  "softmax": self._softmax}.get(e.kind, self._elementwise)
+        render = {engine.PoolExplanation: self._pool, engine.DenseExplanation: self._dense,
+                  engine.SoftmaxExplanation: self._softmax,
+                  engine.TransposedConvExplanation: self._transposed,
+                  engine.BatchNormExplanation: self._batch_norm}.get(type(e), self._elementwise)
         equation = render(e, rows)
         return lambda _: equation
 
@@ -199,9 +202,19 @@ class UnitInspector(QWidget):
                     self.tr("kernel (flipped 180°)") if e.flipped else self.tr("kernel"),
                     self.tr("products"))
         grids, sums = [], []
+        network = self.state.network
+        all_channels = (network.shapes[e.layer - 1] if e.layer else network.input_shape)[0]
+        if channels < all_channels:
+            first, last = int(e.channels[0]) + 1, int(e.channels[-1]) + 1
+            seen = (fill(self.tr("input channel %1"), first) if first == last
+                    else fill(self.tr("input channels %1–%2"), first, last))
+            rows.addWidget(_text(fill(self.tr(
+                "Grouped convolution: this filter sees only %1 of %2, its group's share (%3 "
+                "groups); the other channels have their own filters."), seen, all_channels,
+                all_channels // channels), name="note"))
         for c in range(channels):
-            if channels > 1:
-                rows.addWidget(_text(fill(self.tr("input channel %1"), c + 1)))
+            if channels > 1 or channels < all_channels:
+                rows.addWidget(_text(fill(self.tr("input channel %1"), int(e.channels[c]) + 1)))
             line = QHBoxLayout()
             grids.append([])
             for i, caption in enumerate(captions):
@@ -297,6 +310,36 @@ class UnitInspector(QWidget):
                               highlight=e.index))
         return (f"p = e^({number(e.logits[e.index])} − {number(e.shift)}) / Σ = "
                 f"{number(e.exps[e.index])} / {number(e.normalizer)} = {number(e.value)}")
+
+    def _transposed(self, e, rows):
+        s = e.stamps
+        table = [[(fill(self.tr("ch %1, row %2, col %3"), t.channel + 1, t.row, t.col), 0.0),
+                  (number(t.input), t.input), (f"({t.tap[0]}, {t.tap[1]})", 0.0),
+                  (number(t.weight), t.weight), (number(t.product), t.product)] for t in s]
+        rows.addWidget(_text(
+            self.tr("Each input unit stamps the kernel, times its value, onto the output, stride "
+                    "apart.") + " " +
+            fill(self.tr("%n input unit(s) × kernel tap reach this unit (input row·stride − "
+                         "padding + tap row·dilation = %1):", "", len(s)), e.row)))
+        if s:
+            rows.addWidget(_Table((self.tr("input unit"), self.tr("value"), self.tr("tap"),
+                                   self.tr("weight"), self.tr("value·weight")), table, colour=4))
+        terms = sum_terms([number(s[0].product)] + [factor(t.product) for t in s[1:]],
+                          max_terms=6) if s else "0"
+        return fill(self.tr("Σ stamps + bias = %1 + %2 = %3"), terms, factor(e.bias),
+                    number(e.value))
+
+    def _batch_norm(self, e, rows):
+        rows.addWidget(_text(self.tr(
+            "Batch norm shifts and scales each channel by its running mean and variance "
+            "(learned while training), then by the learned γ (weight) and β (bias):")))
+        rows.addWidget(_text(fill(self.tr("mean %1, variance %2, eps %3, γ %4, β %5"),
+                                  number(e.mean), number(e.var), f"{e.eps:g}", number(e.weight),
+                                  number(e.bias))))
+        return fill(self.tr("(x − mean) / √(var + eps) · γ + β = (%1 − %2) / √(%3 + %4) · %5 + %6 "
+                            "= %7 · %5 + %6 = %8"),
+                    number(e.input), number(e.mean), number(e.var), f"{e.eps:g}",
+                    number(e.weight), number(e.bias), number(e.normalized), number(e.value))
 
     def _elementwise(self, e, rows):
         if e.kind == "flatten":

@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from gui.i18n import fill
 
-#: what the engine raises, as templates (tests/gui/i18n/engine_templates.py finds them in the source)
+#: what the engine raises, as templates (tests/gui/i18n/engine_templates.py finds them)
 MESSAGES = (
     QT_TRANSLATE_NOOP("engine",
         "%1 is not an IDX file: it should start with 00 00, a type byte (08 for bytes) and the "
@@ -41,10 +41,13 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("engine", "cannot read %1: %2"),
     QT_TRANSLATE_NOOP("engine", "%1: expected one '*%2*idx*' file, found %3"),
     QT_TRANSLATE_NOOP("engine", "%1 looks gzip-compressed but is damaged or cut short"),
+    QT_TRANSLATE_NOOP("engine",
+        "the effective receptive field needs the image x it is measured on"),
+    QT_TRANSLATE_NOOP("engine",
+        "there is no image to explain: pass the image x the maps came from"),
     QT_TRANSLATE_NOOP("engine", "explain looks at one image, not a batch"),
     QT_TRANSLATE_NOOP("engine", "layer %1 does not exist (the network has %2)"),
     QT_TRANSLATE_NOOP("engine", "unit %1 is outside layer %2's output of shape %3"),
-    QT_TRANSLATE_NOOP("engine", "there is no image to explain yet: run forward first or pass x"),
     QT_TRANSLATE_NOOP("engine", 'this is not a ConvScope network: a spec needs "format": "%1"'),
     QT_TRANSLATE_NOOP("engine",
         "this network file has version %1; this ConvScope reads version %2 (it may come from a "
@@ -80,7 +83,14 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("engine",
         '"same" padding keeps the size only at stride 1; give the padding as a number for a '
         'strided convolution'),
+    QT_TRANSLATE_NOOP("engine",
+        "the input is a flat list of %1 numbers, not an image; a transposed conv needs channels "
+        "× height × width"),
     QT_TRANSLATE_NOOP("engine", "the negative slope must be a number, not %1"),
+    QT_TRANSLATE_NOOP("engine", "momentum must be between 0 and 1, not %1"),
+    QT_TRANSLATE_NOOP("engine",
+        "the input is a flat list of %1 numbers; batch norm 2d normalizes the channels of maps "
+        "(put it before flatten/dense)"),
     QT_TRANSLATE_NOOP("engine",
         "a %1 layer has no setting %2 (did you mean %3?); its settings are %4"),
     QT_TRANSLATE_NOOP("engine", "a %1 layer has no setting %2 (did you mean %3?)"),
@@ -91,6 +101,9 @@ MESSAGES = (
         "%1"),
     QT_TRANSLATE_NOOP("engine", "the input is %1×%2%3, smaller than the %4%5 (%6×%7)"),
     QT_TRANSLATE_NOOP("engine", "%1 padding of %2 needs an input at least %3 %4, but it is %5 %6"),
+    QT_TRANSLATE_NOOP("engine",
+        "the output padding (%1) must be smaller than the stride (%2) or the dilation (%3)"),
+    QT_TRANSLATE_NOOP("engine", "%1 must be a number ≥ 0, not %2"),
     QT_TRANSLATE_NOOP("engine",
         "the input size must be (channels, height, width) or (height, width) with every number "
         "at least 1, not %1"),
@@ -114,14 +127,36 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("engine",
         "the kernel must be (filters, channels, height, width), not shape %1"),
     QT_TRANSLATE_NOOP("engine", "the input has %1 channels but the kernel expects %2"),
+    QT_TRANSLATE_NOOP("engine",
+        "the input has %1 channels but the kernel expects %2 (%3 groups of %4)"),
     QT_TRANSLATE_NOOP("engine", "the bias needs one value per filter (%1), not shape %2"),
+    QT_TRANSLATE_NOOP("engine", "groups must be a whole number ≥ 1, not %1"),
+    QT_TRANSLATE_NOOP("engine", "padding and output padding cannot be negative"),
+    QT_TRANSLATE_NOOP("engine",
+        "the output padding (%1) must be smaller than the stride (%2) or the dilation (%3): it "
+        "only chooses among the sizes that a stride-%4 convolution would shrink back to %5"),
+    QT_TRANSLATE_NOOP("engine",
+        "the padding (%1) crops away the whole output: (%2 − 1)·%3 − 2·%4 + %5·(%6 − 1) + %7 + "
+        "1 = %8"),
+    QT_TRANSLATE_NOOP("engine", "%1 must be a whole number or a (height, width) pair, not %2"),
+    QT_TRANSLATE_NOOP("engine", "%1 cannot be negative, not %2"),
+    QT_TRANSLATE_NOOP("engine",
+        "the kernel must be (input channels, filters, height, width), not shape %1"),
+    QT_TRANSLATE_NOOP("engine",
+        "batch norm needs more than one value per channel while training (a batch of one 1×1 "
+        "map has no spread to normalize)"),
+    QT_TRANSLATE_NOOP("engine", "the dropout probability must be between 0 and 1, not %1"),
     QT_TRANSLATE_NOOP("engine", 'pooling mode must be "max" or "avg", not %1'),
     QT_TRANSLATE_NOOP("engine", "only max pooling has winner indices"),
     QT_TRANSLATE_NOOP("engine", "pool padding %1 is more than half the %2×%3 window"),
     QT_TRANSLATE_NOOP("engine",
+        "the %1 %2 cannot be split into %3 equal groups (groups must divide both the input "
+        "channels and the %4)"),
+    QT_TRANSLATE_NOOP("engine", "the %1 needs one value per channel (%2), not shape %3"),
+    QT_TRANSLATE_NOOP("engine", "batch norm outside training needs the running mean and variance"),
+    QT_TRANSLATE_NOOP("engine",
         "the input is %1×%2 after padding, smaller than the %3×%4 pool window"),
     QT_TRANSLATE_NOOP("engine", "unknown optimizer %1: choose one of %2"),
-    QT_TRANSLATE_NOOP("engine", "%1 must be a whole number or a (height, width) pair, not %2"),
     QT_TRANSLATE_NOOP("engine", "%1 must be at least 1, not %2"),
     QT_TRANSLATE_NOOP("engine",
         "kernel size, stride and dilation must be at least 1 and padding cannot be negative"),
@@ -194,11 +229,115 @@ DESCRIPTIONS = (
     QT_TRANSLATE_NOOP("engine", "dense %1"),
     QT_TRANSLATE_NOOP("engine", "flatten"),
     QT_TRANSLATE_NOOP("engine", "leaky relu"),
+    QT_TRANSLATE_NOOP("engine", "transposed conv %1"),
+    QT_TRANSLATE_NOOP("engine", "batch norm"),
+    QT_TRANSLATE_NOOP("engine", "dropout %1"),
     # padding modes
     QT_TRANSLATE_NOOP("engine", "zeros"),
     QT_TRANSLATE_NOOP("engine", "reflect"),
     QT_TRANSLATE_NOOP("engine", "replicate"),
     QT_TRANSLATE_NOOP("engine", "circular"),
+)
+
+#: the layer kinds' titles and summaries, and their settings' labels and tooltips (the
+#: metadata the layer form is built from)
+SPECS = (
+    QT_TRANSLATE_NOOP("engine", "Convolution"),
+    QT_TRANSLATE_NOOP("engine",
+        "Slides each filter over the input and writes one weighted sum per position: one output "
+        "map per filter."),
+    QT_TRANSLATE_NOOP("engine", "Filters"),
+    QT_TRANSLATE_NOOP("engine", "How many filters, so how many feature maps this layer outputs."),
+    QT_TRANSLATE_NOOP("engine", "Kernel"),
+    QT_TRANSLATE_NOOP("engine",
+        "The window each output unit looks at, in input pixels (rows × columns)."),
+    QT_TRANSLATE_NOOP("engine", "Stride"),
+    QT_TRANSLATE_NOOP("engine",
+        "How many pixels the window moves between neighbouring output units."),
+    QT_TRANSLATE_NOOP("engine", "Padding"),
+    QT_TRANSLATE_NOOP("engine",
+        "Border added around the input so the window can be centred on edge pixels: a number, "
+        "rows,cols, or valid / same / full."),
+    QT_TRANSLATE_NOOP("engine", "Dilation"),
+    QT_TRANSLATE_NOOP("engine",
+        "Spacing between the kernel's taps: 2 reads every other pixel (a wider view)."),
+    QT_TRANSLATE_NOOP("engine", "Pad with"),
+    QT_TRANSLATE_NOOP("engine",
+        "What the border holds: zeros, a mirror image (reflect), the edge repeated (replicate) "
+        "or the opposite side (circular)."),
+    QT_TRANSLATE_NOOP("engine", "Bias"),
+    QT_TRANSLATE_NOOP("engine", "Add a learned constant to every output unit of each filter."),
+    QT_TRANSLATE_NOOP("engine", "Flip kernel"),
+    QT_TRANSLATE_NOOP("engine",
+        "Rotate the kernel by 180° first: true (mathematical) convolution instead of the "
+        "cross-correlation CNN layers compute."),
+    QT_TRANSLATE_NOOP("engine", "Groups"),
+    QT_TRANSLATE_NOOP("engine",
+        "Split the channels into groups; each filter sees only its group's channels. Groups = "
+        "input channels: a depthwise convolution, one filter per channel."),
+    QT_TRANSLATE_NOOP("engine", "Transposed convolution"),
+    QT_TRANSLATE_NOOP("engine",
+        "Each input unit stamps the kernel, scaled by its value, onto the output, stride pixels "
+        "apart: learned upsampling."),
+    QT_TRANSLATE_NOOP("engine",
+        "How many output pixels apart neighbouring input units stamp the kernel: 2 doubles the "
+        "size."),
+    QT_TRANSLATE_NOOP("engine", "Rows and columns cropped from every side of the stamped output."),
+    QT_TRANSLATE_NOOP("engine", "Output padding"),
+    QT_TRANSLATE_NOOP("engine",
+        "Extra rows / columns at the bottom and right, smaller than the stride or the dilation."),
+    QT_TRANSLATE_NOOP("engine", "Max pool"),
+    QT_TRANSLATE_NOOP("engine",
+        "Keeps the largest value of each window: smaller maps that remember whether a feature "
+        "was there, not exactly where."),
+    QT_TRANSLATE_NOOP("engine", "Size"),
+    QT_TRANSLATE_NOOP("engine", "Ceil mode"),
+    QT_TRANSLATE_NOOP("engine",
+        "Keep a last, partial window at the right and bottom edges instead of dropping it."),
+    QT_TRANSLATE_NOOP("engine", "Average pool"),
+    QT_TRANSLATE_NOOP("engine", "Replaces each window by its mean: a smaller, blurred map."),
+    QT_TRANSLATE_NOOP("engine", "Count padding"),
+    QT_TRANSLATE_NOOP("engine",
+        "Divide by the whole window, padding included, rather than by the real pixels only."),
+    QT_TRANSLATE_NOOP("engine", "Batch norm"),
+    QT_TRANSLATE_NOOP("engine",
+        "Shifts and scales each channel to mean 0 and variance 1 (the running statistics), then "
+        "by a learned γ and β."),
+    QT_TRANSLATE_NOOP("engine", "Epsilon"),
+    QT_TRANSLATE_NOOP("engine",
+        "Added to the variance so a channel that never varies is not divided by zero."),
+    QT_TRANSLATE_NOOP("engine", "Momentum"),
+    QT_TRANSLATE_NOOP("engine",
+        "How far each training batch moves the running mean and variance: running ← (1 − "
+        "momentum)·running + momentum·batch."),
+    QT_TRANSLATE_NOOP("engine", "ReLU"),
+    QT_TRANSLATE_NOOP("engine", "Keeps positive values and sets negative ones to 0."),
+    QT_TRANSLATE_NOOP("engine", "Leaky ReLU"),
+    QT_TRANSLATE_NOOP("engine",
+        "Like ReLU, but negative values are multiplied by a small slope instead of 0."),
+    QT_TRANSLATE_NOOP("engine", "Slope"),
+    QT_TRANSLATE_NOOP("engine",
+        "What negative values are multiplied by (0 would be a plain ReLU)."),
+    QT_TRANSLATE_NOOP("engine", "Sigmoid"),
+    QT_TRANSLATE_NOOP("engine", "Squashes every value into 0…1."),
+    QT_TRANSLATE_NOOP("engine", "Tanh"),
+    QT_TRANSLATE_NOOP("engine", "Squashes every value into −1…1."),
+    QT_TRANSLATE_NOOP("engine", "Dropout"),
+    QT_TRANSLATE_NOOP("engine",
+        "While training, drops random values (sets them to 0) so no unit can rely on one input; "
+        "passes everything through otherwise."),
+    QT_TRANSLATE_NOOP("engine", "Probability"),
+    QT_TRANSLATE_NOOP("engine",
+        "The chance that a value is dropped (set to 0) in each training step."),
+    QT_TRANSLATE_NOOP("engine", "Flatten"),
+    QT_TRANSLATE_NOOP("engine",
+        "Lays the channels × height × width maps out as one long list of numbers."),
+    QT_TRANSLATE_NOOP("engine", "Dense"),
+    QT_TRANSLATE_NOOP("engine", "Every output is a weighted sum of all inputs (fully connected)."),
+    QT_TRANSLATE_NOOP("engine", "Outputs"),
+    QT_TRANSLATE_NOOP("engine", "How many units: each one weighs every input."),
+    QT_TRANSLATE_NOOP("engine", "Softmax"),
+    QT_TRANSLATE_NOOP("engine", "Turns scores into probabilities that add up to 1."),
 )
 
 #: the lessons (engine.examples) and kernel presets (engine.presets): titles and descriptions
@@ -260,6 +399,23 @@ LESSONS = (
         "The tutorial's 7×7 matrix (values 0…11, drawn as value/11; layer 1, conv 1×1 with "
         "weight 11, gives them back) under the 1/9 kernel: each output is the mean of a 3×3 "
         "window. The pinned unit is the tutorial's: the window around the 7 averages to 3."),
+    QT_TRANSLATE_NOOP("engine", "Upsampling with a transposed convolution"),
+    QT_TRANSLATE_NOOP("engine",
+        "A 2×2 input (0.25, 0.5 / 0.75, 1) becomes 4×4: a transposed conv with stride 2 lets "
+        "every input pixel stamp the 2×2 kernel [1 2 / 3 4], scaled by its value, two pixels "
+        "apart. The top-left pixel 0.25 writes 0.25, 0.5 / 0.75, 1; the bottom-right 1 writes "
+        "the kernel itself. Output size (2 − 1)·2 − 2·0 + 1·(2 − 1) + 0 + 1 = 4. The pinned "
+        "unit (row 1, col 2) is reached by one input pixel only: 0.5 (row 0, col 1) × tap 3 = "
+        "1.5. The Sliding window tab draws the same as zeros inserted between the pixels, "
+        "padded by d(k − 1) − p = 1, then a stride-1 convolution with the kernel turned 180°."),
+    QT_TRANSLATE_NOOP("engine", "Depthwise separable convolution"),
+    QT_TRANSLATE_NOOP("engine",
+        "Layer 1 makes four maps (Sobel x, Sobel y, blur, ╳). A full 3×3 conv from 4 to 8 maps "
+        "would hold 8·4·3·3 = 288 weights and do 288·28·28 = 225,792 multiply-adds. Here layer "
+        "2 filters each map on its own (groups = 4: 4·3·3 = 36 weights, 28,224 multiply-adds) "
+        "and layer 3, a 1×1 conv, mixes the four into eight (8·4 = 32 weights, 25,088 "
+        "multiply-adds): the same 8×28×28 output shape from 68 weights and 53,312 "
+        "multiply-adds, about a quarter. The Layers table lists both counts per layer."),
     QT_TRANSLATE_NOOP("engine", "Identity"),
     QT_TRANSLATE_NOOP("engine", "Copies the input: 1 in the centre, 0 elsewhere."),
     QT_TRANSLATE_NOOP("engine", "Box blur 3×3"),
@@ -306,7 +462,7 @@ LESSONS = (
 )
 
 _HOLE = re.compile(r"%(\d)")
-_CATALOGUE = MESSAGES + WORDS + DESCRIPTIONS + LESSONS
+_CATALOGUE = MESSAGES + WORDS + DESCRIPTIONS + SPECS + LESSONS
 _EXACT = frozenset(t for t in _CATALOGUE if not _HOLE.search(t))
 _TEMPLATES = tuple(t for t in _CATALOGUE if _HOLE.search(t))
 

@@ -19,7 +19,8 @@ def unit_name(network, unit, tr=str):
         what = (QT_TRANSLATE_NOOP("naming", "%1 · class %2") if kind == "softmax" else
                 QT_TRANSLATE_NOOP("naming", "%1 · unit %2"))
         return fill(tr(what), name, unit.channel)
-    what = (QT_TRANSLATE_NOOP("naming", "%1 · filter %2 · row %3 · col %4") if kind == "conv2d"
+    what = (QT_TRANSLATE_NOOP("naming", "%1 · filter %2 · row %3 · col %4")
+            if kind in ("conv2d", "conv_transpose2d")
             else QT_TRANSLATE_NOOP("naming", "%1 · channel %2 · row %3 · col %4"))
     return fill(tr(what), name, unit.channel + 1, unit.row, unit.col)
 

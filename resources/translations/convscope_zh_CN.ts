@@ -726,88 +726,6 @@
         <translation>（%1 / %2 不是整数，所以向上取整：保留最后一个不完整的窗口）</translation>
     </message>
     <message>
-        <source>Average pool</source>
-        <translation>平均池化</translation>
-    </message>
-    <message>
-        <source>Convolution</source>
-        <extracomment>the add menu: label -&gt; the layer inserted (sizes chosen so the map size is kept); the labels are shown translated in the context &quot;LayerForm&quot;</extracomment>
-        <translation>卷积</translation>
-    </message>
-    <message>
-        <source>Dense</source>
-        <translation>全连接</translation>
-    </message>
-    <message>
-        <source>Every output is a weighted sum of all inputs (fully connected).</source>
-        <translation>每个输出都是全部输入的加权和（全连接）。</translation>
-    </message>
-    <message>
-        <source>Flatten</source>
-        <translation>展平</translation>
-    </message>
-    <message>
-        <source>Keeps positive values and sets negative ones to 0.</source>
-        <translation>保留正值，把负值置为 0。</translation>
-    </message>
-    <message>
-        <source>Keeps the largest value of each window: smaller maps that remember whether a feature was there, not exactly where.</source>
-        <translation>保留每个窗口中的最大值：特征图变小，记住的是某个特征是否出现过，而不是它的确切位置。</translation>
-    </message>
-    <message>
-        <source>Lays the channels × height × width maps out as one long list of numbers.</source>
-        <translation>把 通道 × 高 × 宽 的特征图摊开成一长串数。</translation>
-    </message>
-    <message>
-        <source>Leaky ReLU</source>
-        <translation>Leaky ReLU</translation>
-    </message>
-    <message>
-        <source>Like ReLU, but negative values are multiplied by a small slope instead of 0.</source>
-        <translation>类似 ReLU，但负值乘以一个小斜率，而不是变成 0。</translation>
-    </message>
-    <message>
-        <source>Max pool</source>
-        <translation>最大池化</translation>
-    </message>
-    <message>
-        <source>ReLU</source>
-        <translation>ReLU</translation>
-    </message>
-    <message>
-        <source>Replaces each window by its mean: a smaller, blurred map.</source>
-        <translation>把每个窗口替换成它的平均值：得到更小、更模糊的特征图。</translation>
-    </message>
-    <message>
-        <source>Sigmoid</source>
-        <translation>Sigmoid</translation>
-    </message>
-    <message>
-        <source>Slides each filter over the input and writes one weighted sum per position: one output map per filter.</source>
-        <extracomment>kind -&gt; what the layer does, in one sentence</extracomment>
-        <translation>让每个滤波器在输入上滑动，在每个位置写下一个加权和：每个滤波器一张输出特征图。</translation>
-    </message>
-    <message>
-        <source>Softmax</source>
-        <translation>Softmax</translation>
-    </message>
-    <message>
-        <source>Squashes every value into 0…1.</source>
-        <translation>把每个值压缩到 0…1。</translation>
-    </message>
-    <message>
-        <source>Squashes every value into −1…1.</source>
-        <translation>把每个值压缩到 −1…1。</translation>
-    </message>
-    <message>
-        <source>Tanh</source>
-        <translation>Tanh</translation>
-    </message>
-    <message>
-        <source>Turns scores into probabilities that add up to 1.</source>
-        <translation>把得分变成加起来为 1 的概率。</translation>
-    </message>
-    <message>
         <source>average</source>
         <translation>平均</translation>
     </message>
@@ -1383,6 +1301,12 @@
 <context>
     <name>SlideAnimation</name>
     <message>
+        <source>
+As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1) − p, the kernel turned 180°, stride 1.</source>
+        <translation>
+当作普通卷积来看：输入像素之间插入 步长 − 1 个零，填充 d(k − 1) − p，卷积核旋转 180°，步长 1。</translation>
+    </message>
+    <message>
         <source>%1 channel %2 · %3×%4</source>
         <translation>%1 通道 %2 · %3×%4</translation>
     </message>
@@ -1393,6 +1317,10 @@
     <message>
         <source>%1 output units; press Step or Play. Stride %2×%3.</source>
         <translation>%1 个输出单元；按“单步”或“播放”。步长 %2×%3。</translation>
+    </message>
+    <message>
+        <source>, zeros inserted</source>
+        <translation>，已插入零</translation>
     </message>
     <message>
         <source>One stride back</source>
@@ -1440,8 +1368,8 @@
         <translation>输入通道</translation>
     </message>
     <message>
-        <source>input channel %1 · %2×%3 · %4</source>
-        <translation>输入通道 %1 · %2×%3 · %4</translation>
+        <source>input channel %1 · %2×%3%4 · %5</source>
+        <translation>输入通道 %1 · %2×%3%4 · %5</translation>
     </message>
     <message>
         <source>layer</source>
@@ -1734,6 +1662,12 @@
         <source>%1(x) = %2, applied to this one unit.</source>
         <translation>%1(x) = %2，只作用于这一个单元。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n input unit(s) × kernel tap reach this unit (input row·stride − padding + tap row·dilation = %1):</source>
+        <translation>
+            <numerusform>%n 个（输入单元 × 卷积核抽头）到达这个单元（输入行·步长 − 填充 + 抽头行·膨胀 = %1）：</numerusform>
+        </translation>
+    </message>
     <message>
         <source>(hovered)</source>
         <translation>（悬停）</translation>
@@ -1743,12 +1677,28 @@
         <translation>（已固定）</translation>
     </message>
     <message>
+        <source>(x − mean) / √(var + eps) · γ + β = (%1 − %2) / √(%3 + %4) · %5 + %6 = %7 · %5 + %6 = %8</source>
+        <translation>(x − 均值) / √(方差 + eps) · γ + β = (%1 − %2) / √(%3 + %4) · %5 + %6 = %7 · %5 + %6 = %8</translation>
+    </message>
+    <message>
+        <source>Batch norm shifts and scales each channel by its running mean and variance (learned while training), then by the learned γ (weight) and β (bias):</source>
+        <translation>批归一化用每个通道的滑动均值和方差（训练时得到）对它平移和缩放，再乘以学到的 γ（权重）并加上 β（偏置）：</translation>
+    </message>
+    <message>
+        <source>Each input unit stamps the kernel, times its value, onto the output, stride apart.</source>
+        <translation>每个输入单元把卷积核乘以自己的值后“盖印”到输出上，相邻印记相隔一个步长。</translation>
+    </message>
+    <message>
         <source>Effective receptive field</source>
         <translation>有效感受野</translation>
     </message>
     <message>
         <source>Flatten copies input channel %1, row %2, col %3 to position %4.</source>
         <translation>展平把输入通道 %1 第 %2 行第 %3 列的值复制到位置 %4。</translation>
+    </message>
+    <message>
+        <source>Grouped convolution: this filter sees only %1 of %2, its group&apos;s share (%3 groups); the other channels have their own filters.</source>
+        <translation>分组卷积：这个滤波器只看到 %2 个通道中的%1，即它所在组的那一份（共 %3 组）；其余通道有各自的滤波器。</translation>
     </message>
     <message>
         <source>Hatched cells are padding (%1).</source>
@@ -1787,6 +1737,10 @@
         <translation>单元检查器</translation>
     </message>
     <message>
+        <source>ch %1, row %2, col %3</source>
+        <translation>通道 %1，第 %2 行，第 %3 列</translation>
+    </message>
+    <message>
         <source>channel %1</source>
         <translation>通道 %1</translation>
     </message>
@@ -1807,6 +1761,14 @@
         <translation>输入通道 %1</translation>
     </message>
     <message>
+        <source>input channels %1–%2</source>
+        <translation>输入通道 %1–%2</translation>
+    </message>
+    <message>
+        <source>input unit</source>
+        <translation>输入单元</translation>
+    </message>
+    <message>
         <source>input window</source>
         <translation>输入窗口</translation>
     </message>
@@ -1823,12 +1785,20 @@
         <translation>max(窗口) = %1</translation>
     </message>
     <message>
+        <source>mean %1, variance %2, eps %3, γ %4, β %5</source>
+        <translation>均值 %1，方差 %2，eps %3，γ %4，β %5</translation>
+    </message>
+    <message>
         <source>mean = (%1) / %2 = %3 / %2 = %4</source>
         <translation>平均 = (%1) / %2 = %3 / %2 = %4</translation>
     </message>
     <message>
         <source>products</source>
         <translation>乘积</translation>
+    </message>
+    <message>
+        <source>tap</source>
+        <translation>抽头</translation>
     </message>
     <message>
         <source>value</source>
@@ -1854,6 +1824,10 @@
         <source>Σ products + bias</source>
         <translation>Σ 乘积 + 偏置</translation>
     </message>
+    <message>
+        <source>Σ stamps + bias = %1 + %2 = %3</source>
+        <translation>Σ 印记 + 偏置 = %1 + %2 = %3</translation>
+    </message>
 </context>
 <context>
     <name>engine</name>
@@ -1870,8 +1844,12 @@
         <translation>&quot;same&quot; 填充只在步长为 1 时保持尺寸；步长大于 1 的卷积请把填充写成一个数</translation>
     </message>
     <message>
+        <source>%1 cannot be negative, not %2</source>
+        <translation>%1 不能为负，而不是 %2</translation>
+    </message>
+    <message>
         <source>%1 is not an IDX file: it should start with 00 00, a type byte (08 for bytes) and the number of dimensions; it starts with %2</source>
-        <extracomment>what the engine raises, as templates (tests/gui/engine_templates.py derives them from the source)</extracomment>
+        <extracomment>what the engine raises, as templates (tests/gui/i18n/engine_templates.py finds them)</extracomment>
         <translation>%1 不是 IDX 文件：它应以 00 00、一个类型字节（字节数据为 08）和维数开头；它的开头却是 %2</translation>
     </message>
     <message>
@@ -1885,6 +1863,10 @@
     <message>
         <source>%1 must be a number or a (height, width) pair, not %2</source>
         <translation>%1 必须是一个数或（高, 宽）数对，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1 must be a number ≥ 0, not %2</source>
+        <translation>%1 必须是 ≥ 0 的数，而不是 %2</translation>
     </message>
     <message>
         <source>%1 must be a whole number or a (height, width) pair, not %2</source>
@@ -1967,8 +1949,36 @@
         <translation>像素的 5 倍减去它的四个邻居：增强边缘。</translation>
     </message>
     <message>
+        <source>A 2×2 input (0.25, 0.5 / 0.75, 1) becomes 4×4: a transposed conv with stride 2 lets every input pixel stamp the 2×2 kernel [1 2 / 3 4], scaled by its value, two pixels apart. The top-left pixel 0.25 writes 0.25, 0.5 / 0.75, 1; the bottom-right 1 writes the kernel itself. Output size (2 − 1)·2 − 2·0 + 1·(2 − 1) + 0 + 1 = 4. The pinned unit (row 1, col 2) is reached by one input pixel only: 0.5 (row 0, col 1) × tap 3 = 1.5. The Sliding window tab draws the same as zeros inserted between the pixels, padded by d(k − 1) − p = 1, then a stride-1 convolution with the kernel turned 180°.</source>
+        <translation>2×2 的输入（0.25, 0.5 / 0.75, 1）变成 4×4：步长为 2 的转置卷积让每个输入像素把 2×2 卷积核 [1 2 / 3 4] 乘以自己的值后“盖印”到输出上，相邻印记相隔两个像素。左上角的像素 0.25 写下 0.25, 0.5 / 0.75, 1；右下角的 1 写下卷积核本身。输出尺寸 (2 − 1)·2 − 2·0 + 1·(2 − 1) + 0 + 1 = 4。被固定的单元（第 1 行，第 2 列）只被一个输入像素到达：0.5（第 0 行，第 1 列）× 抽头 3 = 1.5。“滑动窗口”标签页把同一件事画成：在像素之间插入零，填充 d(k − 1) − p = 1，再用旋转 180° 的卷积核做步长为 1 的卷积。</translation>
+    </message>
+    <message>
         <source>A bent X: its lower ╲ stroke slips one pixel right and the ╱ stroke starts a row low, so comparing whole images pixel by pixel fails. The small features still find their strokes (the pinned ╲ unit on the slipped half scores 1.00) and after pooling the maps still look like the clean X&apos;s. Layer 1 (conv 1×1: 2·pixel − 1) turns the canvas&apos;s black 0 / white 1 into the tutorial&apos;s −1 / +1; layer 2 holds the three ±1/9 templates (╲ ╱ ╳), so each value is the mean of the nine products: 1.00 where the template matches perfectly, −1 for its exact opposite. ReLU drops the negative matches and a 2×2 max pool (ceil mode: 7×7 → 4×4) keeps the best match of each patch.</source>
         <translation>一个歪斜的 X：下半段 ╲ 笔画向右错开一个像素，╱ 笔画低一行才开始，所以把整幅图像逐像素比较会失败。小特征仍能找到各自的笔画（错开那一半上被固定的 ╲ 单元得 1.00），池化之后的特征图仍然像标准 X 的。第 1 层（1×1 卷积：2·像素 − 1）把画布上的黑 0 / 白 1 变成教程里的 −1 / +1；第 2 层是三个 ±1/9 模板（╲ ╱ ╳），所以每个值都是九个乘积的平均：模板完全吻合处为 1.00，完全相反处为 −1。ReLU 去掉负的匹配，2×2 最大池化（向上取整：7×7 → 4×4）保留每一小块中最好的匹配。</translation>
+    </message>
+    <message>
+        <source>Add a learned constant to every output unit of each filter.</source>
+        <translation>给每个滤波器的每个输出单元加上一个学到的常数。</translation>
+    </message>
+    <message>
+        <source>Added to the variance so a channel that never varies is not divided by zero.</source>
+        <translation>加到方差上，使从不变化的通道不会除以零。</translation>
+    </message>
+    <message>
+        <source>Average pool</source>
+        <translation>平均池化</translation>
+    </message>
+    <message>
+        <source>Batch norm</source>
+        <translation>批归一化</translation>
+    </message>
+    <message>
+        <source>Bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>Border added around the input so the window can be centred on edge pixels: a number, rows,cols, or valid / same / full.</source>
+        <translation>在输入四周加的边框，使窗口能以边缘像素为中心：一个数、行,列，或 valid / same / full。</translation>
     </message>
     <message>
         <source>Box blur 3×3</source>
@@ -1995,40 +2005,157 @@
         <translation>亮度从上到下升高（水平边缘）。</translation>
     </message>
     <message>
+        <source>Ceil mode</source>
+        <translation>向上取整</translation>
+    </message>
+    <message>
         <source>Centre versus its four neighbours: edges in any direction.</source>
         <translation>中心与四个邻居相比：任意方向的边缘。</translation>
+    </message>
+    <message>
+        <source>Convolution</source>
+        <extracomment>the layer kinds&apos; titles and summaries, and their settings&apos; labels and tooltips (the metadata the layer form is built from)</extracomment>
+        <translation>卷积</translation>
     </message>
     <message>
         <source>Copies the input: 1 in the centre, 0 elsewhere.</source>
         <translation>原样复制输入：中心为 1，其余为 0。</translation>
     </message>
     <message>
+        <source>Count padding</source>
+        <translation>计入填充</translation>
+    </message>
+    <message>
         <source>Curve detector 7×7</source>
         <translation>7×7 曲线检测器</translation>
+    </message>
+    <message>
+        <source>Dense</source>
+        <translation>全连接</translation>
+    </message>
+    <message>
+        <source>Depthwise separable convolution</source>
+        <translation>深度可分离卷积</translation>
+    </message>
+    <message>
+        <source>Dilation</source>
+        <translation>膨胀</translation>
+    </message>
+    <message>
+        <source>Divide by the whole window, padding included, rather than by the real pixels only.</source>
+        <translation>除以整个窗口（包括填充），而不是只除以真实像素的个数。</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>随机失活（Dropout）</translation>
+    </message>
+    <message>
+        <source>Each input unit stamps the kernel, scaled by its value, onto the output, stride pixels apart: learned upsampling.</source>
+        <translation>每个输入单元把按自己的值缩放的卷积核“盖印”到输出上，相邻印记相隔一个步长：学出来的上采样。</translation>
     </message>
     <message>
         <source>Edges: Sobel on a digit</source>
         <translation>边缘：数字上的 Sobel</translation>
     </message>
     <message>
+        <source>Epsilon</source>
+        <translation>Epsilon（ε）</translation>
+    </message>
+    <message>
+        <source>Every output is a weighted sum of all inputs (fully connected).</source>
+        <translation>每个输出都是全部输入的加权和（全连接）。</translation>
+    </message>
+    <message>
+        <source>Extra rows / columns at the bottom and right, smaller than the stride or the dilation.</source>
+        <translation>在底部和右侧额外增加的行 / 列，须小于步长或膨胀。</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>滤波器个数</translation>
+    </message>
+    <message>
+        <source>Flatten</source>
+        <translation>展平</translation>
+    </message>
+    <message>
+        <source>Flip kernel</source>
+        <translation>翻转卷积核</translation>
+    </message>
+    <message>
         <source>Gaussian blur 5×5</source>
         <translation>5×5 高斯模糊</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>分组数</translation>
     </message>
     <message>
         <source>Horizontal line</source>
         <translation>横线</translation>
     </message>
     <message>
+        <source>How far each training batch moves the running mean and variance: running ← (1 − momentum)·running + momentum·batch.</source>
+        <translation>每个训练批次把滑动均值和方差移动多少：滑动值 ← (1 − 动量)·滑动值 + 动量·批次值。</translation>
+    </message>
+    <message>
+        <source>How many filters, so how many feature maps this layer outputs.</source>
+        <translation>滤波器的个数，也就是这一层输出多少张特征图。</translation>
+    </message>
+    <message>
+        <source>How many output pixels apart neighbouring input units stamp the kernel: 2 doubles the size.</source>
+        <translation>相邻输入单元的卷积核印记在输出中相隔多少像素：步长为 2 使尺寸加倍。</translation>
+    </message>
+    <message>
+        <source>How many pixels the window moves between neighbouring output units.</source>
+        <translation>相邻输出单元之间窗口移动多少像素。</translation>
+    </message>
+    <message>
+        <source>How many units: each one weighs every input.</source>
+        <translation>单元个数：每个单元都对全部输入加权。</translation>
+    </message>
+    <message>
         <source>Identity</source>
         <translation>恒等</translation>
+    </message>
+    <message>
+        <source>Keep a last, partial window at the right and bottom edges instead of dropping it.</source>
+        <translation>在右边和下边保留最后一个不完整的窗口，而不是丢掉它。</translation>
+    </message>
+    <message>
+        <source>Keeps positive values and sets negative ones to 0.</source>
+        <translation>保留正值，把负值置为 0。</translation>
+    </message>
+    <message>
+        <source>Keeps the largest value of each window: smaller maps that remember whether a feature was there, not exactly where.</source>
+        <translation>保留每个窗口中的最大值：特征图变小，记住的是某个特征是否出现过，而不是它的确切位置。</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>卷积核</translation>
     </message>
     <message>
         <source>Laplacian</source>
         <translation>拉普拉斯</translation>
     </message>
     <message>
+        <source>Layer 1 makes four maps (Sobel x, Sobel y, blur, ╳). A full 3×3 conv from 4 to 8 maps would hold 8·4·3·3 = 288 weights and do 288·28·28 = 225,792 multiply-adds. Here layer 2 filters each map on its own (groups = 4: 4·3·3 = 36 weights, 28,224 multiply-adds) and layer 3, a 1×1 conv, mixes the four into eight (8·4 = 32 weights, 25,088 multiply-adds): the same 8×28×28 output shape from 68 weights and 53,312 multiply-adds, about a quarter. The Layers table lists both counts per layer.</source>
+        <translation>第 1 层生成四张特征图（Sobel x、Sobel y、模糊、╳）。从 4 张到 8 张特征图的完整 3×3 卷积需要 8·4·3·3 = 288 个权重、做 288·28·28 = 225,792 次乘加。这里第 2 层用各自的滤波器单独处理每张特征图（分组数 = 4：4·3·3 = 36 个权重，28,224 次乘加），第 3 层是 1×1 卷积，把四张混合成八张（8·4 = 32 个权重，25,088 次乘加）：用 68 个权重和 53,312 次乘加得到同样 8×28×28 的输出，约为四分之一。“层”表格逐层列出这两个数。</translation>
+    </message>
+    <message>
         <source>Layer 1: a 3×3 mean with stride 2 and padding 1 (28 → 14: the window jumps two pixels, the zero border keeps the edges). Layer 2: the same mean dilated by 2 (its taps one pixel apart, padding 2 keeps 14×14): the pinned unit samples a sparse 11×11 patch of the drawing. Step through both in the Sliding window tab.</source>
         <translation>第 1 层：步长 2、填充 1 的 3×3 均值（28 → 14：窗口每次跳两个像素，零填充的边框保住了边缘）。第 2 层：同样的均值，膨胀为 2（抽头相隔一个像素，填充 2 保持 14×14）：被固定的单元在画上稀疏地采样一块 11×11 的区域。可在“滑动窗口”标签页中逐步查看两层。</translation>
+    </message>
+    <message>
+        <source>Lays the channels × height × width maps out as one long list of numbers.</source>
+        <translation>把 通道 × 高 × 宽 的特征图摊开成一长串数。</translation>
+    </message>
+    <message>
+        <source>Leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <source>Like ReLU, but negative values are multiplied by a small slope instead of 0.</source>
+        <translation>类似 ReLU，但负值乘以一个小斜率，而不是变成 0。</translation>
     </message>
     <message>
         <source>Like Sobel x with equal weights in every row.</source>
@@ -2039,12 +2166,36 @@
         <translation>类似 Sobel y，但每列权重相同。</translation>
     </message>
     <message>
+        <source>Max pool</source>
+        <translation>最大池化</translation>
+    </message>
+    <message>
         <source>Mean of the 3×3 neighbourhood (every weight 1/9).</source>
         <translation>3×3 邻域的平均（每个权重为 1/9）。</translation>
     </message>
     <message>
         <source>Mean of the 5×5 neighbourhood (every weight 1/25).</source>
         <translation>5×5 邻域的平均（每个权重为 1/25）。</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>Output padding</source>
+        <translation>输出填充</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>输出个数</translation>
+    </message>
+    <message>
+        <source>Pad with</source>
+        <translation>填充方式</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>填充</translation>
     </message>
     <message>
         <source>Prewitt x</source>
@@ -2055,12 +2206,52 @@
         <translation>Prewitt y</translation>
     </message>
     <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
         <source>Receptive field grows: three 3×3 convs</source>
         <translation>感受野逐层增大：三个 3×3 卷积</translation>
     </message>
     <message>
+        <source>Replaces each window by its mean: a smaller, blurred map.</source>
+        <translation>把每个窗口替换成它的平均值：得到更小、更模糊的特征图。</translation>
+    </message>
+    <message>
+        <source>Rotate the kernel by 180° first: true (mathematical) convolution instead of the cross-correlation CNN layers compute.</source>
+        <translation>先把卷积核旋转 180°：真正的（数学上的）卷积，而不是 CNN 层计算的互相关。</translation>
+    </message>
+    <message>
+        <source>Rows and columns cropped from every side of the stamped output.</source>
+        <translation>从盖印得到的输出的每一边裁掉的行和列数。</translation>
+    </message>
+    <message>
         <source>Sharpen</source>
         <translation>锐化</translation>
+    </message>
+    <message>
+        <source>Shifts and scales each channel to mean 0 and variance 1 (the running statistics), then by a learned γ and β.</source>
+        <translation>把每个通道平移、缩放到均值 0、方差 1（用滑动统计量），再乘以学到的 γ 并加上 β。</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Slides each filter over the input and writes one weighted sum per position: one output map per filter.</source>
+        <translation>让每个滤波器在输入上滑动，在每个位置写下一个加权和：每个滤波器一张输出特征图。</translation>
+    </message>
+    <message>
+        <source>Slope</source>
+        <translation>斜率</translation>
     </message>
     <message>
         <source>Smoothing with a 3×3 mean</source>
@@ -2075,8 +2266,36 @@
         <translation>Sobel y</translation>
     </message>
     <message>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
+        <source>Spacing between the kernel&apos;s taps: 2 reads every other pixel (a wider view).</source>
+        <translation>卷积核抽头之间的间隔：2 表示隔一个像素读一个（视野更宽）。</translation>
+    </message>
+    <message>
+        <source>Split the channels into groups; each filter sees only its group&apos;s channels. Groups = input channels: a depthwise convolution, one filter per channel.</source>
+        <translation>把通道分成若干组；每个滤波器只看到本组的通道。分组数 = 输入通道数时就是深度卷积：每个通道一个滤波器。</translation>
+    </message>
+    <message>
+        <source>Squashes every value into 0…1.</source>
+        <translation>把每个值压缩到 0…1。</translation>
+    </message>
+    <message>
+        <source>Squashes every value into −1…1.</source>
+        <translation>把每个值压缩到 −1…1。</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>步长</translation>
+    </message>
+    <message>
         <source>Stride, padding, dilation</source>
         <translation>步长、填充、膨胀</translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
     </message>
     <message>
         <source>Template matching: O</source>
@@ -2096,6 +2315,10 @@
         <translation>得出 −8 的 3×3 窗口</translation>
     </message>
     <message>
+        <source>The chance that a value is dropped (set to 0) in each training step.</source>
+        <translation>每个训练步中一个值被丢弃（置为 0）的概率。</translation>
+    </message>
+    <message>
         <source>The same network on an O. Its rounded corners are short diagonals, so ╲ and ╱ still find 1.00s there; but ╳ needs two strokes crossing and never passes 0.56: the pinned centre unit scores −0.11 here and 1.00 on the X. Layer 1 (conv 1×1: 2·pixel − 1) turns the canvas&apos;s black 0 / white 1 into the tutorial&apos;s −1 / +1; layer 2 holds the three ±1/9 templates (╲ ╱ ╳), so each value is the mean of the nine products: 1.00 where the template matches perfectly, −1 for its exact opposite. ReLU drops the negative matches and a 2×2 max pool (ceil mode: 7×7 → 4×4) keeps the best match of each patch.</source>
         <translation>同一个网络看一个 O。O 的圆角是短的斜线，所以 ╲ 和 ╱ 在那里仍能得到 1.00；但 ╳ 需要两笔交叉，最高不超过 0.56：被固定的中心单元在这里得 −0.11，在 X 上得 1.00。第 1 层（1×1 卷积：2·像素 − 1）把画布上的黑 0 / 白 1 变成教程里的 −1 / +1；第 2 层是三个 ±1/9 模板（╲ ╱ ╳），所以每个值都是九个乘积的平均：模板完全吻合处为 1.00，完全相反处为 −1。ReLU 去掉负的匹配，2×2 最大池化（向上取整：7×7 → 4×4）保留每一小块中最好的匹配。</translation>
     </message>
@@ -2108,6 +2331,10 @@
         <translation>教程中 9×9 的 X 和它的三个 3×3 特征。╲ 特征图沿整条 ╲ 笔画都是 1.00（被固定的单元），在九个像素中有一个不符的角上是 7/9 ≈ 0.78（教程截成 0.77，5/9 截成 0.55），有五个不符处是 −0.11。第 1 层（1×1 卷积：2·像素 − 1）把画布上的黑 0 / 白 1 变成教程里的 −1 / +1；第 2 层是三个 ±1/9 模板（╲ ╱ ╳），所以每个值都是九个乘积的平均：模板完全吻合处为 1.00，完全相反处为 −1。ReLU 去掉负的匹配，2×2 最大池化（向上取整：7×7 → 4×4）保留每一小块中最好的匹配。</translation>
     </message>
     <message>
+        <source>The window each output unit looks at, in input pixels (rows × columns).</source>
+        <translation>每个输出单元所看的窗口，以输入像素计（行 × 列）。</translation>
+    </message>
+    <message>
         <source>The worked example 4·0 + 0·0 + 0·0 + 0·0 + 0·1 + 0·1 + 0·0 + 0·1 + (−4)·2 = −8 on a bright corner. The tutorial&apos;s pixels 0, 1, 2 are drawn as 0, ½, 1; layer 1 (conv 1×1, weight 2) gives them back, and layer 2 holds its kernel exactly. The kernel compares each pixel with the one two steps down-right: flat areas give 0, the corner&apos;s edge strongly negative.</source>
         <translation>教程的算例 4·0 + 0·0 + 0·0 + 0·0 + 0·1 + 0·1 + 0·0 + 0·1 + (−4)·2 = −8，落在一个亮角上。教程的像素 0、1、2 画成 0、½、1；第 1 层（1×1 卷积，权重 2）把它们还原，第 2 层原样保存教程的卷积核。这个卷积核把每个像素与右下方两步处的像素相比：平坦区域得 0，角的边缘得很大的负值。</translation>
     </message>
@@ -2116,8 +2343,20 @@
         <translation>连续三个 3×3 均值模糊：第三层被固定的中心单元看到第二层的 3×3 窗口、第一层的 5×5、画上的 7×7（r = 1 + 3·(3 − 1)）。每模糊一次，数字就更散开一点。</translation>
     </message>
     <message>
+        <source>Transposed convolution</source>
+        <translation>转置卷积</translation>
+    </message>
+    <message>
+        <source>Turns scores into probabilities that add up to 1.</source>
+        <translation>把得分变成加起来为 1 的概率。</translation>
+    </message>
+    <message>
         <source>Two filters: Sobel x answers where brightness rises to the right (the left edges of the strokes), Sobel y where it rises downwards (their top edges); ReLU keeps only those, so the opposite edges go dark. The brightest edge is pinned.</source>
         <translation>两个滤波器：Sobel x 在亮度向右升高处响应（笔画的左边缘），Sobel y 在亮度向下升高处响应（笔画的上边缘）；ReLU 只保留这些，所以相反的边缘变暗。最亮的边缘单元已被固定。</translation>
+    </message>
+    <message>
+        <source>Upsampling with a transposed convolution</source>
+        <translation>用转置卷积做上采样</translation>
     </message>
     <message>
         <source>Vertical line</source>
@@ -2126,6 +2365,18 @@
     <message>
         <source>Weighted mean, heavier in the centre: the integer Gaussian matrix divided by 273.</source>
         <translation>加权平均，中心权重更大：整数高斯矩阵除以 273。</translation>
+    </message>
+    <message>
+        <source>What negative values are multiplied by (0 would be a plain ReLU).</source>
+        <translation>负值要乘的系数（为 0 时就是普通的 ReLU）。</translation>
+    </message>
+    <message>
+        <source>What the border holds: zeros, a mirror image (reflect), the edge repeated (replicate) or the opposite side (circular).</source>
+        <translation>边框里放什么：零（零填充）、镜像（reflect）、重复的边缘（replicate）或对侧（circular）。</translation>
+    </message>
+    <message>
+        <source>While training, drops random values (sets them to 0) so no unit can rely on one input; passes everything through otherwise.</source>
+        <translation>训练时随机丢弃一些值（置为 0），使任何单元都不能只依赖某一个输入；其他时候原样通过。</translation>
     </message>
     <message>
         <source>X template ╱</source>
@@ -2166,6 +2417,18 @@
     <message>
         <source>avg pool %1</source>
         <translation>平均池化 %1</translation>
+    </message>
+    <message>
+        <source>batch norm</source>
+        <translation>批归一化</translation>
+    </message>
+    <message>
+        <source>batch norm needs more than one value per channel while training (a batch of one 1×1 map has no spread to normalize)</source>
+        <translation>训练时批归一化要求每个通道不止一个值（一批只有一张 1×1 特征图，就没有可归一化的离散程度）</translation>
+    </message>
+    <message>
+        <source>batch norm outside training needs the running mean and variance</source>
+        <translation>非训练时的批归一化需要滑动均值和方差</translation>
     </message>
     <message>
         <source>batch size</source>
@@ -2213,6 +2476,10 @@
         <translation>膨胀</translation>
     </message>
     <message>
+        <source>dropout %1</source>
+        <translation>随机失活 %1</translation>
+    </message>
+    <message>
         <source>epochs</source>
         <translation>训练轮数</translation>
     </message>
@@ -2223,6 +2490,10 @@
     <message>
         <source>flatten</source>
         <translation>展平</translation>
+    </message>
+    <message>
+        <source>groups must be a whole number ≥ 1, not %1</source>
+        <translation>分组数必须是 ≥ 1 的整数，而不是 %1</translation>
     </message>
     <message>
         <source>kernel</source>
@@ -2266,6 +2537,10 @@
         <translation>最大池化 %1</translation>
     </message>
     <message>
+        <source>momentum must be between 0 and 1, not %1</source>
+        <translation>动量必须在 0 和 1 之间，而不是 %1</translation>
+    </message>
+    <message>
         <source>no preset named %1; known: %2</source>
         <translation>没有名为 %1 的预设；已有：%2</translation>
     </message>
@@ -2292,6 +2567,10 @@
     <message>
         <source>padding %1 is more than half the %2 window, so some windows would see only padding</source>
         <translation>填充 %1 超过了 %2 窗口的一半，有些窗口将只看到填充</translation>
+    </message>
+    <message>
+        <source>padding and output padding cannot be negative</source>
+        <translation>填充和输出填充不能为负</translation>
     </message>
     <message>
         <source>padding cannot be negative, not %1</source>
@@ -2350,8 +2629,16 @@
         <translation>高</translation>
     </message>
     <message>
+        <source>the %1 %2 cannot be split into %3 equal groups (groups must divide both the input channels and the %4)</source>
+        <translation>%2 个%1无法平均分成 %3 组（分组数必须同时整除输入通道数和%4）</translation>
+    </message>
+    <message>
         <source>the %1 must be a whole number ≥ 1, not %2</source>
         <translation>%1必须是 ≥ 1 的整数，而不是 %2</translation>
+    </message>
+    <message>
+        <source>the %1 needs one value per channel (%2), not shape %3</source>
+        <translation>%1需要每个通道一个值（%2 个），而不是形状 %3</translation>
     </message>
     <message>
         <source>the %1 of layer %2 (%3) holds values that are not finite numbers</source>
@@ -2366,12 +2653,24 @@
         <translation>膨胀</translation>
     </message>
     <message>
+        <source>the dropout probability must be between 0 and 1, not %1</source>
+        <translation>失活概率必须在 0 和 1 之间，而不是 %1</translation>
+    </message>
+    <message>
+        <source>the effective receptive field needs the image x it is measured on</source>
+        <translation>有效感受野需要在其上测量的图像 x</translation>
+    </message>
+    <message>
         <source>the file has arrays that belong to no layer: %1</source>
         <translation>文件中有不属于任何层的数组：%1</translation>
     </message>
     <message>
         <source>the input has %1 channels but the kernel expects %2</source>
         <translation>输入有 %1 个通道，但卷积核需要 %2 个</translation>
+    </message>
+    <message>
+        <source>the input has %1 channels but the kernel expects %2 (%3 groups of %4)</source>
+        <translation>输入有 %1 个通道，但卷积核需要 %2 个（%3 组，每组 %4 个）</translation>
     </message>
     <message>
         <source>the input is %1 long after padding, shorter than the kernel (%2)</source>
@@ -2394,12 +2693,24 @@
         <translation>输入是 %1 个数组成的一维列表，而不是图像；%2 需要 通道 × 高 × 宽（把它放在展平/全连接层之前）</translation>
     </message>
     <message>
+        <source>the input is a flat list of %1 numbers, not an image; a transposed conv needs channels × height × width</source>
+        <translation>输入是 %1 个数组成的一维列表，而不是图像；转置卷积需要 通道 × 高 × 宽</translation>
+    </message>
+    <message>
+        <source>the input is a flat list of %1 numbers; batch norm 2d normalizes the channels of maps (put it before flatten/dense)</source>
+        <translation>输入是 %1 个数组成的一维列表；二维批归一化是对特征图的通道做归一化（把它放在展平/全连接层之前）</translation>
+    </message>
+    <message>
         <source>the input size must be (channels, height, width) or (height, width) with every number at least 1, not %1</source>
         <translation>输入尺寸必须是（通道, 高, 宽）或（高, 宽），且每个数至少为 1，而不是 %1</translation>
     </message>
     <message>
         <source>the kernel must be (filters, channels, height, width), not shape %1</source>
         <translation>卷积核必须是（滤波器, 通道, 高, 宽），而不是形状 %1</translation>
+    </message>
+    <message>
+        <source>the kernel must be (input channels, filters, height, width), not shape %1</source>
+        <translation>卷积核必须是（输入通道, 滤波器, 高, 宽），而不是形状 %1</translation>
     </message>
     <message>
         <source>the kernel size</source>
@@ -2442,6 +2753,18 @@
         <translation>输出个数</translation>
     </message>
     <message>
+        <source>the output padding (%1) must be smaller than the stride (%2) or the dilation (%3)</source>
+        <translation>输出填充（%1）必须小于步长（%2）或膨胀（%3）</translation>
+    </message>
+    <message>
+        <source>the output padding (%1) must be smaller than the stride (%2) or the dilation (%3): it only chooses among the sizes that a stride-%4 convolution would shrink back to %5</source>
+        <translation>输出填充（%1）必须小于步长（%2）或膨胀（%3）：它只是在步长为 %4 的卷积会缩回到 %5 的那几个尺寸中做选择</translation>
+    </message>
+    <message>
+        <source>the padding (%1) crops away the whole output: (%2 − 1)·%3 − 2·%4 + %5·(%6 − 1) + %7 + 1 = %8</source>
+        <translation>填充（%1）把整个输出都裁掉了：(%2 − 1)·%3 − 2·%4 + %5·(%6 − 1) + %7 + 1 = %8</translation>
+    </message>
+    <message>
         <source>the padding mode must be one of %1, not %2</source>
         <translation>填充模式必须是 %1 之一，而不是 %2</translation>
     </message>
@@ -2482,8 +2805,8 @@
         <translation>有 %1 层的权重，但网络有 %2 层</translation>
     </message>
     <message>
-        <source>there is no image to explain yet: run forward first or pass x</source>
-        <translation>还没有可解释的图像：请先运行前向计算或传入 x</translation>
+        <source>there is no image to explain: pass the image x the maps came from</source>
+        <translation>没有可解释的图像：请传入产生这些特征图的图像 x</translation>
     </message>
     <message>
         <source>this .npz has no network spec; it was not written by ConvScope</source>
@@ -2504,6 +2827,10 @@
     <message>
         <source>training needs a network that ends in softmax over a flat vector (… → dense → softmax): it learns by comparing those probabilities with the right answers</source>
         <translation>训练需要以一维向量上的 softmax 结尾的网络（… → 全连接 → softmax）：它通过把这些概率与正确答案比较来学习</translation>
+    </message>
+    <message>
+        <source>transposed conv %1</source>
+        <translation>转置卷积 %1</translation>
     </message>
     <message>
         <source>unit %1 is outside layer %2&apos;s output of shape %3</source>

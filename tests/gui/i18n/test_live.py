@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 import engine
 from gui.i18n import live
 from gui.i18n.engine_messages import describe, engine_text
-from gui.editors.layer_form import NEW_LAYERS
+from gui.editors.layer_form import new_layers
 from gui.state import Unit
 from tests.gui.i18n.ui_texts import ui_texts, untranslated
 
@@ -171,8 +171,9 @@ def test_an_engine_refusal_reaches_the_user_in_chinese(main_window, state, chine
 
 
 def test_every_kind_of_layer_is_described_in_chinese(chinese):
-    specs = list(NEW_LAYERS.values()) + [engine.Conv2d(4, 3, padding="same", flip=True),
-                                         engine.AvgPool2d(3, 1, padding=1)]
+    specs = list(new_layers().values()) + [
+        engine.Conv2d(4, 3, padding="same", flip=True, groups=2), engine.AvgPool2d(3, 1, padding=1),
+        engine.ConvTranspose2d(2, 3, stride=2, padding=1, output_padding=1)]
     described = [(spec.kind, describe(spec)) for spec in specs]
     assert untranslated(described, "zh_CN") == []
     assert dict(described)["maxpool2d"] == "最大池化 2×2 s2"

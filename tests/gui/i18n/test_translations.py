@@ -1,6 +1,7 @@
 """The Chinese translation file: complete, current with the sources, compiled, consistent with
 the glossary; and the engine's messages all in the catalogue that translates them."""
 
+import dataclasses
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -8,6 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtCore import QTranslator
 
+import engine
 from engine import examples, presets
 from gui.i18n import engine_messages
 from tests.gui.i18n.engine_templates import engine_templates
@@ -114,3 +116,14 @@ def test_every_lesson_and_preset_text_is_in_the_catalogue():
     texts += [t for p in presets.PRESETS.values() for t in (p.title, p.description) if t]
     missing = [t for t in texts if t not in engine_messages.LESSONS]
     assert missing == [], "add to gui/i18n/engine_messages.py LESSONS:\n" + "\n".join(missing)
+
+
+def test_every_layer_kind_text_is_in_the_catalogue():
+    texts = []
+    for cls in engine.LAYER_TYPES.values():
+        spec = cls(**(cls.template or {}))
+        texts += [cls.title, spec.summary]
+        texts += [f.metadata[key] for f in dataclasses.fields(cls)
+                  for key in ("label", "tooltip") if f.metadata.get(key)]
+    missing = [t for t in texts if t not in engine_messages.SPECS]
+    assert missing == [], "add to gui/i18n/engine_messages.py SPECS:\n" + "\n".join(missing)

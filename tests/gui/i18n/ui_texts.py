@@ -22,7 +22,7 @@ NAMES = re.compile(r"""\b(?:
     ms|px|Ctrl|Shift|Esc|Delete|Backspace|F\d+|
     max|valid|same|full|zeros|reflect|replicate|circular|true|false|
     English|Language|Tanh|Sigmoid|
-    relu|(?:conv|pool|relu|dense|flatten|softmax|sigmoid|tanh)\d+|Conv2d
+    relu|(?:conv|pool|relu|dense|flatten|softmax|sigmoid|tanh|op)\d+|Conv2d
     )\b""", re.VERBOSE)
 #: file names and patterns (train-images-idx3-ubyte.gz, *.npz) stay as the files are named
 FILE_NAMES = re.compile(r"\S*(?:idx|ubyte|\.npz|\.json|\.png|\*\.)\S*")

@@ -19,7 +19,10 @@ from PySide6.QtWidgets import (
 import engine
 from gui import samples
 from gui.activation_view import ActivationView
+from gui.attribution_panel import AttributionPanel
 from gui.canvas import Canvas
+from gui.dataset.dataset_model import DatasetModel
+from gui.dataset.dataset_panel import DatasetPanel
 from gui.draw_tools import DrawTools
 from gui.examples_menu import ExamplesMenu
 from gui.filter_gallery import FilterGallery
@@ -38,7 +41,7 @@ LAST_NETWORK = "last_network.npz"  # in the app data dir: the network the app cl
 NETWORK_FILTER = "ConvScope networks (*.npz *.json);;All files (*)"
 INPUT_SIZES = (8, 16, 28, 32, 64, 128, 256)
 MIN_INPUT, MAX_INPUT = 8, 256
-_LAYOUT_VERSION = 1  # bump when the set of docks changes, so an old saved layout is ignored
+_LAYOUT_VERSION = 2  # bump when the set of docks changes, so an old saved layout is ignored
 
 
 def last_network_path(data_dir):
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
         left, right, bottom = Qt.LeftDockWidgetArea, Qt.RightDockWidgetArea, Qt.BottomDockWidgetArea
         self._add_dock("inputDock", "Input", self._canvas_panel(), left)
         self._add_dock("predictionDock", "Prediction", PredictionView(state), left, scroll=True)
+        self.dataset = DatasetModel(state, parent=self)
         self._add_dock("layersDock", "Layers", LayerPanel(state), right, scroll=True)
         self._add_dock("kernelDock", "Kernel", KernelEditor(state), right, scroll=True)
         # One tab group only: Qt 6.11 leaves a stray, visible tab bar behind when a second group
@@ -83,6 +87,10 @@ class MainWindow(QMainWindow):
                                     ("filtersDock", "Learned filters", FilterGallery(state)),
                                     ("rfTableDock", "Receptive fields", ReceptiveFieldTable(state))]:
             self._add_dock(name, title, widget, bottom, tab_with="inspectorDock")
+        self._add_dock("datasetDock", "Dataset", DatasetPanel(state, self.dataset), bottom,
+                       tab_with="inspectorDock")
+        self._add_dock("attributionDock", "Attribution", AttributionPanel(state), bottom,
+                       tab_with="inspectorDock", scroll=True)
         self.docks["inspectorDock"].raise_()
         # The editors on the right run full height; the explanations span the canvas and the maps.
         self.setCorner(Qt.BottomLeftCorner, bottom)

@@ -58,7 +58,7 @@ class AppState(QObject):
     selectionChanged : the pinned or hovered unit changed.
     layerSelected(int) : the layer (or its filter/channel) chosen for editing changed.
     errorChanged(str) : the reason the last edit was refused ("" once an edit succeeds).
-    overlayChanged : ``input_overlay`` (a heatmap drawn over the canvas) changed.
+    overlayChanged : ``input_overlay`` (a heatmap drawn over the canvas) or ``erf_enabled`` changed.
     """
 
     networkChanged = Signal()
@@ -87,6 +87,7 @@ class AppState(QObject):
         self.pinned = None
         self.hovered = None
         self.input_overlay = None
+        self.input_overlay_signed = False
         self.erf_enabled = False
         # Pen events arrive faster than frames: they only mark the forward as due, and one
         # zero-delay timer runs it once per event-loop pass.
@@ -211,9 +212,11 @@ class AppState(QObject):
             self.hovered = unit
             self.selectionChanged.emit()
 
-    def set_input_overlay(self, overlay):
-        """Draw ``overlay`` (H, W) ≥ 0 (e.g. an effective receptive field) on the canvas; None hides it."""
+    def set_input_overlay(self, overlay, signed=False):
+        """Draw ``overlay`` (H, W) on the canvas: ≥ 0 (e.g. an effective receptive field), or
+        ``signed`` (an attribution: what raises a class and what lowers it); None hides it."""
         self.input_overlay = None if overlay is None else np.asarray(overlay, np.float32)
+        self.input_overlay_signed = bool(signed)
         self.overlayChanged.emit()
 
     def set_erf_enabled(self, enabled):

@@ -23,6 +23,7 @@ from gui.attribution_panel import AttributionPanel
 from gui.canvas import Canvas
 from gui.dataset.dataset_model import DatasetModel
 from gui.dataset.dataset_panel import DatasetPanel
+from gui.dataset.favourite_patches import FavouritePatches
 from gui.draw_tools import DrawTools
 from gui.examples_menu import ExamplesMenu
 from gui.filter_gallery import FilterGallery
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
             self._add_dock(name, title, widget, bottom, tab_with="inspectorDock")
         self._add_dock("datasetDock", "Dataset", DatasetPanel(state, self.dataset), bottom,
                        tab_with="inspectorDock")
+        self._add_dock("favouritesDock", "Favourite digits", FavouritePatches(state, self.dataset),
+                       bottom, tab_with="inspectorDock")
         self._add_dock("attributionDock", "Attribution", AttributionPanel(state), bottom,
                        tab_with="inspectorDock", scroll=True)
         self.docks["inspectorDock"].raise_()

@@ -122,6 +122,11 @@ class DatasetModel(QObject):
                 f"network takes {height}×{width}: set the input size to 28×28 to look at them.")
         return np.repeat(self.images[indices][:, None], channels, axis=1)
 
+    def draw_digit(self, index):
+        """Put digit ``index`` on the canvas, as one undo step."""
+        image = fit_to_canvas(self.images[index], self.state.image.shape)
+        self.state.set_image(image, f"Dataset digit #{index} (a {self.labels[index]})")
+
     def _on_evaluated(self, evaluation):
         if len(self._cache) >= _CACHED:
             self._cache.pop(next(iter(self._cache)))  # the oldest

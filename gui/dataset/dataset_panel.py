@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dataset.confusion_matrix import ConfusionMatrix
-from gui.dataset.dataset_model import HELD_OUT, TRAINING, fit_to_canvas
+from gui.dataset.dataset_model import HELD_OUT, TRAINING
 from gui.dataset.digit_gallery import DigitGallery
 
 
@@ -59,7 +59,7 @@ class DatasetPanel(QWidget):
         layout.addWidget(split, 1)
         self.subset.currentIndexChanged.connect(self._on_subset_chosen)
         self.matrix.cellClicked.connect(self.show_cell)
-        self.gallery.digitClicked.connect(self.draw_digit)
+        self.gallery.digitClicked.connect(model.draw_digit)
         model.evaluationChanged.connect(self._on_evaluation_changed)
         model.progressed.connect(self._on_progressed)
         model.subsetChanged.connect(self._on_subset_changed)
@@ -117,8 +117,3 @@ class DatasetPanel(QWidget):
                    f"({100 * p[predicted]:.1f} %), {true} gets {100 * p[true]:.1f} %")
             tiles.append((self.model.images[index], caption, index, tip))
         self.gallery.set_tiles(tiles)
-
-    def draw_digit(self, index):
-        """Put dataset digit ``index`` on the canvas (one undo step)."""
-        image = fit_to_canvas(self.model.images[index], self.state.image.shape)
-        self.state.set_image(image, f"Dataset digit #{index} ({self.model.labels[index]})")

@@ -37,6 +37,7 @@ from gui.slide_animation import SlideAnimation
 from gui.status_bar import StatusBar
 from gui.training_dialog import TrainingDialog
 from gui.unit_inspector import UnitInspector
+from gui.what_filters_want import WhatFiltersWant
 
 LAST_NETWORK = "last_network.npz"  # in the app data dir: the network the app closed with
 NETWORK_FILTER = "ConvScope networks (*.npz *.json);;All files (*)"
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self._add_dock("inspectorDock", "Unit inspector", UnitInspector(state), bottom)
         for name, title, widget in [("slideDock", "Sliding window", SlideAnimation(state)),
                                     ("filtersDock", "Learned filters", FilterGallery(state)),
+                                    ("wantDock", "What filters want", WhatFiltersWant(state)),
                                     ("rfTableDock", "Receptive fields", ReceptiveFieldTable(state))]:
             self._add_dock(name, title, widget, bottom, tab_with="inspectorDock")
         self._add_dock("datasetDock", "Dataset", DatasetPanel(state, self.dataset), bottom,

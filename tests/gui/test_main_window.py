@@ -220,7 +220,8 @@ def test_every_visible_dock_tab_bar_belongs_to_one_tab_group(qapp, main_window):
     qapp.processEvents()
     groups = [tuple(bar.tabText(i) for i in range(bar.count()))
               for bar in main_window.findChildren(QTabBar) if bar.isVisible()]
-    assert groups == [("Unit inspector", "Sliding window", "Learned filters", "Receptive fields",
+    assert groups == [("Unit inspector", "Sliding window", "Learned filters", "What filters want",
+                       "Receptive fields",
                        "Dataset", "Favourite digits", "Attribution")]
 
 

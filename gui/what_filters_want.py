@@ -11,13 +11,12 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QVBo
 
 from engine.favourites import crop
 from engine.maximize import maximize
-from gui.dataset.background_task import BackgroundTask, frozen_copy
+from gui.dataset.background_task import BackgroundTask, RecentResults, frozen_copy
 from gui.dataset.dataset_model import weights_key
 from gui.dataset.digit_gallery import DigitGallery
 from gui.formatting import number
 from gui.lazy_redraw import LazyRedraw
 
-_CACHED = 16
 
 
 def targets(net):
@@ -57,7 +56,7 @@ class WhatFiltersWant(QWidget):
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(top)
         layout.addWidget(self.gallery, 1)
-        self._cache = {}
+        self._cache = RecentResults(16)
         self._wanted = None
         self._task = BackgroundTask(self)
         self._task.progressed.connect(lambda f: self.progress.setValue(round(1000 * f)))
@@ -112,8 +111,6 @@ class WhatFiltersWant(QWidget):
 
     def _on_found(self, result):
         key, found = result
-        if len(self._cache) >= _CACHED:
-            self._cache.pop(next(iter(self._cache)))
         self._cache[key] = found
         if key == self._wanted:
             self._show(found, key[1])

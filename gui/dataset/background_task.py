@@ -19,6 +19,20 @@ import engine
 _RUNNING = set()
 
 
+class RecentResults(dict):
+    """Results by key, forgetting the oldest beyond ``size`` (recent weights come back at once
+    on undo and redo; old ones are not kept forever)."""
+
+    def __init__(self, size):
+        super().__init__()
+        self.size = size
+
+    def __setitem__(self, key, value):
+        if key not in self and len(self) >= self.size:
+            del self[next(iter(self))]
+        super().__setitem__(key, value)
+
+
 def frozen_copy(net):
     """A copy of ``net`` a worker can own while the user edits the original."""
     return engine.Network(net.input_shape, list(net.layers),

@@ -16,11 +16,10 @@ import engine
 from engine.data import SHIPPED_DIGITS, find_idx_pair, load_digits
 from engine.evaluate import evaluate
 from engine.train import held_out_split
-from gui.dataset.background_task import BackgroundTask, frozen_copy
+from gui.dataset.background_task import BackgroundTask, RecentResults, frozen_copy
 from gui.samples import array_to_qimage, qimage_to_array
 
 HELD_OUT, TRAINING = "held out", "training"
-_CACHED = 16  # evaluations kept: undo and redo of recent edits come back at once
 
 
 def weights_key(net) -> str:
@@ -53,7 +52,7 @@ class DatasetModel(QObject):
         self.subset = HELD_OUT
         self.evaluation = None
         self.error = ""
-        self._cache = {}  # (weights key, subset) -> Evaluation
+        self._cache = RecentResults(16)  # (weights key, subset) -> Evaluation
         try:
             self.images, self.labels = load_digits(*find_idx_pair(folder))
             self.load_error = ""
@@ -128,8 +127,6 @@ class DatasetModel(QObject):
         self.state.set_image(image, f"Dataset digit #{index} (a {self.labels[index]})")
 
     def _on_evaluated(self, evaluation):
-        if len(self._cache) >= _CACHED:
-            self._cache.pop(next(iter(self._cache)))  # the oldest
         self._cache[self._pending] = evaluation
         self._publish(evaluation, "")
 

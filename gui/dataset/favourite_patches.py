@@ -13,13 +13,12 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QProgressBar, QVBo
 
 import engine
 from engine.favourites import crop, favourites
-from gui.dataset.background_task import BackgroundTask, frozen_copy
+from gui.dataset.background_task import BackgroundTask, RecentResults, frozen_copy
 from gui.dataset.dataset_model import weights_key
 from gui.dataset.digit_gallery import DigitGallery
 from gui.formatting import number
 from gui.status_bar import unit_name
 
-_CACHED = 32
 
 
 class FavouritePatches(QWidget):
@@ -52,7 +51,7 @@ class FavouritePatches(QWidget):
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(top)
         layout.addWidget(self.gallery, 1)
-        self._cache = {}
+        self._cache = RecentResults(32)
         self._shown = None  # the cache key on screen or being computed
         self._task = BackgroundTask(self)
         self._task.progressed.connect(lambda f: self.progress.setValue(round(1000 * f)))
@@ -122,8 +121,6 @@ class FavouritePatches(QWidget):
 
     def _on_found(self, result):
         full_key, found = result
-        if len(self._cache) >= _CACHED:
-            self._cache.pop(next(iter(self._cache)))
         self._cache[full_key] = found
         if full_key[1:] == self._shown:
             self._show(found)

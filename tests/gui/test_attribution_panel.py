@@ -5,21 +5,17 @@ import pytest
 
 import engine
 from engine import attribution
-from gui.app import MODEL
 from gui.attribution_panel import (
     GRAD_CAM, GRADIENT_INPUT, OCCLUSION, OFF, SALIENCY, AttributionPanel,
 )
 from gui.samples import sample_digit
-from gui.state import AppState
 
 
 @pytest.fixture
-def state(qapp):
-    app_state = AppState(engine.load_network(MODEL))
-    app_state.set_image(sample_digit(7))
-    app_state.recompute()
-    yield app_state
-    app_state.deleteLater()
+def state(trained_state):
+    trained_state.set_image(sample_digit(7))
+    trained_state.recompute()
+    return trained_state
 
 
 @pytest.fixture

@@ -5,16 +5,12 @@ import pytest
 
 import engine
 from engine.maximize import maximize
-from gui.app import MODEL
-from gui.state import AppState
 from gui.what_filters_want import WhatFiltersWant, targets
 
 
 @pytest.fixture
-def state(qapp):
-    app_state = AppState(engine.load_network(MODEL))
-    yield app_state
-    app_state.deleteLater()
+def state(trained_state):
+    return trained_state
 
 
 @pytest.fixture

@@ -1,18 +1,8 @@
-"""The shipped network and its state, for the views that read the shipped digits."""
+"""A DatasetModel over the shipped digits, for the views that read them."""
 
 import pytest
 
-import engine
-from gui.app import MODEL
 from gui.dataset.dataset_model import DatasetModel
-from gui.state import AppState
-
-
-@pytest.fixture
-def trained_state(qapp):
-    state = AppState(engine.load_network(MODEL))
-    yield state
-    state.deleteLater()
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import threading
 import pytest
 
 import engine
-from gui.dataset.background_task import BackgroundTask
+from gui.dataset.background_task import BackgroundTask, RecentResults
 
 
 @pytest.fixture
@@ -54,3 +54,12 @@ def test_an_engine_refusal_is_reported_in_words(qtbot, task):
     with qtbot.waitSignal(task.failed, timeout=5000) as failure:
         task.start(refuse)
     assert failure.args == ["The network has no softmax"]
+
+
+def test_recent_results_forget_the_oldest():
+    results = RecentResults(2)
+    results["a"], results["b"] = 1, 2
+    results["a"] = 3  # replacing an entry forgets nothing
+    assert results == {"a": 3, "b": 2}
+    results["c"] = 4
+    assert list(results.items()) == [("b", 2), ("c", 4)]  # "a" was stored first

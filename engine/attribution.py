@@ -73,35 +73,48 @@ def gradient_times_input(net, x, target=None, outputs=None) -> np.ndarray:
     return (class_gradient(net, x_in, target, outputs) * x_in).sum(axis=0)
 
 
-def occlusion(net, x, target=None, patch: int = 5, fill: float = 0.0,
-              batch_size: int = 256) -> np.ndarray:
-    """The drop of p_target when a ``patch``×``patch`` square centred on each pixel is set to
+def occlusion(net, x, target=None, patch: int = 5, fill: float = 0.0, stride: int = 1,
+              batch_size: int = 256, on_progress=None, should_stop=None) -> np.ndarray | None:
+    """The drop of p_target when a ``patch``×``patch`` square centred on a pixel is set to
     ``fill`` (clipped at the border): (H, W), positive where covering the pixel hurts the class.
 
-    All H·W occluded images go through the network in batches of ``batch_size``.
+    Patches are centred on every ``stride``-th row and column (0, stride, 2·stride, …); every
+    pixel shows the drop of its nearest centre. The occluded images go through the network in
+    batches of ``batch_size``; ``on_progress`` is called with the share done after each batch,
+    and ``should_stop`` polled before it (the result is then None).
     """
     _check_classifier(net)
-    if isinstance(patch, bool) or not isinstance(patch, (int, np.integer)) or patch < 1:
-        raise ConfigError(f"the occlusion patch must be a whole number of pixels ≥ 1, not {patch!r}")
+    for name, value in (("patch", patch), ("stride", stride)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+            raise ConfigError(f"the occlusion {name} must be a whole number of pixels ≥ 1, "
+                              f"not {value!r}")
     x = net.as_input(x)[0]  # (C, H, W)
     _, height, width = x.shape
     base = net.predict(x)[0]
     target = int(base.argmax()) if target is None else _target([base[None]], target)
     # A patch centred on (r, c) covers rows r − before … r + after.
     before, after = (patch - 1) // 2, patch // 2
+
     def covers(size):  # (centre, pixel): True where the patch centred there covers the pixel
-        offset = np.arange(size)[None, :] - np.arange(size)[:, None]
+        offset = np.arange(size)[None, :] - np.arange(0, size, stride)[:, None]
         return (offset >= -before) & (offset <= after)
 
     covers_row, covers_col = covers(height), covers(width)
-    drop = np.empty(height * width, np.float32)
-    for start in range(0, height * width, batch_size):
-        centres = np.arange(start, min(start + batch_size, height * width))
+    rows, cols = len(covers_row), len(covers_col)
+    drop = np.empty(rows * cols, np.float32)
+    for start in range(0, rows * cols, batch_size):
+        if should_stop is not None and should_stop():
+            return None
+        centres = np.arange(start, min(start + batch_size, rows * cols))
         # (B, H, W): True on the pixels the patch centred at each centre covers
-        covered = covers_row[centres // width][:, :, None] & covers_col[centres % width][:, None, :]
+        covered = covers_row[centres // cols][:, :, None] & covers_col[centres % cols][:, None, :]
         occluded = np.where(covered[:, None], np.float32(fill), x[None])
         drop[centres] = base[target] - net.predict(occluded)[:, target]
-    return drop.reshape(height, width)
+        if on_progress is not None:
+            on_progress((centres[-1] + 1) / (rows * cols))
+    nearest_row = np.minimum(np.round(np.arange(height) / stride).astype(int), rows - 1)
+    nearest_col = np.minimum(np.round(np.arange(width) / stride).astype(int), cols - 1)
+    return drop.reshape(rows, cols)[np.ix_(nearest_row, nearest_col)]
 
 
 def grad_cam_map(net, x, layer: int, target=None, outputs=None) -> np.ndarray:

@@ -7,11 +7,14 @@ changes. Each method comes with one sentence saying how to read its colours.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
+    QWidget,
 )
 
 import engine
@@ -20,6 +23,7 @@ from gui.dataset.background_task import BackgroundTask, frozen_copy
 
 OFF, SALIENCY, GRADIENT_INPUT, OCCLUSION, GRAD_CAM = (
     "Off", "Saliency |∂p/∂x|", "Gradient × input", "Occlusion", "Grad-CAM")
+OCCLUSION_SIDE = 28  # patch centres per side at most: a digit's pixels
 LEGENDS = {
     OFF: "Colour the canvas by which pixels made the network say a class.",
     SALIENCY: "Bright where changing a pixel a little would change the probability of {cls} "
@@ -27,7 +31,7 @@ LEGENDS = {
     GRADIENT_INPUT: "Orange ink raises the probability of {cls}, blue ink lowers it; "
                     "blank pixels count for nothing.",
     OCCLUSION: "Orange where covering a {patch}×{patch} patch with black lowers the probability "
-               "of {cls}, blue where it raises it.",
+               "of {cls}, blue where it raises it{every}.",
     GRAD_CAM: "Bright where the maps of {layer} hold the features that raise the score of {cls}, "
               "spread back over the input.",
 }
@@ -58,6 +62,8 @@ class AttributionPanel(QWidget):
         self.patch = QSpinBox(minimum=1, maximum=15, value=5, suffix=" px",
                               toolTip="Side of the square slid over the input")
         self.run_button = QPushButton("Occlude again", toolTip="Run occlusion on the drawing (R)")
+        self.progress = QProgressBar(maximum=1000, textVisible=False, maximumWidth=100)
+        self.progress.hide()
         self.legend = QLabel(objectName="attributionLegend", wordWrap=True)
         self.legend.setTextInteractionFlags(Qt.TextSelectableByMouse)
         form = QFormLayout()
@@ -69,6 +75,7 @@ class AttributionPanel(QWidget):
         occlusion_row = QHBoxLayout()
         occlusion_row.addWidget(self.patch)
         occlusion_row.addWidget(self.run_button)
+        occlusion_row.addWidget(self.progress)
         self._patch_row = QLabel("Patch")
         form.addRow(self._patch_row, occlusion_row)
         layout = QVBoxLayout(self)
@@ -76,6 +83,7 @@ class AttributionPanel(QWidget):
         layout.addWidget(self.legend)
         layout.addStretch()
         self._task = BackgroundTask(self)
+        self._task.progressed.connect(lambda f: self.progress.setValue(round(1000 * f)))
         self._task.succeeded.connect(self._on_occluded)
         self._task.failed.connect(self._show_error)
         shortcut = QShortcut(QKeySequence("R"), self, context=Qt.WidgetWithChildrenShortcut)
@@ -138,8 +146,15 @@ class AttributionPanel(QWidget):
 
     def _update_legend(self):
         cls = self.target.currentText() if self.target_class is not None else "the predicted class"
+        stride = self._occlusion_stride()
+        every = f" (a patch every {stride} pixels)" if stride > 1 else ""
         self.legend.setText(LEGENDS[self.method.currentText()].format(
-            cls=cls, patch=self.patch.value(), layer=self.layer.currentText()))
+            cls=cls, patch=self.patch.value(), layer=self.layer.currentText(), every=every))
+
+    def _occlusion_stride(self):
+        """Patches on every pixel of a digit-sized input; on a larger one, about as many patches
+        (as many forwards), spread out: a 256×256 input would otherwise need 65,536."""
+        return max(1, math.ceil(max(self.state.network.input_shape[1:]) / OCCLUSION_SIDE))
 
     # ------------------------------------------------------------ computing
     def _on_activations_changed(self):
@@ -179,10 +194,19 @@ class AttributionPanel(QWidget):
             return
         net = frozen_copy(self.state.network)
         x, target, patch = self.state.model_input.copy(), self.target_class, self.patch.value()
+        stride = self._occlusion_stride()
         self._update_legend()
-        self._task.start(lambda report, stop: (x, attribution.occlusion(net, x, target, patch)))
+        self.progress.setValue(0)
+        self.progress.show()
+
+        def work(report, stop):
+            overlay = attribution.occlusion(net, x, target, patch, stride=stride,
+                                            on_progress=report, should_stop=stop)
+            return None if overlay is None else (x, overlay)
+        self._task.start(work)
 
     def _on_occluded(self, result):
+        self.progress.hide()
         x, overlay = result
         if self.method.currentText() == OCCLUSION and np.array_equal(x, self.state.model_input):
             self._drawing = x

@@ -99,3 +99,20 @@ def test_attribution_explains_what_it_needs(image):
         attribution.saliency(net, image, 5)
     with pytest.raises(engine.ConfigError, match="patch"):
         attribution.occlusion(net, image, patch=0)
+
+
+def test_occlusion_with_a_stride_occludes_every_stride_th_pixel(smooth_net, image):
+    drop = attribution.occlusion(smooth_net, image, target=0, patch=3, stride=3)
+    base = _probability(smooth_net, image, 0)
+    for row, col in [(0, 0), (3, 6), (6, 3)]:  # centres
+        occluded = image.copy()
+        occluded[:, max(row - 1, 0):row + 2, max(col - 1, 0):col + 2] = 0
+        assert drop[row, col] == pytest.approx(base - _probability(smooth_net, occluded, 0), abs=1e-6)
+    assert drop[1, 1] == drop[0, 0] and drop[7, 7] == drop[6, 6] and drop[2, 5] == drop[3, 6]
+
+
+def test_occlusion_reports_progress_and_stops_when_asked(smooth_net, image):
+    seen = []
+    attribution.occlusion(smooth_net, image, batch_size=20, on_progress=seen.append)
+    assert seen[-1] == 1.0 and len(seen) == 4  # 64 centres in batches of 20
+    assert attribution.occlusion(smooth_net, image, should_stop=lambda: True) is None

@@ -80,3 +80,13 @@ def test_a_network_without_softmax_is_explained(panel, state):
     state.set_layers([engine.Conv2d(2, 3)])
     state.recompute()
     assert "softmax" in panel.legend.text() and state.input_overlay is None
+
+
+def test_occlusion_on_a_large_input_spreads_its_patches(qtbot, panel, state):
+    state.set_input_shape((1, 64, 64))
+    state.recompute()
+    with qtbot.waitSignal(state.overlayChanged, timeout=20000,
+                          check_params_cb=lambda: state.input_overlay is not None):
+        panel.set_method(OCCLUSION)
+    assert state.input_overlay.shape == (64, 64)
+    assert "a patch every 3 pixels" in panel.legend.text()

@@ -66,3 +66,16 @@ def test_weights_key_and_fit_to_canvas():
     assert fit_to_canvas(digit, (28, 28)) is digit
     large = fit_to_canvas(digit, (56, 56))
     assert large.shape == (56, 56) and large[20:36, 24:32].mean() > 0.9 and large[:16].max() == 0
+
+
+def test_an_edited_network_is_evaluated_and_one_without_softmax_is_told_why(qtbot, dataset,
+                                                                            trained_state):
+    layers = list(trained_state.network.layers)
+    with qtbot.waitSignal(dataset.evaluationChanged, timeout=10000,
+                          check_params_cb=lambda: dataset.evaluation is not None):
+        trained_state.set_layers(layers[:7] + layers[9:])  # without dense1 and its ReLU
+    assert dataset.evaluation.confusion.sum() == 1000  # a fresh dense layer: about chance
+    with qtbot.waitSignal(dataset.evaluationChanged, timeout=10000,
+                          check_params_cb=lambda: bool(dataset.error)):
+        trained_state.set_layers(layers[:-1])
+    assert "softmax" in dataset.error and dataset.evaluation is None

@@ -58,29 +58,33 @@ class ConfusionMatrix(QWidget):
 
     # --------------------------------------------------------------- geometry
     def _geometry(self):
-        """(left, top, cell size) of the grid; room for the axis titles and the accuracy column."""
+        """(left, top, cell width, cell height) of the grid; room for the axis titles and the
+        accuracy column. Cells are as tall as the height allows and up to twice as wide: a
+        short dock still gets counts one can read."""
         metrics = self.fontMetrics()
         line = metrics.height()
         left, top = 2.2 * line, 2.2 * line
         accuracy_width = metrics.horizontalAdvance("100.0 %") + 10
-        cell = min((self.width() - left - accuracy_width - 4) / self.classes,
-                   (self.height() - top - 4) / self.classes)
-        return left, top, max(cell, 8.0)
+        height = max((self.height() - top - 4) / self.classes, 8.0)
+        width = max(min((self.width() - left - accuracy_width - 4) / self.classes, 2 * height), 8.0)
+        return left, top, width, min(height, width)
 
     def cell_rect(self, true, predicted) -> QRectF:
         """Where cell (``true``, ``predicted``) is drawn, in widget pixels."""
-        left, top, cell = self._geometry()
-        return QRectF(left + predicted * cell, top + true * cell, cell, cell)
+        left, top, width, height = self._geometry()
+        return QRectF(left + predicted * width, top + true * height, width, height)
 
     def count_font(self) -> QFont:
-        """The font of the counts in the cells, sized to the cells."""
+        """The font of the counts in the cells, sized to the cells (up to four digits)."""
+        _, _, width, height = self._geometry()
         small = QFont(self.font())
-        small.setPixelSize(max(6, min(self.fontMetrics().height(), int(self._geometry()[2] * 0.42))))
+        small.setPixelSize(max(6, min(self.fontMetrics().height(), int(0.8 * height),
+                                      int(width / 2.6))))
         return small
 
     def cell_at(self, pos):
-        left, top, cell = self._geometry()
-        col, row = int((pos.x() - left) // cell), int((pos.y() - top) // cell)
+        left, top, width, height = self._geometry()
+        col, row = int((pos.x() - left) // width), int((pos.y() - top) // height)
         return (row, col) if 0 <= row < self.classes and 0 <= col < self.classes else None
 
     # ------------------------------------------------------------------ mouse
@@ -108,22 +112,22 @@ class ConfusionMatrix(QWidget):
     def paintEvent(self, event):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.Antialiasing)
-        left, top, cell = self._geometry()
+        left, top, width, height = self._geometry()
         k = self.classes
         font = QFont(self.font())
         painter.setFont(font)
         painter.setPen(HINT)
         line = self.fontMetrics().height()
-        painter.drawText(QRectF(left, 0, k * cell, line), Qt.AlignCenter, "the network said")
+        painter.drawText(QRectF(left, 0, k * width, line), Qt.AlignCenter, "the network said")
         painter.save()
-        painter.translate(0, top + k * cell)
+        painter.translate(0, top + k * height)
         painter.rotate(-90)
-        painter.drawText(QRectF(0, 0, k * cell, line), Qt.AlignCenter, "the right answer")
+        painter.drawText(QRectF(0, 0, k * height, line), Qt.AlignCenter, "the right answer")
         painter.restore()
         for c in range(k):
-            painter.drawText(QRectF(left + c * cell, line, cell, line), Qt.AlignCenter, str(c))
-            painter.drawText(QRectF(line, top + c * cell, line, cell), Qt.AlignCenter, str(c))
-        painter.drawText(QRectF(left + k * cell + 4, line, 200, line), Qt.AlignLeft | Qt.AlignVCenter,
+            painter.drawText(QRectF(left + c * width, line, width, line), Qt.AlignCenter, str(c))
+            painter.drawText(QRectF(line, top + c * height, line, height), Qt.AlignCenter, str(c))
+        painter.drawText(QRectF(left + k * width + 4, line, 200, line), Qt.AlignLeft | Qt.AlignVCenter,
                          "right")
         # Counts run to four digits: in small cells they get a smaller font, never clipped.
         painter.setFont(self.count_font())
@@ -149,7 +153,7 @@ class ConfusionMatrix(QWidget):
             painter.setPen(self.palette().color(QPalette.WindowText))
             for t, value in enumerate(self._accuracy):
                 text = "–" if np.isnan(value) else f"{100 * value:.1f} %"
-                painter.drawText(QRectF(left + k * cell + 4, top + t * cell, 200, cell),
+                painter.drawText(QRectF(left + k * width + 4, top + t * height, 200, height),
                                  Qt.AlignLeft | Qt.AlignVCenter, text)
         if self.selected is not None:
             painter.setPen(QPen(SELECTED, 2))

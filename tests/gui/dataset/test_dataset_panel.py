@@ -26,7 +26,7 @@ def test_the_summary_and_matrix_show_the_evaluation(panel, dataset):
     for true, predicted in [(0, 0), (9, 9), (9, 4)]:
         rect = matrix.cell_rect(true, predicted)
         assert matrix.rect().contains(rect.toRect())  # the whole grid is drawn inside the widget
-        assert rect.width() == rect.height() >= 16
+        assert rect.width() >= rect.height() >= 16
 
 
 def test_a_cell_opens_its_digits_worst_first_and_a_digit_goes_on_the_canvas(qtbot, panel, dataset,
@@ -66,6 +66,6 @@ def test_every_count_fits_its_cell(shown, trained_state, dataset, height):
     panel = shown(DatasetPanel(trained_state, dataset), 700, height)
     metrics = QFontMetrics(panel.matrix.count_font())
     cell = panel.matrix.cell_rect(0, 0)
-    digits = max(len(str(int(c))) for c in dataset.evaluation.confusion.ravel())
-    assert metrics.horizontalAdvance("8" * digits) <= cell.width() - 2
-    assert metrics.height() <= cell.height()
+    assert metrics.horizontalAdvance("8888") <= cell.width() - 2  # up to 9,999 digits a cell
+    assert metrics.capHeight() <= 0.8 * cell.height()
+    assert metrics.height() >= (9 if height > 200 else 7)  # readable, not just fitting

@@ -1,10 +1,15 @@
 """Attribution maps against finite differences, direct forwards and the Grad-CAM formula."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 import engine
 from engine import attribution
+from engine.data import SHIPPED_DIGITS, find_idx_pair, load_digits
+
+MODEL = Path(__file__).resolve().parents[2] / "resources" / "models" / "digits.npz"
 
 
 @pytest.fixture
@@ -116,3 +121,17 @@ def test_occlusion_reports_progress_and_stops_when_asked(smooth_net, image):
     attribution.occlusion(smooth_net, image, batch_size=20, on_progress=seen.append)
     assert seen[-1] == 1.0 and len(seen) == 4  # 64 centres in batches of 20
     assert attribution.occlusion(smooth_net, image, should_stop=lambda: True) is None
+
+
+@pytest.mark.parametrize("method", [
+    attribution.saliency, attribution.gradient_times_input,
+    lambda net, x: attribution.occlusion(net, x), lambda net, x: attribution.grad_cam(net, x, 4)])
+def test_each_map_fails_to_survive_random_weights(method):
+    """Adebayo et al.'s model-randomisation check: a map that explains the network must change
+    when the trained weights are replaced by random ones (an edge detector would not)."""
+    trained = engine.load_network(MODEL)
+    random = engine.Network(trained.input_shape, trained.layers, seed=1)
+    digits = load_digits(*find_idx_pair(SHIPPED_DIGITS))[0][:5]
+    correlations = [np.corrcoef(method(trained, x).ravel(), method(random, x).ravel())[0, 1]
+                    for x in digits]
+    assert np.mean(correlations) < 0.5

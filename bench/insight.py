@@ -4,7 +4,7 @@ On the shipped digit network and the 8,000 shipped digits, as the app runs them 
 thread, set by importing gui first): a unit's favourite digits (one batched forward over all
 of them, target ≤ 1 s), saliency and gradient × input (target ≤ 5 ms), occlusion with a 5×5
 patch (784 occluded forwards, target ≤ 200 ms), Grad-CAM, and activation maximisation per
-layer (target ≤ 2 s). Times are medians of repeats; torch (optional, never a dependency) runs
+layer (target ≤ 2 s). Another channel of a layer already looked at needs no new pass. Times are medians of repeats; torch (optional, never a dependency) runs
 the same work in the same process with as many threads, for the ratio.
 """
 
@@ -26,7 +26,7 @@ import numpy as np  # noqa: E402
 
 from engine import attribution, load_network  # noqa: E402
 from engine.data import SHIPPED_DIGITS, find_idx_pair, load_digits  # noqa: E402
-from engine.favourites import favourites  # noqa: E402
+from engine.favourites import favourites, layer_values, top_images  # noqa: E402
 from engine.maximize import maximize  # noqa: E402
 
 MODEL = ROOT / "resources" / "models" / "digits.npz"
@@ -91,9 +91,12 @@ def main(argv=None):
     images, _ = load_digits(*find_idx_pair(SHIPPED_DIGITS))
     digit = images[0]
     outputs = net.forward(digit)
+    conv2_values = layer_values(net, images, 3)
     rows = [
         ("favourite digits of a conv2 filter", 1.0, lambda: favourites(net, images, 3, 5)),
         ("favourite digits of a class unit", 1.0, lambda: favourites(net, images, 9, 4)),
+        ("… of another conv2 filter (values kept)", 0.005,
+         lambda: top_images(net, 3, conv2_values, 9)),
         ("saliency", 0.005, lambda: attribution.saliency(net, digit, outputs=outputs)),
         ("gradient × input", 0.005,
          lambda: attribution.gradient_times_input(net, digit, outputs=outputs)),

@@ -2,7 +2,8 @@
 
 Each is cropped to the receptive field the unit saw it through (the padding it reached into
 hatched) and captioned with the unit's value; a dense or class unit sees whole digits. One
-batched forward over all 8,000 digits, in a worker, cached per weights and unit.
+batched forward over all 8,000 digits, in a worker, cached per weights and layer: every
+channel of that layer is then shown at once.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 import engine
-from engine.favourites import crop, favourites
+from engine.favourites import crop, layer_values, top_images
 from gui.dataset.background_task import BackgroundTask, RecentResults, frozen_copy
 from gui.dataset.dataset_model import weights_key
 from gui.dataset.digit_gallery import DigitGallery
@@ -51,7 +52,7 @@ class FavouritePatches(QWidget):
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(top)
         layout.addWidget(self.gallery, 1)
-        self._cache = RecentResults(32)
+        self._cache = RecentResults(8)  # (weights key, layer, position) -> LayerValues
         self._shown = None  # the cache key on screen or being computed
         self._task = BackgroundTask(self)
         self._task.progressed.connect(lambda f: self.progress.setValue(round(1000 * f)))
@@ -93,7 +94,9 @@ class FavouritePatches(QWidget):
             self._show_message("Pin a unit (click it in a map) to see the nine digits that "
                                "drive it hardest.")
             return
-        full_key = (weights_key(self.state.network),) + key
+        # Values of every channel of the layer: pinning another channel needs no new pass.
+        layer, channel, position = key
+        full_key = (weights_key(self.state.network), layer, position)
         self._shown = key
         if full_key in self._cache:
             self._task.cancel()
@@ -104,13 +107,13 @@ class FavouritePatches(QWidget):
         except engine.ConfigError as error:
             self._show_error(str(error))
             return
-        net, (layer, channel, position) = frozen_copy(self.state.network), key
+        net = frozen_copy(self.state.network)
         row, col = position if position is not None else (None, None)
         self.title.setText(f"Finding the digits that drive {self._unit_text()} hardest…")
         self.progress.setValue(0)
         self.progress.show()
-        self._task.start(lambda report, stop: (full_key, favourites(
-            net, images, layer, channel, row, col, on_progress=report, should_stop=stop)))
+        self._task.start(lambda report, stop: (full_key, layer_values(
+            net, images, layer, row, col, on_progress=report, should_stop=stop)))
 
     def _unit_text(self):
         unit = self.state.pinned
@@ -120,12 +123,14 @@ class FavouritePatches(QWidget):
         return text
 
     def _on_found(self, result):
-        full_key, found = result
-        self._cache[full_key] = found
-        if full_key[1:] == self._shown:
-            self._show(found)
+        full_key, values = result
+        self._cache[full_key] = values
+        if self._shown is not None and full_key[1:] == (self._shown[0], self._shown[2]):
+            self._show(values)
 
-    def _show(self, found):
+    def _show(self, values):
+        layer, channel, _ = self._shown
+        found = top_images(self.state.network, layer, values, channel)
         self.progress.hide()
         self.title.setStyleSheet("")
         whole = found.positions is None

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import engine
-from engine.favourites import crop, favourites
+from engine.favourites import crop, favourites, layer_values, top_images
 
 
 @pytest.fixture
@@ -55,3 +55,15 @@ def test_crop_marks_the_padding_outside_the_image():
 
 def test_stopping_returns_nothing(net, images):
     assert favourites(net, images, 0, 0, should_stop=lambda: True) is None
+
+
+def test_one_pass_serves_every_channel_of_the_layer(net, images):
+    found = layer_values(net, images, 0)
+    assert found.values.shape == (57, 4) and found.positions.shape == (57, 4, 2)
+    for channel in range(4):
+        alone = favourites(net, images, 0, channel)
+        both = top_images(net, 0, found, channel)
+        np.testing.assert_array_equal(both.indices, alone.indices)
+        assert both.boxes == alone.boxes
+    with pytest.raises(engine.ConfigError, match="4 channels"):
+        top_images(net, 0, found, 4)

@@ -55,9 +55,12 @@ def test_clicking_a_favourite_draws_the_whole_digit(qtbot, view, trained_state, 
     assert trained_state.undo_stack.count() == 1
 
 
-def test_the_same_unit_and_weights_come_from_the_cache(qtbot, view, trained_state):
+def test_the_same_layer_and_weights_come_from_the_cache(qtbot, view, trained_state, dataset):
     pin_and_wait(qtbot, view, trained_state, Unit(3, 5, 7, 7))
     first = view.gallery.keys()
     trained_state.pin(None)
     trained_state.pin(Unit(3, 5, 2, 2))  # another position of the same channel
     assert not view.running and view.gallery.keys() == first
+    trained_state.pin(Unit(3, 9, 2, 2))  # another channel of the same layer
+    assert not view.running
+    assert view.gallery.keys() == favourites(trained_state.network, dataset.images, 3, 9).indices.tolist()

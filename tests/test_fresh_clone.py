@@ -20,7 +20,7 @@ app = QApplication([])
 import engine
 from gui.dataset.dataset_model import DatasetModel
 from gui.state import AppState
-from gui.training_dialog import TrainingDialog
+from gui.training.training_dialog import TrainingDialog
 
 state = AppState(engine.Network((1, 28, 28), [
     engine.Conv2d(2, 5, stride=2), engine.ReLU(), engine.Flatten(), engine.Dense(10),

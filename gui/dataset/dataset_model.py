@@ -7,8 +7,6 @@ network or its weights change (after every epoch of a training run, too).
 
 from __future__ import annotations
 
-import hashlib
-
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -16,20 +14,10 @@ import engine
 from engine.data import SHIPPED_DIGITS, find_idx_pair, load_digits
 from engine.evaluate import evaluate
 from engine.train import held_out_split
-from gui.dataset.background_task import BackgroundTask, RecentResults, frozen_copy
-from gui.samples import array_to_qimage, qimage_to_array
+from gui.background_task import BackgroundTask, RecentResults, weights_key
+from gui.drawing.samples import array_to_qimage, qimage_to_array
 
 HELD_OUT, TRAINING = "held out", "training"
-
-
-def weights_key(net) -> str:
-    """A fingerprint of a network's layers and weights: equal keys, equal answers."""
-    digest = hashlib.blake2b(repr((net.input_shape, net.layers)).encode(), digest_size=16)
-    for params in net.params:
-        for name in sorted(params):
-            digest.update(name.encode())
-            digest.update(np.ascontiguousarray(params[name]).data)
-    return digest.hexdigest()
 
 
 class DatasetModel(QObject):
@@ -104,7 +92,7 @@ class DatasetModel(QObject):
             self._publish(None, str(error))
             return
         labels = self.labels[self.indices]
-        frozen = frozen_copy(net)
+        frozen = self.state.network_copy()
         self._publish(None, "")
         self._task.start(lambda report, stop: evaluate(frozen, images, labels,
                                                        on_progress=report, should_stop=stop))

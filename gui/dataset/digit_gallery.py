@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem
 
-from gui.samples import array_to_qimage
+from gui.drawing.samples import array_to_qimage
 
 TILE = 64  # pixels per picture side
 HATCH = QColor("#ffb300")

@@ -14,11 +14,10 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QProgressBar, QVBo
 
 import engine
 from engine.favourites import crop, layer_values, top_images
-from gui.dataset.background_task import BackgroundTask, RecentResults, frozen_copy
-from gui.dataset.dataset_model import weights_key
+from gui.background_task import BackgroundTask, RecentResults, weights_key
 from gui.dataset.digit_gallery import DigitGallery
-from gui.formatting import number
-from gui.status_bar import unit_name
+from gui.present.formatting import number
+from gui.present.naming import unit_name
 
 
 
@@ -60,7 +59,7 @@ class FavouritePatches(QWidget):
         self._task.failed.connect(self._show_error)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.refresh)
-        state.selectionChanged.connect(self._on_selection_changed)
+        state.pinnedChanged.connect(self._on_pinned_changed)
         state.networkChanged.connect(self._debounce.start)
         self.anywhere.toggled.connect(self.refresh)
         self.gallery.digitClicked.connect(model.draw_digit)
@@ -71,7 +70,7 @@ class FavouritePatches(QWidget):
         """Whether favourites are being computed."""
         return self._task.running
 
-    def _on_selection_changed(self):
+    def _on_pinned_changed(self):
         if self._key() != self._shown:
             self.refresh()
 
@@ -107,7 +106,7 @@ class FavouritePatches(QWidget):
         except engine.ConfigError as error:
             self._show_error(str(error))
             return
-        net = frozen_copy(self.state.network)
+        net = self.state.network_copy()
         row, col = position if position is not None else (None, None)
         self.title.setText(f"Finding the digits that drive {self._unit_text()} hardest…")
         self.progress.setValue(0)

@@ -5,7 +5,8 @@ import numpy as np
 import engine
 from engine.evaluate import evaluate
 from engine.train import held_out_split
-from gui.dataset.dataset_model import HELD_OUT, TRAINING, DatasetModel, fit_to_canvas, weights_key
+from gui.background_task import weights_key
+from gui.dataset.dataset_model import HELD_OUT, TRAINING, DatasetModel, fit_to_canvas
 
 
 def test_the_shipped_digits_and_the_split_training_uses(dataset):

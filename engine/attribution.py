@@ -19,7 +19,6 @@ import numpy as np
 from engine import receptive_field
 from engine.backward import network_backward
 from engine.errors import ConfigError
-from engine.network import Network
 
 
 def _check_classifier(net):
@@ -131,15 +130,13 @@ def grad_cam_map(net, x, layer: int, target=None, outputs=None) -> np.ndarray:
                           "activation layer before the flatten)")
     x, outputs = _forward(net, x, outputs)
     target = _target(outputs, target)
-    # The rest of the network, from the chosen maps up to the scores, backpropagates to them.
+    # Backpropagating from the scores down to the chosen maps only (start=layer + 1).
     logits = len(net.layers) - 2
-    tail = Network(net.shapes[layer], net.layers[layer + 1:logits + 1],
-                   params=net.params[layer + 1:logits + 1])
     maps = outputs[layer]  # (1, K, h, w)
     grad = np.zeros_like(outputs[logits])
     grad[0, target] = 1.0
-    _, d_maps = network_backward(tail, maps, outputs[layer + 1:logits + 1], grad,
-                                 len(tail.layers) - 1, input_grad=True, param_grads=False)
+    _, d_maps = network_backward(net, maps, outputs[layer + 1:], grad, logits, input_grad=True,
+                                 param_grads=False, start=layer + 1)
     weights = d_maps[0].mean(axis=(1, 2))  # (K,)
     cam = np.tensordot(weights, maps[0], axes=1)
     return np.maximum(cam, 0).astype(np.float32)

@@ -27,6 +27,14 @@ from gui.i18n import fill
 #: what the engine raises, as templates (tests/gui/i18n/engine_templates.py finds them)
 MESSAGES = (
     QT_TRANSLATE_NOOP("engine",
+        "attribution needs a network that ends in softmax over a flat vector (… → dense → "
+        "softmax): it asks which pixels raised one class's probability"),
+    QT_TRANSLATE_NOOP("engine", "class %1 does not exist: the network has %2 classes"),
+    QT_TRANSLATE_NOOP("engine",
+        "Grad-CAM needs a layer with feature maps (a conv, pooling or activation layer before "
+        "the flatten)"),
+    QT_TRANSLATE_NOOP("engine", "the occlusion %1 must be a whole number of pixels ≥ 1, not %2"),
+    QT_TRANSLATE_NOOP("engine",
         "%1 is not an IDX file: it should start with 00 00, a type byte (08 for bytes) and the "
         "number of dimensions; it starts with %2"),
     QT_TRANSLATE_NOOP("engine", "%1: the IDX header declares %2 dimensions but is cut short"),
@@ -44,10 +52,14 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("engine",
         "the effective receptive field needs the image x it is measured on"),
     QT_TRANSLATE_NOOP("engine",
+        "evaluating needs a network that ends in softmax over a flat vector (… → dense → "
+        "softmax): its answers are those probabilities"),
+    QT_TRANSLATE_NOOP("engine",
         "there is no image to explain: pass the image x the maps came from"),
     QT_TRANSLATE_NOOP("engine", "explain looks at one image, not a batch"),
     QT_TRANSLATE_NOOP("engine", "layer %1 does not exist (the network has %2)"),
     QT_TRANSLATE_NOOP("engine", "unit %1 is outside layer %2's output of shape %3"),
+    QT_TRANSLATE_NOOP("engine", "layer %1 has %2 channels, not %3"),
     QT_TRANSLATE_NOOP("engine", 'this is not a ConvScope network: a spec needs "format": "%1"'),
     QT_TRANSLATE_NOOP("engine",
         "this network file has version %1; this ConvScope reads version %2 (it may come from a "
@@ -217,6 +229,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("engine", "wide"),
     QT_TRANSLATE_NOOP("engine", "none"),
     QT_TRANSLATE_NOOP("engine", "no weights"),
+    QT_TRANSLATE_NOOP("engine", "patch"),
 )
 
 #: layer descriptions (``Layer.describe()``): the kind's words, then the notation; the names of

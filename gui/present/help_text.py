@@ -104,6 +104,21 @@ CONCEPTS = [
      "At the end the maps are flattened into one long list of numbers. A dense layer connects "
      "every one of them to every output, and softmax turns the last ten numbers into "
      "probabilities that add up to 1: the network's confidence in each digit.")),
+    ("mistakes", QT_TRANSLATE_NOOP("Concepts", "Held-out digits and the confusion matrix"),
+     QT_TRANSLATE_NOOP("Concepts",
+     "A network is judged on digits it never trained on: the shipped model learned from 7,000 "
+     "digits and 1,000 were held out. The <b>Dataset</b> dock counts, for every right answer (a "
+     "row), what the network said (a column): the diagonal is right, everything else a mistake. "
+     "Click a cell to see those digits and put one on the canvas: the maps, windows and the unit "
+     "inspector then show how the mistake came about.")),
+    ("attribution", QT_TRANSLATE_NOOP("Concepts", "Attribution: which pixels mattered"),
+     QT_TRANSLATE_NOOP("Concepts",
+     "The <b>Attribution</b> dock colours the canvas by how much each pixel drove one class: the "
+     "gradient of its probability (saliency), that gradient times the ink (gradient × input), "
+     "the drop when a patch is covered (occlusion), or Grad-CAM, which weighs a layer's feature "
+     "maps by how much they raise the class score. <b>Favourite digits</b> and <b>What filters "
+     "want</b> show the same from a unit's side: the digits, and the made-up input, that drive "
+     "it hardest.")),
 ]
 
 #: (keys, what they do)
@@ -142,6 +157,8 @@ SHORTCUTS = [
      QT_TRANSLATE_NOOP("Shortcuts", "pin it, move the pinned unit, unpin it")),
     (QT_TRANSLATE_NOOP("Shortcuts", "Double-click a map channel"),
      QT_TRANSLATE_NOOP("Shortcuts", "enlarge it (double-click again to go back)")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "R (Attribution dock)"),
+     QT_TRANSLATE_NOOP("Shortcuts", "occlude the drawing again")),
     (QT_TRANSLATE_NOOP("Shortcuts", "F1"),
      QT_TRANSLATE_NOOP("Shortcuts", "explanations of the concepts")),
     (QT_TRANSLATE_NOOP("Shortcuts", "Ctrl+Q"),

@@ -64,6 +64,103 @@
     </message>
 </context>
 <context>
+    <name>AttributionPanel</name>
+    <message>
+        <source> (a patch every %1 pixels)</source>
+        <translation>（每隔 %1 个像素放一块）</translation>
+    </message>
+    <message>
+        <source>Bright where changing a pixel a little would change the probability of %1 the most, whichever way.</source>
+        <translation>亮的地方：稍微改变该像素，%1 的概率变化最大（无论增减）。</translation>
+    </message>
+    <message>
+        <source>Bright where the maps of %3 hold the features that raise the score of %1, spread back over the input.</source>
+        <translation>亮的地方：%3 的特征图中提高 %1 得分的特征所在之处，映射回输入上。</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Colour the canvas by which pixels made the network say a class.</source>
+        <extracomment>method -&gt; its one-sentence legend: %1 the class, %2 the patch side, %3 the layer, %4 the occlusion&apos;s stride note</extracomment>
+        <translation>按哪些像素让网络给出某个类别来给画布上色。</translation>
+    </message>
+    <message>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <source>Gradient × input</source>
+        <translation>梯度 × 输入</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Occlude again</source>
+        <translation>重新遮挡</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>遮挡</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <extracomment>the methods, by their names (shown translated in the context &quot;AttributionPanel&quot;)</extracomment>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Orange ink raises the probability of %1, blue ink lowers it; blank pixels count for nothing.</source>
+        <translation>橙色的笔迹提高 %1 的概率，蓝色的降低它；空白像素不起作用。</translation>
+    </message>
+    <message>
+        <source>Orange where covering a %2×%2 patch with black lowers the probability of %1, blue where it raises it%4.</source>
+        <translation>橙色：用黑色遮住一块 %2×%2 的区域会降低 %1 的概率；蓝色：会提高它%4。</translation>
+    </message>
+    <message>
+        <source>Patch</source>
+        <translation>遮挡块</translation>
+    </message>
+    <message>
+        <source>Run occlusion on the drawing (R)</source>
+        <translation>对画布上的图做遮挡分析（R）</translation>
+    </message>
+    <message>
+        <source>Saliency |∂p/∂x|</source>
+        <translation>显著性 |∂p/∂x|</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Side of the square slid over the input</source>
+        <translation>在输入上滑动的正方形的边长</translation>
+    </message>
+    <message>
+        <source>The class whose probability is explained</source>
+        <translation>要解释其概率的类别</translation>
+    </message>
+    <message>
+        <source>The drawing changed: press “Occlude again” (R) to see what covering each patch does now.</source>
+        <translation>画已改变：按“重新遮挡”（R）查看现在遮住每一块会怎样。</translation>
+    </message>
+    <message>
+        <source>The layer whose maps Grad-CAM weighs</source>
+        <translation>Grad-CAM 对其特征图加权的层</translation>
+    </message>
+    <message>
+        <source>the predicted class</source>
+        <translation>预测的类别</translation>
+    </message>
+    <message>
+        <source>the predicted one</source>
+        <translation>预测的那个</translation>
+    </message>
+</context>
+<context>
     <name>Canvas</name>
     <message>
         <source> · blue: hovered unit</source>
@@ -144,12 +241,20 @@
         <translation>卷积核就是一个小模板：输入越像卷积核，乘积之和越大。经典的 X 与 O 例子用三个 3×3 模板（特征）：两条对角线和一个小 ×。在 X 上，对角线特征图沿着笔画亮起；在 O 上它们一直很弱。池化保留“这附近某处有一条对角线”，后面的层再把这些部分组合成“X”或“O”。把一个对角线预设放进卷积核，再画一个 X 就能看到。</translation>
     </message>
     <message>
+        <source>A network is judged on digits it never trained on: the shipped model learned from 7,000 digits and 1,000 were held out. The &lt;b&gt;Dataset&lt;/b&gt; dock counts, for every right answer (a row), what the network said (a column): the diagonal is right, everything else a mistake. Click a cell to see those digits and put one on the canvas: the maps, windows and the unit inspector then show how the mistake came about.</source>
+        <translation>评判一个网络要用它从没训练过的数字：随附的模型从 7,000 个数字中学习，另有 1,000 个被留出。&lt;b&gt;数据集&lt;/b&gt;面板统计每个正确答案（一行）下网络说了什么（一列）：对角线是对的，其余都是错误。单击一个格子查看这些数字，并把其中一个放到画布上：特征图、窗口和单元检查器会显示错误是怎样产生的。</translation>
+    </message>
+    <message>
         <source>A unit&apos;s receptive field is the patch of the &lt;i&gt;input&lt;/i&gt; that can influence it. It grows with every layer: r&lt;sub&gt;l&lt;/sub&gt; = r&lt;sub&gt;l−1&lt;/sub&gt; + (k − 1)·j&lt;sub&gt;l−1&lt;/sub&gt;, where the jump j is the product of the strides so far. Deep units see large parts of the image, and pooling or striding makes the field grow faster. In practice a unit depends most on the centre of its field: the &lt;i&gt;effective&lt;/i&gt; receptive field is much smaller (Luo et al., 2016).</source>
         <translation>一个单元的感受野是&lt;i&gt;输入&lt;/i&gt;中能影响它的那一块区域。它逐层增大：r&lt;sub&gt;l&lt;/sub&gt; = r&lt;sub&gt;l−1&lt;/sub&gt; + (k − 1)·j&lt;sub&gt;l−1&lt;/sub&gt;，其中跳距 j 是之前所有步长的乘积。深层单元能看到图像的大部分，池化或大于 1 的步长让感受野长得更快。实际上一个单元最依赖其感受野的中心：&lt;i&gt;有效&lt;/i&gt;感受野要小得多（Luo 等，2016）。</translation>
     </message>
     <message>
         <source>At the end the maps are flattened into one long list of numbers. A dense layer connects every one of them to every output, and softmax turns the last ten numbers into probabilities that add up to 1: the network&apos;s confidence in each digit.</source>
         <translation>最后，特征图被展平成一长串数。全连接层把其中每个数都与每个输出相连，softmax 再把最后十个数变成加起来为 1 的概率：网络对每个数字的把握。</translation>
+    </message>
+    <message>
+        <source>Attribution: which pixels mattered</source>
+        <translation>归因：哪些像素起了作用</translation>
     </message>
     <message>
         <source>Concepts</source>
@@ -179,6 +284,10 @@
     <message>
         <source>Flatten, dense and softmax</source>
         <translation>展平、全连接与 softmax</translation>
+    </message>
+    <message>
+        <source>Held-out digits and the confusion matrix</source>
+        <translation>留出的数字与混淆矩阵</translation>
     </message>
     <message>
         <source>Images have channels: 1 for gray, 3 for RGB, and every layer&apos;s output has one channel per filter. A filter always spans &lt;i&gt;all&lt;/i&gt; input channels: its kernel is C×k×k, and the products of all channels are summed into one output map. A layer with F filters therefore has F·C·k·k weights plus F biases, and outputs F maps (its &lt;i&gt;depth&lt;/i&gt;).</source>
@@ -225,6 +334,10 @@
         <translation>模板匹配：X 与 O</translation>
     </message>
     <message>
+        <source>The &lt;b&gt;Attribution&lt;/b&gt; dock colours the canvas by how much each pixel drove one class: the gradient of its probability (saliency), that gradient times the ink (gradient × input), the drop when a patch is covered (occlusion), or Grad-CAM, which weighs a layer&apos;s feature maps by how much they raise the class score. &lt;b&gt;Favourite digits&lt;/b&gt; and &lt;b&gt;What filters want&lt;/b&gt; show the same from a unit&apos;s side: the digits, and the made-up input, that drive it hardest.</source>
+        <translation>&lt;b&gt;归因&lt;/b&gt;面板按每个像素对某个类别的推动程度给画布上色：该类别概率的梯度（显著性）、梯度乘以笔迹（梯度 × 输入）、遮住一块后概率的下降（遮挡），或 Grad-CAM——它按一层的各张特征图对类别得分的提升程度给它们加权。&lt;b&gt;最爱的数字&lt;/b&gt;和&lt;b&gt;滤波器想要什么&lt;/b&gt;从单元的角度展示同一件事：最能驱动它的数字，以及为它造出来的输入。</translation>
+    </message>
+    <message>
         <source>The kernel is the small grid of weights (3×3, 5×5, …) that slides over the input. One output unit looks at a k×k patch only. A bigger kernel sees more at once but has more weights; two stacked 3×3 layers see a 5×5 patch with 18 instead of 25 weights and an extra non-linearity.</source>
         <translation>卷积核（内核）是在输入上滑动的一小格权重（3×3、5×5、…）。一个输出单元只看一块 k×k 的区域。卷积核越大，一次看到的越多，权重也越多；两层叠起来的 3×3 卷积看到 5×5 的区域，只用 18 个而不是 25 个权重，还多了一次非线性。</translation>
     </message>
@@ -239,6 +352,111 @@
     <message>
         <source>Without padding (&lt;i&gt;valid&lt;/i&gt;) a k×k window cannot centre on the border pixels, so each layer shrinks the map by k − 1. Padding adds a border first: &lt;i&gt;same&lt;/i&gt; keeps the size at stride 1, &lt;i&gt;full&lt;/i&gt; lets the window hang over by k − 1. The border can be filled with &lt;b&gt;zeros&lt;/b&gt; (zero padding), mirrored (&lt;b&gt;reflect&lt;/b&gt;), copied from the edge pixel (&lt;b&gt;replicate&lt;/b&gt;) or wrapped around from the far side (&lt;b&gt;circular&lt;/b&gt;). On the canvas the padded part of a receptive-field window is hatched and the mode is named.</source>
         <translation>不填充（&lt;i&gt;valid&lt;/i&gt;）时，k×k 的窗口无法以边缘像素为中心，所以每一层都让特征图缩小 k − 1。填充先在四周加一圈边框：&lt;i&gt;same&lt;/i&gt; 在步长为 1 时保持尺寸不变，&lt;i&gt;full&lt;/i&gt; 让窗口最多伸出 k − 1。边框可以用&lt;b&gt;零&lt;/b&gt;填满（零填充），也可以镜像（&lt;b&gt;reflect&lt;/b&gt;）、复制边缘像素（&lt;b&gt;replicate&lt;/b&gt;），或从另一侧绕回来（&lt;b&gt;circular&lt;/b&gt;）。在画布上，感受野窗口中属于填充的部分画有斜线，并标出填充方式。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionMatrix</name>
+    <message numerus="yes">
+        <source>%n digit(s) %1 called %2</source>
+        <translation>
+            <numerusform>%n 个数字 %1 被认成 %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digit(s) %1 read right</source>
+        <translation>
+            <numerusform>%n 个数字 %1 被认对</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rows: the right answer · columns: what the network said. Click a cell to see those digits, worst first.</source>
+        <translation>行：正确答案 · 列：网络的回答。单击一个格子查看这些数字，最差的在前。</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>the network said</source>
+        <translation>网络的回答</translation>
+    </message>
+    <message>
+        <source>the right answer</source>
+        <translation>正确答案</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetModel</name>
+    <message>
+        <source>Dataset digit #%1 (a %2)</source>
+        <translation>数据集数字 #%1（一个 %2）</translation>
+    </message>
+    <message>
+        <source>The digits are %1×%2 pixels but the network takes %3×%4: set the input size to 28×28 to look at them.</source>
+        <translation>这些数字是 %1×%2 像素，但网络的输入是 %3×%4：请把输入尺寸设为 28×28 再查看它们。</translation>
+    </message>
+    <message>
+        <source>The digits could not be read: %1</source>
+        <translation>无法读取这些数字：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetPanel</name>
+    <message>
+        <source>%1 % right: %2 of %3 digits it never saw misread.</source>
+        <translation>正确率 %1 %：在 %3 个它从没见过的数字中认错了 %2 个。</translation>
+    </message>
+    <message>
+        <source>%1 % right: %2 of %3 digits it trained on misread.</source>
+        <translation>正确率 %1 %：在 %3 个它训练过的数字中认错了 %2 个。</translation>
+    </message>
+    <message>
+        <source>%1 digits it never saw (held out)</source>
+        <translation>%1 个它从没见过的数字（留出）</translation>
+    </message>
+    <message>
+        <source>%1 digits it trained on</source>
+        <translation>%1 个它训练过的数字</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digit(s) %1 called %2, least sure first. Click one to draw it.</source>
+        <translation>
+            <numerusform>%n 个数字 %1 被认成 %2，最没把握的在前。单击一个把它画到画布上。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digit(s) %1 read right, least sure first. Click one to draw it.</source>
+        <translation>
+            <numerusform>%n 个数字 %1 被认对，最没把握的在前。单击一个把它画到画布上。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click a cell of the matrix to see its digits.</source>
+        <translation>单击矩阵中的一个格子查看其中的数字。</translation>
+    </message>
+    <message>
+        <source>Held-out digits show how the network does on new handwriting; the training digits show what it memorised.</source>
+        <translation>留出的数字显示网络对新笔迹的表现；训练用的数字显示它记住了什么。</translation>
+    </message>
+    <message>
+        <source>Look at</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>No digit %1 was called %2.</source>
+        <translation>没有数字 %1 被认成 %2。</translation>
+    </message>
+    <message>
+        <source>No digit %1 was read right.</source>
+        <translation>没有数字 %1 被认对。</translation>
+    </message>
+    <message>
+        <source>Reading the digits with the current weights…</source>
+        <translation>正在用当前权重识别这些数字…</translation>
+    </message>
+    <message>
+        <source>digit #%1, labelled %2: the network says %3 (%4 %), %2 gets %5 %</source>
+        <translation>数字 #%1，标签 %2：网络说是 %3（%4 %），%2 得 %5 %</translation>
     </message>
 </context>
 <context>
@@ -285,6 +503,41 @@
     <message>
         <source>&amp;Examples</source>
         <translation>示例课程(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>FavouritePatches</name>
+    <message>
+        <source> at row %1, col %2</source>
+        <translation>，位于第 %1 行第 %2 列</translation>
+    </message>
+    <message>
+        <source>Finding the digits that drive %1 hardest…</source>
+        <translation>正在寻找最能驱动 %1 的数字…</translation>
+    </message>
+    <message>
+        <source>On: each digit counts with the strongest response of the pinned unit&apos;s channel, wherever it is (weight sharing: every unit of a map has the same filter). Off: only at the pinned unit&apos;s own position.</source>
+        <translation>选中：每个数字按被固定单元所在通道中最强的响应计，无论在哪个位置（权重共享：一张特征图的所有单元用同一个滤波器）。未选中：只看被固定单元自己的位置。</translation>
+    </message>
+    <message>
+        <source>Pin a unit (click it in a map) to see the nine digits that drive it hardest.</source>
+        <translation>固定一个单元（在特征图中单击它），查看最能驱动它的九个数字。</translation>
+    </message>
+    <message>
+        <source>The nine digits that drive %1 hardest (it sees whole digits). Click one to draw it.</source>
+        <translation>最能驱动 %1 的九个数字（它看到整个数字）。单击一个把它画到画布上。</translation>
+    </message>
+    <message>
+        <source>The nine digits that drive %1 hardest, each cut to the window it saw (hatched: padding). Click one to draw it.</source>
+        <translation>最能驱动 %1 的九个数字，每个都裁成它看到的窗口（斜线：填充）。单击一个把它画到画布上。</translation>
+    </message>
+    <message>
+        <source>anywhere in its map</source>
+        <translation>特征图中任意位置</translation>
+    </message>
+    <message>
+        <source>digit #%1 (a %2): %3%4</source>
+        <translation>数字 #%1（一个 %2）：%3%4</translation>
     </message>
 </context>
 <context>
@@ -900,6 +1153,10 @@
         <translation>关于 ConvScope</translation>
     </message>
     <message>
+        <source>Attribution</source>
+        <translation>归因</translation>
+    </message>
+    <message>
         <source>Cannot change the input size</source>
         <translation>无法更改输入尺寸</translation>
     </message>
@@ -948,6 +1205,10 @@
         <translation>按 MNIST 数字的处理方式，把画裁剪、缩放到 20×20，并按重心居中</translation>
     </message>
     <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
         <source>Digit %1</source>
         <translation>数字 %1</translation>
     </message>
@@ -958,6 +1219,10 @@
     <message>
         <source>Export maps</source>
         <translation>导出特征图</translation>
+    </message>
+    <message>
+        <source>Favourite digits</source>
+        <translation>最爱的数字</translation>
     </message>
     <message>
         <source>Height and width of the input, pixels:</source>
@@ -1058,6 +1323,10 @@
     <message>
         <source>Unit inspector</source>
         <translation>单元检查器</translation>
+    </message>
+    <message>
+        <source>What filters want</source>
+        <translation>滤波器想要什么</translation>
     </message>
 </context>
 <context>
@@ -1218,6 +1487,10 @@
         <translation>在画布上按左键拖动</translation>
     </message>
     <message>
+        <source>R (Attribution dock)</source>
+        <translation>R（归因面板）</translation>
+    </message>
+    <message>
         <source>Right drag on the canvas</source>
         <translation>在画布上按右键拖动</translation>
     </message>
@@ -1256,6 +1529,10 @@
     <message>
         <source>load an image file (PNG/JPEG, grayscale, fitted to the input size)</source>
         <translation>载入图像文件（PNG/JPEG，灰度，缩放到输入大小）</translation>
+    </message>
+    <message>
+        <source>occlude the drawing again</source>
+        <translation>重新对画做遮挡分析</translation>
     </message>
     <message>
         <source>open / save a network</source>
@@ -1830,6 +2107,49 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
 </context>
 <context>
+    <name>WhatFiltersWant</name>
+    <message>
+        <source>%1 filters</source>
+        <translation>%1 的滤波器</translation>
+    </message>
+    <message>
+        <source>%1: %2 on the starting noise, %3 on this</source>
+        <translation>%1：在起始噪声上为 %2，在这张图上为 %3</translation>
+    </message>
+    <message>
+        <source>Climbing the gradient from faint noise…</source>
+        <translation>正在从微弱噪声出发做梯度上升…</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>The input that drives each class&apos;s score hardest: gradient ascent from faint noise (small random shifts, blur and a pull towards black keep it readable).</source>
+        <translation>最能驱动每个类别得分的输入：从微弱噪声出发做梯度上升（小的随机平移、模糊和向黑色的拉拽使它保持可读）。</translation>
+    </message>
+    <message>
+        <source>The input that drives the centre unit of each filter&apos;s map hardest, cut to its receptive field: gradient ascent from faint noise (small random shifts, blur and a pull towards black keep it readable).</source>
+        <translation>最能驱动每个滤波器特征图中心单元的输入，裁成它的感受野：从微弱噪声出发做梯度上升（小的随机平移、模糊和向黑色的拉拽使它保持可读）。</translation>
+    </message>
+    <message>
+        <source>The network has no conv layer and no class scores to look at.</source>
+        <translation>这个网络没有卷积层，也没有类别得分可看。</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <source>classes (their scores)</source>
+        <translation>类别（它们的得分）</translation>
+    </message>
+    <message>
+        <source>filter %1</source>
+        <translation>滤波器 %1</translation>
+    </message>
+</context>
+<context>
     <name>engine</name>
     <message>
         <source> after padding</source>
@@ -1849,7 +2169,6 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>%1 is not an IDX file: it should start with 00 00, a type byte (08 for bytes) and the number of dimensions; it starts with %2</source>
-        <extracomment>what the engine raises, as templates (tests/gui/i18n/engine_templates.py finds them)</extracomment>
         <translation>%1 不是 IDX 文件：它应以 00 00、一个类型字节（字节数据为 08）和维数开头；它的开头却是 %2</translation>
     </message>
     <message>
@@ -2084,6 +2403,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>Gaussian blur 5×5</source>
         <translation>5×5 高斯模糊</translation>
+    </message>
+    <message>
+        <source>Grad-CAM needs a layer with feature maps (a conv, pooling or activation layer before the flatten)</source>
+        <translation>Grad-CAM 需要一个有特征图的层（展平之前的卷积层、池化层或激活层）</translation>
     </message>
     <message>
         <source>Groups</source>
@@ -2415,6 +2738,11 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>一层必须写成对象，例如 {&quot;type&quot;: &quot;relu&quot;}，而不是 %1</translation>
     </message>
     <message>
+        <source>attribution needs a network that ends in softmax over a flat vector (… → dense → softmax): it asks which pixels raised one class&apos;s probability</source>
+        <extracomment>what the engine raises, as templates (tests/gui/i18n/engine_templates.py finds them)</extracomment>
+        <translation>归因需要以一维向量上的 softmax 结尾的网络（… → 全连接 → softmax）：它要问的是哪些像素提高了某个类别的概率</translation>
+    </message>
+    <message>
         <source>avg pool %1</source>
         <translation>平均池化 %1</translation>
     </message>
@@ -2455,6 +2783,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>循环</translation>
     </message>
     <message>
+        <source>class %1 does not exist: the network has %2 classes</source>
+        <translation>类别 %1 不存在：网络只有 %2 个类别</translation>
+    </message>
+    <message>
         <source>conv %1</source>
         <extracomment>layer descriptions (``Layer.describe()``): the kind&apos;s words, then the notation; the names of the padding modes</extracomment>
         <translation>卷积 %1</translation>
@@ -2482,6 +2814,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>epochs</source>
         <translation>训练轮数</translation>
+    </message>
+    <message>
+        <source>evaluating needs a network that ends in softmax over a flat vector (… → dense → softmax): its answers are those probabilities</source>
+        <translation>评估需要以一维向量上的 softmax 结尾的网络（… → 全连接 → softmax）：它的回答就是这些概率</translation>
     </message>
     <message>
         <source>explain looks at one image, not a batch</source>
@@ -2519,6 +2855,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>layer %1 does not exist (the network has %2)</source>
         <translation>第 %1 层不存在（网络共有 %2 层）</translation>
+    </message>
+    <message>
+        <source>layer %1 has %2 channels, not %3</source>
+        <translation>第 %1 层有 %2 个通道，而不是 %3 个</translation>
     </message>
     <message>
         <source>layer %1 is %2, not a layer such as Conv2d(8, 3)</source>
@@ -2591,6 +2931,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>padding must be a number, a (rows, cols) pair or ((top, bottom), (left, right)), not %1</source>
         <translation>填充必须是一个数、（行, 列）数对或 ((上, 下), (左, 右))，而不是 %1</translation>
+    </message>
+    <message>
+        <source>patch</source>
+        <translation>块</translation>
     </message>
     <message>
         <source>pool padding %1 is more than half the %2×%3 window</source>
@@ -2751,6 +3095,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>the number of outputs</source>
         <translation>输出个数</translation>
+    </message>
+    <message>
+        <source>the occlusion %1 must be a whole number of pixels ≥ 1, not %2</source>
+        <translation>遮挡的%1必须是 ≥ 1 的整数个像素，而不是 %2</translation>
     </message>
     <message>
         <source>the output padding (%1) must be smaller than the stride (%2) or the dilation (%3)</source>

@@ -68,7 +68,21 @@ class FavouritePatches(QWidget):
         self.anywhere.toggled.connect(self.refresh)
         self.gallery.digitClicked.connect(model.draw_digit)
         self.refresh()
-        live.on_language_change(self, self.refresh)  # cached: only the words are made again
+        live.on_language_change(self, self._on_language_changed)
+
+    def _on_language_changed(self):
+        """The words again, never a new search: a worker started here could outlive the dock."""
+        if self._shown is None:
+            self._show_message(self.tr("Pin a unit (click it in a map) to see the nine digits "
+                                       "that drive it hardest."))
+            return
+        layer, _, position = self._shown
+        values = self._cache.get((weights_key(self.state.network), layer, position))
+        if values is not None:
+            self._show(values)
+        elif self._task.running:
+            self.title.setText(fill(self.tr("Finding the digits that drive %1 hardest…"),
+                                    self._unit_text()))
 
     @property
     def running(self) -> bool:

@@ -83,9 +83,13 @@ class WhatFiltersWant(QWidget):
         return self._task.running
 
     def _on_language_changed(self):
+        """The words again, never a new ascent: a worker started here could outlive the dock."""
         self._on_network_changed()
-        if self._wanted is not None:  # something is shown or being found: its words again
-            self.refresh()
+        found = None if self._wanted is None else self._cache.get(self._wanted)
+        if found is not None:
+            self._show(found, self._wanted[1])
+        elif self._task.running:
+            self.title.setText(self.tr("Climbing the gradient from faint noise…"))
 
     def _on_network_changed(self):
         current = self.layer.currentData()

@@ -9,6 +9,7 @@ from engine.layers import (
     Window, layer_from_dict,
 )
 from engine.network import Network
+from engine.normalization import NORMALIZATIONS, Normalization
 from engine.receptive_field import Geometry, ReceptiveField
 from engine.explain import (
     ActivationExplanation, Contribution, ConvExplanation, DenseExplanation, Explanation,

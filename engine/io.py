@@ -9,7 +9,8 @@ The spec (the "spec" entry of the .npz, or the whole .json file)::
                 {"type": "softmax"}]}
 
 Each layer is {"type": ...} plus the settings of its engine.layers class that differ from the
-defaults; "seed" is optional. The .npz also holds "p{i}_weight" and "p{i}_bias" (float32) for
+defaults; "seed" is optional, and so is "normalization" ({"mean": [...], "std": [...],
+"invert": false}, see engine.normalization). The .npz also holds "p{i}_weight" and "p{i}_bias" (float32) for
 every layer i (0-based) that has them. A .json spec has no weights: they are initialized.
 Nothing is ever unpickled.
 """
@@ -27,14 +28,18 @@ import numpy as np
 
 from engine.errors import ConfigError
 from engine.network import Network
+from engine.normalization import Normalization
 
 FORMAT, VERSION = "convscope-network", 1
 
 
 def network_spec(net: Network) -> dict:
     """The JSON-ready description of ``net`` (everything but the weights)."""
-    return {"format": FORMAT, "version": VERSION, "input_shape": list(net.input_shape),
+    spec = {"format": FORMAT, "version": VERSION, "input_shape": list(net.input_shape),
             "seed": net.seed, "layers": [spec.to_dict() for spec in net.layers]}
+    if net.normalization is not None:
+        spec["normalization"] = net.normalization.to_dict()
+    return spec
 
 
 def network_from_spec(spec, params=None) -> Network:
@@ -49,7 +54,11 @@ def network_from_spec(spec, params=None) -> Network:
             raise ConfigError(f'the network spec has no "{key}"')
     if not isinstance(spec["layers"], list):
         raise ConfigError('"layers" must be a list of layers like {"type": "relu"}')
-    return Network(spec["input_shape"], spec["layers"], params=params, seed=spec.get("seed", 0))
+    normalization = spec.get("normalization")
+    if normalization is not None:
+        normalization = Normalization.from_dict(normalization)
+    return Network(spec["input_shape"], spec["layers"], params=params, seed=spec.get("seed", 0),
+                   normalization=normalization)
 
 
 def save_network(net: Network, path) -> None:

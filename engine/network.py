@@ -13,6 +13,7 @@ from engine import ops
 from engine import receptive_field as _rf
 from engine.errors import ConfigError
 from engine.layers import RECTIFIERS, Layer, layer_from_dict
+from engine.normalization import Normalization
 
 #: ConvScope refuses networks that would not fit comfortably in memory, with a reason
 MAX_VALUES = 50_000_000
@@ -111,6 +112,8 @@ class Network:
     seed : int
         Initialization seed; layer i draws from its own stream (seed, i), so editing one layer
         never changes the initial weights of the others.
+    normalization : engine.Normalization or None
+        How pixels in [0, 1] become this network's input (:meth:`network_input`); None: as they are.
 
     Attributes
     ----------
@@ -130,11 +133,17 @@ class Network:
         For any configuration that cannot work, naming the layer (1-based) and the reason.
     """
 
-    def __init__(self, input_shape, layers, params=None, seed=0):
+    def __init__(self, input_shape, layers, params=None, seed=0, normalization=None):
         self.input_shape = _input_shape(input_shape)
         if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
             raise ConfigError(f"the seed must be a whole number ≥ 0, not {seed!r}")
         self.seed = seed
+        if normalization is not None and not isinstance(normalization, Normalization):
+            raise ConfigError(f"the input normalisation must be a Normalization or None, "
+                              f"not {normalization!r}")
+        if normalization is not None:
+            normalization.check(self.input_shape[0])
+        self.normalization = normalization
         self.layers, self.shapes, self.windows, param_shapes = _plan(self.input_shape, list(layers))
         if params is not None and len(params) != len(self.layers):
             raise ConfigError(f"there are weights for {len(params)} layers but the network has "
@@ -203,6 +212,12 @@ class Network:
             return x[:, None], True
         raise ConfigError(f"the network expects images of {c}×{h}×{w} (channels × height × "
                           f"width) or a batch of them, but was given an array of shape {x.shape}")
+
+    def network_input(self, pixels):
+        """What the network is fed for ``pixels`` (C, H, W) or (N, C, H, W) in [0, 1]: the
+        pixels through ``normalization`` (float32)."""
+        pixels = np.asarray(pixels, np.float32)
+        return pixels if self.normalization is None else self.normalization.apply(pixels)
 
     def forward(self, x, upto=None):
         """Every layer's output for one image or a batch.
@@ -277,7 +292,14 @@ class Network:
                     fits = {k: v.shape for k, v in self.params[old].items()} == param_shapes[new]
                     if fits and param_shapes[new]:
                         reuse[new] = {k: v.copy() for k, v in self.params[old].items()}
-        return Network(input_shape, specs, params=reuse, seed=self.seed)
+        normalization = self.normalization
+        if normalization is not None and input_shape[0] != self.input_shape[0]:
+            try:
+                normalization.check(input_shape[0])
+            except ConfigError:
+                normalization = None  # per-channel values cannot follow a new channel count
+        return Network(input_shape, specs, params=reuse, seed=self.seed,
+                       normalization=normalization)
 
     def receptive_field(self, layer, row=0, col=0, channel=None):
         """See :func:`engine.receptive_field.receptive_field`."""

@@ -98,7 +98,7 @@ def evaluate(net, images, labels, batch_size=500) -> tuple[float, float]:
     total_loss, correct = 0.0, 0
     for start in range(0, len(images), batch_size):
         x, y = images[start:start + batch_size], labels[start:start + batch_size]
-        logits = net.forward(x)[-2]
+        logits = net.forward(net.network_input(x))[-2]
         total_loss += softmax_cross_entropy(logits, y)[0] * len(y)
         correct += int((logits.argmax(axis=1) == y).sum())
     return total_loss / len(images), correct / len(images)
@@ -115,7 +115,8 @@ def train(net, images, labels, epochs=20, lr=3e-3, batch_size=128, optimizer="ad
     Parameters
     ----------
     net : engine.Network ending in softmax over a flat vector; its params are updated in place
-    images : (N, H, W) when the network takes one channel, or (N, C, H, W); floats in [0, 1]
+    images : (N, H, W) when the network takes one channel, or (N, C, H, W); floats in [0, 1],
+        fed through ``net.network_input`` (the network's normalisation)
     labels : (N,) ints in [0, classes)
     epochs, lr, batch_size : passes over the data, (peak) learning rate, examples per step
     optimizer : "adam" or "sgd" (momentum 0.9)
@@ -163,6 +164,7 @@ def train(net, images, labels, epochs=20, lr=3e-3, batch_size=128, optimizer="ad
             xb, yb = x[idx], y[idx]
             if aug is not None:
                 xb = distort(xb, rng, aug)
+            xb = net.network_input(xb)  # augmented as pixels, then normalised
             step = (epoch - 1) * batches + b
             step_lr = one_cycle_lr(step, epochs * batches, lr) if schedule == "one-cycle" else lr
             # A diverging run overflows somewhere; the loss check below turns that into advice.

@@ -153,7 +153,8 @@ class LayerPanel(QWidget):
         params = [old if _shapes(old) == _shapes(new) else new
                   for old, new in zip((net.params[i] for i in order), fresh.params)]
         reason = self.state.set_network(
-            engine.Network(net.input_shape, layers, params=params, seed=net.seed), text)
+            engine.Network(net.input_shape, layers, params=params, seed=net.seed,
+                           normalization=net.normalization), text)
         self._show_error(reason)
         if selected is not None:
             self.state.select_layer(order.index(selected))

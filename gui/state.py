@@ -43,8 +43,10 @@ class _Command(QUndoCommand):
 
 
 def _snapshot(net):
-    """Everything needed to restore a network: its input shape, layer specs and weight copies."""
-    return net.input_shape, list(net.layers), [{k: v.copy() for k, v in p.items()} for p in net.params]
+    """Everything needed to restore a network: its input shape, layer specs, weight copies and
+    input normalisation."""
+    return (net.input_shape, list(net.layers),
+            [{k: v.copy() for k, v in p.items()} for p in net.params], net.normalization)
 
 
 class AppState(QObject):
@@ -176,9 +178,10 @@ class AppState(QObject):
         return ""
 
     def _apply_snapshot(self, snapshot):
-        (input_shape, layers, params), drawing = snapshot
+        (input_shape, layers, params, normalization), drawing = snapshot
         self.network = engine.Network(
-            input_shape, layers, params=[{k: v.copy() for k, v in p.items()} for p in params])
+            input_shape, layers, params=[{k: v.copy() for k, v in p.items()} for p in params],
+            normalization=normalization)
         if not np.array_equal(drawing, self._committed_image):
             self._committed_image, self.image = drawing.copy(), drawing.copy()
             self.imageChanged.emit()
@@ -252,7 +255,7 @@ class AppState(QObject):
         centre = self.preprocess and self.image.shape == (28, 28)
         image = engine.mnist_preprocess(self.image) if centre else self.image
         channels = self.network.input_shape[0]
-        model_input = np.repeat(image[None], channels, axis=0).astype(np.float32)
+        model_input = self.network.network_input(np.repeat(image[None], channels, axis=0))
         activations = None
         if self._forward_base is not None and self._forward_base[0] is self.network:
             box = partial_forward.changed_box(self._forward_base[1], model_input)

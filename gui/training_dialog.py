@@ -35,7 +35,8 @@ def _same_structure(a, b):
 
 def _copy(net):
     return engine.Network(net.input_shape, list(net.layers),
-                          params=[{k: v.copy() for k, v in p.items()} for p in net.params])
+                          params=[{k: v.copy() for k, v in p.items()} for p in net.params],
+                          normalization=net.normalization)
 
 
 class TrainingDialog(QDialog):
@@ -191,7 +192,8 @@ class TrainingDialog(QDialog):
             images = np.repeat(images[:, None], channels, axis=1)
         fit, held = split(len(images), min(500, len(images) // 10), seed=0)
         scratch = self.start_from.currentIndex() == 1
-        start = engine.Network(net.input_shape, list(net.layers), seed=0) if scratch else _copy(net)
+        start = engine.Network(net.input_shape, list(net.layers), seed=0,
+                                    normalization=net.normalization) if scratch else _copy(net)
         return TrainingJob(start, images[fit], labels[fit], self.epochs.value(),
                            self.learning_rate.value(), self.batch_size.value(),
                            OPTIMIZERS[self.optimizer.currentText()][0], self.augment.isChecked(),
@@ -272,7 +274,8 @@ class TrainingDialog(QDialog):
             # from the last epoch's live preview.
             self.state.show_params(self._before.params)
             self.state.set_network(
-                engine.Network(self._before.input_shape, list(self._before.layers), params=params),
+                engine.Network(self._before.input_shape, list(self._before.layers), params=params,
+                               normalization=self._before.normalization),
                 "Train network (stopped early)" if stopped else "Train network")
             what = "Stopped; the weights learned so far are kept" if stopped else "Done"
             summary = f" ({self._summary})" if self._summary else ""

@@ -167,3 +167,20 @@ def test_probabilities_are_none_without_softmax(qapp):
     state = AppState(engine.Network((1, 8, 8), [engine.Conv2d(2, 3)]))
     assert state.probabilities is None
     assert state.activations[0].shape == (2, 6, 6)
+
+
+def test_the_network_sees_the_drawing_through_its_normalisation(qtbot, state):
+    plain = state.network
+    normalised = engine.Network(plain.input_shape, plain.layers, params=plain.params,
+                                normalization=engine.NORMALIZATIONS["MNIST"])
+    state.set_network(normalised)
+    with qtbot.waitSignal(state.activationsChanged):
+        state.set_image(_digit())
+    expected = engine.NORMALIZATIONS["MNIST"].apply(_digit()[None])
+    np.testing.assert_allclose(state.model_input, expected, rtol=1e-6)
+    np.testing.assert_allclose(state.activations[-1], normalised.forward(expected)[-1], rtol=1e-5)
+    state.undo_stack.undo()  # the drawing
+    state.undo_stack.undo()  # the network: back to raw pixels
+    assert state.network.normalization is None
+    state.undo_stack.redo()
+    assert state.network.normalization == engine.NORMALIZATIONS["MNIST"]

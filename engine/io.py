@@ -62,8 +62,15 @@ def network_from_spec(spec, params=None) -> Network:
 
 
 def save_network(net: Network, path) -> None:
-    """Write ``net`` to ``path`` (.npz) atomically: a crash never leaves half a file behind."""
+    """Write ``net`` to ``path`` atomically: a crash never leaves half a file behind.
+
+    A path ending in .onnx gets an ONNX model (engine.onnx_io), anything else a ConvScope .npz.
+    """
     path = Path(path)
+    if path.suffix.lower() == ".onnx":
+        from engine.onnx_io import save_onnx  # onnx loads only when an ONNX file is involved
+        save_onnx(net, path)
+        return
     arrays = {"spec": np.array(json.dumps(network_spec(net), indent=1))}
     for i, params in enumerate(net.params):
         arrays |= {f"p{i}_{name}": np.ascontiguousarray(a, np.float32) for name, a in params.items()}
@@ -77,8 +84,10 @@ def save_network(net: Network, path) -> None:
         raise
 
 
-def load_network(path) -> Network:
-    """Read a network saved by :func:`save_network`, or a hand-written .json spec.
+def load_network(path, input_size=None) -> Network:
+    """Read a network saved by :func:`save_network`, a hand-written .json spec, or an .onnx model.
+
+    ``input_size`` (H, W) is used where an ONNX model leaves the image size open (default 28×28).
 
     Raises
     ------
@@ -93,6 +102,9 @@ def load_network(path) -> Network:
     except OSError as error:
         raise ConfigError(f"cannot open {path}: {error.strerror or error}") from None
     try:
+        if path.suffix.lower() == ".onnx":
+            from engine.onnx_io import load_onnx
+            return load_onnx(path, input_size)
         if path.suffix.lower() == ".json" or head == b"{":
             return network_from_spec(_json(path.read_text(encoding="utf-8"), path))
         return _load_npz(path)

@@ -17,6 +17,7 @@ from engine.explain import (
 )
 from engine.models import default_digit_network
 from engine.io import load_network, network_from_spec, network_spec, save_network
+from engine.pytorch_export import export_pytorch
 from engine.presets import PRESETS, Preset, preset_kernel
 from engine.backward import (
     conv2d_backward, dense_backward, leaky_relu_backward, network_backward, pool2d_backward,

@@ -1,0 +1,184 @@
+"""A ConvScope network as a readable PyTorch script, for training further on bigger machines.
+
+:func:`export_pytorch` writes ``x.py`` with an ``nn.Sequential`` whose named modules mirror the
+layer list, and ``x.npz`` beside it with the weights (state-dict names) and a sample input. The
+script finds the .npz next to itself; importing it defines ``model`` (in eval mode), and
+``python x.py`` prints the model and its prediction for the sample. Nothing here imports torch.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from engine.errors import ConfigError
+from engine.network import Network
+
+_PAD_MODULES = {"zeros": "nn.ZeroPad2d", "reflect": "nn.ReflectionPad2d",
+                "replicate": "nn.ReplicationPad2d", "circular": "nn.CircularPad2d"}
+
+_TEMPLATE = '''"""{title}: a ConvScope network as PyTorch code.
+
+Written by ConvScope. The weights are in {weights} beside this file. Importing this module
+defines `model`, an nn.Sequential in eval mode taking (N, {c}, {h}, {w}) float32 images that went
+through `normalize`; `python {script}` prints the model and its prediction for a sample.
+"""
+
+from collections import OrderedDict
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+INPUT_SHAPE = ({c}, {h}, {w})  # channels, height, width
+# How pixels in [0, 1] become the numbers the network was trained on (None: as they are).
+NORMALIZATION = {normalization}
+
+
+def normalize(pixels):
+    """The network input for a tensor of pixels in [0, 1], shaped (N, {c}, {h}, {w})."""
+    if NORMALIZATION is None:
+        return pixels
+    if NORMALIZATION["invert"]:
+        pixels = 1 - pixels
+    mean = torch.tensor(NORMALIZATION["mean"]).reshape(-1, 1, 1)
+    std = torch.tensor(NORMALIZATION["std"]).reshape(-1, 1, 1)
+    return (pixels - mean) / std
+
+
+model = nn.Sequential(OrderedDict([
+{modules}
+]))
+_arrays = np.load(Path(__file__).resolve().with_suffix(".npz"))
+model.load_state_dict({{name: torch.from_numpy(_arrays[name]) for name in model.state_dict()}})
+model.eval()
+
+if __name__ == "__main__":
+    print(model)
+    sample = torch.from_numpy(_arrays["sample"])  # one network input, saved at export
+    with torch.no_grad():
+        output = model(sample)[0]
+    if output.ndim == 1:
+        print("prediction:", int(output.argmax()))
+        print("outputs:", " ".join(f"{{v:.4f}}" for v in output.tolist()))
+    else:
+        print("output maps:", tuple(output.shape))
+'''
+
+
+def export_pytorch(net: Network, path, sample=None) -> None:
+    """Write ``path`` (.py) and the weights beside it (same name, .npz).
+
+    Parameters
+    ----------
+    sample : (C, H, W) network input, optional
+        Saved for the script's prediction; default ``net.last_input`` or zeros.
+
+    Raises
+    ------
+    ConfigError
+        For a layer PyTorch cannot express (uneven pooling padding that is not counted).
+    """
+    path = Path(path)
+    modules, arrays = [], {}
+    in_shape = net.input_shape
+    for spec, name, params, window, out_shape in zip(net.layers, net.names, net.params,
+                                                     net.windows, net.shapes):
+        try:
+            entries = _modules(spec, name, window, in_shape)
+        except ConfigError as error:
+            raise ConfigError(f"{name} ({spec.describe()}): {error}") from None
+        modules += [f'    ("{module_name}", {code}),' for module_name, code in entries]
+        for key, value in params.items():
+            if key == "weight" and getattr(spec, "flip", False):
+                value = value[:, :, ::-1, ::-1]  # nn.Conv2d cross-correlates: store it flipped
+            arrays[f"{name}.{key}"] = np.ascontiguousarray(value, np.float32)
+        in_shape = out_shape
+    if sample is None:
+        sample = net.last_input if net.last_input is not None else np.zeros(net.input_shape)
+    arrays["sample"] = np.asarray(sample, np.float32).reshape((1,) + net.input_shape)
+    c, h, w = net.input_shape
+    norm = net.normalization
+    text = _TEMPLATE.format(
+        title=path.stem, weights=path.with_suffix(".npz").name, script=path.name, c=c, h=h, w=w,
+        normalization="None" if norm is None else repr(norm.to_dict()),
+        modules="\n".join(modules) if modules else '    ("identity", nn.Identity()),')
+    _write(path.with_suffix(".npz"), lambda f: np.savez(f, **arrays))
+    _write(path, lambda f: f.write(text.encode("utf-8")))
+
+
+def _write(path, fill):
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            fill(f)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def _pair(pair):
+    return str(pair[0]) if pair[0] == pair[1] else f"({pair[0]}, {pair[1]})"
+
+
+def _pad_module(code, pads, *extra):
+    (top, bottom), (left, right) = pads
+    return f"{code}({', '.join([f'({left}, {right}, {top}, {bottom})', *extra])})"
+
+
+def _modules(spec, name, window, in_shape):
+    """[(module name, constructor code)] for one layer."""
+    kind = spec.kind
+    if kind == "conv2d":
+        (top, bottom), (left, right) = window.pads
+        even = top == bottom and left == right
+        before = [] if even or not any(map(any, window.pads)) else [
+            (f"{name}_pad", _pad_module(_PAD_MODULES[spec.padding_mode], window.pads))]
+        args = [str(in_shape[0]), str(spec.out_channels), f"kernel_size={_pair(window.kernel)}"]
+        if window.stride != (1, 1):
+            args.append(f"stride={_pair(window.stride)}")
+        if even and (top or left):
+            args.append(f"padding={_pair((top, left))}")
+            if spec.padding_mode != "zeros":
+                args.append(f'padding_mode="{spec.padding_mode}"')
+        if window.dilation != (1, 1):
+            args.append(f"dilation={_pair(window.dilation)}")
+        if not spec.bias:
+            args.append("bias=False")
+        return before + [(name, f"nn.Conv2d({', '.join(args)})")]
+    if kind in ("maxpool2d", "avgpool2d"):
+        (top, bottom), (left, right) = window.pads
+        even = top == bottom and left == right
+        counted = kind == "maxpool2d" or spec.count_include_pad
+        if not even and (spec.ceil_mode or not counted):
+            raise ConfigError("PyTorch pools pad both sides alike; uneven padding works there "
+                              "only without ceil_mode and, for averages, counting the padding")
+        before = []
+        if not even:
+            fill = "float(\"-inf\")" if kind == "maxpool2d" else "0.0"
+            before = [(f"{name}_pad", _pad_module("nn.ConstantPad2d", window.pads, fill))]
+        args = [f"kernel_size={_pair(window.kernel)}", f"stride={_pair(window.stride)}"]
+        if even and (top or left):
+            args.append(f"padding={_pair((top, left))}")
+        if spec.ceil_mode:
+            args.append("ceil_mode=True")
+        if kind == "avgpool2d" and not spec.count_include_pad:
+            args.append("count_include_pad=False")
+        module = "nn.MaxPool2d" if kind == "maxpool2d" else "nn.AvgPool2d"
+        return before + [(name, f"{module}({', '.join(args)})")]
+    if kind == "dense":
+        flatten = [(f"{name}_flatten", "nn.Flatten()")] if len(in_shape) != 1 else []
+        bias = "" if spec.bias else ", bias=False"
+        return flatten + [(name, f"nn.Linear({math.prod(in_shape)}, {spec.out_features}{bias})")]
+    if kind == "softmax":
+        return [(name, f"nn.Softmax(dim={-1 if len(in_shape) == 1 else -3})")]
+    if kind == "leaky_relu":
+        return [(name, f"nn.LeakyReLU({spec.negative_slope!r})")]
+    return [(name, {"relu": "nn.ReLU()", "sigmoid": "nn.Sigmoid()", "tanh": "nn.Tanh()",
+                    "flatten": "nn.Flatten()"}[kind])]

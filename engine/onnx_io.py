@@ -39,6 +39,8 @@ MIN_OPSET = 9
 MAX_FILE_BYTES = 256 * 2**20
 #: height and width assumed for an input whose size the graph leaves open
 DEFAULT_SIZE = 28
+#: the largest input height and width ConvScope shows (its maps are drawn unit by unit)
+MAX_SIDE = 256
 SPEC_KEY = "convscope.network"
 #: constant-only nodes (shape arithmetic) may build arrays no larger than this
 _MAX_FOLDED_VALUES = 1_000_000
@@ -105,6 +107,9 @@ def read_onnx(model, input_size=None) -> OnnxImport:
     size = (DEFAULT_SIZE, DEFAULT_SIZE) if input_size is None else tuple(input_size)
     input_shape = (channels, size[0] if height is None else height,
                    size[1] if width is None else width)
+    if max(input_shape[1:]) > MAX_SIDE:
+        raise ConfigError(f"the model takes {input_shape[1]}×{input_shape[2]} images; ConvScope "
+                          f"shows inputs up to {MAX_SIDE}×{MAX_SIDE}")
     reader = _ChainReader(model.graph, opset, input_shape, batch)
     reader.follow(name)
     metadata = {p.key: p.value for p in model.metadata_props}

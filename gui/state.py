@@ -251,11 +251,7 @@ class AppState(QObject):
         """
         self._recompute_timer.stop()
         start = time.perf_counter()
-        # MNIST centring only makes sense for the 28×28 digit input it was defined for.
-        centre = self.preprocess and self.image.shape == (28, 28)
-        image = engine.mnist_preprocess(self.image) if centre else self.image
-        channels = self.network.input_shape[0]
-        model_input = self.network.network_input(np.repeat(image[None], channels, axis=0))
+        model_input = self.network.network_input(self.pixels_for(self.network.input_shape))
         activations = None
         if self._forward_base is not None and self._forward_base[0] is self.network:
             box = partial_forward.changed_box(self._forward_base[1], model_input)
@@ -268,6 +264,17 @@ class AppState(QObject):
         self.forward_ms = (time.perf_counter() - start) * 1000.0
         self.activationsChanged.emit()
         self._update_erf()
+
+    def pixels_for(self, input_shape):
+        """The drawing as pixels (C, H, W) in [0, 1] for an input of ``input_shape``: centred like
+        MNIST when that is on, resampled to the input's size, grey repeated over the channels."""
+        channels, height, width = input_shape
+        # MNIST centring only makes sense for the 28×28 digit input it was defined for.
+        centre = self.preprocess and self.image.shape == (28, 28)
+        image = engine.mnist_preprocess(self.image) if centre else self.image
+        if image.shape != (height, width):
+            image = _resample(image, (height, width))
+        return np.repeat(image[None], channels, axis=0).astype(np.float32)
 
     @property
     def fresh_activations(self):

@@ -337,6 +337,13 @@ def test_a_symbolic_height_and_width_take_the_given_size():
     assert read_onnx(model, (40, 30)).network.input_shape == (3, 40, 30)
 
 
+def test_inputs_beyond_256_are_refused():
+    with pytest.raises(ConfigError, match="300×20 images; ConvScope shows inputs up to 256×256"):
+        read_onnx(make([node("Relu", ["x"], "y")], in_shape=("N", 1, 300, 20)))
+    with pytest.raises(ConfigError, match="up to 256"):
+        read_onnx(make([node("Relu", ["x"], "y")], in_shape=("N", 1, "H", "W")), (512, 512))
+
+
 def test_a_flat_input_is_refused():
     with pytest.raises(ConfigError, match=r"\?×784"):
         read_onnx(make([node("Relu", ["x"], "y")], in_shape=("N", 784)))

@@ -36,6 +36,8 @@ from gui.unit_inspector import UnitInspector
 
 LAST_NETWORK = "last_network.npz"  # in the app data dir: the network the app closed with
 NETWORK_FILTER = "ConvScope networks (*.npz *.json);;All files (*)"
+OPEN_FILTER = ("Networks (*.npz *.json *.onnx);;ConvScope networks (*.npz *.json);;"
+               "ONNX models (*.onnx);;All files (*)")
 INPUT_SIZES = (8, 16, 28, 32, 64, 128, 256)
 MIN_INPUT, MAX_INPUT = 8, 256
 _LAYOUT_VERSION = 1  # bump when the set of docks changes, so an old saved layout is ignored
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         self._data_dir = data_dir
         self._help = None
         self._training = None
+        self._import_dialog = None
         self.setDockNestingEnabled(True)
         self.canvas = Canvas(state)
         self.setCentralWidget(ActivationView(state))
@@ -150,8 +153,9 @@ class MainWindow(QMainWindow):
 
     def _build_file_menu(self, menu):
         self._action(menu, "&Open network…",
-                     lambda: self._with_path(self.open_network, "Open network", NETWORK_FILTER),
-                     QKeySequence.Open, "Load a network (.npz with weights, or a .json layer spec)")
+                     lambda: self._with_path(self.open_network, "Open network", OPEN_FILTER),
+                     QKeySequence.Open, "Load a network: a ConvScope .npz with weights, a .json "
+                                        "layer spec, or an ONNX model trained elsewhere")
         self._action(menu, "&Save network…",
                      lambda: self._with_path(self.save_network, "Save network", NETWORK_FILTER,
                                              "network.npz"),
@@ -168,10 +172,21 @@ class MainWindow(QMainWindow):
                          lambda _=False, d=digit: self.show_sample(d), f"Ctrl+{digit}")
         menu.addMenu(ExamplesMenu(self.state, menu))
         menu.addSeparator()
-        self._action(menu, "&Export maps as PNG…",
+        export = menu.addMenu("&Export")
+        self._action(export, "&Maps as PNG…",
                      lambda: self._with_path(self.export_maps, "Export maps", "PNG images (*.png)",
                                              "maps.png"),
                      "Ctrl+E", "Save every layer's maps as one PNG")
+        self._action(export, "&ONNX…",
+                     lambda: self._with_path(self.export_onnx, "Export to ONNX",
+                                             "ONNX models (*.onnx)", "network.onnx"),
+                     tip="Write the network as an ONNX model (opset 19, any batch size) for "
+                         "PyTorch, ONNX Runtime and other tools")
+        self._action(export, "&PyTorch script…",
+                     lambda: self._with_path(self.export_pytorch, "Export as a PyTorch script",
+                                             "Python scripts (*.py)", "network.py"),
+                     tip="Write a Python script with an nn.Sequential of these layers, its "
+                         "weights in an .npz beside it, to train further in PyTorch")
         menu.addSeparator()
         self._action(menu, "&Quit", self.close, QKeySequence.Quit)
 
@@ -215,13 +230,53 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- actions
     def open_network(self, path):
-        """Load the network in ``path`` as one undoable step; returns the reason it failed or ''."""
+        """Load the network in ``path`` as one undoable step; returns the reason it failed or ''.
+
+        An ONNX model opens the import dialog first (input size, normalisation)."""
+        if Path(path).suffix.lower() == ".onnx":
+            return self._open_onnx(path)
         try:
             network = engine.load_network(path)
         except (engine.ConfigError, OSError) as error:
             return self._warn("Cannot open the network", f"{Path(path).name}: {error}")
         refusal = self.state.set_network(network, f"Open {Path(path).name}")
         return self._warn("Cannot use the network", refusal) if refusal else ""
+
+    def _open_onnx(self, path):
+        """Show the ONNX import dialog for ``path``; returns the refusal or ''."""
+        from gui.onnx_import_dialog import OnnxImportDialog  # loads onnx only when needed
+
+        try:
+            dialog = OnnxImportDialog(self.state, path, self)
+        except (engine.ConfigError, OSError) as error:
+            return self._warn("Cannot open the model", f"{Path(path).name}: {error}")
+        if self._import_dialog is not None:
+            self._import_dialog.deleteLater()
+        self._import_dialog = dialog
+        dialog.open()
+        return ""
+
+    @property
+    def import_dialog(self):
+        """The ONNX import dialog last opened (for tests and the status bar), or None."""
+        return self._import_dialog
+
+    def export_onnx(self, path):
+        """Write the network to ``path`` as ONNX; returns the reason it failed or ''."""
+        return self._export(lambda: engine.save_network(self.state.network, path), path)
+
+    def export_pytorch(self, path):
+        """Write the network to ``path`` as a PyTorch script (weights in an .npz beside it)."""
+        return self._export(lambda: engine.export_pytorch(
+            self.state.network, path, sample=self.state.model_input), path)
+
+    def _export(self, write, path):
+        try:
+            write()
+        except (engine.ConfigError, OSError) as error:
+            return self._warn("Cannot export the network", f"{Path(path).name}: {error}")
+        self.statusBar().showMessage(f"Exported to {path}", 5000)
+        return ""
 
     def save_network(self, path):
         """Save the current network to ``path``; returns the reason it failed or ''."""

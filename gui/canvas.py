@@ -43,7 +43,7 @@ class Canvas(QWidget):
         super().__init__(parent)
         self.setObjectName("canvas")
         self.state = state
-        self._shape = state.image.shape
+        self._shape = state.image_size
         self._brush = default_brush(self._shape)
         self._eraser = False
         self._stroke = None  # (image before, working image, last point, erase) while drawing
@@ -157,7 +157,7 @@ class Canvas(QWidget):
         self.update()
 
     def _on_network_changed(self):
-        shape = self.state.image.shape
+        shape = self.state.image_size
         if shape != self._shape:
             self._shape = shape
             self._brush = default_brush(shape)
@@ -290,7 +290,7 @@ class Canvas(QWidget):
 
     def inset_rect(self):
         """Where the centred input the network is fed is shown (MNIST centring on), else None."""
-        if not self.state.preprocess or self.state.model_input.shape[1:] != self._shape:
+        if not self.state.preprocess or self.state.pixels.shape[1:] != self._shape:
             return None
         side = max(56.0, min(self.width(), self.height()) * 0.22)
         return QRectF(self.width() - side - 8, 8, side, side)
@@ -300,7 +300,7 @@ class Canvas(QWidget):
         if inset is None:
             return
         side = inset.width()
-        painter.drawImage(inset, array_to_qimage(self.state.model_input[0]))
+        painter.drawImage(inset, array_to_qimage(self.state.pixels[0]))
         painter.setPen(QPen(WINDOW if self.window_unit() else FRAME, 1))
         painter.drawRect(inset)
         painter.setPen(HINT)

@@ -54,7 +54,7 @@ class DrawTools(QWidget):
 
     def _on_brush_changed(self):
         with QSignalBlocker(self.brush), QSignalBlocker(self.eraser):
-            self.brush.setRange(0.5, max(self.state.image.shape) / 2)
+            self.brush.setRange(0.5, max(self.state.image_size) / 2)
             self.brush.setValue(self.canvas.brush_size)
             self.eraser.setChecked(self.canvas.eraser)
 
@@ -62,5 +62,5 @@ class DrawTools(QWidget):
         self.canvas.set_brush_size(value)
 
     def _on_sample_clicked(self, digit):
-        self.state.set_image(sample_digit(digit, self.state.image.shape), f"Sample {digit}")
+        self.state.set_image(sample_digit(digit, self.state.image_size), f"Sample {digit}")
         self.canvas.setFocus(Qt.OtherFocusReason)

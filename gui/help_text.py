@@ -92,7 +92,7 @@ SHORTCUTS = [
     ("Ctrl+0 … Ctrl+9", "draw a sample digit"),
     ("Ctrl+O / Ctrl+S", "open / save a network"),
     ("Ctrl+T", "train the network on MNIST digits"),
-    ("Ctrl+I", "load an image file (PNG/JPEG, grayscale, fitted to the input size)"),
+    ("Ctrl+I", "load an image file (PNG/JPEG, fitted to the input size; colour for RGB networks)"),
     ("Ctrl+E", "export the activation maps as PNG"),
     ("Hover a map unit", "show its receptive-field window on the canvas"),
     ("Click a map unit, arrow keys, Esc", "pin it, move the pinned unit, unpin it"),

@@ -165,7 +165,8 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         self._action(menu, "Load &image…",
                      lambda: self._with_path(self.load_image, "Load image", samples.IMAGE_FILTER),
-                     "Ctrl+I", "Draw an image file (PNG, JPEG) in grayscale, fitted to the input")
+                     "Ctrl+I", "Draw an image file (PNG, JPEG) fitted to the input: in grey, or in colour "
+                     "for a network with 3 input channels")
         sample_menu = menu.addMenu("Sample &digits")
         for digit in range(10):
             self._action(sample_menu, f"Digit {digit}",
@@ -289,7 +290,8 @@ class MainWindow(QMainWindow):
     def load_image(self, path):
         """Make the image file ``path`` the drawing (undoable); returns why it failed or ''."""
         try:
-            image = samples.load_image(path, self.state.image.shape)
+            image = samples.load_image(path, self.state.image_size,
+                                       colour=self.state.network.input_shape[0] == 3)
         except samples.ImageError as error:
             return self._warn("Cannot load the image", str(error))
         self.state.set_image(image, f"Load {Path(path).name}")
@@ -297,7 +299,7 @@ class MainWindow(QMainWindow):
 
     def show_sample(self, digit):
         """Draw the shipped MNIST sample of ``digit`` (undoable)."""
-        self.state.set_image(samples.sample_digit(digit, self.state.image.shape), f"Sample {digit}")
+        self.state.set_image(samples.sample_digit(digit, self.state.image_size), f"Sample {digit}")
 
     def export_maps(self, path):
         """Save every layer's maps (the whole scrollable page, not just the part in view) to the
@@ -348,7 +350,7 @@ class MainWindow(QMainWindow):
 
     def _on_other_size_triggered(self):
         size, ok = QInputDialog.getInt(self, "Input size", "Height and width of the input, pixels:",
-                                       self.state.image.shape[0], MIN_INPUT, MAX_INPUT)
+                                       self.state.image_size[0], MIN_INPUT, MAX_INPUT)
         if ok:
             self.set_input_size(size)
 
@@ -358,9 +360,9 @@ class MainWindow(QMainWindow):
             "Sample digits: the MNIST database (LeCun, Cortes, Burges), CC BY-SA 3.0."))
 
     def _on_network_changed(self):
-        size = self.state.image.shape[0]
+        height, width = self.state.image_size
         for action in self._size_group.actions():
-            action.setChecked(action.data() == size and self.state.image.shape[1] == size)
+            action.setChecked(action.data() == height == width)
 
     # --------------------------------------------------------------- settings
     def _restore_layout(self):

@@ -75,10 +75,10 @@ class AppState(QObject):
         super().__init__(parent)
         self.network = network
         self.undo_stack = QUndoStack(self)
-        channels, height, width = network.input_shape
-        self.image = np.zeros((height, width), np.float32)
+        self.image = np.zeros(drawing_shape(network.input_shape), np.float32)
         self._committed_image = self.image.copy()
         self.preprocess = False
+        self.pixels = np.zeros(network.input_shape, np.float32)
         self.model_input = np.zeros(network.input_shape, np.float32)
         self.activations = []
         self.forward_ms = 0.0
@@ -102,15 +102,24 @@ class AppState(QObject):
         self.recompute()
 
     # ----------------------------------------------------------------- image
+    @property
+    def image_size(self):
+        """(H, W) of the drawing (and of the network's input)."""
+        return self.image.shape[-2:]
+
     def show_image(self, image):
-        """Show ``image`` (H, W) live without an undo entry (while a stroke is being drawn)."""
+        """Show ``image`` live without an undo entry (while a stroke is being drawn); it has the
+        drawing's shape: (H, W) grey, or (3, H, W) for a colour network."""
         self.image = np.asarray(image, np.float32)
         self.imageChanged.emit()
         self._schedule()
 
     def set_image(self, image, text="Draw"):
-        """Make ``image`` (H, W) the drawing, as one undoable step from the last committed one."""
-        before, after = self._committed_image, np.array(image, np.float32)
+        """Make ``image`` the drawing, as one undoable step from the last committed one. A grey
+        (H, W) image on a colour network is grey in every channel; a colour (3, H, W) image on a
+        grey network becomes the mean of its channels; other sizes are resampled."""
+        before = self._committed_image
+        after = fit_drawing(np.array(image, np.float32), self.network.input_shape)
         self.undo_stack.push(_Command(text, self._apply_image, before, after))
 
     def clear_image(self):
@@ -169,8 +178,8 @@ class AppState(QObject):
             return self.error
         # The drawing travels with the network: undoing a change of input size must bring back
         # the drawing itself, not a copy resampled there and back.
-        drawing, shape = self._committed_image, tuple(network.input_shape[1:])
-        resized = drawing if drawing.shape == shape else _resample(drawing, shape)
+        drawing = self._committed_image
+        resized = fit_drawing(drawing, network.input_shape)
         self.undo_stack.push(_Command(text, self._apply_snapshot,
                                       (_snapshot(self.network), drawing.copy()),
                                       (_snapshot(network), resized.copy())))
@@ -251,7 +260,8 @@ class AppState(QObject):
         """
         self._recompute_timer.stop()
         start = time.perf_counter()
-        model_input = self.network.network_input(self.pixels_for(self.network.input_shape))
+        pixels = self.pixels_for(self.network.input_shape)
+        model_input = self.network.network_input(pixels)
         activations = None
         if self._forward_base is not None and self._forward_base[0] is self.network:
             box = partial_forward.changed_box(self._forward_base[1], model_input)
@@ -259,7 +269,7 @@ class AppState(QObject):
                 self.network, model_input, self.activations, box)
         if activations is None:
             activations = self.network.forward(model_input)
-        self.model_input, self.activations = model_input, activations
+        self.pixels, self.model_input, self.activations = pixels, model_input, activations
         self._forward_base = (self.network, model_input)
         self.forward_ms = (time.perf_counter() - start) * 1000.0
         self.activationsChanged.emit()
@@ -268,13 +278,13 @@ class AppState(QObject):
     def pixels_for(self, input_shape):
         """The drawing as pixels (C, H, W) in [0, 1] for an input of ``input_shape``: centred like
         MNIST when that is on, resampled to the input's size, grey repeated over the channels."""
-        channels, height, width = input_shape
         # MNIST centring only makes sense for the 28×28 digit input it was defined for.
         centre = self.preprocess and self.image.shape == (28, 28)
         image = engine.mnist_preprocess(self.image) if centre else self.image
-        if image.shape != (height, width):
-            image = _resample(image, (height, width))
-        return np.repeat(image[None], channels, axis=0).astype(np.float32)
+        image = fit_drawing(image, input_shape)
+        if image.ndim == 2:
+            image = np.repeat(image[None], input_shape[0], axis=0)
+        return image.astype(np.float32, copy=False)
 
     @property
     def fresh_activations(self):
@@ -294,8 +304,29 @@ class AppState(QObject):
         return None
 
 
+def drawing_shape(input_shape):
+    """The drawing for a network input (C, H, W): (3, H, W) in colour when C is 3, else (H, W)
+    grey (fed to every channel)."""
+    channels, height, width = input_shape
+    return (3, height, width) if channels == 3 else (height, width)
+
+
+def fit_drawing(image, input_shape):
+    """``image`` ((H, W) grey or (3, H, W) colour) as the drawing for ``input_shape``: grey made
+    colour by repeating it, colour made grey by the mean of its channels, resampled to the size."""
+    shape = drawing_shape(input_shape)
+    if image.ndim == 3 and len(shape) == 2:
+        image = image.mean(axis=0)
+    elif image.ndim == 2 and len(shape) == 3:
+        image = np.repeat(image[None], 3, axis=0)
+    if image.shape[-2:] != shape[-2:]:
+        image = _resample(image, shape[-2:])
+    return image.astype(np.float32, copy=False)
+
+
 def _resample(image, shape):
-    """Nearest-neighbour resample of ``image`` (H, W) to ``shape`` (h, w), keeping the drawing."""
-    rows = (np.arange(shape[0]) * image.shape[0] // shape[0]).clip(0, image.shape[0] - 1)
-    cols = (np.arange(shape[1]) * image.shape[1] // shape[1]).clip(0, image.shape[1] - 1)
-    return image[np.ix_(rows, cols)].astype(np.float32)
+    """Nearest-neighbour resample of ``image`` (..., H, W) to (..., h, w), keeping the drawing."""
+    height, width = image.shape[-2:]
+    rows = (np.arange(shape[0]) * height // shape[0]).clip(0, height - 1)
+    cols = (np.arange(shape[1]) * width // shape[1]).clip(0, width - 1)
+    return image[..., rows[:, None], cols].astype(np.float32)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 import engine
-from gui.formatting import number
+from gui.formatting import input_channel_name, number
 from gui.mosaic import Mosaic
 
 pg.setConfigOptions(imageAxisOrder="row-major")
@@ -102,6 +102,8 @@ class FilterGallery(QWidget):
             self.chooser.setCurrentIndex(conv.index(self._layer) if conv else -1)
         self.chooser.setEnabled(bool(conv))
         self.plot.setVisible(bool(conv))
+        colour = self._layer == 0 and net.input_shape[0] == 3
+        self.plot.setLabel("top", "input channel (R, G, B)" if colour else "input channel")
         self._redraw()
 
     def _on_layer_selected(self, layer):
@@ -193,5 +195,6 @@ class FilterGallery(QWidget):
                 self._show_hint()
             return
         kernel = self.state.network.params[self._layer]["weight"][hit]
-        self.info.setText(f"filter {hit[0] + 1}, input channel {hit[1] + 1}: weights "
+        channel = input_channel_name(self.state.network, self._layer, hit[1])
+        self.info.setText(f"filter {hit[0] + 1}, {channel}: weights "
                           f"{number(kernel.min())} … {number(kernel.max())}. Click to edit.")

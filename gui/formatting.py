@@ -127,3 +127,15 @@ def output_size_formula(n, kernel_size, stride, pads, dilation=1, ceil_mode=Fals
         room = n + before + after - dilation * (kernel_size - 1) - 1
         size = (-(-room // stride) if ceil_mode else room // stride) + 1
     return f"{left}({n}{padding} − {span}) / {stride}{right} + 1 = {size}"
+
+
+#: the colour channels of a 3-channel input, in order
+COLOUR_CHANNELS = ("R", "G", "B")
+
+
+def input_channel_name(network, layer, channel):
+    """How a learner calls input channel ``channel`` (0-based) of ``layer``: the colour 'R', 'G'
+    or 'B' where the first layer reads a colour image, else 'input channel 2' (1-based)."""
+    if layer == 0 and network.input_shape[0] == 3:
+        return f"input {COLOUR_CHANNELS[channel]}"
+    return f"input channel {channel + 1}"

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGraphicsRectItem, QHBoxL
 import engine
 from engine.ops import pad2d
 from gui import colormaps
-from gui.formatting import number
+from gui.formatting import input_channel_name, number
 from gui.lazy_redraw import LazyRedraw
 from gui.state import Unit
 
@@ -340,7 +340,8 @@ class SlideAnimation(QWidget):
         self._image_frame.setVisible(any(map(sum, window.pads)))
         padding = f"padding {top},{bottom},{left},{right} ({mode})" if any(map(sum, window.pads)) \
             else "no padding"
-        panel.label.setText(f"input channel {self.input_channel + 1} · {height}×{width} · {padding}")
+        channel = input_channel_name(self.state.network, self.layer, self.input_channel)
+        panel.label.setText(f"{channel} · {height}×{width} · {padding}")
         panel.view.setRange(QRectF(*outer), padding=0.02)
         self._draw_window(window)
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QScrollArea,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from gui.formatting import conv_sum_lines, factor, number, sum_terms
+from gui.formatting import conv_sum_lines, factor, input_channel_name, number, sum_terms
 from gui.lazy_redraw import LazyRedraw
 from gui.number_grid import NumberGrid, cell_colour, text_colour
 
@@ -198,7 +198,7 @@ class UnitInspector(QWidget):
         grids, sums = [], []
         for c in range(channels):
             if channels > 1:
-                rows.addWidget(_text(f"input channel {c + 1}"))
+                rows.addWidget(_text(input_channel_name(self.state.network, e.layer, c)))
             line = QHBoxLayout()
             grids.append([])
             for i, caption in enumerate(captions):

@@ -60,3 +60,15 @@ def test_conv_sum_several_channels_is_summarized_per_channel():
 ])
 def test_output_size_formula_fills_in_the_numbers(args, text):
     assert output_size_formula(*args) == text
+
+
+def test_input_channels_are_named_by_colour_only_where_the_first_layer_reads_colour():
+    import engine
+    from gui.formatting import input_channel_name
+
+    colour = engine.Network((3, 8, 8), [engine.Conv2d(4, 3), engine.Conv2d(3, 3)])
+    assert [input_channel_name(colour, 0, c) for c in range(3)] == ["input R", "input G",
+                                                                     "input B"]
+    assert input_channel_name(colour, 1, 2) == "input channel 3"
+    grey = engine.Network((1, 8, 8), [engine.Conv2d(4, 3)])
+    assert input_channel_name(grey, 0, 0) == "input channel 1"

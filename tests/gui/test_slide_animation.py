@@ -165,3 +165,11 @@ def test_behind_another_tab_it_redraws_only_when_shown(qtbot, shown):
         np.testing.assert_array_equal(panel.image.image, expected.image.image)
     assert not np.array_equal(widget.output_panel.image.image, drawn[1])
     widget.setParent(None)  # qtbot closes it on its own
+
+
+def test_a_colour_input_is_named_by_its_colour(qtbot):
+    state = AppState(engine.Network((3, 8, 8), [engine.Conv2d(2, 3, padding=1)], seed=2))
+    widget = SlideAnimation(state)
+    qtbot.addWidget(widget)
+    widget.input_channel_box.setValue(3)
+    assert widget.input_panel.label.text.startswith("input B · 8×8")

@@ -155,3 +155,17 @@ def test_behind_another_tab_it_explains_only_when_shown(qtbot, shown, digit):
     np.testing.assert_array_equal(_grids(widget)[0].values, np.ones((3, 3)))
     assert widget.explanation.value == _map_value(state, Unit(0, 1, 2, 3))
     widget.setParent(None)  # qtbot closes it on its own
+
+
+def test_a_colour_input_names_its_channels_r_g_b(qtbot):
+    image = np.random.default_rng(0).random((3, 6, 6)).astype(np.float32)
+    widget = _inspector(qtbot, [engine.Conv2d(2, 3, padding=1), engine.Conv2d(2, 3)], image,
+                        (3, 6, 6))
+    widget.state.pin(Unit(0, 1, 2, 3))
+    labels = [label.text() for label in widget.scroll.widget().findChildren(QLabel)]
+    assert [t for t in labels if t.startswith("input ")] == ["input R", "input G", "input B"]
+    grids = _grids(widget)
+    np.testing.assert_array_equal(grids[3].values, image[1, 1:4, 2:5])  # G's window
+    widget.state.pin(Unit(1, 0, 1, 1))  # the second layer reads maps, not colours
+    labels = [label.text() for label in widget.scroll.widget().findChildren(QLabel)]
+    assert "input channel 2" in labels and "input G" not in labels

@@ -8,7 +8,8 @@ from onnx import TensorProto, helper, numpy_helper  # noqa: E402
 from onnx.reference import ReferenceEvaluator  # noqa: E402
 
 import engine  # noqa: E402
-from engine import ConfigError, Network  # noqa: E402
+from engine import ConfigError  # noqa: E402
+from tests.engine.export_cases import export_networks  # noqa: E402
 from engine.onnx_io import (  # noqa: E402
     load_onnx, network_to_onnx, onnx_input_shape, open_onnx, read_onnx, save_onnx,
 )
@@ -370,26 +371,7 @@ def test_too_large_a_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
 
 
 # ---------------------------------------------------------------------------------- export
-def export_cases():
-    return {
-        "digits": engine.default_digit_network(),
-        "everything": Network((3, 12, 10), [
-            engine.Conv2d(4, 3, padding="same", padding_mode="reflect"), engine.LeakyReLU(0.1),
-            engine.Conv2d(4, (3, 2), stride=(2, 1), padding=((1, 0), (0, 1)), dilation=(1, 2),
-                          flip=True, bias=False),
-            engine.Sigmoid(),
-            engine.Conv2d(3, 3, padding=1, padding_mode="circular"),
-            engine.AvgPool2d(3, stride=2, padding=1, count_include_pad=False),
-            engine.Tanh(),
-            engine.Conv2d(5, 2, padding=1, padding_mode="replicate"),
-            engine.MaxPool2d(2, ceil_mode=True),
-            engine.Softmax(),
-            engine.Dense(6), engine.ReLU(), engine.Dense(3, bias=False), engine.Softmax()],
-            normalization=engine.NORMALIZATIONS["ImageNet"], seed=4),
-    }
-
-
-@pytest.mark.parametrize("net", export_cases().values(), ids=export_cases().keys())
+@pytest.mark.parametrize("net", export_networks().values(), ids=export_networks().keys())
 def test_export_passes_the_checker_and_the_reference_evaluator_agrees(net, tmp_path):
     engine.save_network(net, tmp_path / "n.onnx")
     model = onnx.load(tmp_path / "n.onnx")
@@ -408,7 +390,7 @@ def test_export_passes_the_checker_and_the_reference_evaluator_agrees(net, tmp_p
 
 
 def test_an_edited_export_is_read_from_its_graph_not_its_old_spec(tmp_path):
-    net = export_cases()["everything"]
+    net = export_networks()["everything"]
     model = network_to_onnx(net)
     leaky = next(n for n in model.graph.node if n.op_type == "LeakyRelu")
     leaky.attribute[0].f = 0.3

@@ -9,25 +9,7 @@ import pytest
 
 import engine
 from engine import ConfigError, Network
-
-
-def nets():
-    return {
-        "digits": engine.default_digit_network(),
-        "everything": Network((3, 12, 10), [
-            engine.Conv2d(4, 3, padding="same", padding_mode="reflect"), engine.LeakyReLU(0.1),
-            engine.Conv2d(4, (3, 2), stride=(2, 1), padding=((1, 0), (0, 1)), dilation=(1, 2),
-                          flip=True, bias=False),
-            engine.Sigmoid(),
-            engine.Conv2d(3, 3, padding=1, padding_mode="circular"),
-            engine.AvgPool2d(3, stride=2, padding=1, count_include_pad=False),
-            engine.Tanh(),
-            engine.Conv2d(5, 2, padding=((1, 0), (1, 0)), padding_mode="replicate"),
-            engine.MaxPool2d(2, padding=((1, 0), (0, 1))),
-            engine.Softmax(), engine.AvgPool2d(2, padding=((0, 1), (1, 0))),
-            engine.Dense(6), engine.ReLU(), engine.Dense(3, bias=False), engine.Softmax()],
-            normalization=engine.NORMALIZATIONS["ImageNet"], seed=4),
-    }
+from tests.engine.export_cases import export_networks
 
 
 def test_the_script_mirrors_the_layer_list(tmp_path):
@@ -49,10 +31,10 @@ def test_uneven_padding_that_torch_cannot_pool_is_refused(tmp_path):
         engine.export_pytorch(net, tmp_path / "x.py")
 
 
-@pytest.mark.parametrize("name", nets())
+@pytest.mark.parametrize("name", export_networks())
 def test_torch_runs_the_script_and_computes_the_same(name, tmp_path):
     torch = pytest.importorskip("torch")
-    net = nets()[name]
+    net = export_networks()[name]
     x = np.random.default_rng(0).random((3,) + net.input_shape).astype(np.float32)
     net.forward(x[0])  # the sample saved with the script
     folder = tmp_path / "elsewhere"

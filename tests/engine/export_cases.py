@@ -1,0 +1,25 @@
+"""Networks that every exporter is tested with: the digit network, and one using every layer
+kind and setting an export must carry (padding modes and uneven padding, a flipped kernel,
+dilation, ceil_mode, count_include_pad, softmax over maps, dense on maps, normalisation)."""
+
+import engine
+
+
+def export_networks():
+    return {
+        "digits": engine.default_digit_network(),
+        "everything": engine.Network((3, 12, 10), [
+            engine.Conv2d(4, 3, padding="same", padding_mode="reflect"), engine.LeakyReLU(0.1),
+            engine.Conv2d(4, (3, 2), stride=(2, 1), padding=((1, 0), (0, 1)), dilation=(1, 2),
+                          flip=True, bias=False),
+            engine.Sigmoid(),
+            engine.Conv2d(3, 3, padding=1, padding_mode="circular"),
+            engine.AvgPool2d(3, stride=2, padding=1, count_include_pad=False),
+            engine.Tanh(),
+            engine.Conv2d(5, 2, padding=((1, 0), (1, 0)), padding_mode="replicate"),
+            engine.MaxPool2d(2, padding=((1, 0), (0, 1)), ceil_mode=False),
+            engine.Softmax(), engine.AvgPool2d(2, padding=((0, 1), (1, 0))),
+            engine.MaxPool2d(2, ceil_mode=True),
+            engine.Dense(6), engine.ReLU(), engine.Dense(3, bias=False), engine.Softmax()],
+            normalization=engine.NORMALIZATIONS["ImageNet"], seed=4),
+    }

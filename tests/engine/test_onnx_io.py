@@ -98,6 +98,11 @@ def test_pool_attributes(op, attrs, opset):
     assert_matches_reference(make([node(op, ["x"], "y", **attrs)], opset=opset))
 
 
+def test_a_dilated_pool_is_refused():
+    with pytest.raises(ConfigError, match=r"maxpool_y \(MaxPool\) has dilations \(2, 2\)"):
+        read_onnx(make([node("MaxPool", ["x"], "y", kernel_shape=[2, 2], dilations=[2, 2])]))
+
+
 @pytest.mark.parametrize("op", ["GlobalAveragePool", "GlobalMaxPool"])
 def test_global_pooling_is_a_pool_over_the_whole_map(op):
     net = assert_matches_reference(make([node(op, ["x"], "y")])).network

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QImage
 import engine
 from gui.canvas import Canvas
 from gui.samples import array_to_qimage, load_image, qimage_to_array
-from gui.state import AppState
+from gui.state import AppState, Unit
 from tests.gui.test_canvas import painted, stroke
 
 
@@ -90,3 +90,13 @@ def test_colour_arrays_and_qimages_round_trip():
     assert qimage.format() == QImage.Format_RGB888 and (qimage.width(), qimage.height()) == (7, 5)
     assert qimage.pixelColor(6, 4).red() == round(image[0, 4, 6] * 255)
     np.testing.assert_allclose(qimage_to_array(qimage), image, atol=1e-6)
+
+
+def test_the_effective_receptive_field_of_a_colour_network_covers_the_drawing(qtbot, colour_state):
+    colour_state.set_image(red_square())
+    colour_state.recompute()
+    colour_state.set_erf_enabled(True)
+    colour_state.pin(Unit(0, 1, 16, 16))
+    overlay = colour_state.input_overlay
+    assert overlay.shape == (32, 32)
+    assert overlay[15:18, 15:18].any() and not overlay[:14].any()  # a 3×3 kernel's reach

@@ -654,46 +654,83 @@ class _GraphWriter:
         return name
 
     def layer(self, spec, name, params, window, in_shape, current, out):
-        kind = spec.kind
-        if kind == "conv2d":
-            weight = params["weight"][:, :, ::-1, ::-1] if spec.flip else params["weight"]
-            inputs = [current, self.tensor(f"{name}.weight", weight)]
-            if "bias" in params:
-                inputs.append(self.tensor(f"{name}.bias", params["bias"]))
-            pads = window.pads
-            if spec.padding_mode != "zeros":
-                (top, bottom), (left, right) = pads
-                self.node("Pad", [current, self.tensor(f"{name}.pads", [
-                    0, 0, top, left, 0, 0, bottom, right], np.int64)], f"{name}/padded",
-                          f"{name}/pad", mode=_ONNX_PAD_MODES[spec.padding_mode])
-                inputs[0], pads = f"{name}/padded", ((0, 0), (0, 0))
-            self.node("Conv", inputs, out, name, kernel_shape=list(window.kernel),
-                      strides=list(window.stride), dilations=list(window.dilation),
-                      pads=_onnx_pads(pads))
-        elif kind in ("maxpool2d", "avgpool2d"):
-            attrs = dict(kernel_shape=list(window.kernel), strides=list(window.stride),
-                         pads=_onnx_pads(window.pads), ceil_mode=int(spec.ceil_mode))
-            if kind == "avgpool2d":
-                attrs["count_include_pad"] = int(spec.count_include_pad)
-            self.node("MaxPool" if kind == "maxpool2d" else "AveragePool", [current], out, name,
-                      **attrs)
-        elif kind == "dense":
-            if len(in_shape) != 1:
-                self.node("Flatten", [current], f"{name}/flat", f"{name}/flatten", axis=1)
-                current = f"{name}/flat"
-            inputs = [current, self.tensor(f"{name}.weight", params["weight"])]
-            if "bias" in params:
-                inputs.append(self.tensor(f"{name}.bias", params["bias"]))
-            self.node("Gemm", inputs, out, name, transB=1)
-        elif kind == "softmax":
-            self.node("Softmax", [current], out, name, axis=-1 if len(in_shape) == 1 else 1)
-        elif kind == "leaky_relu":
-            self.node("LeakyRelu", [current], out, name, alpha=float(spec.negative_slope))
-        elif kind == "flatten":
-            self.node("Flatten", [current], out, name, axis=1)
-        else:
-            self.node({"relu": "Relu", "sigmoid": "Sigmoid", "tanh": "Tanh"}[kind], [current],
-                      out, name)
+        write = _WRITERS.get(type(spec))
+        if write is None:
+            raise ConfigError(f"{name} ({spec.describe()}) cannot be written as ONNX yet")
+        write(self, _Layer(spec, name, params, window, in_shape), current, out)
+
+    def weights(self, layer, current, weight=None):
+        """[current, "<name>.weight", "<name>.bias"] (no bias when the layer has none)."""
+        weight = layer.params["weight"] if weight is None else weight
+        inputs = [current, self.tensor(f"{layer.name}.weight", weight)]
+        if "bias" in layer.params:
+            inputs.append(self.tensor(f"{layer.name}.bias", layer.params["bias"]))
+        return inputs
+
+
+class _Layer(NamedTuple):
+    spec: L.Layer
+    name: str
+    params: dict
+    window: L.Window | None
+    in_shape: tuple
+
+
+def _write_conv(writer, layer, current, out):
+    spec, name, window = layer.spec, layer.name, layer.window
+    weight = layer.params["weight"][:, :, ::-1, ::-1] if spec.flip else None
+    inputs = writer.weights(layer, current, weight)
+    pads = window.pads
+    if spec.padding_mode != "zeros":
+        (top, bottom), (left, right) = pads
+        onnx_pads = writer.tensor(f"{name}.pads", [0, 0, top, left, 0, 0, bottom, right], np.int64)
+        writer.node("Pad", [current, onnx_pads], f"{name}/padded", f"{name}/pad",
+                    mode=_ONNX_PAD_MODES[spec.padding_mode])
+        inputs[0], pads = f"{name}/padded", ((0, 0), (0, 0))
+    writer.node("Conv", inputs, out, name, kernel_shape=list(window.kernel),
+                strides=list(window.stride), dilations=list(window.dilation), pads=_onnx_pads(pads))
+
+
+def _write_pool(writer, layer, current, out):
+    spec, window = layer.spec, layer.window
+    attrs = dict(kernel_shape=list(window.kernel), strides=list(window.stride),
+                 pads=_onnx_pads(window.pads), ceil_mode=int(spec.ceil_mode))
+    if isinstance(spec, L.AvgPool2d):
+        attrs["count_include_pad"] = int(spec.count_include_pad)
+    op = "AveragePool" if isinstance(spec, L.AvgPool2d) else "MaxPool"
+    writer.node(op, [current], out, layer.name, **attrs)
+
+
+def _write_dense(writer, layer, current, out):
+    if len(layer.in_shape) != 1:  # read back as part of the dense layer (see _on_Flatten)
+        writer.node("Flatten", [current], f"{layer.name}/flat", f"{layer.name}/flatten", axis=1)
+        current = f"{layer.name}/flat"
+    writer.node("Gemm", writer.weights(layer, current), out, layer.name, transB=1)
+
+
+def _write_softmax(writer, layer, current, out):
+    writer.node("Softmax", [current], out, layer.name, axis=-1 if len(layer.in_shape) == 1 else 1)
+
+
+def _write_leaky_relu(writer, layer, current, out):
+    writer.node("LeakyRelu", [current], out, layer.name, alpha=float(layer.spec.negative_slope))
+
+
+def _write_flatten(writer, layer, current, out):
+    writer.node("Flatten", [current], out, layer.name, axis=1)
+
+
+def _elementwise(op):
+    return lambda writer, layer, current, out: writer.node(op, [current], out, layer.name)
+
+
+#: how each layer kind is written; a kind missing here is refused by name
+_WRITERS = {
+    L.Conv2d: _write_conv, L.MaxPool2d: _write_pool, L.AvgPool2d: _write_pool,
+    L.Dense: _write_dense, L.Softmax: _write_softmax, L.LeakyReLU: _write_leaky_relu,
+    L.Flatten: _write_flatten, L.ReLU: _elementwise("Relu"), L.Sigmoid: _elementwise("Sigmoid"),
+    L.Tanh: _elementwise("Tanh"),
+}
 
 
 def _onnx_pads(pads):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from engine import layers as L
 from engine.errors import ConfigError
 from engine.network import Network
 
@@ -134,51 +135,74 @@ def _pad_module(code, pads, *extra):
 
 def _modules(spec, name, window, in_shape):
     """[(module name, constructor code)] for one layer."""
-    kind = spec.kind
-    if kind == "conv2d":
-        (top, bottom), (left, right) = window.pads
-        even = top == bottom and left == right
-        before = [] if even or not any(map(any, window.pads)) else [
-            (f"{name}_pad", _pad_module(_PAD_MODULES[spec.padding_mode], window.pads))]
-        args = [str(in_shape[0]), str(spec.out_channels), f"kernel_size={_pair(window.kernel)}"]
-        if window.stride != (1, 1):
-            args.append(f"stride={_pair(window.stride)}")
-        if even and (top or left):
-            args.append(f"padding={_pair((top, left))}")
-            if spec.padding_mode != "zeros":
-                args.append(f'padding_mode="{spec.padding_mode}"')
-        if window.dilation != (1, 1):
-            args.append(f"dilation={_pair(window.dilation)}")
-        if not spec.bias:
-            args.append("bias=False")
-        return before + [(name, f"nn.Conv2d({', '.join(args)})")]
-    if kind in ("maxpool2d", "avgpool2d"):
-        (top, bottom), (left, right) = window.pads
-        even = top == bottom and left == right
-        counted = kind == "maxpool2d" or spec.count_include_pad
-        if not even and (spec.ceil_mode or not counted):
-            raise ConfigError("PyTorch pools pad both sides alike; uneven padding works there "
-                              "only without ceil_mode and, for averages, counting the padding")
-        before = []
-        if not even:
-            fill = "float(\"-inf\")" if kind == "maxpool2d" else "0.0"
-            before = [(f"{name}_pad", _pad_module("nn.ConstantPad2d", window.pads, fill))]
-        args = [f"kernel_size={_pair(window.kernel)}", f"stride={_pair(window.stride)}"]
-        if even and (top or left):
-            args.append(f"padding={_pair((top, left))}")
-        if spec.ceil_mode:
-            args.append("ceil_mode=True")
-        if kind == "avgpool2d" and not spec.count_include_pad:
-            args.append("count_include_pad=False")
-        module = "nn.MaxPool2d" if kind == "maxpool2d" else "nn.AvgPool2d"
-        return before + [(name, f"{module}({', '.join(args)})")]
-    if kind == "dense":
-        flatten = [(f"{name}_flatten", "nn.Flatten()")] if len(in_shape) != 1 else []
-        bias = "" if spec.bias else ", bias=False"
-        return flatten + [(name, f"nn.Linear({math.prod(in_shape)}, {spec.out_features}{bias})")]
-    if kind == "softmax":
-        return [(name, f"nn.Softmax(dim={-1 if len(in_shape) == 1 else -3})")]
-    if kind == "leaky_relu":
-        return [(name, f"nn.LeakyReLU({spec.negative_slope!r})")]
-    return [(name, {"relu": "nn.ReLU()", "sigmoid": "nn.Sigmoid()", "tanh": "nn.Tanh()",
-                    "flatten": "nn.Flatten()"}[kind])]
+    write = _MODULES.get(type(spec))
+    if write is None:
+        raise ConfigError("this kind of layer cannot be written as PyTorch code yet")
+    return write(spec, name, window, in_shape)
+
+
+def _conv(spec, name, window, in_shape):
+    (top, bottom), (left, right) = window.pads
+    even = top == bottom and left == right
+    before = [] if even else [
+        (f"{name}_pad", _pad_module(_PAD_MODULES[spec.padding_mode], window.pads))]
+    args = [str(in_shape[0]), str(spec.out_channels), f"kernel_size={_pair(window.kernel)}"]
+    if window.stride != (1, 1):
+        args.append(f"stride={_pair(window.stride)}")
+    if even and (top or left):
+        args.append(f"padding={_pair((top, left))}")
+        if spec.padding_mode != "zeros":
+            args.append(f'padding_mode="{spec.padding_mode}"')
+    if window.dilation != (1, 1):
+        args.append(f"dilation={_pair(window.dilation)}")
+    if not spec.bias:
+        args.append("bias=False")
+    return before + [(name, f"nn.Conv2d({', '.join(args)})")]
+
+
+def _pool(spec, name, window, in_shape):
+    (top, bottom), (left, right) = window.pads
+    even = top == bottom and left == right
+    is_max = isinstance(spec, L.MaxPool2d)
+    if not even and (spec.ceil_mode or not (is_max or spec.count_include_pad)):
+        raise ConfigError("PyTorch pools pad both sides alike; uneven padding works there "
+                          "only without ceil_mode and, for averages, counting the padding")
+    before = []
+    if not even:  # padded ahead with what the pool would pad with: −∞ never wins, 0 counts
+        fill = 'float("-inf")' if is_max else "0.0"
+        before = [(f"{name}_pad", _pad_module("nn.ConstantPad2d", window.pads, fill))]
+    args = [f"kernel_size={_pair(window.kernel)}", f"stride={_pair(window.stride)}"]
+    if even and (top or left):
+        args.append(f"padding={_pair((top, left))}")
+    if spec.ceil_mode:
+        args.append("ceil_mode=True")
+    if not is_max and not spec.count_include_pad:
+        args.append("count_include_pad=False")
+    module = "nn.MaxPool2d" if is_max else "nn.AvgPool2d"
+    return before + [(name, f"{module}({', '.join(args)})")]
+
+
+def _dense(spec, name, window, in_shape):
+    flatten = [(f"{name}_flatten", "nn.Flatten()")] if len(in_shape) != 1 else []
+    bias = "" if spec.bias else ", bias=False"
+    return flatten + [(name, f"nn.Linear({math.prod(in_shape)}, {spec.out_features}{bias})")]
+
+
+def _softmax(spec, name, window, in_shape):
+    return [(name, f"nn.Softmax(dim={-1 if len(in_shape) == 1 else -3})")]
+
+
+def _leaky_relu(spec, name, window, in_shape):
+    return [(name, f"nn.LeakyReLU({spec.negative_slope!r})")]
+
+
+def _plain(module):
+    return lambda spec, name, window, in_shape: [(name, f"nn.{module}()")]
+
+
+#: how each layer kind is written; a kind missing here is refused by name
+_MODULES = {
+    L.Conv2d: _conv, L.MaxPool2d: _pool, L.AvgPool2d: _pool, L.Dense: _dense,
+    L.Softmax: _softmax, L.LeakyReLU: _leaky_relu, L.ReLU: _plain("ReLU"),
+    L.Sigmoid: _plain("Sigmoid"), L.Tanh: _plain("Tanh"), L.Flatten: _plain("Flatten"),
+}

@@ -23,3 +23,10 @@ def export_networks():
             engine.Dense(6), engine.ReLU(), engine.Dense(3, bias=False), engine.Softmax()],
             normalization=engine.NORMALIZATIONS["ImageNet"], seed=4),
     }
+
+
+class UnknownKind(engine.ReLU):
+    """A layer class no exporter knows (as a kind added to the engine but not to an exporter);
+    it computes as ReLU."""
+
+    prefix = "unknown"

@@ -9,7 +9,7 @@ from onnx.reference import ReferenceEvaluator  # noqa: E402
 
 import engine  # noqa: E402
 from engine import ConfigError  # noqa: E402
-from tests.engine.export_cases import export_networks  # noqa: E402
+from tests.engine.export_cases import UnknownKind, export_networks  # noqa: E402
 from engine.onnx_io import (  # noqa: E402
     load_onnx, network_to_onnx, onnx_input_shape, open_onnx, read_onnx, save_onnx,
 )
@@ -409,3 +409,10 @@ def test_an_edited_export_is_read_from_its_graph_not_its_old_spec(tmp_path):
 def test_save_onnx_leaves_no_temporary_behind(tmp_path):
     save_onnx(engine.default_digit_network(), tmp_path / "d.onnx")
     assert [p.name for p in tmp_path.iterdir()] == ["d.onnx"]
+
+
+def test_a_kind_the_exporter_does_not_know_is_refused_by_name(tmp_path):
+    net = engine.Network((1, 4, 4), [engine.ReLU(), UnknownKind()])
+    with pytest.raises(ConfigError, match=r"relu2 \(unknown\) cannot be written as ONNX yet"):
+        engine.save_network(net, tmp_path / "x.onnx")
+    assert list(tmp_path.iterdir()) == []

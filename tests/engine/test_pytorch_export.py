@@ -9,7 +9,7 @@ import pytest
 
 import engine
 from engine import ConfigError, Network
-from tests.engine.export_cases import export_networks
+from tests.engine.export_cases import UnknownKind, export_networks
 
 
 def test_the_script_mirrors_the_layer_list(tmp_path):
@@ -56,3 +56,10 @@ def test_torch_runs_the_script_and_computes_the_same(name, tmp_path):
     assert run.stdout.startswith("Sequential(")
     expected = int(net.forward(x[0])[-1].argmax())
     assert f"prediction: {expected}\n" in run.stdout
+
+
+def test_a_kind_the_exporter_does_not_know_is_refused_by_name(tmp_path):
+    net = Network((1, 4, 4), [engine.ReLU(), UnknownKind()])
+    with pytest.raises(ConfigError, match=r"relu2 \(unknown\): this kind of layer cannot be "):
+        engine.export_pytorch(net, tmp_path / "x.py")
+    assert list(tmp_path.iterdir()) == []

@@ -55,15 +55,15 @@ def normalize(pixels):
 model = nn.Sequential(OrderedDict([
 {modules}
 ]))
-_arrays = np.load(Path(__file__).resolve().with_suffix(".npz"))
-model.load_state_dict({{name: torch.from_numpy(_arrays[name]) for name in model.state_dict()}})
+with np.load(Path(__file__).resolve().with_suffix(".npz")) as arrays:
+    model.load_state_dict({{name: torch.from_numpy(arrays[name]) for name in model.state_dict()}})
+    SAMPLE = torch.from_numpy(arrays["sample"])  # one network input, saved at export
 model.eval()
 
 if __name__ == "__main__":
     print(model)
-    sample = torch.from_numpy(_arrays["sample"])  # one network input, saved at export
     with torch.no_grad():
-        output = model(sample)[0]
+        output = model(SAMPLE)[0]
     if output.ndim == 1:
         print("prediction:", int(output.argmax()))
         print("outputs:", " ".join(f"{{v:.4f}}" for v in output.tolist()))

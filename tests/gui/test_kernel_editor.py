@@ -194,3 +194,12 @@ def test_huge_kernels_are_shown_not_typed(qtbot, editor, state):
     state.undo_stack.undo()
     state.undo_stack.undo()
     assert editor.grid.isVisible() and not editor.too_big.isVisible()
+
+
+def test_a_colour_first_layer_names_its_slices_r_g_b(qapp, shown):
+    colour = AppState(engine.Network((3, 8, 8), [engine.Conv2d(2, 3), engine.Conv2d(2, 3)]))
+    editor = shown(KernelEditor(colour), 460, 400)
+    colour.select_layer(0, channel=1)
+    assert editor.channel_spin.text() == "input channel 2 of 3 (R, G, B)"
+    colour.select_layer(1)
+    assert editor.channel_spin.text() == "input channel 1 of 2"

@@ -78,7 +78,7 @@ def export_pytorch(net: Network, path, sample=None) -> None:
     Parameters
     ----------
     sample : (C, H, W) network input, optional
-        Saved for the script's prediction; default ``net.last_input`` or zeros.
+        Saved for the script's prediction (the GUI gives the current drawing); default zeros.
 
     Raises
     ------
@@ -101,7 +101,7 @@ def export_pytorch(net: Network, path, sample=None) -> None:
             arrays[f"{name}.{key}"] = np.ascontiguousarray(value, np.float32)
         in_shape = out_shape
     if sample is None:
-        sample = net.last_input if net.last_input is not None else np.zeros(net.input_shape)
+        sample = np.zeros(net.input_shape)
     arrays["sample"] = np.asarray(sample, np.float32).reshape((1,) + net.input_shape)
     c, h, w = net.input_shape
     norm = net.normalization

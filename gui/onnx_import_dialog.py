@@ -124,9 +124,7 @@ class OnnxImportDialog(QDialog):
         open_button = self.buttons.button(QDialogButtonBox.Open)
         try:
             read = onnx_io.read_onnx(self._model, size)
-            net = read.network
-            net = engine.Network(net.input_shape, net.layers, params=net.params,
-                                 normalization=self._chosen_normalization())
+            net = read.network.with_normalization(self._chosen_normalization())
         except engine.ConfigError as error:
             self.network = None
             self.summary.setText(f"{self.path.name}")

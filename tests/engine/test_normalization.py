@@ -51,3 +51,10 @@ def test_files_and_rebuilt_networks_keep_the_normalisation(tmp_path):
     assert load_network(tmp_path / "n.npz").normalization == norm
     assert net.rebuilt(net.layers[:2]).normalization == norm
     assert net.rebuilt(net.layers, input_shape=(1, 6, 6)).normalization is None
+
+
+def test_with_normalization_shares_the_weights():
+    net = Network((1, 4, 4), [Dense(2)])
+    mnist = net.with_normalization(NORMALIZATIONS["MNIST"])
+    assert mnist.normalization == NORMALIZATIONS["MNIST"] and net.normalization is None
+    assert mnist.params[0]["weight"] is net.params[0]["weight"] and mnist.layers == net.layers

@@ -36,10 +36,9 @@ def test_torch_runs_the_script_and_computes_the_same(name, tmp_path):
     torch = pytest.importorskip("torch")
     net = export_networks()[name]
     x = np.random.default_rng(0).random((3,) + net.input_shape).astype(np.float32)
-    net.forward(x[0])  # the sample saved with the script
     folder = tmp_path / "elsewhere"
     folder.mkdir()
-    engine.export_pytorch(net, folder / "model.py")
+    engine.export_pytorch(net, folder / "model.py", sample=x[0])
     namespace = runpy.run_path(str(folder / "model.py"))  # not as __main__: defines model only
     model = namespace["model"]
     assert not model.training

@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 import engine
-from gui.canvas import Canvas
-from gui.samples import array_to_qimage, load_image, qimage_to_array
+from gui.drawing.canvas import Canvas
+from gui.drawing.samples import array_to_qimage, load_image, qimage_to_array
 from gui.state import AppState, Unit
-from tests.gui.test_canvas import painted, stroke
+from tests.gui.drawing.test_canvas import painted, stroke
 
 
 def colour_net(size=32):

@@ -44,8 +44,7 @@ def test_open_size_is_asked_and_the_prediction_follows_the_normalisation(qtbot, 
     qtbot.addWidget(dialog)
     assert dialog.height_box.isEnabled() and dialog.height_box.value() == 28
     preview = dialog.findChild(QLabel, "preview")
-    raw = engine.Network(dialog.network.input_shape, dialog.network.layers,
-                         params=dialog.network.params)
+    raw = dialog.network.with_normalization(None)
     best = raw.predict(_digit()[None])[0]
     assert preview.text() == (f"First prediction on your drawing: {best.argmax()} "
                               f"({100 * best.max():.1f} %).")

@@ -1,0 +1,36 @@
+"""How the app names what it shows: a unit of a map, a shape. One wording, everywhere.
+
+Channels count from 1 (the first filter is "filter 1", as a learner counts) and positions from 0,
+as the maps' axes and ``engine`` index them; a flat layer's units count from 0, so class 3 of the
+last layer is the digit 3.
+"""
+
+from __future__ import annotations
+
+
+def unit_name(network, unit):
+    """'conv1 · filter 4 · row 5 · col 7', 'pool1 · channel 2 · …', 'dense2 · unit 3',
+    'softmax · class 3' for ``unit`` (layer, channel, row, col) of ``network``."""
+    name, kind = network.names[unit.layer], network.layers[unit.layer].kind
+    if len(network.shapes[unit.layer]) == 1:
+        what = "class" if kind == "softmax" else "unit"
+        return f"{name} · {what} {unit.channel}"
+    what = "filter" if kind in ("conv2d", "conv_transpose2d") else "channel"
+    return f"{name} · {what} {unit.channel + 1} · row {unit.row} · col {unit.col}"
+
+
+def shape_text(shape, separator="×"):
+    """(8, 28, 28) -> '8×28×28'; a title spaces it out with ``separator=" × "``."""
+    return separator.join(str(n) for n in shape)
+
+
+#: the colour channels of a 3-channel input, in order
+COLOUR_CHANNELS = ("R", "G", "B")
+
+
+def input_channel_name(network, layer, channel):
+    """How a learner calls input channel ``channel`` (0-based) of ``layer``: the colour 'R', 'G'
+    or 'B' where the first layer reads a colour image, else 'input channel 2' (1-based)."""
+    if layer == 0 and network.input_shape[0] == 3:
+        return f"input {COLOUR_CHANNELS[channel]}"
+    return f"input channel {channel + 1}"

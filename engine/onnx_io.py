@@ -45,7 +45,7 @@ SPEC_KEY = "convscope.network"
 #: constant-only nodes (shape arithmetic) may build arrays no larger than this
 _MAX_FOLDED_VALUES = 1_000_000
 #: spec settings that only word a window the graph also describes (see _spec_network)
-_WORDING = ("kernel_size", "stride", "padding", "dilation", "flip")
+_WORDING = ("kernel_size", "stride", "padding", "output_padding", "dilation", "flip")
 _PAD_MODES = {"constant": "zeros", "reflect": "reflect", "edge": "replicate", "wrap": "circular"}
 
 
@@ -166,31 +166,43 @@ def _normalization(metadata):
 
 def _spec_network(text, net):
     """The network described by a ConvScope spec kept in the metadata, with the graph's weights,
-    when it computes exactly what the graph does; None otherwise (the graph was edited since)."""
+    when it computes what the graph does; None otherwise (the graph was edited since)."""
     if text is None:
         return None
     try:
         skeleton = network_from_spec(json.loads(text))
     except (json.JSONDecodeError, ConfigError):
         return None
-    if (skeleton.input_shape != net.input_shape or skeleton.shapes != net.shapes
-            or skeleton.windows != net.windows or len(skeleton.layers) != len(net.layers)):
+    # dropout is dropped on reading (it does nothing at inference); the spec puts it back
+    kept = [i for i, spec in enumerate(skeleton.layers) if not isinstance(spec, L.Dropout)]
+    if (skeleton.input_shape != net.input_shape or len(kept) != len(net.layers)
+            or [skeleton.shapes[i] for i in kept] != net.shapes
+            or [skeleton.windows[i] for i in kept] != net.windows):
         return None
-    for own, read in zip(skeleton.layers, net.layers):
+    for own, read in zip((skeleton.layers[i] for i in kept), net.layers):
         # the words for the same window (padding "same" or 2) and a flipped kernel are the
         # spec's to keep; every other setting must be what the graph says
         wording = {f: getattr(read, f) for f in _WORDING if hasattr(own, f)}
         if type(own) is not type(read) or dataclasses.replace(own, **wording) != read:
             return None
-    params = []
-    for spec, given, needed in zip(skeleton.layers, net.params, skeleton.params):
-        if set(given) != set(needed):
+    params = [{} for _ in skeleton.layers]
+    for i, given in zip(kept, net.params):
+        if set(given) != set(skeleton.params[i]):
             return None
-        flip = getattr(spec, "flip", False)
-        params.append({k: v[:, :, ::-1, ::-1] if flip and k == "weight" else v
-                       for k, v in given.items()})
-    return Network(skeleton.input_shape, skeleton.layers, params=params, seed=skeleton.seed,
-                   normalization=net.normalization)
+        flip = getattr(skeleton.layers[i], "flip", False)
+        params[i] = {k: v[:, :, ::-1, ::-1] if flip and k == "weight" else v
+                     for k, v in given.items()}
+    try:
+        own = Network(skeleton.input_shape, skeleton.layers, params=params, seed=skeleton.seed,
+                      normalization=net.normalization)
+    except ConfigError:
+        return None
+    # the final word: both compute the same maps on an input
+    x = np.random.default_rng(0).random((1,) + net.input_shape, dtype=np.float32)
+    theirs, ours = net.forward(x), own.forward(x)
+    if all(np.allclose(ours[i], t, rtol=1e-4, atol=1e-5) for i, t in zip(kept, theirs)):
+        return own
+    return None
 
 
 def _attrs(node):
@@ -199,6 +211,12 @@ def _attrs(node):
 
 def _text(value):
     return value.decode() if isinstance(value, bytes) else value
+
+
+def _float32(value):
+    """A float attribute as the number it was written as: ONNX keeps float32, so 0.1 comes back
+    as 0.10000000149, which shows (and compares) badly."""
+    return float(str(np.float32(value)))
 
 
 def _compact(pair):
@@ -221,7 +239,7 @@ def _same_pads(n, kernel, stride, dilation, lower):
     return (big, small) if lower else (small, big)
 
 
-SUPPORTED = ("Conv, MaxPool, AveragePool, GlobalAveragePool, GlobalMaxPool, ReduceMean and "
+SUPPORTED = ("Conv (grouped too), ConvTranspose, BatchNormalization, MaxPool, AveragePool, GlobalAveragePool, GlobalMaxPool, ReduceMean and "
              "ReduceMax over height and width, Relu, LeakyRelu, "
              "Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, Reshape to (N, −1), Gemm, MatMul + Add, "
              "Pad, Dropout, Identity, Constant")
@@ -366,15 +384,49 @@ class _ChainReader:
         bias = self._constant(node.input[2], "bias") if len(node.input) > 2 and node.input[2] else None
         if weight.ndim != 4:
             self._refuse("is not a 2-D convolution; ConvScope shows 2-D images")
-        if attrs.get("group", 1) != 1:
-            self._refuse(f"is a grouped convolution (group={attrs['group']}), which ConvScope "
-                         f"cannot show yet")
         stride, dilation, pads, mode = self._window(attrs, weight.shape[2:])
         spec = L.Conv2d(weight.shape[0], _compact(weight.shape[2:]), _compact(stride),
                         _compact_pads(pads), _compact(dilation), padding_mode=mode,
-                        bias=bias is not None)
+                        bias=bias is not None, groups=attrs.get("group", 1))
         params = {"weight": weight} | ({"bias": bias} if bias is not None else {})
         self._add(spec, params)
+
+    def _on_ConvTranspose(self, node, attrs):
+        self._maps()
+        if self.pending_pad is not None:
+            self._refuse("follows a Pad; ConvScope's transposed conv has no input padding")
+        weight = self._constant(node.input[1], "kernel")
+        bias = self._constant(node.input[2], "bias") if len(node.input) > 2 and node.input[2] else None
+        if weight.ndim != 4:
+            self._refuse("is not a 2-D transposed convolution; ConvScope shows 2-D images")
+        if "output_shape" in attrs:
+            self._refuse("fixes its output shape; ConvScope reads pads and output_padding")
+        if _text(attrs.get("auto_pad", "NOTSET")) not in ("NOTSET", "VALID"):
+            self._refuse(f"has auto_pad {_text(attrs['auto_pad'])}; ConvScope reads explicit pads")
+        top, left, bottom, right = attrs.get("pads", (0, 0, 0, 0))
+        if (top, left) != (bottom, right):
+            self._refuse(f"crops unevenly (pads {[top, left, bottom, right]}); ConvScope's "
+                         f"transposed conv crops both sides alike")
+        groups = attrs.get("group", 1)
+        spec = L.ConvTranspose2d(
+            weight.shape[1] * groups, _compact(weight.shape[2:]),
+            _compact(tuple(attrs.get("strides", (1, 1)))), _compact((top, left)),
+            _compact(tuple(attrs.get("output_padding", (0, 0)))),
+            _compact(tuple(attrs.get("dilations", (1, 1)))), groups, bias is not None)
+        self._add(spec, {"weight": weight} | ({"bias": bias} if bias is not None else {}))
+
+    def _on_BatchNormalization(self, node, attrs):
+        self._maps()
+        if attrs.get("training_mode", 0) or any(node.output[1:]):
+            self._refuse("computes training statistics; ConvScope reads batch norm for "
+                         "inference (export the model in eval mode)")
+        names = ("weight", "bias", "running_mean", "running_var")
+        params = {name: self._constant(tensor, name.replace("_", " "))
+                  for name, tensor in zip(names, node.input[1:])}
+        # ONNX's momentum weighs the running value, torch's (ConvScope's) the batch
+        momentum = round(1.0 - float(attrs.get("momentum", 0.9)), 6)
+        self._add(L.BatchNorm2d(eps=_float32(attrs.get("epsilon", 1e-5)), momentum=momentum),
+                  params)
 
     def _pool_settings(self, attrs):
         kernel = tuple(attrs["kernel_shape"])
@@ -475,8 +527,7 @@ class _ChainReader:
         self._add(L.ReLU())
 
     def _on_LeakyRelu(self, node, attrs):
-        # ONNX keeps float32: 0.1 comes back as 0.10000000149, which shows (and compares) badly
-        self._add(L.LeakyReLU(float(str(np.float32(attrs.get("alpha", 0.01))))))
+        self._add(L.LeakyReLU(_float32(attrs.get("alpha", 0.01))))
 
     def _on_Sigmoid(self, node, attrs):
         self._add(L.Sigmoid())
@@ -650,7 +701,9 @@ class _GraphWriter:
         self.nodes.append(helper.make_node(op, inputs, [output], name=name, **attrs))
 
     def tensor(self, name, array, dtype=np.float32):
-        self.initializers.append(numpy_helper.from_array(np.ascontiguousarray(array, dtype), name))
+        array = np.asarray(array, dtype)  # (ascontiguousarray would make a scalar 1-D)
+        self.initializers.append(numpy_helper.from_array(np.ascontiguousarray(array)
+                                                         if array.ndim else array, name))
         return name
 
     def layer(self, spec, name, params, window, in_shape, current, out):
@@ -688,7 +741,29 @@ def _write_conv(writer, layer, current, out):
                     mode=_ONNX_PAD_MODES[spec.padding_mode])
         inputs[0], pads = f"{name}/padded", ((0, 0), (0, 0))
     writer.node("Conv", inputs, out, name, kernel_shape=list(window.kernel),
-                strides=list(window.stride), dilations=list(window.dilation), pads=_onnx_pads(pads))
+                strides=list(window.stride), dilations=list(window.dilation), pads=_onnx_pads(pads),
+                group=spec.groups)
+
+
+def _write_conv_transpose(writer, layer, current, out):
+    kernel, stride, padding, output_padding, dilation = layer.spec.geometry()
+    writer.node("ConvTranspose", writer.weights(layer, current), out, layer.name,
+                kernel_shape=list(kernel), strides=list(stride), dilations=list(dilation),
+                pads=list(padding) * 2, output_padding=list(output_padding),
+                group=layer.spec.groups)
+
+
+def _write_batch_norm(writer, layer, current, out):
+    inputs = [current] + [writer.tensor(f"{layer.name}.{name}", layer.params[name])
+                          for name in ("weight", "bias", "running_mean", "running_var")]
+    writer.node("BatchNormalization", inputs, out, layer.name, epsilon=float(layer.spec.eps),
+                momentum=1.0 - float(layer.spec.momentum))
+
+
+def _write_dropout(writer, layer, current, out):
+    # identity at inference; the ratio is kept for whoever trains the model further
+    ratio = writer.tensor(f"{layer.name}.ratio", np.float32(layer.spec.p))
+    writer.node("Dropout", [current, ratio], out, layer.name)
 
 
 def _write_pool(writer, layer, current, out):
@@ -726,7 +801,8 @@ def _elementwise(op):
 
 #: how each layer kind is written; a kind missing here is refused by name
 _WRITERS = {
-    L.Conv2d: _write_conv, L.MaxPool2d: _write_pool, L.AvgPool2d: _write_pool,
+    L.Conv2d: _write_conv, L.ConvTranspose2d: _write_conv_transpose,
+    L.BatchNorm2d: _write_batch_norm, L.Dropout: _write_dropout, L.MaxPool2d: _write_pool, L.AvgPool2d: _write_pool,
     L.Dense: _write_dense, L.Softmax: _write_softmax, L.LeakyReLU: _write_leaky_relu,
     L.Flatten: _write_flatten, L.ReLU: _elementwise("Relu"), L.Sigmoid: _elementwise("Sigmoid"),
     L.Tanh: _elementwise("Tanh"),

@@ -99,6 +99,8 @@ def export_pytorch(net: Network, path, sample=None) -> None:
             if key == "weight" and getattr(spec, "flip", False):
                 value = value[:, :, ::-1, ::-1]  # nn.Conv2d cross-correlates: store it flipped
             arrays[f"{name}.{key}"] = np.ascontiguousarray(value, np.float32)
+        if isinstance(spec, L.BatchNorm2d):  # part of nn.BatchNorm2d's state (training steps)
+            arrays[f"{name}.num_batches_tracked"] = np.array(0, np.int64)
         in_shape = out_shape
     if sample is None:
         sample = np.zeros(net.input_shape)
@@ -155,9 +157,34 @@ def _conv(spec, name, window, in_shape):
             args.append(f'padding_mode="{spec.padding_mode}"')
     if window.dilation != (1, 1):
         args.append(f"dilation={_pair(window.dilation)}")
+    if spec.groups != 1:
+        args.append(f"groups={spec.groups}")
     if not spec.bias:
         args.append("bias=False")
     return before + [(name, f"nn.Conv2d({', '.join(args)})")]
+
+
+def _conv_transpose(spec, name, window, in_shape):
+    kernel, stride, padding, output_padding, dilation = spec.geometry()
+    args = [str(in_shape[0]), str(spec.out_channels), f"kernel_size={_pair(kernel)}"]
+    for word, value, default in (("stride", stride, 1), ("padding", padding, 0),
+                                 ("output_padding", output_padding, 0),
+                                 ("dilation", dilation, 1)):
+        if value != (default, default):
+            args.append(f"{word}={_pair(value)}")
+    if spec.groups != 1:
+        args.append(f"groups={spec.groups}")
+    if not spec.bias:
+        args.append("bias=False")
+    return [(name, f"nn.ConvTranspose2d({', '.join(args)})")]
+
+
+def _batch_norm(spec, name, window, in_shape):
+    return [(name, f"nn.BatchNorm2d({in_shape[0]}, eps={spec.eps!r}, momentum={spec.momentum!r})")]
+
+
+def _dropout(spec, name, window, in_shape):
+    return [(name, f"nn.Dropout({spec.p!r})")]
 
 
 def _pool(spec, name, window, in_shape):
@@ -202,7 +229,8 @@ def _plain(module):
 
 #: how each layer kind is written; a kind missing here is refused by name
 _MODULES = {
-    L.Conv2d: _conv, L.MaxPool2d: _pool, L.AvgPool2d: _pool, L.Dense: _dense,
+    L.Conv2d: _conv, L.ConvTranspose2d: _conv_transpose, L.BatchNorm2d: _batch_norm,
+    L.Dropout: _dropout, L.MaxPool2d: _pool, L.AvgPool2d: _pool, L.Dense: _dense,
     L.Softmax: _softmax, L.LeakyReLU: _leaky_relu, L.ReLU: _plain("ReLU"),
     L.Sigmoid: _plain("Sigmoid"), L.Tanh: _plain("Tanh"), L.Flatten: _plain("Flatten"),
 }

@@ -25,6 +25,11 @@ def models():
             nn.MaxPool2d(3, stride=2, padding=1, ceil_mode=True), nn.Conv2d(5, 4, 3, dilation=2),
             nn.Sigmoid(), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(4, 3),
             nn.LogSoftmax(dim=1)), (3, 32, 32)),
+        "upsampling": (nn.Sequential(
+            nn.Conv2d(3, 6, 3, padding=1, groups=3), nn.BatchNorm2d(6), nn.ReLU(),
+            nn.Dropout(0.2), nn.ConvTranspose2d(6, 4, 3, stride=2, padding=1, output_padding=1,
+                                                groups=2),
+            nn.Sigmoid()), (3, 8, 8)),
     }
 
 
@@ -37,8 +42,9 @@ def export(model, shape, path, dynamo):
                               input_names=["input"],
                               dynamic_shapes=({0: torch.export.Dim("batch")},))
         else:
+            # no constant folding: batch norm stays a node instead of joining the conv before it
             torch.onnx.export(model, (example,), path, dynamo=False, input_names=["input"],
-                              dynamic_axes={"input": {0: "batch"}})
+                              dynamic_axes={"input": {0: "batch"}}, do_constant_folding=False)
 
 
 @pytest.mark.parametrize("name", models())
@@ -47,10 +53,19 @@ def test_torch_exports_open_and_agree(name, dynamo, tmp_path):
     if dynamo:
         pytest.importorskip("onnxscript")  # the dynamo exporter's own dependency
     model, shape = models()[name]
+    for module in model:  # batch norm with statistics of its own, not the identity
+        if isinstance(module, nn.BatchNorm2d):
+            module.running_mean.uniform_(-1, 1)
+            module.running_var.uniform_(0.5, 2)
+            module.weight.data.uniform_(0.5, 2)
     model.eval()
     export(model, shape, tmp_path / "m.onnx", dynamo)
     net = engine.load_network(tmp_path / "m.onnx")
     assert net.input_shape == shape
+    if name == "upsampling":
+        kinds = [spec.kind for spec in net.layers]
+        assert "conv_transpose2d" in kinds and net.layers[0].groups == 3
+        assert dynamo or "batchnorm2d" in kinds  # the dynamo exporter folds it into the conv
     x = np.random.default_rng(1).random((4,) + shape).astype(np.float32)
     with torch.no_grad():
         want = model(torch.from_numpy(x)).numpy()

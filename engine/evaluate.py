@@ -76,7 +76,8 @@ def classify(net, images, batch_size: int = 500,
     Parameters
     ----------
     net : engine.Network ending in softmax over a flat vector
-    images : (N, H, W) when the network takes one channel, or (N, C, H, W)
+    images : (N, H, W) when the network takes one channel, or (N, C, H, W); pixels in [0, 1],
+        fed through ``net.network_input`` (the network's normalisation)
     on_progress : called with the share done (0..1] after every batch
     should_stop : polled before every batch; True abandons the run
 
@@ -92,7 +93,7 @@ def classify(net, images, batch_size: int = 500,
         if should_stop is not None and should_stop():
             return None
         batch = images[start:start + batch_size]
-        out[start:start + len(batch)] = net.predict(batch)
+        out[start:start + len(batch)] = net.predict(net.network_input(batch))
         if on_progress is not None:
             on_progress(min(1.0, (start + len(batch)) / len(images)))
     return out

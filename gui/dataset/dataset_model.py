@@ -111,7 +111,7 @@ class DatasetModel(QObject):
 
     def draw_digit(self, index):
         """Put digit ``index`` on the canvas, as one undo step."""
-        image = fit_to_canvas(self.images[index], self.state.image.shape)
+        image = fit_to_canvas(self.images[index], self.state.image_size)
         self.state.set_image(image, f"Dataset digit #{index} (a {self.labels[index]})")
 
     def _on_evaluated(self, evaluation):

@@ -58,3 +58,16 @@ def test_with_normalization_shares_the_weights():
     mnist = net.with_normalization(NORMALIZATIONS["MNIST"])
     assert mnist.normalization == NORMALIZATIONS["MNIST"] and net.normalization is None
     assert mnist.params[0]["weight"] is net.params[0]["weight"] and mnist.layers == net.layers
+
+
+def test_evaluation_and_favourites_feed_pixels_through_the_normalisation():
+    from engine.evaluate import classify
+    from engine.favourites import layer_values
+
+    norm = Normalization((0.5,), (0.25,), invert=True)
+    net = Network((1, 4, 4), [Conv2d(2, 3), Dense(3), Softmax()], normalization=norm)
+    pixels = np.random.default_rng(0).random((5, 4, 4)).astype(np.float32)
+    fed = norm.apply(pixels[:, None])
+    np.testing.assert_allclose(classify(net, pixels), net.predict(fed), rtol=1e-5)
+    found = layer_values(net, pixels, 0)
+    np.testing.assert_allclose(found.values, net.forward(fed)[0].max(axis=(2, 3)), rtol=1e-5)

@@ -122,6 +122,9 @@ class Layer:
     rectifier: ClassVar[bool] = False
     #: a new layer of this kind as the Add layer menu inserts it (None: the defaults)
     template: ClassVar[dict | None] = None
+    #: "any", "nonnegative" (never below 0) or "input's" (negative only where the input is):
+    #: which colour scale its maps get
+    output_sign: ClassVar[str] = "any"
 
     def __post_init__(self):
         for f in dataclasses.fields(self):
@@ -332,6 +335,8 @@ class _Pooling(_Windowed):
     padding: int | tuple = setting(0, label="Padding", tooltip=PADDING_TIP)
     ceil_mode: bool = setting(False, label="Ceil mode", tooltip=(
         "Keep a last, partial window at the right and bottom edges instead of dropping it."))
+
+    output_sign: ClassVar[str] = "input's"
 
     def describe(self):
         stride = self.kernel_size if self.stride is None else self.stride
@@ -651,6 +656,7 @@ class ReLU(_Elementwise):
     kind: ClassVar[str] = "relu"
     stem: ClassVar[str] = "relu"
     prefix: ClassVar[str] = "relu"
+    output_sign: ClassVar[str] = "nonnegative"
     title: ClassVar[str] = "ReLU"
     summary: ClassVar[str] = "Keeps positive values and sets negative ones to 0."
     rectifier: ClassVar[bool] = True
@@ -698,6 +704,7 @@ class Sigmoid(_Elementwise):
     kind: ClassVar[str] = "sigmoid"
     stem: ClassVar[str] = "sigmoid"
     prefix: ClassVar[str] = "sigmoid"
+    output_sign: ClassVar[str] = "nonnegative"
     title: ClassVar[str] = "Sigmoid"
     summary: ClassVar[str] = "Squashes every value into 0…1."
 
@@ -809,6 +816,7 @@ class Dropout(Layer):
     kind: ClassVar[str] = "dropout"
     stem: ClassVar[str] = "drop"
     prefix: ClassVar[str] = "dropout"
+    output_sign: ClassVar[str] = "input's"
     title: ClassVar[str] = "Dropout"
     summary: ClassVar[str] = ("While training, drops random values (sets them to 0) so no unit "
                               "can rely on one input; passes everything through otherwise.")
@@ -842,6 +850,7 @@ class Flatten(Layer):
     kind: ClassVar[str] = "flatten"
     stem: ClassVar[str] = "flatten"
     prefix: ClassVar[str] = "flatten"
+    output_sign: ClassVar[str] = "input's"
     title: ClassVar[str] = "Flatten"
     summary: ClassVar[str] = ("Lays the channels × height × width maps out as one long list of "
                               "numbers.")
@@ -923,6 +932,7 @@ class Softmax(Layer):
     kind: ClassVar[str] = "softmax"
     stem: ClassVar[str] = "softmax"
     prefix: ClassVar[str] = "softmax"
+    output_sign: ClassVar[str] = "nonnegative"
     title: ClassVar[str] = "Softmax"
     summary: ClassVar[str] = "Turns scores into probabilities that add up to 1."
     per_channel: ClassVar[bool] = False

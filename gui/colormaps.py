@@ -29,22 +29,17 @@ def _ramp(colors, n=256):
 DIVERGING = _ramp(_DARK_DIVERGING)
 SEQUENTIAL = _ramp(_DARK_DIVERGING[4:])
 
-#: Layer kinds whose output is never negative, and kinds that keep their input's sign.
-_NONNEGATIVE_KINDS = {"relu", "sigmoid", "softmax"}
-_SIGN_KEEPING_KINDS = {"maxpool2d", "avgpool2d", "flatten"}
-
-
 def signed_layers(layers):
     """For each layer spec, whether its output can be negative (the input image cannot).
 
-    Decided from the layer kinds, not from the data, so a map keeps its colormap while the
-    user draws.
+    Decided from each spec's ``output_sign``, not from the data, so a map keeps its colormap
+    while the user draws.
     """
     signed, out = False, []
     for layer in layers:
-        if layer.kind in _NONNEGATIVE_KINDS:
+        if layer.output_sign == "nonnegative":
             signed = False
-        elif layer.kind not in _SIGN_KEEPING_KINDS:
+        elif layer.output_sign != "input's":
             signed = True
         out.append(signed)
     return out

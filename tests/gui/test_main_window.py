@@ -14,6 +14,7 @@ from gui import main_window as main_window_module
 from gui.main_window import MainWindow, last_network_path
 from gui.samples import array_to_qimage, sample_digit
 from gui.state import AppState, Unit
+from gui.unit_inspector import UnitInspector
 from tests.gui.mouse import drag, send_mouse
 
 
@@ -264,3 +265,22 @@ def test_hovering_a_map_unit_in_the_window_outlines_its_window_on_the_canvas(
     value = number(state.activations[2][1, 14, 14], 4)
     status = main_window.statusBar().hover_label.text()
     assert status == f"conv3 · filter 2 · row 14 · col 14 = {value}"
+
+
+def test_a_network_of_every_new_kind_runs_in_every_view(qapp, main_window, state):
+    network = engine.Network((1, 28, 28), [
+        engine.Conv2d(4, 3, padding=1), engine.BatchNorm2d(), engine.ReLU(),
+        engine.Conv2d(4, 3, padding=1, groups=4), engine.Dropout(0.2),
+        engine.ConvTranspose2d(2, 2, stride=2), engine.MaxPool2d(4), engine.Flatten(),
+        engine.Dense(10), engine.Softmax()])
+    state.set_network(network)
+    state.set_erf_enabled(True)
+    state.recompute()
+    assert [a.shape for a in state.activations][5] == (2, 56, 56)
+    for layer, shape in enumerate(network.shapes):
+        unit = Unit(layer, 0, 0, 0) if len(shape) == 1 else Unit(layer, 1, shape[1] // 2, shape[2] // 2)
+        state.pin(unit)
+        state.select_layer(layer)
+        qapp.processEvents()  # every dock redraws what it shows
+        assert main_window.findChild(UnitInspector).explanation.layer == layer
+    state.set_erf_enabled(False)

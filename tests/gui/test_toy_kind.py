@@ -3,7 +3,7 @@ a registered kind is offered by the Add layer menu and edited through a form bui
 fields' metadata, with no GUI file touched."""
 
 import engine
-from gui.layer_panel import LayerPanel
+from gui.editors.layer_panel import LayerPanel
 from gui.state import AppState
 from tests.engine.test_toy_kind import Power, power  # noqa: F401 (the fixture registers Power)
 from tests.gui.keyboard import type_and_enter

@@ -134,11 +134,10 @@ class Layer:
     def describe(self) -> str:
         return self.prefix
 
-    def formula(self, in_shape: tuple) -> str:
-        """How the output size follows from the input's, with the numbers filled in."""
-        out = self.output_shape(in_shape)
-        return f"{_shape(in_shape)} → {_shape(out)} (same size)" if out == in_shape else \
-            f"{_shape(in_shape)} → {_shape(out)}"
+    def formula(self, in_shape: tuple) -> list:
+        """How the output size follows from the input's, numbers filled in: one line per axis
+        (rows, cols) for maps, one line for flat sizes, [] when the size is simply kept."""
+        return []
 
     # ------------------------------------------------------------- arithmetic
     def validate(self) -> None:
@@ -253,10 +252,6 @@ class Layer:
         return out
 
 
-def _shape(shape):
-    return "×".join(str(n) for n in shape)
-
-
 def _thaw(value):
     return [_thaw(v) for v in value] if isinstance(value, tuple) else value
 
@@ -308,15 +303,18 @@ class _Windowed(Layer):
                               f"{dilated}{what} ({span[0]}×{span[1]})") from None
 
     def formula(self, in_shape):
-        """floor((n + p_before + p_after − d(k − 1) − 1) / s) + 1 per axis, numbers filled in."""
+        """⌊(n + 2p − d(k − 1) − 1) / s⌋ + 1 per axis, numbers filled in. A window that does
+        not fit still gets its formula (the result is then ≤ 0): the clearest reason why."""
         w = self.window(in_shape)
-        out = self.output_shape(in_shape)
-        parts = []
-        for n, k, s, (a, b), d, o in zip(in_shape[1:], w.kernel, w.stride, w.pads, w.dilation,
-                                         out[1:]):
-            round_ = "ceil" if getattr(self, "ceil_mode", False) else "floor"
-            parts.append(f"{round_}(({n} + {a} + {b} − {d}·({k} − 1) − 1) / {s}) + 1 = {o}")
-        return "\n".join(parts)
+        ceil_mode = getattr(self, "ceil_mode", False)
+        lines = []
+        for n, k, s, pads, d in zip(in_shape[1:], w.kernel, w.stride, w.pads, w.dilation):
+            try:
+                size = ops.output_size(n, k, s, pads, d, ceil_mode)
+            except ConfigError:
+                size = None
+            lines.append(ops.output_size_formula(n, k, s, pads, d, ceil_mode, size))
+        return lines
 
 
 KERNEL_TIP = "The window each output unit looks at, in input pixels (rows × columns)."
@@ -541,10 +539,10 @@ class ConvTranspose2d(Layer):
     def formula(self, in_shape):
         """(H − 1)·s − 2p + d(k − 1) + output_padding + 1 per axis, numbers filled in."""
         kernel, stride, padding, output_padding, dilation = self._check_input(in_shape)
-        out = self.output_shape(in_shape)
-        return "\n".join(f"({n} − 1)·{s} − 2·{p} + {d}·({k} − 1) + {op} + 1 = {o}"
-                         for n, k, s, p, op, d, o in zip(in_shape[1:], kernel, stride, padding,
-                                                         output_padding, dilation, out[1:]))
+        return [f"({n} − 1)·{s} − 2·{p} + {d}·({k} − 1) + {op} + 1 = "
+                f"{(n - 1) * s - 2 * p + d * (k - 1) + op + 1}"
+                for n, k, s, p, op, d in zip(in_shape[1:], kernel, stride, padding,
+                                             output_padding, dilation)]
 
     def param_shapes(self, in_shape):
         kh, kw = _whole_pair(self.kernel_size, "the kernel size")
@@ -860,7 +858,7 @@ class Flatten(Layer):
         return (math.prod(in_shape),)
 
     def formula(self, in_shape):
-        return f"{' · '.join(map(str, in_shape))} = {math.prod(in_shape)} numbers"
+        return [f"{' · '.join(map(str, in_shape))} = {math.prod(in_shape)} numbers in one list"]
 
     def window(self, in_shape):
         return None
@@ -903,7 +901,10 @@ class Dense(Layer):
         return (self.out_features,)
 
     def formula(self, in_shape):
-        return f"{math.prod(in_shape)} inputs → {self.out_features} units"
+        inputs, outputs = math.prod(in_shape), self.out_features
+        biases = f" + {outputs} biases" if self.bias else ""
+        total = outputs * inputs + (outputs if self.bias else 0)
+        return [f"{outputs} × {inputs} weights{biases} = {total:,} parameters"]
 
     def param_shapes(self, in_shape):
         shapes = {"weight": (self.out_features, math.prod(in_shape))}

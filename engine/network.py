@@ -223,8 +223,8 @@ class Network:
     def summary(self):
         """One dict per layer for tables.
 
-        Keys: name, kind, description, formula (the output size arithmetic, numbers filled in,
-        one line per axis), input_shape, output_shape, params (count), macs
+        Keys: name, kind, description, formula (the output-size arithmetic, numbers filled in:
+        a line per axis for maps, [] when the size is kept), input_shape, output_shape, params (count), macs
         (multiply-adds for one image), window (engine.layers.Window or None), rf (size r as
         (rows, cols)), jump ((rows, cols), None for flat outputs), start ((rows, cols) floats,
         None for flat outputs).

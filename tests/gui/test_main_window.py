@@ -14,7 +14,7 @@ from gui import main_window as main_window_module
 from gui.main_window import MainWindow, last_network_path
 from gui.drawing.samples import array_to_qimage, sample_digit
 from gui.state import AppState, Unit
-from gui.unit_inspector import UnitInspector
+from gui.explain.unit_inspector import UnitInspector
 from tests.gui.mouse import drag, send_mouse
 
 

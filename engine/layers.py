@@ -317,22 +317,26 @@ class _Windowed(Layer):
         return lines
 
 
-KERNEL_TIP = "The window each output unit looks at, in input pixels (rows × columns)."
-STRIDE_TIP = "How many pixels the window moves between neighbouring output units."
-PADDING_TIP = ("Border added around the input so the window can be centred on edge pixels: a "
-               "number, rows,cols, or valid / same / full.")
+KERNEL_TIP = ("Width and height of the window that slides over the input. A bigger window "
+              "sees more at once but has more weights.")
+STRIDE_TIP = ("How many pixels the window jumps between positions. Stride 2 roughly halves the "
+              "output's width and height.")
+PADDING_TIP = ("A border added around the input before sliding, so the window can also sit on "
+               "the edges. 0 = none, same = keep the size (stride 1), full = every overlap.")
 
 
 @dataclass(frozen=True)
 class _Pooling(_Windowed):
     """Max and average pooling share their settings and window arithmetic."""
 
-    kernel_size: int | tuple = setting(2, label="Size", tooltip=KERNEL_TIP, minimum=1, maximum=15)
+    kernel_size: int | tuple = setting(2, label="Window size", tooltip=KERNEL_TIP, minimum=1,
+                                       maximum=99)
     stride: int | tuple | None = setting(None, label="Stride", tooltip=STRIDE_TIP, minimum=1,
-                                         maximum=15)
+                                         maximum=99)
     padding: int | tuple = setting(0, label="Padding", tooltip=PADDING_TIP)
     ceil_mode: bool = setting(False, label="Ceil mode", tooltip=(
-        "Keep a last, partial window at the right and bottom edges instead of dropping it."))
+        "When the windows do not fit exactly, round the output size up, keeping a last partial "
+        "window instead of dropping it."))
 
     output_sign: ClassVar[str] = "input's"
 
@@ -370,30 +374,35 @@ class _Pooling(_Windowed):
                             getattr(self, "count_include_pad", True))
 
 
-CHANNELS_TIP = "How many filters, so how many feature maps this layer outputs."
-DILATION_TIP = "Spacing between the kernel's taps: 2 reads every other pixel (a wider view)."
+CHANNELS_TIP = ("How many filters this layer has. Each filter makes one output map, so this is "
+                "the depth (number of channels) of the output.")
+DILATION_TIP = ("Gaps between the kernel's taps. Dilation 2 spreads a 3×3 kernel over a 5×5 "
+                "area: it sees further without more weights.")
 GROUPS_TIP = ("Split the channels into groups; each filter sees only its group's channels. "
               "Groups = input channels: a depthwise convolution, one filter per channel.")
-BIAS_TIP = "Add a learned constant to every output unit of each filter."
+BIAS_TIP = "Add a learned constant to each output, shifting it up or down."
 
 
 @dataclass(frozen=True)
 class Conv2d(_Windowed):
     """Convolution with ``out_channels`` filters; the input channel count is inferred."""
 
-    out_channels: int = setting(label="Filters", tooltip=CHANNELS_TIP, minimum=1, maximum=512)
-    kernel_size: int | tuple = setting(3, label="Kernel", tooltip=KERNEL_TIP, minimum=1, maximum=15)
-    stride: int | tuple = setting(1, label="Stride", tooltip=STRIDE_TIP, minimum=1, maximum=15)
+    out_channels: int = setting(label="Filters (depth)", tooltip=CHANNELS_TIP, minimum=1,
+                                maximum=1024)
+    kernel_size: int | tuple = setting(3, label="Kernel size", tooltip=KERNEL_TIP, minimum=1,
+                                       maximum=99)
+    stride: int | tuple = setting(1, label="Stride", tooltip=STRIDE_TIP, minimum=1, maximum=99)
     padding: int | str | tuple = setting(0, label="Padding", tooltip=PADDING_TIP)
-    dilation: int | tuple = setting(1, label="Dilation", tooltip=DILATION_TIP, minimum=1, maximum=15)
+    dilation: int | tuple = setting(1, label="Dilation", tooltip=DILATION_TIP, minimum=1,
+                                    maximum=99)
     padding_mode: str = setting("zeros", label="Pad with", choices=ops.PADDING_MODES, tooltip=(
-        "What the border holds: zeros, a mirror image (reflect), the edge repeated (replicate) "
-        "or the opposite side (circular)."))
+        "What the border is filled with: zeros, a mirror image of the edge (reflect), copies of "
+        "the edge pixels (replicate) or the opposite edge (circular)."))
     bias: bool = setting(True, label="Bias", tooltip=BIAS_TIP)
-    flip: bool = setting(False, label="Flip kernel", tooltip=(
-        "Rotate the kernel by 180° first: true (mathematical) convolution instead of the "
-        "cross-correlation CNN layers compute."))
-    groups: int = setting(1, label="Groups", tooltip=GROUPS_TIP, minimum=1, maximum=512)
+    flip: bool = setting(False, label="Flip", tooltip=(
+        "Real convolution turns the kernel 180° before sliding it. Deep-learning libraries skip "
+        "the turn (cross-correlation); a learned kernel does not care."))
+    groups: int = setting(1, label="Groups", tooltip=GROUPS_TIP, minimum=1, maximum=1024)
 
     kind: ClassVar[str] = "conv2d"
     stem: ClassVar[str] = "conv"
@@ -467,18 +476,21 @@ class ConvTranspose2d(Layer):
     """Transposed convolution: every input unit stamps the kernel, times its value, onto the
     output, ``stride`` pixels apart; it upsamples where a strided conv downsamples."""
 
-    out_channels: int = setting(label="Filters", tooltip=CHANNELS_TIP, minimum=1, maximum=512)
-    kernel_size: int | tuple = setting(3, label="Kernel", tooltip=KERNEL_TIP, minimum=1, maximum=15)
-    stride: int | tuple = setting(1, label="Stride", minimum=1, maximum=15, tooltip=(
+    out_channels: int = setting(label="Filters (depth)", tooltip=CHANNELS_TIP, minimum=1,
+                                maximum=1024)
+    kernel_size: int | tuple = setting(3, label="Kernel size", tooltip=KERNEL_TIP, minimum=1,
+                                       maximum=99)
+    stride: int | tuple = setting(1, label="Stride", minimum=1, maximum=99, tooltip=(
         "How many output pixels apart neighbouring input units stamp the kernel: 2 doubles the "
         "size."))
-    padding: int | tuple = setting(0, label="Padding", minimum=0, maximum=15, tooltip=(
+    padding: int | tuple = setting(0, label="Padding", minimum=0, maximum=99, tooltip=(
         "Rows and columns cropped from every side of the stamped output."))
     output_padding: int | tuple = setting(0, label="Output padding", minimum=0, maximum=14,
                                           tooltip=("Extra rows / columns at the bottom and right, "
                                                    "smaller than the stride or the dilation."))
-    dilation: int | tuple = setting(1, label="Dilation", tooltip=DILATION_TIP, minimum=1, maximum=15)
-    groups: int = setting(1, label="Groups", tooltip=GROUPS_TIP, minimum=1, maximum=512)
+    dilation: int | tuple = setting(1, label="Dilation", tooltip=DILATION_TIP, minimum=1,
+                                    maximum=99)
+    groups: int = setting(1, label="Groups", tooltip=GROUPS_TIP, minimum=1, maximum=1024)
     bias: bool = setting(True, label="Bias", tooltip=BIAS_TIP)
 
     kind: ClassVar[str] = "conv_transpose2d"
@@ -622,8 +634,9 @@ class MaxPool2d(_Pooling):
 class AvgPool2d(_Pooling):
     """The mean of each window, per channel."""
 
-    count_include_pad: bool = setting(True, label="Count padding", tooltip=(
-        "Divide by the whole window, padding included, rather than by the real pixels only."))
+    count_include_pad: bool = setting(True, label="Average", tooltip=(
+        "Count the padding zeros when averaging (edges get darker) or divide only by the real "
+        "pixels in the window."))
 
     kind: ClassVar[str] = "avgpool2d"
     stem: ClassVar[str] = "pool"
@@ -671,8 +684,9 @@ class ReLU(_Elementwise):
 
 @dataclass(frozen=True)
 class LeakyReLU(_Elementwise):
-    negative_slope: float = setting(0.01, label="Slope", minimum=0.0, maximum=1.0, tooltip=(
-        "What negative values are multiplied by (0 would be a plain ReLU)."))
+    negative_slope: float = setting(0.01, label="Negative slope", minimum=-10.0, maximum=10.0,
+                                    tooltip="What negative values are multiplied by (0 would be "
+                                            "a plain ReLU).")
 
     kind: ClassVar[str] = "leaky_relu"
     stem: ClassVar[str] = "lrelu"
@@ -878,8 +892,9 @@ class Flatten(Layer):
 class Dense(Layer):
     """Fully connected layer. Given maps it flattens them first, exactly as Flatten would."""
 
-    out_features: int = setting(label="Outputs", minimum=1, maximum=4096, tooltip=(
-        "How many units: each one weighs every input."))
+    out_features: int = setting(label="Outputs (units)", minimum=1, maximum=100_000, tooltip=(
+        "How many numbers this layer outputs; each is a weighted sum of all inputs. The last "
+        "dense layer needs one output per class (10 digits)."))
     bias: bool = setting(True, label="Bias", tooltip=BIAS_TIP)
 
     kind: ClassVar[str] = "dense"

@@ -120,6 +120,8 @@ class Layer:
     per_channel: ClassVar[bool] = True
     #: initialize the weights of a layer followed by this one for a rectifier (He init)
     rectifier: ClassVar[bool] = False
+    #: a function of each value on its own (the inspector then shows "conv1: x → relu1: y")
+    elementwise: ClassVar[bool] = False
     #: a new layer of this kind as the Add layer menu inserts it (None: the defaults)
     template: ClassVar[dict | None] = None
     #: "any", "nonnegative" (never below 0) or "input's" (negative only where the input is):
@@ -651,6 +653,8 @@ class AvgPool2d(_Pooling):
 
 class _Elementwise(Layer):
     """A function applied to every value on its own."""
+
+    elementwise: ClassVar[bool] = True
 
     def forward(self, x, params):
         return self.apply(x)

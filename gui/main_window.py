@@ -21,6 +21,10 @@ from gui.drawing import samples
 from gui.maps.activation_view import ActivationView
 from gui.drawing.canvas import Canvas
 from gui.drawing.draw_tools import DrawTools
+from gui.dataset.dataset_model import DatasetModel
+from gui.dataset.dataset_panel import DatasetPanel
+from gui.dataset.favourite_patches import FavouritePatches
+from gui.dataset.what_filters_want import WhatFiltersWant
 from gui.examples_menu import ExamplesMenu
 from gui.explain.filter_gallery import FilterGallery
 from gui.help_dialog import HelpDialog
@@ -32,13 +36,14 @@ from gui.explain.rf_table import ReceptiveFieldTable
 from gui.explain.slide_animation import SlideAnimation
 from gui.status_bar import StatusBar
 from gui.training.training_dialog import TrainingDialog
+from gui.explain.attribution_panel import AttributionPanel
 from gui.explain.unit_inspector import UnitInspector
 
 LAST_NETWORK = "last_network.npz"  # in the app data dir: the network the app closed with
 NETWORK_FILTER = "ConvScope networks (*.npz *.json);;All files (*)"
 INPUT_SIZES = (8, 16, 28, 32, 64, 128, 256)
 MIN_INPUT, MAX_INPUT = 8, 256
-_LAYOUT_VERSION = 1  # bump when the set of docks changes, so an old saved layout is ignored
+_LAYOUT_VERSION = 2  # bump when the set of docks changes, so an old saved layout is ignored
 
 
 def last_network_path(data_dir):
@@ -75,6 +80,7 @@ class MainWindow(QMainWindow):
         left, right, bottom = Qt.LeftDockWidgetArea, Qt.RightDockWidgetArea, Qt.BottomDockWidgetArea
         self._add_dock("inputDock", "Input", self._canvas_panel(), left)
         self._add_dock("predictionDock", "Prediction", PredictionView(state), left, scroll=True)
+        self.dataset = DatasetModel(state, parent=self)
         self._add_dock("layersDock", "Layers", LayerPanel(state), right, scroll=True)
         self._add_dock("kernelDock", "Kernel", KernelEditor(state), right, scroll=True)
         # One tab group only: Qt 6.11 leaves a stray, visible tab bar behind when a second group
@@ -82,8 +88,15 @@ class MainWindow(QMainWindow):
         self._add_dock("inspectorDock", "Unit inspector", UnitInspector(state), bottom)
         for name, title, widget in [("slideDock", "Sliding window", SlideAnimation(state)),
                                     ("filtersDock", "Learned filters", FilterGallery(state)),
+                                    ("wantDock", "What filters want", WhatFiltersWant(state)),
                                     ("rfTableDock", "Receptive fields", ReceptiveFieldTable(state))]:
             self._add_dock(name, title, widget, bottom, tab_with="inspectorDock")
+        self._add_dock("datasetDock", "Dataset", DatasetPanel(state, self.dataset), bottom,
+                       tab_with="inspectorDock")
+        self._add_dock("favouritesDock", "Favourite digits", FavouritePatches(state, self.dataset),
+                       bottom, tab_with="inspectorDock")
+        self._add_dock("attributionDock", "Attribution", AttributionPanel(state), bottom,
+                       tab_with="inspectorDock", scroll=True)
         self.docks["inspectorDock"].raise_()
         # The editors on the right run full height; the explanations span the canvas and the maps.
         self.setCorner(Qt.BottomLeftCorner, bottom)

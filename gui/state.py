@@ -71,7 +71,7 @@ class AppState(QObject):
     layerSelected(int) : the layer (or its filter/channel) chosen for editing changed.
     errorChanged(str) : the reason the last edit was refused ("" once an edit succeeds).
     brushChanged : ``brush_size`` or ``eraser`` changed (also when a new input size resets it).
-    overlayChanged : ``input_overlay`` (a heatmap drawn over the canvas) changed.
+    overlayChanged : ``input_overlay`` (a heatmap drawn over the canvas) or ``erf_enabled`` changed.
     """
 
     layersChanged = Signal()
@@ -107,6 +107,7 @@ class AppState(QObject):
         self.pinned = None
         self.hovered = None
         self.input_overlay = None
+        self.input_overlay_signed = False
         self.erf_enabled = False
         # Pen events arrive faster than frames: they only mark the forward as due, and one
         # zero-delay timer runs it once per event-loop pass.
@@ -320,9 +321,11 @@ class AppState(QObject):
         None. A pin holds the focus while the mouse explores other units."""
         return self.pinned if self.pinned is not None else self.hovered
 
-    def set_input_overlay(self, overlay):
-        """Draw ``overlay`` (H, W) ≥ 0 (e.g. an effective receptive field) on the canvas; None hides it."""
+    def set_input_overlay(self, overlay, signed=False):
+        """Draw ``overlay`` (H, W) on the canvas: ≥ 0 (e.g. an effective receptive field), or
+        ``signed`` (an attribution: what raises a class and what lowers it); None hides it."""
         self.input_overlay = None if overlay is None else np.asarray(overlay, np.float32)
+        self.input_overlay_signed = bool(signed)
         self.overlayChanged.emit()
 
     def set_erf_enabled(self, enabled):

@@ -226,7 +226,8 @@ class Canvas(QWidget):
         painter.setRenderHint(QPainter.Antialiasing)
         self._paint_grid(painter, rect)
         if self.state.input_overlay is not None:
-            painter.drawImage(rect, heatmap_image(self.state.input_overlay))
+            painter.drawImage(rect, heatmap_image(self.state.input_overlay,
+                                                  self.state.input_overlay_signed))
         painter.setPen(QPen(FRAME, 1))
         painter.drawRect(rect.adjusted(-0.5, -0.5, 0.5, 0.5))
         self._paint_window(painter, rect)

@@ -221,7 +221,9 @@ def test_every_visible_dock_tab_bar_belongs_to_one_tab_group(qapp, main_window):
     qapp.processEvents()
     groups = [tuple(bar.tabText(i) for i in range(bar.count()))
               for bar in main_window.findChildren(QTabBar) if bar.isVisible()]
-    assert groups == [("Unit inspector", "Sliding window", "Learned filters", "Receptive fields")]
+    assert groups == [("Unit inspector", "Sliding window", "Learned filters", "What filters want",
+                       "Receptive fields",
+                       "Dataset", "Favourite digits", "Attribution")]
 
 
 def test_training_window_opens_from_the_menu_and_closes_with_the_window(qtbot, main_window):

@@ -180,8 +180,7 @@ def test_labels_beyond_the_outputs_are_explained(qtbot, dialog, tmp_path):
     assert not dialog.revert_button.isEnabled()
 
 
-@pytest.mark.skipif(not DEFAULT_DATA.is_dir(), reason="no shared MNIST sample next to the project")
-def test_the_shared_mnist_sample_is_the_default(qtbot, tiny_state):
+def test_the_shipped_digits_are_the_default(qtbot, tiny_state):
     widget = TrainingDialog(tiny_state)
     qtbot.addWidget(widget)
     assert "images" in widget.images_edit.text() and "labels" in widget.labels_edit.text()

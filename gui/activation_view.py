@@ -23,9 +23,11 @@ HINT = "click: pin a unit · arrows: move · Esc: unpin · double-click: enlarge
 _MOVES = {Qt.Key_Up: (-1, 0), Qt.Key_Down: (1, 0), Qt.Key_Left: (0, -1), Qt.Key_Right: (0, 1)}
 
 
-def _title(net, i):
+def _titles(net, i):
+    """The view's title, and a short one (name and shape) for a narrow view."""
     shape = " × ".join(map(str, net.shapes[i]))
-    return f"<b>{net.names[i]}</b> &nbsp; {net.layers[i].describe()} &nbsp;→&nbsp; {shape}"
+    return (f"<b>{net.names[i]}</b> &nbsp; {net.layers[i].describe()} &nbsp;→&nbsp; {shape}",
+            f"<b>{net.names[i]}</b> → {shape}")
 
 
 class ActivationView(QWidget):
@@ -97,14 +99,15 @@ class ActivationView(QWidget):
     def _make_view(self, i, signed):
         net = self.state.network
         shape = net.shapes[i]
+        title, short_title = _titles(net, i)
         if len(shape) == 3:
-            view = MapView(_title(net, i), shape, signed, self._page)
+            view = MapView(title, shape, signed, self._page, short_title)
             view.unitDoubleClicked.connect(lambda unit, v=view: self._on_unit_double_clicked(v, unit))
             view.layoutChanged.connect(self._on_selection_changed)
         else:
             softmax = net.layers[i].kind == "softmax"
             labels = [str(k) for k in range(shape[0])] if softmax and shape[0] <= 20 else None
-            view = BarView(_title(net, i), shape[0], signed, labels, softmax, self._page)
+            view = BarView(title, shape[0], signed, labels, softmax, self._page, short_title)
         view.viewport().installEventFilter(self)
         view.unitHovered.connect(lambda unit, layer=i: self._on_unit_hovered(layer, unit))
         view.unitClicked.connect(lambda unit, layer=i: self._on_unit_clicked(layer, unit))

@@ -73,10 +73,9 @@ class MapView(LayerView):
     layoutChanged = Signal()
     mosaic = None  # pyqtgraph resizes the view inside its own constructor, before ours has run
 
-    def __init__(self, title, shape, signed, parent=None):
-        super().__init__(title, shape, signed, parent)
+    def __init__(self, title, shape, signed, parent=None, short_title=None):
+        super().__init__(title, shape, signed, parent, short_title)
         self.channel = None  # the enlarged channel, or None for the whole mosaic
-        self._title = title
         self._levels = None
         self._scratch = np.empty(self.shape, np.float32)
         self._shown = None  # the (possibly subsampled) image last given to the ImageItem
@@ -130,8 +129,8 @@ class MapView(LayerView):
     def enlarge(self, channel):
         """Show ``channel`` alone and large, or all channels again with None."""
         self.channel = channel
-        self.title.setText(self._title if channel is None else
-                           f"{self._title} &nbsp; <i>channel {channel + 1} (double-click: all)</i>")
+        self.set_title_suffix("" if channel is None else
+                              f" &nbsp; <i>channel {channel + 1} (double-click: all)</i>")
         self._relay_out()
 
     def _relay_out(self):
@@ -148,6 +147,10 @@ class MapView(LayerView):
             self._relay_out()
         else:
             self._fit_height()
+        if self.size() != event.size():
+            # Qt delivers no second resize event for the height set inside this one, so the
+            # scene would keep the old height and squeeze the maps into it until the next resize.
+            super().resizeEvent(event)
 
     def _on_box_resized(self):
         if self._maps is not None and self._step() != self._current_step():

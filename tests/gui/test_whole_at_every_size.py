@@ -1,0 +1,59 @@
+"""Guards of what a learner sees whole at 1400×900, 1066×675 and 800×600: every map with all its
+rows and columns after every action that rebuilds the maps, every number readable, every control
+of the editors reachable."""
+
+import pytest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from engine.examples import EXAMPLES
+from gui.app import MODEL, start_network
+from gui.examples_menu import load_example
+from gui.layer_form import NEW_LAYERS
+from gui.main_window import MainWindow
+from gui.state import AppState
+from tests.gui.fit import map_problems
+
+SIZES = [(1400, 900), (1066, 675)]
+
+
+@pytest.fixture
+def window_at(qtbot, settings, tmp_path):
+    """The real window with the shipped digit network at a given size, closed at the end."""
+    windows = []
+
+    def make(width, height):
+        window = MainWindow(AppState(start_network()), settings, tmp_path / "data")
+        qtbot.addWidget(window)
+        window.resize(width, height)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+    yield make
+    for window in windows:
+        window.close()
+
+
+def settle(qtbot):
+    for _ in range(5):  # posted layout requests and deferred shows run
+        QApplication.processEvents()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: "x".join(map(str, s)))
+def test_every_map_whole_after_start_add_layer_open_and_each_lesson(qtbot, window_at, size):
+    window = window_at(*size)
+    settle(qtbot)
+    assert map_problems(window) == [], "at start-up"
+    state = window.state
+    layers = window.findChild(QWidget, "layers")
+    state.select_layer(0)
+    layers.add_layer(next(label for label in NEW_LAYERS if "onv" in label))
+    settle(qtbot)
+    assert map_problems(window) == [], "after Add layer"
+    for name in EXAMPLES:
+        load_example(state, name)
+        settle(qtbot)
+        assert map_problems(window) == [], f"after the lesson {name}"
+    assert window.open_network(MODEL) == ""
+    settle(qtbot)
+    assert map_problems(window) == [], "after File ▸ Open"

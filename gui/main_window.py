@@ -9,11 +9,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget, QFileDialog, QFrame, QInputDialog, QMainWindow, QMessageBox, QScrollArea,
-    QVBoxLayout, QWidget,
+    QStyle, QVBoxLayout, QWidget,
 )
 
 import engine
@@ -39,6 +39,8 @@ NETWORK_FILTER = "ConvScope networks (*.npz *.json);;All files (*)"
 INPUT_SIZES = (8, 16, 28, 32, 64, 128, 256)
 MIN_INPUT, MAX_INPUT = 8, 256
 _LAYOUT_VERSION = 1  # bump when the set of docks changes, so an old saved layout is ignored
+FIRST_RUN_SHARE = 0.9  # of the screen's width and height, when no window size is remembered
+MIN_MAPS_WIDTH = 300  # px the maps keep when the docks are sized
 
 
 def last_network_path(data_dir):
@@ -87,10 +89,7 @@ class MainWindow(QMainWindow):
         # The editors on the right run full height; the explanations span the canvas and the maps.
         self.setCorner(Qt.BottomLeftCorner, bottom)
         self.setCorner(Qt.BottomRightCorner, right)
-        self._resize_docks([("inputDock", 320), ("layersDock", 470)], Qt.Horizontal)
-        self._resize_docks([("inputDock", 365), ("predictionDock", 245)], Qt.Vertical)
-        self._resize_docks([("layersDock", 480), ("kernelDock", 340)], Qt.Vertical)
-        self._resize_docks([("inspectorDock", 250)], Qt.Vertical)
+        self._layout_restored = False  # else the docks get sizes for the window's size when shown
         self.setStatusBar(StatusBar(state, self))
         self._build_menus()
         state.networkChanged.connect(self._on_network_changed)
@@ -127,9 +126,32 @@ class MainWindow(QMainWindow):
         return dock
 
     def _resize_docks(self, sizes, orientation):
-        """Initial dock sizes in pixels, ``[(name, size), ...]`` along ``orientation``."""
+        """Dock sizes in pixels, ``[(name, size), ...]`` along ``orientation``."""
         self.resizeDocks([self.docks[name] for name, _ in sizes], [size for _, size in sizes],
                          orientation)
+
+    def _size_docks(self):
+        """Dock sizes for the window's size: the editors on the right as wide as their controls
+        need (as far as the maps keep room), the canvas column a quarter of the window."""
+        width, height = self.width(), self.height()
+        editors = max(self.docks[name].widget().widget().sizeHint().width()
+                      for name in ("layersDock", "kernelDock"))
+        editors += self.style().pixelMetric(QStyle.PM_ScrollBarExtent) + 8
+        canvas_column = min(max(round(0.23 * width), 250), 330)
+        editors = min(editors, max(width - canvas_column - MIN_MAPS_WIDTH, 250))
+        self._resize_docks([("inputDock", canvas_column), ("layersDock", editors)], Qt.Horizontal)
+        bottom = min(max(round(0.28 * height), 170), 260)
+        self._resize_docks([("inspectorDock", bottom)], Qt.Vertical)
+        self._resize_docks([("inputDock", round(0.62 * (height - bottom))),
+                            ("predictionDock", round(0.38 * (height - bottom)))], Qt.Vertical)
+        self._resize_docks([("layersDock", round(0.58 * height)),
+                            ("kernelDock", round(0.42 * height))], Qt.Vertical)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not self._layout_restored:
+            self._layout_restored = True
+            self._size_docks()
 
     # ------------------------------------------------------------------ menus
     def _action(self, menu, text, slot, shortcut=None, tip=None):
@@ -312,13 +334,23 @@ class MainWindow(QMainWindow):
         if self._settings is None:
             return
         geometry = self._settings.value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
+            self._fit_screen()
         layout = self._settings.value("windowState")
         if isinstance(layout, QByteArray):
-            self.restoreState(layout, _LAYOUT_VERSION)
+            self._layout_restored = self.restoreState(layout, _LAYOUT_VERSION)
         if self._settings.value("centreLikeMnist", False, type=bool):
             self._centre.trigger()
+
+    def _fit_screen(self):
+        """First run: most of the screen (Qt's default, two thirds, leaves the editors cramped)."""
+        screen = self.screen().availableGeometry()
+        size = QSize(round(FIRST_RUN_SHARE * screen.width()),
+                     round(FIRST_RUN_SHARE * screen.height()))
+        self.resize(size.expandedTo(self.minimumSizeHint()).boundedTo(screen.size()))
+        frame = self.frameGeometry()
+        frame.moveCenter(screen.center())
+        self.move(frame.topLeft())
 
     def closeEvent(self, event):
         if self._training is not None:

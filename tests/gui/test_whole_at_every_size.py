@@ -3,6 +3,8 @@ rows and columns after every action that rebuilds the maps, every number readabl
 of the editors reachable."""
 
 import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
 from engine.examples import EXAMPLES
@@ -11,9 +13,9 @@ from gui.examples_menu import load_example
 from gui.layer_form import NEW_LAYERS
 from gui.main_window import MainWindow
 from gui.state import AppState
-from tests.gui.fit import map_problems
+from tests.gui.fit import clipped_controls, map_problems
 
-SIZES = [(1400, 900), (1066, 675)]
+SIZES = [(1400, 900), (1066, 675), (800, 600)]
 
 
 @pytest.fixture
@@ -57,3 +59,46 @@ def test_every_map_whole_after_start_add_layer_open_and_each_lesson(qtbot, windo
     assert window.open_network(MODEL) == ""
     settle(qtbot)
     assert map_problems(window) == [], "after File ▸ Open"
+
+
+def test_first_run_opens_on_most_of_the_screen_then_remembers(qtbot, monkeypatch, settings,
+                                                              tmp_path):
+    screen = QRect(0, 0, 1600, 1000)
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: screen)
+    window = MainWindow(AppState(start_network()), settings, tmp_path / "data")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    settle(qtbot)
+    assert window.size().toTuple() == (1440, 900)
+    assert (window.frameGeometry().center() - screen.center()).manhattanLength() <= 8
+    for name in ("layers", "kernelEditor"):
+        assert clipped_controls(window.findChild(QWidget, name)) == []
+    window.resize(760, 640)  # fits the real (offscreen) screen, which restoring checks
+    window.close()
+    again = MainWindow(AppState(start_network()), settings, tmp_path / "data")
+    qtbot.addWidget(again)
+    assert again.size().toTuple() == (760, 640)
+    again.close()
+
+
+def test_fits_an_800_by_600_screen(window_at):
+    window = window_at(800, 600)
+    assert window.minimumSizeHint().height() <= 600 and window.size().toTuple() == (800, 600)
+    canvas = window.canvas
+    bottom = canvas.mapTo(window, canvas.image_rect().bottomLeft().toPoint()).y()
+    prediction = window.docks["predictionDock"]
+    assert bottom < prediction.mapTo(window, prediction.rect().topLeft()).y()
+
+
+@pytest.mark.parametrize("size", [(1600, 1000), (1400, 900), (1066, 675)],
+                         ids=lambda s: "x".join(map(str, s)))
+def test_the_editors_show_every_control(qtbot, window_at, size):
+    window = window_at(*size)
+    settle(qtbot)
+    for name in ("layers", "kernelEditor"):
+        panel = window.findChild(QWidget, name)
+        for layer in (0, 1, 6, 7):  # conv, relu, flatten, dense: forms of different heights
+            window.state.select_layer(layer)
+            settle(qtbot)
+            assert clipped_controls(panel) == [], f"layer {layer}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QAbstractScrollArea, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QMenu, QPushButton, QSplitter, QStyle,
                                QStyledItemDelegate, QToolButton, QVBoxLayout, QWidget)
 
@@ -19,10 +19,14 @@ from gui.layer_form import NEW_LAYERS, shape_text
 
 _ORIGINAL_INDEX = Qt.UserRole
 _COLUMNS = Qt.UserRole + 1  # (name, description, shape) for the delegate
+ROW_MARGIN = 6  # px inside a row, each side
 
 
 class _RowDelegate(QStyledItemDelegate):
-    """Paints a row as three aligned columns: bold name, description, output shape at the right."""
+    """Paints a row as three aligned columns: bold name, description, output shape at the right.
+
+    A row too narrow for all three elides the description ("…"): the shape always shows.
+    """
 
     def paint(self, painter, option, index):
         name, description, shape = index.data(_COLUMNS)
@@ -33,21 +37,39 @@ class _RowDelegate(QStyledItemDelegate):
         painter.save()
         painter.setPen(option.palette.highlightedText().color() if selected
                        else option.palette.text().color())
-        rect = option.rect.adjusted(6, 0, -6, 0)
-        bold = QFont(option.font)
-        bold.setBold(True)
-        name_width = QFontMetrics(bold).horizontalAdvance("softmax00 ")
-        painter.setFont(bold)
+        rect = option.rect.adjusted(ROW_MARGIN, 0, -ROW_MARGIN, 0)
+        name_width = _name_width(option.font)
+        painter.setFont(_bold(option.font))
         painter.drawText(rect, Qt.AlignVCenter | Qt.AlignLeft, name)
         painter.setFont(option.font)
+        metrics = QFontMetrics(option.font)
+        shape = f"→ {shape}"
+        room = rect.width() - name_width - metrics.horizontalAdvance(f"  {shape}")
         painter.drawText(rect.adjusted(name_width, 0, 0, 0), Qt.AlignVCenter | Qt.AlignLeft,
-                         description)
-        painter.drawText(rect, Qt.AlignVCenter | Qt.AlignRight, f"→ {shape}")
+                         metrics.elidedText(description, Qt.ElideRight, max(room, 0)))
+        painter.drawText(rect, Qt.AlignVCenter | Qt.AlignRight, shape)
         painter.restore()
 
     def sizeHint(self, option, index):
         height = QFontMetrics(option.font).height()
-        return QSize(super().sizeHint(option, index).width(), height + 8)
+        return QSize(self.width_needed(option.font, index), height + 8)
+
+    @staticmethod
+    def width_needed(font, index):
+        """The row's width with every column whole."""
+        _, description, shape = index.data(_COLUMNS)
+        return (_name_width(font) + 2 * ROW_MARGIN
+                + QFontMetrics(font).horizontalAdvance(f"{description}  → {shape}"))
+
+
+def _bold(font):
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold
+
+
+def _name_width(font):
+    return QFontMetrics(_bold(font)).horizontalAdvance("softmax00 ")
 
 
 class LayerPanel(QWidget):
@@ -63,6 +85,8 @@ class LayerPanel(QWidget):
         self.list.setDragDropMode(QAbstractItemView.InternalMove)
         self.list.setDefaultDropAction(Qt.MoveAction)
         self.list.setItemDelegate(_RowDelegate(self.list))
+        # Its width hint is the widest row's, so the dock can be sized to show rows whole.
+        self.list.setSizeAdjustPolicy(QAbstractScrollArea.AdjustToContents)
         # Enough rows to see the network's shape at a glance even when the editor is tall.
         self.list.setMinimumHeight(7 * (self.list.fontMetrics().height() + 8) + 6)
         self.list.setToolTip("The layers in the order the image flows through them. "

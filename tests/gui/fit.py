@@ -4,10 +4,11 @@ so a failing guard names every offender at once."""
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QLabel, QLineEdit, QScrollArea,
-                               QStyle, QStyleOptionFrame, QTableWidget, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QLabel, QLineEdit, QListWidget,
+                               QScrollArea, QStyle, QStyleOptionFrame, QTableWidget, QWidget)
 
 from gui.map_view import MapView
+from gui.number_grid import NumberGrid
 
 
 def _on_screen(widget):
@@ -48,7 +49,7 @@ def _line_edit_room(edit):
 
 def _label_text_width(label):
     if label.textFormat() == Qt.PlainText or (label.textFormat() == Qt.AutoText
-                                                and not Qt.mightBeRichText(label.text())):
+                                                and "<" not in label.text()):
         return max((label.fontMetrics().horizontalAdvance(line)
                     for line in label.text().splitlines()), default=0)
     document = QTextDocument()
@@ -80,12 +81,24 @@ def text_problems(root):
         if _label_text_width(label) > label.contentsRect().width() - margin + 0.5:
             problems.append(f"label {label.text()!r} ({label.contentsRect().width()} px)")
     for button in root.findChildren(QAbstractButton):
-        if _on_screen(button) and button.text() and \
-                button.width() < button.minimumSizeHint().width():
-            problems.append(f"button {button.text()!r} squashed to {button.width()} px")
+        text = button.text().replace("&", "")
+        icon = button.iconSize().width() + 4 if not button.icon().isNull() else 0
+        if _on_screen(button) and text and \
+                button.fontMetrics().horizontalAdvance(text) + icon + 8 > button.width():
+            problems.append(f"button {text!r} squashed to {button.width()} px")
     for table in root.findChildren(QTableWidget):
         if _on_screen(table):
             problems += _table_problems(table)
+    for grid in root.findChildren(NumberGrid):
+        if _on_screen(grid) and (grid.width() < grid.sizeHint().width()
+                                 or grid.height() < grid.sizeHint().height()):
+            problems.append(f"number grid {grid.caption!r} squashed")
+    for rows in root.findChildren(QListWidget):
+        needed = getattr(rows.itemDelegate(), "width_needed", None)
+        if _on_screen(rows) and needed is not None:
+            problems += [f"list row {rows.item(i).text()!r} is cut"
+                         for i in range(rows.count())
+                         if needed(rows.font(), rows.model().index(i, 0)) > rows.viewport().width()]
     return problems
 
 

@@ -12,8 +12,8 @@ from gui.app import MODEL, start_network
 from gui.examples_menu import load_example
 from gui.layer_form import NEW_LAYERS
 from gui.main_window import MainWindow
-from gui.state import AppState
-from tests.gui.fit import clipped_controls, map_problems
+from gui.state import AppState, Unit
+from tests.gui.fit import clipped_controls, map_problems, text_problems
 
 SIZES = [(1400, 900), (1066, 675), (800, 600)]
 
@@ -102,3 +102,19 @@ def test_the_editors_show_every_control(qtbot, window_at, size):
             window.state.select_layer(layer)
             settle(qtbot)
             assert clipped_controls(panel) == [], f"layer {layer}"
+
+
+@pytest.mark.parametrize("size", [(1400, 900), (1066, 675)], ids=lambda s: "x".join(map(str, s)))
+def test_every_number_shows_whole(qtbot, window_at, size):
+    """Kernel cells, bias, inspector grids, status bar, layer list, RF table and prediction."""
+    window = window_at(*size)
+    state = window.state
+    window.show_sample(3)
+    for layer in (0, 3):
+        state.select_layer(layer)
+        state.pin(Unit(layer, 1, 4, 1))
+        state.hover(Unit(layer, 2, 5, 6))
+        for dock in ("inspectorDock", "rfTableDock", "inspectorDock"):
+            window.docks[dock].raise_()
+            settle(qtbot)
+            assert text_problems(window) == [], f"layer {layer}, {dock}"

@@ -140,9 +140,24 @@ class Canvas(QWidget):
         return self.state.network.receptive_field(unit.layer, unit.row, unit.col)
 
     def receptive_field_rect(self, unit=None):
-        """The drawn window of ``unit`` (default ``window_unit()``) in widget pixels, unclipped."""
+        """The drawn window of ``unit`` (default ``window_unit()``) in widget pixels, unclipped:
+        on the drawing, where the network's centred input came from when it is centred."""
         field = self.receptive_field(unit)
-        return None if field is None else self.box_rect(field.input_box)
+        return None if field is None else self.box_rect(self._on_drawing(field.input_box))
+
+    def _on_drawing(self, box):
+        centring = self.state.centring
+        return box if centring is None else centring.to_drawing(box)
+
+    def inset_window_rect(self, unit=None):
+        """The window of ``unit`` on the inset (what the network is fed), or None."""
+        field, inset = self.receptive_field(unit), self.inset_rect()
+        if field is None or inset is None:
+            return None
+        cell = inset.width() / self.state.model_input.shape[2]
+        top, left, bottom, right = field.input_box
+        return QRectF(inset.left() + left * cell, inset.top() + top * cell,
+                      (right - left) * cell, (bottom - top) * cell)
 
     def padding_label(self):
         """'zeros padding' when the window reaches past the image, else ''."""
@@ -282,7 +297,7 @@ class Canvas(QWidget):
     def _paint_window(self, painter, rect):
         field = self.receptive_field()
         if field is not None:
-            paint_window(painter, self.box_rect(field.input_box), rect, field.input_mask(),
+            paint_window(painter, self.receptive_field_rect(), rect, field.input_mask(),
                          self.padding_label(), QRectF(self.rect()))
         hovered = self.hover_unit()
         if hovered is not None:
@@ -301,8 +316,15 @@ class Canvas(QWidget):
             return
         side = inset.width()
         painter.drawImage(inset, array_to_qimage(self.state.model_input[0]))
-        painter.setPen(QPen(WINDOW if self.window_unit() else FRAME, 1))
+        painter.setPen(QPen(FRAME, 1))
         painter.drawRect(inset)
+        window = self.inset_window_rect()
+        if window is not None:
+            painter.save()
+            painter.setClipRect(inset)
+            painter.setPen(QPen(WINDOW, 1.5))
+            painter.drawRect(window)
+            painter.restore()
         painter.setPen(HINT)
         painter.drawText(QRectF(inset.left() - 40, inset.bottom() + 2, side + 40, 18),
                          Qt.AlignRight | Qt.AlignTop, "network sees (centred)")

@@ -77,6 +77,7 @@ class AppState(QObject):
         self.image = np.zeros((height, width), np.float32)
         self._committed_image = self.image.copy()
         self.preprocess = False
+        self.centring = None  # engine.Centring of the drawing while the network sees it centred
         self.model_input = np.zeros(network.input_shape, np.float32)
         self.activations = []
         self.forward_ms = 0.0
@@ -251,6 +252,7 @@ class AppState(QObject):
         # MNIST centring only makes sense for the 28×28 digit input it was defined for.
         centre = self.preprocess and self.image.shape == (28, 28)
         image = engine.mnist_preprocess(self.image) if centre else self.image
+        self.centring = engine.mnist_centring(self.image) if centre else None
         channels = self.network.input_shape[0]
         model_input = np.repeat(image[None], channels, axis=0).astype(np.float32)
         activations = None

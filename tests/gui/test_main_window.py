@@ -152,12 +152,13 @@ def test_input_size_menu_and_its_refusal(qtbot, main_window, state):
     assert state.image.shape == (28, 28) and action(main_window, "28×28").isChecked()
 
 
-def test_centre_like_mnist_toggles_preprocessing(main_window, state):
+def test_centre_like_mnist_is_on_by_default_and_toggles(main_window, state):
     toggle = action(main_window, "Centre like MNIST")
-    toggle.trigger()
     assert state.preprocess and toggle.isChecked()
     toggle.trigger()
-    assert not state.preprocess
+    assert not state.preprocess and not toggle.isChecked()
+    toggle.trigger()
+    assert state.preprocess
 
 
 def test_help_explains_every_concept(main_window):
@@ -188,7 +189,7 @@ def test_closing_remembers_layout_and_network_without_touching_user_settings(
     qtbot.addWidget(again)
     again.show()
     assert again.docks["rfTableDock"].isHidden() and not again.docks["layersDock"].isHidden()
-    assert again.state.preprocess and action(again, "Centre like MNIST").isChecked()
+    assert not again.state.preprocess and not action(again, "Centre like MNIST").isChecked()
 
 
 def test_without_settings_nothing_is_remembered(qtbot, state, tmp_path):

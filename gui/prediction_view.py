@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from gui.bar_view import BarView
 
 NO_SOFTMAX = "No prediction: the network does not end in softmax (… → dense → softmax)."
+NOTHING_DRAWN = "Nothing drawn yet: draw a digit on the canvas to see what the network reads."
 
 
 class PredictionView(QWidget):
@@ -66,13 +67,17 @@ class PredictionView(QWidget):
 
     def _on_activations_changed(self):
         probabilities = self.state.probabilities
+        # A blank input still gets an answer (whatever the biases favour): not a reading.
+        blank = not self.state.model_input.any()
         shown = probabilities is not None and self.bars is not None and (
-            probabilities.shape == self.bars.shape)
+            probabilities.shape == self.bars.shape) and not blank
         for widget in (self.digit, self.detail, self.bars):
             if widget is not None:
                 widget.setVisible(shown)
         self.reason.setVisible(not shown)
         if not shown:
+            self.reason.setText(NOTHING_DRAWN if blank and probabilities is not None
+                                else NO_SOFTMAX)
             return
         order = np.argsort(-probabilities, kind="stable")  # ties: the lowest class, like argmax
         top = int(order[0])

@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QAbstractScrollArea, QHBoxLayo
                                QStyledItemDelegate, QToolButton, QVBoxLayout, QWidget)
 
 import engine
-from gui.field_style import error_label
+from gui.field_style import ERROR_COLOR, error_label
 from gui.layer_editor import LayerEditor
 from gui.layer_form import NEW_LAYERS, shape_text
 
 _ORIGINAL_INDEX = Qt.UserRole
 _COLUMNS = Qt.UserRole + 1  # (name, description, shape) for the delegate
+_REINITIALIZED = Qt.UserRole + 2  # True: the description is painted as a warning
+REINITIALIZED_NOTE = "re-initialised"
 ROW_MARGIN = 6  # px inside a row, each side
 
 
@@ -45,9 +47,11 @@ class _RowDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(option.font)
         shape = f"→ {shape}"
         room = rect.width() - name_width - metrics.horizontalAdvance(f"  {shape}")
+        painter.drawText(rect, Qt.AlignVCenter | Qt.AlignRight, shape)
+        if index.data(_REINITIALIZED) and not selected:
+            painter.setPen(ERROR_COLOR)
         painter.drawText(rect.adjusted(name_width, 0, 0, 0), Qt.AlignVCenter | Qt.AlignLeft,
                          metrics.elidedText(description, Qt.ElideRight, max(room, 0)))
-        painter.drawText(rect, Qt.AlignVCenter | Qt.AlignRight, shape)
         painter.restore()
 
     def sizeHint(self, option, index):
@@ -206,10 +210,15 @@ class LayerPanel(QWidget):
         with QSignalBlocker(self.list):
             self.list.clear()
             for i, (name, spec, shape) in enumerate(zip(net.names, net.layers, net.shapes)):
-                item = QListWidgetItem(f"{name}  {spec.describe()} → {shape_text(shape)}")
-                item.setData(_COLUMNS, (name, spec.describe(), shape_text(shape)))
+                fresh = i in self.state.reinitialized
+                description = spec.describe() + (f" · {REINITIALIZED_NOTE}" if fresh else "")
+                item = QListWidgetItem(f"{name}  {description} → {shape_text(shape)}")
+                item.setData(_COLUMNS, (name, description, shape_text(shape)))
+                item.setData(_REINITIALIZED, fresh)
                 item.setData(_ORIGINAL_INDEX, i)
-                item.setToolTip(self._row_tooltip(i))
+                item.setToolTip(self._row_tooltip(i) + (
+                    f"\n{name}'s weights no longer fitted after the change, so they are random "
+                    "now: train (Ctrl+T) or undo (Ctrl+Z)." if fresh else ""))
                 self.list.addItem(item)
             if self.state.selected_layer is not None:
                 self.list.setCurrentRow(self.state.selected_layer)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.bar_view import BarView
+from gui.field_style import error_label
 
 NO_SOFTMAX = "No prediction: the network does not end in softmax (… → dense → softmax)."
 NOTHING_DRAWN = "Nothing drawn yet: draw a digit on the canvas to see what the network reads."
@@ -37,12 +38,15 @@ class PredictionView(QWidget):
         self.reason = QLabel(NO_SOFTMAX, self)
         self.reason.setWordWrap(True)
         self.reason.setEnabled(False)  # muted text
+        self.warning = error_label(QLabel(self))
+        self.warning.setObjectName("reinitializedWarning")
         header = QHBoxLayout()
         header.addWidget(self.digit)
         header.addWidget(self.detail, 1)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(6, 4, 6, 4)
         self._layout.addLayout(header)
+        self._layout.addWidget(self.warning)
         self._layout.addWidget(self.reason)
         self._layout.addStretch(1)
         state.networkChanged.connect(self._on_network_changed)
@@ -51,6 +55,13 @@ class PredictionView(QWidget):
 
     def _on_network_changed(self):
         net = self.state.network
+        fresh = [net.names[i] for i in sorted(self.state.reinitialized)]
+        self.warning.setVisible(bool(fresh))
+        if fresh:
+            what = (f"{fresh[0]} was" if len(fresh) == 1
+                    else f"{', '.join(fresh[:-1])} and {fresh[-1]} were")
+            self.warning.setText(f"{what} re-initialised (random weights): train (Ctrl+T) or "
+                                 "undo (Ctrl+Z).")
         classes = net.shapes[-1][0] if net.layers and len(net.shapes[-1]) == 1 else None
         if self.bars is not None and self.bars.shape == (classes,):
             return
@@ -62,7 +73,7 @@ class PredictionView(QWidget):
         if classes is not None:
             self.bars = BarView("probability of each class", classes, False,
                                 [str(k) for k in range(classes)], probabilities=True, parent=self)
-            self._layout.insertWidget(2, self.bars)
+            self._layout.insertWidget(3, self.bars)
         self._on_activations_changed()
 
     def _on_activations_changed(self):

@@ -77,6 +77,9 @@ class AppState(QObject):
         self.image = np.zeros((height, width), np.float32)
         self._committed_image = self.image.copy()
         self.preprocess = False
+        # Layers whose weights a change of the layers or the input size replaced with random
+        # ones (their shapes no longer fit): the network is no longer the trained one there.
+        self.reinitialized = frozenset()
         self.centring = None  # engine.Centring of the drawing while the network sees it centred
         self.model_input = np.zeros(network.input_shape, np.float32)
         self.activations = []
@@ -127,17 +130,32 @@ class AppState(QObject):
     # --------------------------------------------------------------- network
     def set_layers(self, layers, text="Edit layers"):
         """Replace the layer stack; keeps weights that still fit. Returns the refusal or ''."""
-        return self._try_network(lambda: self.network.rebuilt(layers), text)
+        return self._try_network(lambda: self.network.rebuilt(layers), text, self._refitted)
 
     def set_input_shape(self, input_shape, text="Change input size"):
         """Change the model input to ``input_shape`` (C, H, W); the drawing is resampled and the
         weights that still fit (conv kernels; not a dense layer after a new flatten size) are kept."""
         return self._try_network(
-            lambda: self.network.rebuilt(self.network.layers, input_shape=input_shape), text)
+            lambda: self.network.rebuilt(self.network.layers, input_shape=input_shape), text,
+            self._refitted)
 
     def set_network(self, network, text="Replace network"):
-        """Make ``network`` current (loaded file, trained weights) as one undoable step."""
+        """Make ``network`` current (loaded file, trained weights) as one undoable step; it
+        counts as it is (no layer marked re-initialized)."""
         return self._try_network(lambda: network, text)
+
+    def _refitted(self, network):
+        """``reinitialized`` for ``network``, rebuilt from the current one: the layers it
+        continues whose weights no longer fit (so are random now), and those already marked."""
+        marks = set()
+        for new, old in enumerate(self.network.aligned_layers(network.layers)):
+            if old is None or not network.params[new]:
+                continue  # an inserted layer is new, not re-initialized
+            shapes = {k: v.shape for k, v in self.network.params[old].items()}
+            if shapes != {k: v.shape for k, v in network.params[new].items()} or \
+                    old in self.reinitialized:
+                marks.add(new)
+        return frozenset(marks)
 
     def set_param(self, layer, name, value, text="Edit weights"):
         """Set ``network.params[layer][name]`` to ``value`` (same shape) as one undoable step."""
@@ -160,7 +178,7 @@ class AppState(QObject):
         self.networkChanged.emit()
         self._schedule()
 
-    def _try_network(self, build, text):
+    def _try_network(self, build, text, marks=lambda network: frozenset()):
         try:
             network = build()
         except engine.ConfigError as error:
@@ -170,14 +188,14 @@ class AppState(QObject):
         # the drawing itself, not a copy resampled there and back.
         drawing, shape = self._committed_image, tuple(network.input_shape[1:])
         resized = drawing if drawing.shape == shape else _resample(drawing, shape)
-        self.undo_stack.push(_Command(text, self._apply_snapshot,
-                                      (_snapshot(self.network), drawing.copy()),
-                                      (_snapshot(network), resized.copy())))
+        before = (_snapshot(self.network), drawing.copy(), self.reinitialized)
+        after = (_snapshot(network), resized.copy(), marks(network))
+        self.undo_stack.push(_Command(text, self._apply_snapshot, before, after))
         self._set_error("")
         return ""
 
     def _apply_snapshot(self, snapshot):
-        (input_shape, layers, params), drawing = snapshot
+        (input_shape, layers, params), drawing, self.reinitialized = snapshot
         self.network = engine.Network(
             input_shape, layers, params=[{k: v.copy() for k, v in p.items()} for p in params])
         if not np.array_equal(drawing, self._committed_image):

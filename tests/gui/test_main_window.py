@@ -265,3 +265,20 @@ def test_hovering_a_map_unit_in_the_window_outlines_its_window_on_the_canvas(
     value = number(state.activations[2][1, 14, 14], 4)
     status = main_window.statusBar().hover_label.text()
     assert status == f"conv3 · filter 2 · row 14 · col 14 = {value}"
+
+
+def test_a_re_initialised_layer_is_marked_in_the_layer_list_and_the_prediction(main_window,
+                                                                                 state):
+    main_window.show_sample(5)
+    layers = list(state.network.layers)
+    state.set_layers([engine.Conv2d(8, 5, stride=2, padding=2)] + layers[1:])
+    panel = main_window.findChild(QWidget, "layers")
+    row = panel.list.item(state.network.names.index("dense1"))
+    assert "re-initialised" in row.text() and "train (Ctrl+T) or undo" in row.toolTip()
+    assert "re-initialised" not in panel.list.item(0).text()
+    warning = main_window.findChild(QWidget, "reinitializedWarning")
+    assert warning.isVisible()
+    assert warning.text() == ("dense1 was re-initialised (random weights): train (Ctrl+T) or "
+                              "undo (Ctrl+Z).")
+    state.undo_stack.undo()
+    assert not warning.isVisible() and "re-initialised" not in panel.list.item(7).text()

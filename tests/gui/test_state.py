@@ -167,3 +167,23 @@ def test_probabilities_are_none_without_softmax(qapp):
     state = AppState(engine.Network((1, 8, 8), [engine.Conv2d(2, 3)]))
     assert state.probabilities is None
     assert state.activations[0].shape == (2, 6, 6)
+
+
+def test_layers_whose_weights_no_longer_fit_are_marked_until_trained_or_undone(state):
+    layers = list(state.network.layers)
+    names = state.network.names
+    assert state.reinitialized == frozenset()
+    state.set_layers([engine.Conv2d(8, 5, stride=2, padding=2)] + layers[1:])  # conv1 stride 2
+    marked = {state.network.names[i] for i in state.reinitialized}
+    assert marked == {"dense1"}  # conv kernels still fit; the flatten size changed
+    state.set_layers(state.network.layers[:1] + state.network.layers[2:])  # relu1 removed
+    assert {state.network.names[i] for i in state.reinitialized} >= {"dense1"}
+    state.undo_stack.undo()
+    state.undo_stack.undo()
+    assert state.reinitialized == frozenset() and state.network.names == names
+    state.undo_stack.redo()
+    assert {state.network.names[i] for i in state.reinitialized} == {"dense1"}
+    state.set_network(state.network.rebuilt(state.network.layers), "Train network")
+    assert state.reinitialized == frozenset()
+    state.set_layers(list(state.network.layers) + [engine.Dense(10), engine.Softmax()])
+    assert state.reinitialized == frozenset()  # new layers are new, not re-initialised

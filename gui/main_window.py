@@ -34,6 +34,7 @@ from gui.status_bar import StatusBar
 from gui.training_dialog import TrainingDialog
 from gui.unit_inspector import UnitInspector
 
+MODEL = Path(__file__).resolve().parent.parent / "resources" / "models" / "digits.npz"
 LAST_NETWORK = "last_network.npz"  # in the app data dir: the network the app closed with
 NETWORK_FILTER = "ConvScope networks (*.npz *.json);;All files (*)"
 INPUT_SIZES = (8, 16, 28, 32, 64, 128, 256)
@@ -176,6 +177,11 @@ class MainWindow(QMainWindow):
         self._build_help_menu(self.menuBar().addMenu("&Help"))
 
     def _build_file_menu(self, menu):
+        new = menu.addMenu("&New")
+        self._action(new, "&Trained digit network", lambda: self.new_network(trained=True),
+                     QKeySequence.New, "The shipped digit network, trained on MNIST (99 % right)")
+        self._action(new, "&Untrained digit network", lambda: self.new_network(trained=False),
+                     tip="The same layers with fresh random weights, ready to train (Ctrl+T)")
         self._action(menu, "&Open network…",
                      lambda: self._with_path(self.open_network, "Open network", NETWORK_FILTER),
                      QKeySequence.Open, "Load a network (.npz with weights, or a .json layer spec)")
@@ -248,6 +254,20 @@ class MainWindow(QMainWindow):
         except (engine.ConfigError, OSError) as error:
             return self._warn("Cannot open the network", f"{Path(path).name}: {error}")
         refusal = self.state.set_network(network, f"Open {Path(path).name}")
+        return self._warn("Cannot use the network", refusal) if refusal else ""
+
+    def new_network(self, trained):
+        """Start again from the digit network, trained or untrained (one undoable step); returns
+        the reason it failed or ''."""
+        if not trained:
+            network = engine.default_digit_network()
+        else:
+            try:
+                network = engine.load_network(MODEL)
+            except (engine.ConfigError, OSError) as error:
+                return self._warn("Cannot open the trained network", str(error))
+        what = "trained" if trained else "untrained"
+        refusal = self.state.set_network(network, f"New {what} digit network")
         return self._warn("Cannot use the network", refusal) if refusal else ""
 
     def save_network(self, path):

@@ -282,3 +282,21 @@ def test_a_re_initialised_layer_is_marked_in_the_layer_list_and_the_prediction(m
                               "undo (Ctrl+Z).")
     state.undo_stack.undo()
     assert not warning.isVisible() and "re-initialised" not in panel.list.item(7).text()
+
+
+def test_file_new_brings_back_the_trained_or_an_untrained_digit_network(main_window, state):
+    main_window.show_sample(3)
+    state.set_layers([engine.Conv2d(4, 3, padding=1), engine.ReLU()])
+    action(main_window, "Trained digit network").trigger()
+    shipped = engine.load_network(main_window_module.MODEL)
+    assert state.network.layers == shipped.layers
+    np.testing.assert_array_equal(state.network.params[0]["weight"], shipped.params[0]["weight"])
+    state.recompute()
+    assert int(np.argmax(state.probabilities)) == 3 and state.probabilities.max() > 0.9
+    action(main_window, "Untrained digit network").trigger()
+    untrained = engine.default_digit_network()
+    assert state.network.layers == untrained.layers
+    np.testing.assert_array_equal(state.network.params[0]["weight"], untrained.params[0]["weight"])
+    state.undo_stack.undo()
+    state.undo_stack.undo()
+    assert state.network.layers == [engine.Conv2d(4, 3, padding=1), engine.ReLU()]

@@ -11,6 +11,8 @@ from gui.bar_view import BarView
 from gui.field_style import error_label
 
 NO_SOFTMAX = "No prediction: the network does not end in softmax (… → dense → softmax)."
+SOFTMAX_OVER_MAPS = ("No prediction: the softmax here spreads over maps, not over classes. Make the "
+                     "network end in flatten → dense (one output per class) → softmax.")
 NOTHING_DRAWN = "Nothing drawn yet: draw a digit on the canvas to see what the network reads."
 
 
@@ -76,6 +78,14 @@ class PredictionView(QWidget):
             self._layout.insertWidget(3, self.bars)
         self._on_activations_changed()
 
+    def _reason(self, probabilities):
+        """Why nothing is predicted: no softmax at the end, a softmax over maps, or a blank input."""
+        net = self.state.network
+        if probabilities is not None and self.bars is not None:
+            return NOTHING_DRAWN
+        over_maps = net.layers and net.layers[-1].kind == "softmax" and len(net.shapes[-1]) != 1
+        return SOFTMAX_OVER_MAPS if over_maps else NO_SOFTMAX
+
     def _on_activations_changed(self):
         probabilities = self.state.probabilities
         # A blank input still gets an answer (whatever the biases favour): not a reading.
@@ -87,8 +97,7 @@ class PredictionView(QWidget):
                 widget.setVisible(shown)
         self.reason.setVisible(not shown)
         if not shown:
-            self.reason.setText(NOTHING_DRAWN if blank and probabilities is not None
-                                else NO_SOFTMAX)
+            self.reason.setText(self._reason(probabilities))
             return
         order = np.argsort(-probabilities, kind="stable")  # ties: the lowest class, like argmax
         top = int(order[0])

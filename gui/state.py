@@ -201,10 +201,16 @@ class AppState(QObject):
         if not np.array_equal(drawing, self._committed_image):
             self._committed_image, self.image = drawing.copy(), drawing.copy()
             self.imageChanged.emit()
-        if self.selected_layer is not None and self.selected_layer >= len(layers):
-            self.select_layer(len(layers) - 1 if layers else None)
+        # The selection is fixed before anyone hears of the new network, and announced after:
+        # a listener must never see a selected layer the network does not have.
+        reselect = self.selected_layer is not None and self.selected_layer >= len(layers)
+        if reselect:
+            self.selected_layer = len(layers) - 1 if layers else None
+            self.selected_filter = self.selected_channel = 0
         self.pin(None)
         self.networkChanged.emit()
+        if reselect:
+            self.select_layer(self.selected_layer)
         self._schedule()
 
     def _set_error(self, message):
@@ -299,7 +305,10 @@ class AppState(QObject):
     @property
     def probabilities(self):
         """Class probabilities (classes,) when the network ends in softmax, else None."""
-        if self.network.layers and isinstance(self.network.layers[-1], engine.Softmax):
+        ends_in_softmax = self.network.layers and isinstance(self.network.layers[-1],
+                                                              engine.Softmax)
+        # Until the forward after a change of layers has run, the maps are the old layers'.
+        if ends_in_softmax and len(self.activations) == len(self.network.layers):
             return self.activations[-1]
         return None
 

@@ -12,6 +12,8 @@ from gui.canvas import Canvas
 from gui.formatting import number
 from gui import main_window as main_window_module
 from gui.main_window import MainWindow, last_network_path
+from gui.examples_menu import load_example
+from gui.prediction_view import SOFTMAX_OVER_MAPS
 from gui.samples import array_to_qimage, sample_digit
 from gui.state import AppState, Unit
 from tests.gui.mouse import drag, send_mouse
@@ -300,3 +302,21 @@ def test_file_new_brings_back_the_trained_or_an_untrained_digit_network(main_win
     state.undo_stack.undo()
     state.undo_stack.undo()
     assert state.network.layers == [engine.Conv2d(4, 3, padding=1), engine.ReLU()]
+
+
+def test_emptying_a_lesson_then_adding_softmax_alone_is_explained_not_a_traceback(
+        qtbot, main_window, state):
+    """pytest-qt fails the test on an exception raised in any slot."""
+    main_window.docks["filtersDock"].raise_()  # the gallery redraws only when seen
+    load_example(state, "sobel")
+    panel = main_window.findChild(QWidget, "layers")
+    for layer in (1, 0):  # relu1, then conv1
+        state.select_layer(layer)
+        panel.remove_layer()
+        qtbot.wait(1)
+    assert state.network.layers == [] and state.selected_layer is None
+    panel.add_layer("Softmax")
+    qtbot.wait(1)
+    assert [layer.kind for layer in state.network.layers] == ["softmax"]
+    reason = main_window.findChild(QWidget, "prediction").reason
+    assert reason.isVisible() and reason.text() == SOFTMAX_OVER_MAPS

@@ -7,10 +7,11 @@ network as it was and the engine's reason appears in red under the list.
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import (QAbstractItemView, QAbstractScrollArea, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QMenu, QPushButton, QSplitter, QStyle,
-                               QStyledItemDelegate, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QAbstractScrollArea, QHBoxLayout, QLabel,
+                               QListWidget, QListWidgetItem, QMenu, QPushButton, QSizePolicy,
+                               QSplitter, QStyle, QStyledItemDelegate, QToolButton, QVBoxLayout,
+                               QWidget)
 
 import engine
 from gui.field_style import ERROR_COLOR, error_label
@@ -104,7 +105,7 @@ class LayerPanel(QWidget):
             action = self.add_menu.addAction(label)
             action.triggered.connect(lambda _=False, label=label: self.add_layer(label))
         self.add_button.setMenu(self.add_menu)
-        self.remove_button = QPushButton("Remove", toolTip="Delete the selected layer")
+        self.remove_button = QPushButton("Remove", toolTip="Delete the selected layer (Delete)")
         self.up_button = QPushButton("Move up", toolTip="Move the selected layer one step earlier")
         self.down_button = QPushButton("Move down", toolTip="Move the selected layer one step later")
         self.error_label = error_label(QLabel(visible=False))
@@ -113,13 +114,18 @@ class LayerPanel(QWidget):
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addStretch()
+        # The buttons sit above the list: below it they jumped whenever the form under them
+        # changed height.
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.list)
         top_layout.addLayout(buttons)
+        top_layout.addWidget(self.list)
         top_layout.addWidget(self.error_label)
         self.editor = LayerEditor(state)
+        # The form is never squeezed below what it needs (spin boxes cut, the size formula
+        # hidden): the list gives up rows, and the dock scrolls when even that is not enough.
+        self.editor.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
         splitter = QSplitter(Qt.Vertical, childrenCollapsible=False)
         splitter.addWidget(top)
         splitter.addWidget(self.editor)
@@ -129,6 +135,7 @@ class LayerPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
 
+        QShortcut(QKeySequence.Delete, self.list, self.remove_layer, context=Qt.WidgetShortcut)
         self.remove_button.clicked.connect(self.remove_layer)
         self.up_button.clicked.connect(lambda: self.move_layer(-1))
         self.down_button.clicked.connect(lambda: self.move_layer(+1))

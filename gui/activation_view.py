@@ -71,6 +71,8 @@ class ActivationView(QWidget):
         state.networkChanged.connect(self._on_network_changed)
         state.activationsChanged.connect(self._on_activations_changed)
         state.selectionChanged.connect(self._on_selection_changed)
+        state.lessonChanged.connect(self._on_lesson_changed)
+        self._pin_before_click = None
         self._on_network_changed()
 
     @property
@@ -159,12 +161,23 @@ class ActivationView(QWidget):
         return all(0 <= k < n for k, n in zip(index, shape)) and (
             len(shape) == 3 or unit.row == unit.col == 0)
 
+    def _on_lesson_changed(self):
+        for view in self.views:  # a lesson starts from every channel in view
+            if isinstance(view, MapView) and view.channel is not None:
+                view.enlarge(None)
+
     def _on_unit_clicked(self, layer, unit):
         self.setFocus(Qt.MouseFocusReason)  # so the arrow keys reach this view
+        self._pin_before_click = self.state.pinned
         self.state.pin(Unit(layer, *unit))
 
     def _on_unit_double_clicked(self, view, unit):
-        view.enlarge(None if view.channel is not None else unit[0])
+        if view.channel is None:
+            view.enlarge(unit[0])
+        else:
+            # Going back: the double click's first click pinned whatever lay under the pointer.
+            view.enlarge(None)
+            self.state.pin(self._pin_before_click)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)

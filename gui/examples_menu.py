@@ -23,6 +23,7 @@ def load_example(state, name):
     state.set_image(image, example.title)
     stack.endMacro()
     state.recompute()  # the pin below needs this network's maps, not the old ones
+    state.set_lesson(example)
     state.select_layer(example.select)
     unit = pin_unit(example, state.activations)
     state.pin(None if unit is None else Unit(*unit))

@@ -27,6 +27,7 @@ from gui.help_dialog import HelpDialog
 from gui.help_text import CONCEPTS
 from gui.kernel_editor import KernelEditor
 from gui.layer_panel import LayerPanel
+from gui.lesson_banner import LessonBanner
 from gui.prediction_view import PredictionView
 from gui.rf_table import ReceptiveFieldTable
 from gui.slide_animation import SlideAnimation
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self._training = None
         self.setDockNestingEnabled(True)
         self.canvas = Canvas(state)
-        self.setCentralWidget(ActivationView(state))
+        self.setCentralWidget(self._maps_panel())
         self.docks = {}
         left, right, bottom = Qt.LeftDockWidgetArea, Qt.RightDockWidgetArea, Qt.BottomDockWidgetArea
         self._add_dock("inputDock", "Input", self._canvas_panel(), left)
@@ -104,6 +105,15 @@ class MainWindow(QMainWindow):
         self.canvas.setFocus(Qt.OtherFocusReason)
 
     # ----------------------------------------------------------------- layout
+    def _maps_panel(self):
+        panel = QWidget(self)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(LessonBanner(self.state, panel))
+        layout.addWidget(ActivationView(self.state), 1)
+        return panel
+
     def _canvas_panel(self):
         panel = QWidget(self)
         layout = QVBoxLayout(panel)
@@ -254,6 +264,8 @@ class MainWindow(QMainWindow):
         except (engine.ConfigError, OSError) as error:
             return self._warn("Cannot open the network", f"{Path(path).name}: {error}")
         refusal = self.state.set_network(network, f"Open {Path(path).name}")
+        if not refusal:
+            self.state.set_lesson(None)
         return self._warn("Cannot use the network", refusal) if refusal else ""
 
     def new_network(self, trained):
@@ -268,6 +280,8 @@ class MainWindow(QMainWindow):
                 return self._warn("Cannot open the trained network", str(error))
         what = "trained" if trained else "untrained"
         refusal = self.state.set_network(network, f"New {what} digit network")
+        if not refusal:
+            self.state.set_lesson(None)
         return self._warn("Cannot use the network", refusal) if refusal else ""
 
     def save_network(self, path):

@@ -59,6 +59,7 @@ class AppState(QObject):
     layerSelected(int) : the layer (or its filter/channel) chosen for editing changed.
     errorChanged(str) : the reason the last edit was refused ("" once an edit succeeds).
     overlayChanged : ``input_overlay`` (a heatmap drawn over the canvas) changed.
+    lessonChanged : a lesson (``engine.examples.Example``) was opened or closed.
     """
 
     networkChanged = Signal()
@@ -68,6 +69,7 @@ class AppState(QObject):
     layerSelected = Signal(int)
     errorChanged = Signal(str)
     overlayChanged = Signal()
+    lessonChanged = Signal()
 
     def __init__(self, network, parent=None):
         super().__init__(parent)
@@ -92,6 +94,7 @@ class AppState(QObject):
         self.hovered = None
         self.input_overlay = None
         self.erf_enabled = False
+        self.lesson = None
         # Pen events arrive faster than frames: they only mark the forward as due, and one
         # zero-delay timer runs it once per event-loop pass.
         self._recompute_timer = QTimer(self, singleShot=True, interval=0)
@@ -235,6 +238,11 @@ class AppState(QObject):
         if unit != self.hovered:
             self.hovered = unit
             self.selectionChanged.emit()
+
+    def set_lesson(self, example):
+        """Open the lesson ``example`` (what to look at, a question to try), or close it (None)."""
+        self.lesson = example
+        self.lessonChanged.emit()
 
     def set_input_overlay(self, overlay):
         """Draw ``overlay`` (H, W) ≥ 0 (e.g. an effective receptive field) on the canvas; None hides it."""

@@ -159,6 +159,7 @@ def test_double_click_enlarges_a_channel_and_back(qtbot, view, state):
     assert state.hovered == Unit(0, 5, 20, 3)
     double_click(conv1, (5, 20, 3))
     assert conv1.channel is None and conv1.image.image.shape == conv1.mosaic.shape
+    assert state.pinned == Unit(0, 5, 10, 12)  # going back keeps the pin it had
 
 
 def test_per_channel_scaling(qtbot, view, state):

@@ -66,7 +66,8 @@ class Canvas(QWidget):
         return self._brush
 
     def set_brush_size(self, diameter):
-        diameter = float(np.clip(diameter, 0.5, max(self._shape) / 2))
+        """Brush diameter in input pixels, to a tenth (as the brush box and the caption show it)."""
+        diameter = round(float(np.clip(diameter, 0.5, max(self._shape) / 2)), 1)
         if diameter != self._brush:
             self._brush = diameter
             self.brushChanged.emit()

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, QSettings, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QDialog, QDockWidget, QMessageBox, QTabBar, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QDoubleSpinBox, QMessageBox, QTabBar, QWidget
 
 import engine
 from gui.app import start_network
@@ -320,3 +320,13 @@ def test_emptying_a_lesson_then_adding_softmax_alone_is_explained_not_a_tracebac
     assert [layer.kind for layer in state.network.layers] == ["softmax"]
     reason = main_window.findChild(QWidget, "prediction").reason
     assert reason.isVisible() and reason.text() == SOFTMAX_OVER_MAPS
+
+
+def test_the_brush_hint_and_the_brush_box_show_the_same_size(qtbot, main_window):
+    canvas = main_window.canvas
+    box = main_window.findChild(QDoubleSpinBox)
+    canvas.setFocus()
+    for _ in range(3):  # 2.8 → 3.5 → 4.4 (not 4.375) → 5.5
+        qtbot.keyClick(canvas, Qt.Key_BracketRight)
+        assert f"brush {box.cleanText()} px" in canvas._caption()
+        assert canvas.brush_size == box.value()

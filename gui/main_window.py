@@ -247,8 +247,7 @@ class MainWindow(QMainWindow):
         self._action(sizes, "Other…", self._on_other_size_triggered)
 
     def _build_help_menu(self, menu):
-        self._action(menu, "&Concepts", lambda: self.show_help(CONCEPTS[0][0]),
-                     QKeySequence.HelpContents)
+        self._action(menu, "&Concepts", lambda: self.show_help(None), QKeySequence.HelpContents)
         topics = menu.addMenu("Concept")
         for anchor, title, _ in CONCEPTS:
             self._action(topics, title, lambda _=False, a=anchor: self.show_help(a))
@@ -330,6 +329,7 @@ class MainWindow(QMainWindow):
         self._training.raise_()
 
     def show_help(self, anchor):
+        """The help window at the concept ``anchor``, or at its top with None."""
         if self._help is None:
             self._help = HelpDialog(self)
         self._help.show_topic(anchor)

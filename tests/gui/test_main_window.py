@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, QSettings, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog, QDockWidget, QDoubleSpinBox, QMessageBox, QTabBar, QWidget
 
@@ -330,3 +330,13 @@ def test_the_brush_hint_and_the_brush_box_show_the_same_size(qtbot, main_window)
         qtbot.keyClick(canvas, Qt.Key_BracketRight)
         assert f"brush {box.cleanText()} px" in canvas._caption()
         assert canvas.brush_size == box.value()
+
+
+def test_f1_opens_the_help_at_its_title(qtbot, main_window):
+    main_window.show_help("pooling")  # scrolled down first
+    qtbot.keyClick(main_window, Qt.Key_F1)
+    browser = main_window._help.browser
+    assert browser.verticalScrollBar().value() == 0
+    assert browser.cursorForPosition(QPoint(5, 5)).block().text() == \
+        browser.document().firstBlock().text()
+    main_window._help.close()

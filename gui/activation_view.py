@@ -166,6 +166,15 @@ class ActivationView(QWidget):
             if isinstance(view, MapView) and view.channel is not None:
                 view.enlarge(None)
 
+    def _unit_at(self, global_pos):
+        """The unit drawn under the screen position ``global_pos``, or None."""
+        for layer, view in enumerate(self.views):
+            local = view.viewport().mapFromGlobal(global_pos)
+            if view.viewport().rect().contains(local):
+                unit = view.unit_at(view.mapToScene(local))
+                return None if unit is None else Unit(layer, *unit)
+        return None
+
     def _on_unit_clicked(self, layer, unit):
         self.setFocus(Qt.MouseFocusReason)  # so the arrow keys reach this view
         self._pin_before_click = self.state.pinned
@@ -187,6 +196,8 @@ class ActivationView(QWidget):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Wheel:  # the maps never zoom: the wheel scrolls the page
             QApplication.sendEvent(self.scroll.viewport(), event)
+            # The page moved under a still pointer, which sends no move event.
+            self.state.hover(self._unit_at(event.globalPosition().toPoint()))
             return True
         return super().eventFilter(watched, event)
 

@@ -33,8 +33,9 @@ def map_problems(window):
             problems.append(f"{name}: {scale:.2f} screen pixels per map pixel")
         channel = view.shape[0] - 1 if view.channel is None else view.channel
         last = (channel, view.shape[1] - 1, view.shape[2] - 1)
-        corner = view.mapFromScene(view.scene_pos(*last))
-        if not view.rect().contains(corner) or view.unit_at(view.mapToScene(corner)) != last:
+        corner = view.mapFromScene(view.scene_pos(*last))  # in the viewport, which draws
+        if not view.viewport().rect().contains(corner) or \
+                view.unit_at(view.mapToScene(corner)) != last:
             problems.append(f"{name}: the last unit {last} is not drawn inside the view")
     return problems
 

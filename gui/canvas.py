@@ -26,6 +26,7 @@ GRID = QColor(255, 255, 255, 26)
 _GRID_MARGIN = QPointF(2, 2)  # px around the cached grid for antialiased line ends
 FRAME = QColor("#5a5d66")
 HINT = QColor("#a0a4ad")
+INSET_LABEL = "network sees (centred)"
 CAPTION_LINES = 2  # kept below the image whatever the caption says, so the image never jumps
 CAPTION_GAP = 8
 
@@ -315,7 +316,6 @@ class Canvas(QWidget):
         inset = self.inset_rect()
         if inset is None:
             return
-        side = inset.width()
         painter.drawImage(inset, array_to_qimage(self.state.model_input[0]))
         painter.setPen(QPen(FRAME, 1))
         painter.drawRect(inset)
@@ -327,8 +327,15 @@ class Canvas(QWidget):
             painter.drawRect(window)
             painter.restore()
         painter.setPen(HINT)
-        painter.drawText(QRectF(inset.left() - 40, inset.bottom() + 2, side + 40, 18),
-                         Qt.AlignRight | Qt.AlignTop, "network sees (centred)")
+        painter.drawText(self.inset_label_rect(), Qt.AlignRight | Qt.AlignTop, INSET_LABEL)
+
+    def inset_label_rect(self):
+        """Where the inset's label is written: under it, right-aligned, wide enough to be whole."""
+        inset = self.inset_rect()
+        width = self.fontMetrics().horizontalAdvance(INSET_LABEL) + 4
+        left = max(inset.right() - width, 2.0)
+        return QRectF(left, inset.bottom() + 2, inset.right() - left,
+                      self.fontMetrics().height() + 2)
 
     def _paint_brush(self, painter, rect):
         if self._cursor is None or self._stroke is not None and not self.underMouse():

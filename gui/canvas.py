@@ -372,8 +372,9 @@ class Canvas(QWidget):
         field = self.receptive_field()
         top, left, bottom, right = field.input_box
         how = "pinned" if unit == self.state.pinned else "hovered"
+        pixels = "pixels of the centred input" if self.state.centring else "input pixels"
         text = (f"{how} {unit_name(self.state.network, unit)} "
-                f"sees {bottom - top}×{right - left} input pixels")
+                f"sees {bottom - top}×{right - left} {pixels}")
         padding = self.padding_label()
         text += f" · hatched: {padding}" if padding else ""
         return text + (" · blue: hovered unit" if self.hover_unit() else "")

@@ -26,7 +26,8 @@ GRID = QColor(255, 255, 255, 26)
 _GRID_MARGIN = QPointF(2, 2)  # px around the cached grid for antialiased line ends
 FRAME = QColor("#5a5d66")
 HINT = QColor("#a0a4ad")
-INSET_LABEL = "network sees (centred)"
+INSET_LABEL = "network sees\n(centred)"
+INSET_MARGIN = 6  # px each side of the strip the inset gets
 CAPTION_LINES = 2  # kept below the image whatever the caption says, so the image never jumps
 CAPTION_GAP = 8
 
@@ -90,7 +91,8 @@ class Canvas(QWidget):
         top in a tall canvas (the caption follows it), with a margin around it where the padded
         part of a receptive-field window shows."""
         height, width = self._shape
-        area = QRectF(self.rect()).adjusted(0, 0, 0, -self._caption_height() - CAPTION_GAP)
+        area = QRectF(self.rect()).adjusted(0, 0, -self._inset_strip(),
+                                            -self._caption_height() - CAPTION_GAP)
         margin = max(10.0, 0.06 * min(area.width(), area.height()))
         cell = min((area.width() - 2 * margin) / width, (area.height() - margin) / height)
         cell = math.floor(cell) if cell >= 3 else max(cell, 0.25)  # whole pixels: a crisp grid
@@ -305,13 +307,26 @@ class Canvas(QWidget):
         if hovered is not None:
             paint_outline(painter, self.receptive_field_rect(hovered))
 
-    def inset_rect(self):
-        """Where the centred input the network is fed is shown (MNIST centring on), else None."""
-        if not self.state.preprocess or self.state.model_input.shape[1:] != self._shape:
-            return None
-        side = max(56.0, min(self.width(), self.height()) * 0.22)
-        return QRectF(self.width() - side - 8, 8, side, side)
+    def _shows_inset(self):
+        return self.state.preprocess and self.state.model_input.shape[1:] == self._shape
 
+    def _inset_side(self):
+        return max(56.0, min(self.width(), self.height()) * 0.22)
+
+    def _inset_strip(self):
+        """Width kept right of the drawing for the inset and its label (0 without centring)."""
+        if not self._shows_inset():
+            return 0.0
+        label = max(self.fontMetrics().horizontalAdvance(line) for line in INSET_LABEL.split("\n"))
+        return max(self._inset_side(), label) + 2 * INSET_MARGIN
+
+    def inset_rect(self):
+        """Where the centred input the network is fed is shown (MNIST centring on), else None:
+        right of the drawing, never over it."""
+        if not self._shows_inset():
+            return None
+        side, strip = self._inset_side(), self._inset_strip()
+        return QRectF(self.width() - (strip + side) / 2, 8, side, side)
     def _paint_inset(self, painter):
         inset = self.inset_rect()
         if inset is None:
@@ -327,15 +342,14 @@ class Canvas(QWidget):
             painter.drawRect(window)
             painter.restore()
         painter.setPen(HINT)
-        painter.drawText(self.inset_label_rect(), Qt.AlignRight | Qt.AlignTop, INSET_LABEL)
+        painter.drawText(self.inset_label_rect(), Qt.AlignHCenter | Qt.AlignTop, INSET_LABEL)
 
     def inset_label_rect(self):
-        """Where the inset's label is written: under it, right-aligned, wide enough to be whole."""
-        inset = self.inset_rect()
-        width = self.fontMetrics().horizontalAdvance(INSET_LABEL) + 4
-        left = max(inset.right() - width, 2.0)
-        return QRectF(left, inset.bottom() + 2, inset.right() - left,
-                      self.fontMetrics().height() + 2)
+        """Where the inset's label is written: under it, across the strip kept for it."""
+        inset, strip = self.inset_rect(), self._inset_strip()
+        lines = INSET_LABEL.count("\n") + 1
+        return QRectF(self.width() - strip, inset.bottom() + 2, strip,
+                      lines * self.fontMetrics().lineSpacing() + 2)
 
     def _paint_brush(self, painter, rect):
         if self._cursor is None or self._stroke is not None and not self.underMouse():

@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         editors = max(self.docks[name].widget().widget().sizeHint().width()
                       for name in ("layersDock", "kernelDock"))
         editors += self.style().pixelMetric(QStyle.PM_ScrollBarExtent) + 8
-        canvas_column = min(max(round(0.23 * width), 250), 330)
+        canvas_column = min(max(round(0.25 * width), 250), 360)
         editors = min(editors, max(width - canvas_column - MIN_MAPS_WIDTH, 250))
         self._resize_docks([("inputDock", canvas_column), ("layersDock", editors)], Qt.Horizontal)
         bottom = min(max(round(0.28 * height), 170), 260)

@@ -251,9 +251,11 @@ def test_centred_windows_are_drawn_where_they_come_from_on_the_drawing_and_on_th
     assert "sees 7×7 pixels of the centred input" in canvas._caption()
 
 
-def test_the_inset_label_is_whole_inside_the_canvas(canvas, state):
+def test_the_inset_and_its_label_are_whole_beside_the_drawing(canvas, state):
     state.set_preprocess(True)
     state.recompute()
-    label = canvas.inset_label_rect()
-    assert canvas.rect().contains(label.toRect())
-    assert label.width() >= canvas.fontMetrics().horizontalAdvance("network sees (centred)")
+    inset, label, image = canvas.inset_rect(), canvas.inset_label_rect(), canvas.image_rect()
+    assert canvas.rect().contains(label.toRect()) and canvas.rect().contains(inset.toRect())
+    assert not inset.intersects(image) and not label.intersects(image)
+    metrics = canvas.fontMetrics()
+    assert label.width() >= max(metrics.horizontalAdvance(t) for t in ("network sees", "(centred)"))

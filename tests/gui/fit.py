@@ -7,8 +7,8 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QLabel, QLineEdit, QListWidget,
                                QScrollArea, QStyle, QStyleOptionFrame, QTableWidget, QWidget)
 
-from gui.map_view import MapView
-from gui.number_grid import NumberGrid
+from gui.explain.number_grid import NumberGrid
+from gui.maps.map_view import MapView
 
 
 def _on_screen(widget):

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF
 
 import engine
 from gui.app import start_network
-from gui.canvas import Canvas
+from gui.drawing.canvas import Canvas
 from gui.main_window import MainWindow
 from gui.state import AppState
 from tests.gui.mouse import drag

@@ -6,7 +6,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from engine.examples import EXAMPLES
-from gui.samples import sample_digit
+from gui.drawing.samples import sample_digit
 from gui.state import Unit
 
 

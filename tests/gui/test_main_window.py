@@ -8,13 +8,13 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QDoubleSpinBox, QMessageBox,
 
 import engine
 from gui.app import start_network
-from gui.canvas import Canvas
-from gui.formatting import number
+from gui.drawing.canvas import Canvas
+from gui.present.formatting import number
 from gui import main_window as main_window_module
 from gui.main_window import MainWindow, last_network_path
+from gui.drawing.samples import array_to_qimage, sample_digit
 from gui.examples_menu import load_example
-from gui.prediction_view import SOFTMAX_OVER_MAPS
-from gui.samples import array_to_qimage, sample_digit
+from gui.maps.prediction_view import SOFTMAX_OVER_MAPS
 from gui.state import AppState, Unit
 from tests.gui.mouse import drag, send_mouse
 
@@ -165,11 +165,11 @@ def test_centre_like_mnist_is_on_by_default_and_toggles(main_window, state):
 
 def test_help_explains_every_concept(main_window):
     main_window.show_help("padding")
-    text = main_window._help.browser.toPlainText()
+    text = main_window.help_dialog.browser.toPlainText()
     for title in ("Cross-correlation vs convolution", "Stride", "Padding", "Receptive field",
                   "Weight sharing and local connectivity", "Pooling", "Keyboard and mouse"):
         assert title in text
-    main_window._help.close()
+    main_window.help_dialog.close()
 
 
 def test_closing_remembers_layout_and_network_without_touching_user_settings(

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from engine.examples import EXAMPLES
 from gui.app import MODEL, start_network
 from gui.examples_menu import load_example
-from gui.layer_form import NEW_LAYERS
+from gui.editors.layer_form import NEW_LAYERS
 from gui.main_window import MainWindow
 from gui.state import AppState, Unit
 from tests.gui.fit import clipped_controls, map_problems, text_problems

@@ -259,7 +259,7 @@ class AppState(QObject):
             params = [old if _shapes(old) == _shapes(new) else new
                       for old, new in zip((net.params[i] for i in order), fresh.params)]
             return engine.Network(net.input_shape, layers, params=params, seed=net.seed)
-        reason = self._try_network(build, text)
+        reason = self._try_network(build, text, self._refitted)
         if not reason and selected is not None:
             self.select_layer(order.index(selected))
         return reason

@@ -328,7 +328,7 @@ def test_the_brush_hint_and_the_brush_box_show_the_same_size(qtbot, main_window)
     canvas.setFocus()
     for _ in range(3):  # 2.8 → 3.5 → 4.4 (not 4.375) → 5.5
         qtbot.keyClick(canvas, Qt.Key_BracketRight)
-        assert f"brush {box.cleanText()} px" in canvas._caption()
+        assert f"brush {box.cleanText()} px" in canvas.caption()
         assert canvas.brush_size == box.value()
 
 

@@ -285,3 +285,13 @@ def test_pinned_and_hovered_have_their_own_signals_and_one_focus_rule(qapp):
     assert state.focus_unit == Unit(0, 0, 1, 1)
     state.hover(None)
     assert state.focus_unit is None
+
+
+def test_reordering_keeps_the_re_initialised_marks_of_layers_that_stay(state):
+    layers = list(state.network.layers)
+    state.set_layers([engine.Conv2d(8, 5, stride=2, padding=2)] + layers[1:])
+    dense1 = state.network.names.index("dense1")
+    order = list(range(len(layers)))
+    order[1], order[2] = order[2], order[1]  # relu1 after pool1: the same shapes
+    assert state.reorder_layers(order) == ""
+    assert dense1 in state.reinitialized

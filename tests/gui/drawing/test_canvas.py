@@ -248,7 +248,7 @@ def test_centred_windows_are_drawn_where_they_come_from_on_the_drawing_and_on_th
     expected = inset.center() + QPointF(0.5, 0.5) * inset.width() / 28  # pixel 14's centre
     assert window.center().toTuple() == pytest.approx(expected.toTuple())
     assert is_window_colour(painted(canvas, QPointF(window.center().x(), window.top())))
-    assert "sees 7×7 pixels of the centred input" in canvas._caption()
+    assert "sees 7×7 pixels of the centred input" in canvas.caption()
 
 
 def test_the_inset_and_its_label_are_whole_beside_the_drawing(canvas, state):

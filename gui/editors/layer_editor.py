@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 import engine
 from engine import ops
 from gui.editors.field_style import error_label, mark_invalid, note_label
-from gui.editors.layer_form import (ACTIVATIONS, LAYER_HELP, PADDING_HELP, POOLS, SLIDING,
-                                    formula_lines, input_shape, padding_text, parse_padding)
+from gui.editors.layer_form import (ACTIVATIONS, PADDING_HELP, POOLS, SLIDING, formula_lines,
+                                    input_shape, layer_help, padding_text, parse_padding)
 
 _SAMPLES = ("0", "1", "2", "valid", "same", "full")
 
@@ -233,9 +233,12 @@ class LayerEditor(QWidget):
         """Put ``spec``'s settings into the fields and show only the rows that apply."""
         name = self.state.network.names[self._layer]
         self.title.setText(f"<b>{name}</b> &nbsp; {spec.describe()}")
-        self.help.setText(LAYER_HELP[spec.kind])
+        self.help.setText(layer_help(spec))
         pool = self._is_pool()
         values = dataclasses.asdict(spec)
+        for f in dataclasses.fields(spec):
+            if f.name not in self.fields:
+                self._add_field(f)
         if pool:
             values["pool_kind"] = "max" if spec.kind == "maxpool2d" else "average"
             values["stride"] = 0 if spec.stride is None else spec.stride
@@ -256,6 +259,34 @@ class LayerEditor(QWidget):
             "Flipped: true convolution, as in signal processing." if getattr(spec, "flip", False)
             else "Not flipped: cross-correlation, what CNN libraries compute.")
         self._update_formula()
+
+    def _add_field(self, f):
+        """A form row for a setting the hand-laid rows above do not cover, built from the
+        field's metadata (label, range, choices, tooltip), as magicgui builds one from a
+        signature: new kinds (and their settings) get a form without touching this file."""
+        meta = f.metadata
+        default = f.default if f.default is not dataclasses.MISSING else 1
+        low, high = meta.get("minimum"), meta.get("maximum")
+        if meta.get("choices"):
+            widget = QComboBox()
+            widget.addItems([str(c) for c in meta["choices"]])
+            widget.currentTextChanged.connect(lambda t, name=f.name: self._edit(name, t))
+        elif isinstance(default, bool):
+            widget = QCheckBox()
+            widget.toggled.connect(lambda on, name=f.name: self._edit(name, on))
+        elif isinstance(default, float):
+            widget = QDoubleSpinBox(decimals=5, keyboardTracking=False, singleStep=0.05,
+                                    minimum=-1e6 if low is None else low,
+                                    maximum=1e6 if high is None else high)
+            widget.valueChanged.connect(lambda v, name=f.name: self._edit(name, v))
+        else:
+            widget = _spin(0 if low is None else low, 100_000 if high is None else high)
+            widget.valueChanged.connect(lambda v, name=f.name: self._edit(name, v))
+        tip = meta.get("tooltip", "")
+        widget.setToolTip(tip)
+        self.form.addRow(meta.get("label", f.name.replace("_", " ").capitalize()), widget)
+        self.form.labelForField(widget).setToolTip(tip)
+        self.fields[f.name] = self.rows[f.name] = widget
 
     def _update_formula(self):
         try:

@@ -14,35 +14,17 @@ from engine import ops
 from gui.present.formatting import output_size_formula
 from gui.present.naming import shape_text
 
-#: the add menu: label -> the layer inserted (sizes chosen so the map size is kept)
-NEW_LAYERS = {
-    "Convolution": engine.Conv2d(8, 3, padding=1),
-    "Max pool": engine.MaxPool2d(2),
-    "Average pool": engine.AvgPool2d(2),
-    "ReLU": engine.ReLU(),
-    "Leaky ReLU": engine.LeakyReLU(),
-    "Sigmoid": engine.Sigmoid(),
-    "Tanh": engine.Tanh(),
-    "Flatten": engine.Flatten(),
-    "Dense": engine.Dense(10),
-    "Softmax": engine.Softmax(),
-}
 
-#: kind -> what the layer does, in one sentence
-LAYER_HELP = {
-    "conv2d": "Slides each filter over the input and writes one weighted sum per position: "
-              "one output map per filter.",
-    "maxpool2d": "Keeps the largest value of each window: smaller maps that remember "
-                 "whether a feature was there, not exactly where.",
-    "avgpool2d": "Replaces each window by its mean: a smaller, blurred map.",
-    "relu": "Keeps positive values and sets negative ones to 0.",
-    "leaky_relu": "Like ReLU, but negative values are multiplied by a small slope instead of 0.",
-    "sigmoid": "Squashes every value into 0…1.",
-    "tanh": "Squashes every value into −1…1.",
-    "flatten": "Lays the channels × height × width maps out as one long list of numbers.",
-    "dense": "Every output is a weighted sum of all inputs (fully connected).",
-    "softmax": "Turns scores into probabilities that add up to 1.",
-}
+
+def new_layers():
+    """The Add layer menu: label -> the layer inserted, one per registered kind (sizes chosen so
+    the map size is kept)."""
+    return {cls.title: cls(**(cls.template or {})) for cls in engine.LAYER_TYPES.values()}
+
+
+def layer_help(spec):
+    """What the layer does, in one sentence (the spec's own words)."""
+    return spec.summary
 
 ACTIVATIONS = {"ReLU": engine.ReLU, "Leaky ReLU": engine.LeakyReLU,
                "Sigmoid": engine.Sigmoid, "Tanh": engine.Tanh}
@@ -107,7 +89,15 @@ def formula_lines(spec, in_shape):
         total = outputs * inputs + (outputs if spec.bias else 0)
         return [f"{outputs} × {inputs} weights{biases} = {total:,} parameters"]
     if spec.kind not in SLIDING:
-        return []
+        # every other kind states its own size arithmetic; a kind that keeps the size says so
+        # in the layer list already
+        if spec.output_shape(in_shape) == in_shape:
+            return []
+        lines = spec.formula(in_shape).split("\n")
+        if len(lines) == 2 and lines[0] == lines[1]:
+            return [f"height and width: {lines[0]}"]
+        return [f"{axis}: {line}" for axis, line in zip(("height", "width"), lines)] \
+            if len(lines) == 2 else lines
     window = spec.window(in_shape)
     ceil_mode = getattr(spec, "ceil_mode", False)
     lines = []

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QAbstractScrollArea, QHBoxLayo
 
 from gui.editors.field_style import ERROR_COLOR, error_label
 from gui.editors.layer_editor import LayerEditor
-from gui.editors.layer_form import NEW_LAYERS, shape_text
+from gui.editors.layer_form import layer_help, new_layers, shape_text
 
 _ORIGINAL_INDEX = Qt.UserRole
 _COLUMNS = Qt.UserRole + 1  # (name, description, shape) for the delegate
@@ -99,10 +99,10 @@ class LayerPanel(QWidget):
         self.add_button.setPopupMode(QToolButton.InstantPopup)
         self.add_button.setToolButtonStyle(Qt.ToolButtonTextOnly)
         self.add_button.setToolTip("Insert a new layer after the selected one")
-        self.add_menu = QMenu(self)
-        for label in NEW_LAYERS:
-            action = self.add_menu.addAction(label)
-            action.triggered.connect(lambda _=False, label=label: self.add_layer(label))
+        self.add_menu = QMenu(self, toolTipsVisible=True)
+        # listed afresh on every opening: a kind registered later is offered too
+        self.add_menu.aboutToShow.connect(self._fill_add_menu)
+        self._fill_add_menu()
         self.add_button.setMenu(self.add_menu)
         self.remove_button = QPushButton("Remove", toolTip="Delete the selected layer (Delete)")
         self.up_button = QPushButton("Move up", toolTip="Move the selected layer one step earlier")
@@ -146,12 +146,20 @@ class LayerPanel(QWidget):
         state.layerSelected.connect(self._on_layer_selected)
         self._on_network_changed()
 
+    def _fill_add_menu(self):
+        self.add_menu.clear()
+        for label, spec in new_layers().items():
+            action = self.add_menu.addAction(label)
+            action.setToolTip(layer_help(spec))
+            action.triggered.connect(lambda _=False, label=label: self.add_layer(label))
+
     # ------------------------------------------------------------------ edits
     def add_layer(self, label):
-        """Insert the ``NEW_LAYERS[label]`` template after the selected layer (or at the end)."""
+        """Insert a new layer of the kind titled ``label`` (the Add layer menu's entries) after
+        the selected layer (or at the end)."""
         layers = list(self.state.network.layers)
         at = len(layers) if self.state.selected_layer is None else self.state.selected_layer + 1
-        layers.insert(at, NEW_LAYERS[label])
+        layers.insert(at, new_layers()[label])
         if self._apply(layers, f"Add {label.lower()}"):
             self.state.select_layer(at)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 import numpy as np
 from PySide6.QtCore import Qt
@@ -27,6 +28,14 @@ def _pair(values, fmt=str, between="×"):
     return f"{a}{between}{b}" if between == "×" else f"({a}, {b})"
 
 
+def _jump(jump):
+    """'2', '(2, 1)'; a fraction of a pixel (after a transposed conv) says so."""
+    text = _pair(jump, between=", ")
+    if all(Fraction(j).denominator == 1 for j in jump):
+        return text
+    return f"{text} px: neighbouring units are less than a pixel apart (upsampled)"
+
+
 def _padding(window, mode):
     (top, bottom), (left, right) = window.pads
     text = str(top) if top == bottom == left == right else f"{top},{bottom},{left},{right}"
@@ -36,6 +45,9 @@ def _padding(window, mode):
 def _formula(row, ceil_mode):
     """The output-size formula per axis (once when both axes read the same)."""
     window = row["window"]
+    if row["kind"] == "conv_transpose2d":
+        axes = row["formula"].split("\n")
+        return axes[0] if axes[0] == axes[1] else f"H: {axes[0]}   W: {axes[1]}"
     if window is None or row["kind"] not in ("conv2d", "maxpool2d", "avgpool2d"):
         return _DASH
     axes = [output_size_formula(n, k, s, side, d, ceil_mode, size)
@@ -65,7 +77,7 @@ def layer_cells(row, receptive_field, ceil_mode=False, padding_mode=None):
             _pair(window.stride) if sliding else _DASH,
             _padding(window, padding_mode) if sliding else _DASH,
             WHOLE_INPUT if len(row["output_shape"]) == 1 else _pair(row["rf"]),
-            _DASH if row["jump"] is None else _pair(row["jump"], between=", "),
+            _DASH if row["jump"] is None else _jump(row["jump"]),
             _DASH if row["start"] is None else _pair(row["start"], number, ", "),
             str(seen) if seen == box else f"{seen} of {box}")
 

@@ -20,7 +20,10 @@ from gui.present.formatting import number
 from gui.lazy_redraw import LazyRedraw
 from gui.state import Unit
 
-SLIDING = (engine.Conv2d, engine.MaxPool2d, engine.AvgPool2d)
+SLIDING = (engine.Conv2d, engine.ConvTranspose2d, engine.MaxPool2d, engine.AvgPool2d)
+_CONVOLUTIONS = (engine.Conv2d, engine.ConvTranspose2d)
+_TRANSPOSED_NOTE = ("\nAs a plain conv: stride − 1 zeros between the input pixels, padding "
+                    "d(k − 1) − p, the kernel turned 180°, stride 1.")
 _WINDOW = QColor(255, 200, 0)
 _HATCH = QColor(255, 140, 0, 150)
 #: the drawing itself, white on black as on the canvas
@@ -58,6 +61,22 @@ class _ImagePanel(pg.GraphicsLayoutWidget):
         item.setZValue(z)
         self.view.addItem(item)
         return item
+
+
+def _stretched(plane, zeros, pads):
+    """A transposed conv's input as its stride-1 convolution reads it: ``zeros`` (rows, cols)
+    zeros inserted between neighbouring pixels, then ``pads`` ((top, bottom), (left, right)),
+    where a negative side crops. Returns (padded array, the stretched plane unpadded)."""
+    height, width = plane.shape
+    stretched = np.zeros(((height - 1) * (zeros[0] + 1) + 1, (width - 1) * (zeros[1] + 1) + 1),
+                         plane.dtype)
+    stretched[::zeros[0] + 1, ::zeros[1] + 1] = plane
+    grow = tuple((max(a, 0), max(b, 0)) for a, b in pads)
+    padded = pad2d(stretched, grow, "zeros")
+    (top, bottom), (left, right) = pads
+    rows = slice(max(-top, 0), padded.shape[0] - max(-bottom, 0))
+    cols = slice(max(-left, 0), padded.shape[1] - max(-right, 0))
+    return padded[rows, cols], stretched
 
 
 def _pen(colour, width=2.5, style=Qt.SolidLine):
@@ -182,7 +201,7 @@ class SlideAnimation(QWidget):
     @property
     def input_channel(self):
         """The input channel (0-based) drawn under the window; a pool reads its own channel."""
-        if isinstance(self.state.network.layers[self.layer], engine.Conv2d):
+        if isinstance(self.state.network.layers[self.layer], _CONVOLUTIONS):
             return self.input_channel_box.value() - 1
         return self.channel
 
@@ -288,7 +307,7 @@ class SlideAnimation(QWidget):
         self.layer = self.layers[index]
         network = self.state.network
         in_shape = network.input_shape if self.layer == 0 else network.shapes[self.layer - 1]
-        is_conv = isinstance(network.layers[self.layer], engine.Conv2d)
+        is_conv = isinstance(network.layers[self.layer], _CONVOLUTIONS)
         self.channel_box.setMaximum(network.shapes[self.layer][0])
         self.input_channel_box.setMaximum(in_shape[0])
         self.input_channel_box.setEnabled(is_conv)
@@ -324,6 +343,8 @@ class SlideAnimation(QWidget):
                                                                         network.shapes[self.layer]):
             return  # maps of the previous network: the forward that follows redraws
         window = network.windows[self.layer]
+        if isinstance(spec, engine.ConvTranspose2d):
+            _, window = spec.as_convolution()
         self.input_channel_box.blockSignals(True)
         self.input_channel_box.setValue(self.input_channel + 1)
         self.input_channel_box.blockSignals(False)
@@ -332,7 +353,6 @@ class SlideAnimation(QWidget):
 
     def _draw_input(self, spec, window, plane):
         (top, bottom), (left, right) = window.pads
-        height, width = plane.shape
         mode = getattr(spec, "padding_mode", "zeros")
         if isinstance(spec, engine.MaxPool2d):
             # Max pooling pads with −∞: it never wins, so it is shown empty.
@@ -341,6 +361,9 @@ class SlideAnimation(QWidget):
         elif isinstance(spec, engine.AvgPool2d):
             padded = pad2d(plane, window.pads, "zeros")
             mode = "zeros, " + ("counted" if spec.count_include_pad else "not counted")
+        elif isinstance(spec, engine.ConvTranspose2d):
+            padded, plane = _stretched(plane, spec.as_convolution()[0], window.pads)
+            mode = "d(k − 1) − p"
         else:
             padded = pad2d(plane, window.pads, mode)
         if self.layer == 0:
@@ -348,6 +371,7 @@ class SlideAnimation(QWidget):
         else:
             signed = colormaps.signed_layers(self.state.network.layers)[self.layer - 1]
             table, levels = colormaps.lut(signed), colormaps.levels(plane, signed)
+        height, width = plane.shape
         panel = self.input_panel
         panel.image.setImage(rgba(padded, levels, table), autoLevels=False)
         panel.image.setRect(QRectF(-left, -top, padded.shape[1], padded.shape[0]))
@@ -361,7 +385,9 @@ class SlideAnimation(QWidget):
         self._image_frame.setVisible(any(map(sum, window.pads)))
         padding = f"padding {top},{bottom},{left},{right} ({mode})" if any(map(sum, window.pads)) \
             else "no padding"
-        panel.label.setText(f"input channel {self.input_channel + 1} · {height}×{width} · {padding}")
+        stretched = ", zeros inserted" if isinstance(spec, engine.ConvTranspose2d) else ""
+        panel.label.setText(f"input channel {self.input_channel + 1} · {height}×{width}{stretched} "
+                            f"· {padding}")
         panel.view.setRange(QRectF(*outer), padding=0.02)
         self._draw_window(window)
 
@@ -389,7 +415,7 @@ class SlideAnimation(QWidget):
         self._output_frame.setRect(0, 0, width, height)
         panel.view.setRange(QRectF(0, 0, width, height), padding=0.02)
         name = self.state.network.names[self.layer]
-        what = "filter" if isinstance(spec, engine.Conv2d) else "channel"
+        what = "filter" if isinstance(spec, _CONVOLUTIONS) else "channel"
         panel.label.setText(f"{name} {what} {self.channel + 1} · {height}×{width}")
         unit = self.unit
         self._unit_rect.setVisible(unit is not None)
@@ -400,4 +426,5 @@ class SlideAnimation(QWidget):
         self._unit_rect.setRect(unit.col, unit.row, 1, 1)
         self.status.setText(
             f"unit {self.position + 1} of {height * width}: row {unit.row}, col {unit.col} "
-            f"= {number(out[unit.row, unit.col])}")
+            f"= {number(out[unit.row, unit.col])}" + _TRANSPOSED_NOTE * isinstance(
+                spec, engine.ConvTranspose2d))

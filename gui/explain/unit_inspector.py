@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QScrollArea,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+import engine
 from gui.present.formatting import conv_sum_lines, factor, number, sum_terms
 from gui.present.naming import unit_name
 from gui.lazy_redraw import LazyRedraw
@@ -163,10 +164,12 @@ class UnitInspector(QWidget):
         """Lay out the page for ``e`` in ``rows``; returns fill(e) → the equation text."""
         if e is None:
             return lambda _: ""
-        if e.kind == "conv2d":
+        if isinstance(e, engine.ConvExplanation):
             return self._conv(e, rows)
-        render = {"maxpool2d": self._pool, "avgpool2d": self._pool, "dense": self._dense,
-                  "softmax": self._softmax}.get(e.kind, self._elementwise)
+        render = {engine.PoolExplanation: self._pool, engine.DenseExplanation: self._dense,
+                  engine.SoftmaxExplanation: self._softmax,
+                  engine.TransposedConvExplanation: self._transposed,
+                  engine.BatchNormExplanation: self._batch_norm}.get(type(e), self._elementwise)
         equation = render(e, rows)
         return lambda _: equation
 
@@ -187,9 +190,18 @@ class UnitInspector(QWidget):
         channels = len(e.window)
         captions = ("input window", "kernel (flipped 180°)" if e.flipped else "kernel", "products")
         grids, sums = [], []
+        network = self.state.network
+        all_channels = (network.shapes[e.layer - 1] if e.layer else network.input_shape)[0]
+        if channels < all_channels:
+            first, last = int(e.channels[0]) + 1, int(e.channels[-1]) + 1
+            seen = f"input channel {first}" if first == last else f"input channels {first}–{last}"
+            rows.addWidget(_text(
+                f"Grouped convolution: this filter sees only {seen} of {all_channels}, its "
+                f"group's share ({all_channels // channels} groups); the other channels have "
+                f"their own filters.", name="note"))
         for c in range(channels):
-            if channels > 1:
-                rows.addWidget(_text(f"input channel {c + 1}"))
+            if channels > 1 or channels < all_channels:
+                rows.addWidget(_text(f"input channel {int(e.channels[c]) + 1}"))
             line = QHBoxLayout()
             grids.append([])
             for i, caption in enumerate(captions):
@@ -274,6 +286,33 @@ class UnitInspector(QWidget):
                               highlight=e.index))
         return (f"p = e^({number(e.logits[e.index])} − {number(e.shift)}) / Σ = "
                 f"{number(e.exps[e.index])} / {number(e.normalizer)} = {number(e.value)}")
+
+    def _transposed(self, e, rows):
+        s = e.stamps
+        table = [[(f"ch {t.channel + 1}, row {t.row}, col {t.col}", 0.0), (number(t.input), t.input),
+                  (f"({t.tap[0]}, {t.tap[1]})", 0.0), (number(t.weight), t.weight),
+                  (number(t.product), t.product)] for t in s]
+        rows.addWidget(_text(
+            f"Each input unit stamps the kernel, times its value, onto the output, stride apart. "
+            f"{len(s)} input unit{'s' if len(s) != 1 else ''} × kernel tap reach{'' if len(s) != 1 else 'es'} "
+            f"this unit (input row·stride − padding + tap row·dilation = {e.row}):"))
+        if s:
+            rows.addWidget(_Table(("input unit", "value", "tap", "weight", "value·weight"), table,
+                                  colour=4))
+        terms = sum_terms([number(s[0].product)] + [factor(t.product) for t in s[1:]],
+                          max_terms=6) if s else "0"
+        return f"Σ stamps + bias = {terms} + {factor(e.bias)} = {number(e.value)}"
+
+    def _batch_norm(self, e, rows):
+        rows.addWidget(_text(
+            "Batch norm shifts and scales each channel by its running mean and variance "
+            "(learned while training), then by the learned γ (weight) and β (bias):"))
+        rows.addWidget(_text(
+            f"mean {number(e.mean)}, variance {number(e.var)}, eps {e.eps:g}, "
+            f"γ {number(e.weight)}, β {number(e.bias)}"))
+        return (f"(x − mean) / √(var + eps) · γ + β = ({number(e.input)} − {number(e.mean)}) / "
+                f"√({number(e.var)} + {e.eps:g}) · {number(e.weight)} + {number(e.bias)} = "
+                f"{number(e.normalized)} · {number(e.weight)} + {number(e.bias)} = {number(e.value)}")
 
     def _elementwise(self, e, rows):
         if e.kind == "flatten":

@@ -15,7 +15,7 @@ def unit_name(network, unit):
     if len(network.shapes[unit.layer]) == 1:
         what = "class" if kind == "softmax" else "unit"
         return f"{name} · {what} {unit.channel}"
-    what = "filter" if kind == "conv2d" else "channel"
+    what = "filter" if kind in ("conv2d", "conv_transpose2d") else "channel"
     return f"{name} · {what} {unit.channel + 1} · row {unit.row} · col {unit.col}"
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from engine.examples import EXAMPLES
 from gui.app import MODEL, start_network
 from gui.examples_menu import load_example
-from gui.editors.layer_form import NEW_LAYERS
+from gui.editors.layer_form import new_layers
 from gui.main_window import MainWindow
 from gui.state import AppState, Unit
 from tests.gui.fit import clipped_controls, map_problems, text_problems
@@ -49,7 +49,7 @@ def test_every_map_whole_after_start_add_layer_open_and_each_lesson(qtbot, windo
     state = window.state
     layers = window.findChild(QWidget, "layers")
     state.select_layer(0)
-    layers.add_layer(next(label for label in NEW_LAYERS if "onv" in label))
+    layers.add_layer(next(label for label in new_layers() if "onv" in label))
     settle(qtbot)
     assert map_problems(window) == [], "after Add layer"
     for name in EXAMPLES:

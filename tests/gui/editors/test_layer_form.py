@@ -3,8 +3,8 @@
 import pytest
 
 import engine
-from gui.editors.layer_form import (LAYER_HELP, NEW_LAYERS, formula_lines, input_shape,
-                                    padding_text, parse_padding, shape_text)
+from gui.editors.layer_form import (formula_lines, input_shape, layer_help, new_layers, padding_text,
+                                    parse_padding, shape_text)
 
 
 @pytest.mark.parametrize(("text", "padding"), [
@@ -29,8 +29,18 @@ def test_padding_rejects_other_text_saying_what_is_accepted(text):
         parse_padding(text)
 
 
-def test_every_new_layer_kind_has_help():
-    assert {spec.kind for spec in NEW_LAYERS.values()} == set(LAYER_HELP)
+def test_the_add_menu_offers_every_registered_kind_with_help():
+    offered = new_layers()
+    assert {spec.kind for spec in offered.values()} == set(engine.LAYER_TYPES)
+    assert all(layer_help(spec) for spec in offered.values())
+    assert offered["Convolution"] == engine.Conv2d(8, 3, padding=1)
+
+
+def test_transposed_conv_formula_is_filled_in():
+    spec = engine.ConvTranspose2d(4, 3, stride=2, padding=1, output_padding=1)
+    assert formula_lines(spec, (1, 7, 7)) == [
+        "height and width: (7 − 1)·2 − 2·1 + 1·(3 − 1) + 1 + 1 = 14"]
+    assert formula_lines(engine.BatchNorm2d(), (3, 5, 5)) == []
 
 
 def test_shapes_and_inputs():

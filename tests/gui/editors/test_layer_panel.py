@@ -62,9 +62,10 @@ def test_every_menu_entry_adds_its_kind(qtbot):
     for action in panel.add_menu.actions():  # in menu order the layers make a valid network
         action.trigger()
         assert not panel.error_label.isVisible(), panel.error_label.text()
-    assert kinds(state) == ["conv2d", "conv2d", "maxpool2d", "avgpool2d", "relu", "leaky_relu",
-                            "sigmoid", "tanh", "flatten", "dense", "softmax"]
-    assert panel.list.count() == 11 and state.selected_layer == 10
+    assert kinds(state) == ["conv2d", "conv2d", "conv_transpose2d", "maxpool2d", "avgpool2d",
+                            "batchnorm2d", "relu", "leaky_relu", "sigmoid", "tanh", "dropout",
+                            "flatten", "dense", "softmax"]
+    assert panel.list.count() == 14 and state.selected_layer == 13
 
 
 def test_remove_button_deletes_the_selected_layer(qtbot, panel, state):

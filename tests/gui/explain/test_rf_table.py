@@ -86,3 +86,14 @@ def test_clicking_a_row_selects_that_layer(table, qtbot, shown):
     with qtbot.waitSignal(table.state.layerSelected) as signal:
         QTest.mouseClick(table.table.viewport(), Qt.LeftButton, pos=rect.center())
     assert signal.args == [3] and table.state.selected_layer == 3
+
+
+def test_a_transposed_conv_row_says_its_jump_is_a_fraction_of_a_pixel(qtbot):
+    state = AppState(engine.Network((1, 8, 8), [engine.Conv2d(1, 3, padding=1),
+                                                engine.ConvTranspose2d(1, 3, stride=2, padding=1)]))
+    widget = ReceptiveFieldTable(state)
+    qtbot.addWidget(widget)
+    cells = [widget.table.item(2, c).text() for c in range(len(COLUMNS))]
+    assert cells[COLUMNS.index("output size")] == "(8 − 1)·2 − 2·1 + 1·(3 − 1) + 0 + 1 = 15"
+    assert cells[COLUMNS.index("jump j")].startswith("1/2 px: neighbouring units are less than")
+    assert cells[COLUMNS.index("r")] == "4"

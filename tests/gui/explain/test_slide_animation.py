@@ -161,3 +161,23 @@ def test_behind_another_tab_it_redraws_only_when_shown(qtbot, shown):
         np.testing.assert_array_equal(panel.image.image, expected.image.image)
     assert not np.array_equal(widget.output_panel.image.image, drawn[1])
     widget.setParent(None)  # qtbot closes it on its own
+
+
+def test_transposed_conv_slides_over_its_input_with_zeros_inserted_and_padded(qtbot):
+    widget = _animation(qtbot, [engine.ConvTranspose2d(1, 3, stride=2, padding=1,
+                                                       output_padding=1)], size=4)
+    state = widget.state
+    assert widget.layers == [0] and widget.output_hw == (8, 8)
+    widget.set_position(8 * 2 + 3)  # row 2, col 3
+    assert state.pinned == Unit(0, 0, 2, 3)
+    # 4 pixels with one zero between neighbours: 7 wide; padded by d(k − 1) − p = 1 before and
+    # 1 + output_padding = 2 after: 10, and a 3×3 stride-1 window gives 8 outputs
+    picture = widget.input_panel.image.image
+    assert picture.shape[:2] == (10, 10)
+    assert widget.window_box == (1, 2, 4, 5)  # stride 1: the window is at the unit, less the padding
+    image = state.model_input
+    gray = picture[1:8:2, 1:8:2, 0]  # the real pixels sit every other cell, after the padding
+    np.testing.assert_array_equal(gray > 0, image[0] > 0)
+    assert (picture[2:8:2, :, 0] == 0).all()  # the inserted rows are zeros
+    assert "zeros inserted" in widget.input_panel.label.text
+    assert "stride − 1 zeros between the input pixels" in widget.status.text()

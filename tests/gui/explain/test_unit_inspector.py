@@ -155,3 +155,41 @@ def test_behind_another_tab_it_explains_only_when_shown(qtbot, shown, digit):
     np.testing.assert_array_equal(_grids(widget)[0].values, np.ones((3, 3)))
     assert widget.explanation.value == _map_value(state, Unit(0, 1, 2, 3))
     widget.setParent(None)  # qtbot closes it on its own
+
+
+def test_transposed_conv_unit_lists_the_input_units_and_taps_that_reach_it(qtbot):
+    widget = _inspector(qtbot, [engine.ConvTranspose2d(1, 2, stride=2)],
+                        [[0.25, 0.5], [0.75, 1.0]], (1, 2, 2))
+    state = widget.state
+    state.set_param(0, "weight", np.array([[[[1, 2], [3, 4]]]], np.float32))
+    state.set_param(0, "bias", [0.0])
+    state.recompute()
+    state.pin(Unit(0, 0, 1, 2))
+    table = widget.scroll.widget().findChildren(QTableWidget)[0]
+    assert [table.item(0, c).text() for c in range(5)] == ["ch 1, row 0, col 1", "0.5", "(1, 0)",
+                                                           "3", "1.5"]
+    assert widget.equation.text() == "Σ stamps + bias = 1.5 + 0 = 1.5"
+
+
+def test_batch_norm_unit_shows_the_normalization_with_its_numbers(qtbot, digit):
+    widget = _inspector(qtbot, [engine.BatchNorm2d()], digit)
+    state = widget.state
+    state.set_param(0, "running_mean", [0.5])
+    state.set_param(0, "running_var", [0.25])
+    state.set_param(0, "weight", [2.0])
+    state.set_param(0, "bias", [1.0])
+    state.recompute()
+    state.pin(Unit(0, 0, 2, 2))
+    assert widget.equation.text() == (
+        "(x − mean) / √(var + eps) · γ + β = (1 − 0.5) / √(0.25 + 1e-05) · 2 + 1 = "
+        f"{number((1 - 0.5) / np.sqrt(0.25 + 1e-5))} · 2 + 1 = {number(_map_value(state, Unit(0, 0, 2, 2)))}")
+
+
+def test_grouped_conv_names_the_input_channels_its_filter_sees(qtbot, digit):
+    widget = _inspector(qtbot, [engine.Conv2d(4, 3, padding=1), engine.Conv2d(4, 3, padding=1, groups=2)],
+                        digit)
+    widget.state.pin(Unit(1, 3, 2, 2))
+    labels = [label.text() for label in widget.scroll.widget().findChildren(QLabel)]
+    assert any("sees only input channels 3–4 of 4" in text for text in labels)
+    assert "input channel 3" in labels and "input channel 4" in labels
+    assert len(_grids(widget)) == 2 * 3

@@ -106,8 +106,8 @@ class DatasetPanel(QWidget):
         members = evaluation.cell(true, predicted)
         what = "read right" if true == predicted else f"called {predicted}"
         self.gallery_title.setText(
-            f"{len(members):,} digit{'s' if len(members) != 1 else ''} {true} {what}, least sure "
-            f"first. Click one to draw it." if len(members) else f"No digit {true} was {what}.")
+            f"{self.matrix.cell_text(true, predicted)}, least sure first. Click one to draw it."
+            if len(members) else f"No digit {true} was {what}.")
         tiles = []
         for member in members:
             index = int(self.model.indices[member])

@@ -22,7 +22,7 @@ def click(widget, pos):
 
 def test_the_summary_and_matrix_show_the_evaluation(panel, dataset):
     wrong = int((dataset.evaluation.predictions != dataset.evaluation.labels).sum())
-    assert f"{wrong} of 1,000 digits it never saw misread" in panel.summary.text()
+    assert f"{wrong} of 1,000 held-out digits misread" in panel.summary.text()
     matrix = panel.matrix
     for true, predicted in [(0, 0), (9, 9), (9, 4)]:
         rect = matrix.cell_rect(true, predicted)

@@ -90,3 +90,12 @@ def test_occlusion_on_a_large_input_spreads_its_patches(qtbot, panel, state):
         panel.set_method(OCCLUSION)
     assert state.input_overlay.shape == (64, 64)
     assert "a patch every 3 pixels" in panel.legend.text()
+
+
+def test_grad_cam_without_feature_maps_is_explained(panel, state):
+    state.set_layers([engine.Flatten(), engine.Dense(10), engine.Softmax()])
+    state.recompute()
+    panel.set_method(GRAD_CAM)
+    assert "feature maps" in panel.legend.text() and state.input_overlay is None
+    panel.set_method(SALIENCY)
+    assert state.input_overlay is not None

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QProgressBar, QVBo
 
 import engine
 from engine.favourites import crop, layer_values, top_images
-from gui.background_task import BackgroundTask, RecentResults, weights_key
+from gui.background_task import BackgroundTask, RecentResults, keyed, weights_key
 from gui.dataset.digit_gallery import DigitGallery
 from gui.present.formatting import number
 from gui.present.naming import channel_name, unit_name
@@ -112,7 +112,7 @@ class FavouritePatches(QWidget):
         self.title.setText(f"Finding the digits that drive {self._unit_text()} hardest…")
         self.progress.setValue(0)
         self.progress.show()
-        self._task.start(lambda report, stop: (full_key, layer_values(
+        self._task.start(lambda report, stop: keyed(full_key, layer_values(
             net, images, layer, row, col, on_progress=report, should_stop=stop)))
 
     def _unit_text(self):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 import engine
 from engine import attribution
-from gui.background_task import BackgroundTask
+from gui.background_task import BackgroundTask, keyed
 
 OFF, SALIENCY, GRADIENT_INPUT, OCCLUSION, GRAD_CAM = (
     "Off", "Saliency |∂p/∂x|", "Gradient × input", "Occlusion", "Grad-CAM")
@@ -211,11 +211,8 @@ class AttributionPanel(QWidget):
         self.progress.setValue(0)
         self.progress.show()
 
-        def work(report, stop):
-            overlay = attribution.occlusion(net, x, target, patch, stride=stride,
-                                            on_progress=report, should_stop=stop)
-            return None if overlay is None else (x, overlay)
-        self._task.start(work)
+        self._task.start(lambda report, stop: keyed(x, attribution.occlusion(
+            net, x, target, patch, stride=stride, on_progress=report, should_stop=stop)))
 
     def _on_occluded(self, result):
         self.progress.hide()

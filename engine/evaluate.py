@@ -100,8 +100,20 @@ def classify(net, images, batch_size: int = 500,
 
 
 def evaluate(net, images, labels, **kwargs) -> Evaluation | None:
-    """:func:`classify` the images and keep the answers with their labels (None if stopped)."""
+    """:func:`classify` the images and keep the answers with their labels (None if stopped).
+
+    Raises
+    ------
+    ConfigError
+        When the labels name classes the network has no output for.
+    """
+    labels = np.asarray(labels, np.int64)
+    classes = net.shapes[-1][0] if net.layers else 0
+    if len(labels) and (labels.min() < 0 or labels.max() >= classes):
+        raise ConfigError(f"the labels run from {labels.min()} to {labels.max()} but the network "
+                          f"has {classes} output{'s' if classes != 1 else ''}: end it with a "
+                          f"dense layer of {labels.max() + 1} followed by softmax")
     probabilities = classify(net, images, **kwargs)
     if probabilities is None:
         return None
-    return Evaluation(np.asarray(labels, np.int64), probabilities)
+    return Evaluation(labels, probabilities)

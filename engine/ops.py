@@ -11,11 +11,12 @@ import numpy as np
 
 from engine.errors import ConfigError
 from engine.padding import (
-    PADDING_MODES, output_size, pad2d, positive_pair, resolve_padding,
+    PADDING_MODES, output_size, output_size_formula, pad2d, positive_pair, resolve_padding,
 )
 
 __all__ = ["PADDING_MODES", "add_windows", "as_batch", "batch_norm2d", "check_groups", "conv2d",
-           "conv_transpose2d", "dropout", "leaky_relu", "output_size", "pad2d", "pool2d",
+           "conv_transpose2d", "dropout", "leaky_relu", "output_size", "output_size_formula", "pad2d",
+           "pool2d",
            "pool_divisors", "positive_pair", "relu", "resolve_padding", "sigmoid",
            "sliding_windows", "softmax", "tanh", "transposed_size"]
 

@@ -13,10 +13,9 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 import engine
-from gui.main_window import MainWindow, last_network_path
+from gui.main_window import MODEL, MainWindow, last_network_path
 from gui.state import AppState, Unit
 
-MODEL = Path(__file__).resolve().parent.parent / "resources" / "models" / "digits.npz"
 SCREENSHOT_DIGIT = 3
 
 

@@ -73,6 +73,7 @@ class AppState(QObject):
     errorChanged(str) : the reason the last edit was refused ("" once an edit succeeds).
     brushChanged : ``brush_size`` or ``eraser`` changed (also when a new input size resets it).
     overlayChanged : ``input_overlay`` (a heatmap drawn over the canvas) or ``erf_enabled`` changed.
+    lessonChanged : a lesson (``engine.examples.Example``) was opened or closed.
     """
 
     layersChanged = Signal()
@@ -87,6 +88,7 @@ class AppState(QObject):
     errorChanged = Signal(str)
     brushChanged = Signal()
     overlayChanged = Signal()
+    lessonChanged = Signal()
 
     def __init__(self, network, parent=None):
         super().__init__(parent)
@@ -98,6 +100,10 @@ class AppState(QObject):
         self.eraser = False  # the left button erases too
         self.preprocess = False
         self.pixels = np.zeros(network.input_shape, np.float32)
+        # Layers whose weights a change of the layers or the input size replaced with random
+        # ones (their shapes no longer fit): the network is no longer the trained one there.
+        self.reinitialized = frozenset()
+        self.centring = None  # engine.Centring of the drawing while the network sees it centred
         self.model_input = np.zeros(network.input_shape, np.float32)
         self.activations = []
         self.forward_ms = 0.0
@@ -110,6 +116,7 @@ class AppState(QObject):
         self.input_overlay = None
         self.input_overlay_signed = False
         self.erf_enabled = False
+        self.lesson = None
         # Pen events arrive faster than frames: they only mark the forward as due, and one
         # zero-delay timer runs it once per event-loop pass.
         self._recompute_timer = QTimer(self, singleShot=True, interval=0)
@@ -150,8 +157,9 @@ class AppState(QObject):
         self.show_image(image.copy())
 
     def set_brush_size(self, diameter):
-        """Brush diameter in input pixels, kept between 0.5 and half the input's side."""
-        diameter = float(np.clip(diameter, 0.5, max(self.image_size) / 2))
+        """Brush diameter in input pixels, kept between 0.5 and half the input's side, to a
+        tenth (as the brush box and the canvas caption show it)."""
+        diameter = round(float(np.clip(diameter, 0.5, max(self.image_size) / 2)), 1)
         if diameter != self.brush_size:
             self.brush_size = diameter
             self.brushChanged.emit()
@@ -169,17 +177,32 @@ class AppState(QObject):
     # --------------------------------------------------------------- network
     def set_layers(self, layers, text="Edit layers"):
         """Replace the layer stack; keeps weights that still fit. Returns the refusal or ''."""
-        return self._try_network(lambda: self.network.rebuilt(layers), text)
+        return self._try_network(lambda: self.network.rebuilt(layers), text, self._refitted)
 
     def set_input_shape(self, input_shape, text="Change input size"):
         """Change the model input to ``input_shape`` (C, H, W); the drawing is resampled and the
         weights that still fit (conv kernels; not a dense layer after a new flatten size) are kept."""
         return self._try_network(
-            lambda: self.network.rebuilt(self.network.layers, input_shape=input_shape), text)
+            lambda: self.network.rebuilt(self.network.layers, input_shape=input_shape), text,
+            self._refitted)
 
     def set_network(self, network, text="Replace network"):
-        """Make ``network`` current (loaded file, trained weights) as one undoable step."""
+        """Make ``network`` current (loaded file, trained weights) as one undoable step; it
+        counts as it is (no layer marked re-initialized)."""
         return self._try_network(lambda: network, text)
+
+    def _refitted(self, network):
+        """``reinitialized`` for ``network``, rebuilt from the current one: the layers it
+        continues whose weights no longer fit (so are random now), and those already marked."""
+        marks = set()
+        for new, old in enumerate(self.network.aligned_layers(network.layers)):
+            if old is None or not network.params[new]:
+                continue  # an inserted layer is new, not re-initialized
+            shapes = {k: v.shape for k, v in self.network.params[old].items()}
+            if shapes != {k: v.shape for k, v in network.params[new].items()} or \
+                    old in self.reinitialized:
+                marks.add(new)
+        return frozenset(marks)
 
     def set_param(self, layer, name, value, text="Edit weights"):
         """Set ``network.params[layer][name]`` to ``value`` (same shape) as one undoable step."""
@@ -209,8 +232,10 @@ class AppState(QObject):
         if before is not None:
             self.show_params(before)
         drawing = self._committed_image.copy()
-        self.undo_stack.push(_Command(text, self._apply_snapshot, (_snapshot(self.network), drawing),
-                                      (_snapshot(self.network, params), drawing)))
+        # Trained weights are the network as it is: no layer stays marked re-initialised.
+        self.undo_stack.push(_Command(
+            text, self._apply_snapshot, (_snapshot(self.network), drawing, self.reinitialized),
+            (_snapshot(self.network, params), drawing, frozenset())))
 
     def network_copy(self, fresh=False):
         """A copy of the network to work on elsewhere (a training worker): the same weights, or
@@ -230,7 +255,7 @@ class AppState(QObject):
             network = self.network.rebuilt(layers)
             network.params[layer]["weight"][filter_index] = values
             return network
-        return self._try_network(build, text)
+        return self._try_network(build, text, self._refitted)
 
     def reorder_layers(self, order, text="Reorder layers"):
         """Put layer ``order[i]`` at position i, as one undoable step. Moved layers keep their
@@ -246,7 +271,7 @@ class AppState(QObject):
                       for old, new in zip((net.params[i] for i in order), fresh.params)]
             return engine.Network(net.input_shape, layers, params=params, seed=net.seed,
                                   normalization=net.normalization)
-        reason = self._try_network(build, text)
+        reason = self._try_network(build, text, self._refitted)
         if not reason and selected is not None:
             self.select_layer(order.index(selected))
         return reason
@@ -259,11 +284,12 @@ class AppState(QObject):
         self.set_image(image, example.title)
         self.undo_stack.endMacro()
         self.recompute()  # the pin below needs this network's maps, not the old ones
+        self.set_lesson(example)
         self.select_layer(example.select)
         unit = pin_unit(example, self.activations)
         self.pin(None if unit is None else Unit(*unit))
 
-    def _try_network(self, build, text):
+    def _try_network(self, build, text, marks=lambda network: frozenset()):
         try:
             network = build()
         except engine.ConfigError as error:
@@ -273,14 +299,14 @@ class AppState(QObject):
         # the drawing itself, not a copy resampled there and back.
         drawing = self._committed_image
         resized = fit_drawing(drawing, network.input_shape)
-        self.undo_stack.push(_Command(text, self._apply_snapshot,
-                                      (_snapshot(self.network), drawing.copy()),
-                                      (_snapshot(network), resized.copy())))
+        before = (_snapshot(self.network), drawing.copy(), self.reinitialized)
+        after = (_snapshot(network), resized.copy(), marks(network))
+        self.undo_stack.push(_Command(text, self._apply_snapshot, before, after))
         self._set_error("")
         return ""
 
     def _apply_snapshot(self, snapshot):
-        (input_shape, layers, params, normalization), drawing = snapshot
+        (input_shape, layers, params, normalization), drawing, self.reinitialized = snapshot
         same_layers = (tuple(input_shape), list(layers), normalization) == (
             tuple(self.network.input_shape), list(self.network.layers), self.network.normalization)
         self.network = engine.Network(input_shape, layers, params=copy_params(params),
@@ -292,10 +318,16 @@ class AppState(QObject):
             if resized:  # the same stroke on a finer input needs a wider brush
                 self.brush_size = default_brush(drawing.shape[-2:])
                 self.brushChanged.emit()
-        if self.selected_layer is not None and self.selected_layer >= len(layers):
-            self.select_layer(len(layers) - 1 if layers else None)
+        # The selection is fixed before anyone hears of the new network, and announced after:
+        # a listener must never see a selected layer the network does not have.
+        reselect = self.selected_layer is not None and self.selected_layer >= len(layers)
+        if reselect:
+            self.selected_layer = len(layers) - 1 if layers else None
+            self.selected_filter = self.selected_channel = 0
         self.pin(None)
         self._network_changed(layers=not same_layers)
+        if reselect:
+            self.select_layer(self.selected_layer)
 
     def _network_changed(self, layers):
         self.networkChanged.emit()
@@ -326,6 +358,11 @@ class AppState(QObject):
             self.hovered = unit
             self.hoveredChanged.emit()
             self.selectionChanged.emit()
+
+    def set_lesson(self, example):
+        """Open the lesson ``example`` (what to look at, a question to try), or close it (None)."""
+        self.lesson = example
+        self.lessonChanged.emit()
 
     @property
     def focus_unit(self):
@@ -373,6 +410,9 @@ class AppState(QObject):
         self._recompute_timer.stop()
         start = time.perf_counter()
         pixels = self.pixels_for(self.network.input_shape)
+        # MNIST centring only makes sense for the 28×28 digit input it was defined for.
+        centre = self.preprocess and self.image.shape == (28, 28)
+        self.centring = engine.mnist_centring(self.image) if centre else None
         model_input = self.network.network_input(pixels)
         activations = None
         if self._forward_base is not None and self._forward_base[0] is self.network:
@@ -411,7 +451,10 @@ class AppState(QObject):
     @property
     def probabilities(self):
         """Class probabilities (classes,) when the network ends in softmax, else None."""
-        if self.network.layers and isinstance(self.network.layers[-1], engine.Softmax):
+        ends_in_softmax = self.network.layers and isinstance(self.network.layers[-1],
+                                                              engine.Softmax)
+        # Until the forward after a change of layers has run, the maps are the old layers'.
+        if ends_in_softmax and len(self.activations) == len(self.network.layers):
             return self.activations[-1]
         return None
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 RIGHT = QColor("#2c73b0")  # the diagonal: digits read right
 WRONG = QColor("#e8772e")  # elsewhere: mistakes
@@ -97,16 +97,23 @@ class ConfusionMatrix(QWidget):
             super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event):
-        cell = self.cell_at(event.position())
-        if cell is None or self._counts is None:
-            self.setCursor(Qt.ArrowCursor)
-        else:
-            self.setCursor(Qt.PointingHandCursor)
-            true, said = cell
-            count = int(self._counts[cell])
-            what = "read right" if true == said else f"called {said}"
-            self.setStatusTip(f"{count} digit{'s' if count != 1 else ''} {true} {what}")
+        over_cell = self._counts is not None and self.cell_at(event.position()) is not None
+        self.setCursor(Qt.PointingHandCursor if over_cell else Qt.ArrowCursor)
         super().mouseMoveEvent(event)
+
+    def cell_text(self, true, predicted) -> str:
+        """What cell (``true``, ``predicted``) counts, in words."""
+        count = int(self._counts[true, predicted])
+        what = "read right" if true == predicted else f"called {predicted}"
+        return f"{count} digit{'s' if count != 1 else ''} {true} {what}"
+
+    def event(self, event):
+        if event.type() == QEvent.ToolTip:
+            cell = self.cell_at(event.pos()) if self._counts is not None else None
+            QToolTip.showText(event.globalPos(), self.toolTip() if cell is None
+                              else self.cell_text(*cell) + " · click to see them", self)
+            return True
+        return super().event(event)
 
     # --------------------------------------------------------------- painting
     def paintEvent(self, event):

@@ -27,10 +27,13 @@ class DatasetPanel(QWidget):
         self.cell = None  # (true, predicted) whose digits the gallery shows
         self.subset = QComboBox(objectName="datasetSubset")
         held, fit = len(model.held_out_indices), len(model.training_indices)
-        self.subset.addItem(f"{held:,} digits it never saw (held out)", HELD_OUT)
-        self.subset.addItem(f"{fit:,} digits it trained on", TRAINING)
-        self.subset.setToolTip("Held-out digits show how the network does on new handwriting; "
-                               "the training digits show what it memorised.")
+        self.subset.addItem(f"{held:,} held-out digits (never trained on)", HELD_OUT)
+        self.subset.addItem(f"{fit:,} training digits", TRAINING)
+        self.subset.setToolTip(
+            "Held out: the digits the shipped model, and training in this app on these digits, "
+            "never learn from; they show how the network does on new handwriting. Training "
+            "digits show what it learned by heart. (A network trained elsewhere may have seen "
+            "either.)")
         self.progress = QProgressBar(maximum=1000, textVisible=False, maximumWidth=120)
         self.summary = QLabel(objectName="datasetSummary", wordWrap=True)
         self.matrix = ConfusionMatrix()
@@ -88,10 +91,10 @@ class DatasetPanel(QWidget):
             return
         self.summary.setStyleSheet("")
         wrong = int((evaluation.predictions != evaluation.labels).sum())
-        seen = "never saw" if self.model.subset == HELD_OUT else "trained on"
+        seen = "held-out" if self.model.subset == HELD_OUT else "training"
         self.summary.setText(
             f"{100 * evaluation.accuracy:.1f} % right: {wrong:,} of {len(evaluation.labels):,} "
-            f"digits it {seen} misread.")
+            f"{seen} digits misread.")
         self.matrix.set_counts(evaluation.confusion, evaluation.class_accuracy)
         if self.cell is not None:
             self.show_cell(*self.cell)
@@ -106,8 +109,8 @@ class DatasetPanel(QWidget):
         members = evaluation.cell(true, predicted)
         what = "read right" if true == predicted else f"called {predicted}"
         self.gallery_title.setText(
-            f"{len(members):,} digit{'s' if len(members) != 1 else ''} {true} {what}, least sure "
-            f"first. Click one to draw it." if len(members) else f"No digit {true} was {what}.")
+            f"{self.matrix.cell_text(true, predicted)}, least sure first. Click one to draw it."
+            if len(members) else f"No digit {true} was {what}.")
         tiles = []
         for member in members:
             index = int(self.model.indices[member])

@@ -16,38 +16,35 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 import engine
 from engine import ops
 from gui.editors.field_style import error_label, mark_invalid, note_label
-from gui.editors.layer_form import (ACTIVATIONS, PADDING_HELP, POOLS, SLIDING, formula_lines,
+from gui.editors.layer_form import (ACTIVATIONS, PADDING_HELP, POOLS, formula_lines,
                                     input_shape, layer_help, padding_text, parse_padding)
 
 _SAMPLES = ("0", "1", "2", "valid", "same", "full")
 
+#: the rows that are no setting of one spec: switching the kind, and the padding's typed forms
 TIPS = {
-    "out_channels": "How many filters this layer has. Each filter makes one output map, so this "
-                    "is the depth (number of channels) of the output.",
-    "kernel_size": "Width and height of the window that slides over the input. A bigger window "
-                   "sees more at once but has more weights.",
-    "stride": "How many pixels the window jumps between positions. Stride 2 roughly halves the "
-              "output's width and height.",
-    "padding": "A border added around the input before sliding, so the window can also sit on "
-               "the edges. 0 = none, same = keep the size (stride 1), full = every overlap. "
-               f"You can {PADDING_HELP}.",
-    "padding_mode": "What the border is filled with: zeros, a mirror image of the edge (reflect), "
-                    "copies of the edge pixels (replicate) or the opposite edge (circular).",
-    "dilation": "Gaps between the kernel's taps. Dilation 2 spreads a 3×3 kernel over a 5×5 area: "
-                "it sees further without more weights.",
-    "flip": "Real convolution turns the kernel 180° before sliding it. Deep-learning libraries "
-            "skip the turn (cross-correlation); a learned kernel does not care.",
     "pool_kind": "Max keeps the strongest value of each window; average keeps their mean.",
-    "ceil_mode": "When the windows do not fit exactly, round the output size up, keeping a last "
-                 "partial window instead of dropping it.",
-    "count_include_pad": "Count the padding zeros when averaging (edges get darker) or divide "
-                         "only by the real pixels in the window.",
     "activation": "The function applied to every value on its own.",
-    "negative_slope": "What negative values are multiplied by (0 would be a plain ReLU).",
-    "out_features": "How many numbers this layer outputs; each is a weighted sum of all inputs. "
-                    "The last dense layer needs one output per class (10 digits).",
-    "bias": "Add a learned constant to each output, shifting it up or down.",
 }
+LABELS = {"pool_kind": "Pool", "activation": "Function"}
+PADDING_TYPING = f" You can {PADDING_HELP}."
+
+
+def _metadata(spec_or_name):
+    """{field name: metadata} of a spec; given a field name, that field's metadata in the
+    first registered kind that has it (how a row is labelled before any layer is shown)."""
+    if isinstance(spec_or_name, str):
+        for cls in engine.LAYER_TYPES.values():
+            for f in dataclasses.fields(cls):
+                if f.name == spec_or_name:
+                    return f.metadata
+        return {}
+    return {f.name: f.metadata for f in dataclasses.fields(spec_or_name)}
+
+
+def _tip(name, meta):
+    tip = TIPS.get(name) or meta.get("tooltip", "")
+    return tip + PADDING_TYPING if name == "padding" else tip
 
 
 class LayerEditor(QWidget):
@@ -80,18 +77,13 @@ class LayerEditor(QWidget):
         self.fields["padding_mode"].addItems(ops.PADDING_MODES)
         self.fields["pool_kind"].addItems(POOLS)
         self.fields["activation"].addItems(ACTIVATIONS)
-        labels = {"out_channels": "Filters (depth)", "kernel_size": "Kernel size",
-                  "stride": "Stride", "padding": "Padding",
-                  "dilation": "Dilation", "pool_kind": "Pool", "activation": "Function",
-                  "negative_slope": "Negative slope", "out_features": "Outputs (units)",
-                  "ceil_mode": "Ceil mode", "count_include_pad": "Average", "bias": "Bias",
-                  "flip": "Flip"}
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.form.setVerticalSpacing(4)
         self.rows = {}  # field name -> the widget in its form row (padding shares with its mode)
         for name, widget in self.fields.items():
-            widget.setToolTip(TIPS[name])
+            meta = _metadata(name)
+            widget.setToolTip(_tip(name, meta))
             if name == "padding_mode":
                 continue
             row = widget
@@ -101,8 +93,8 @@ class LayerEditor(QWidget):
                 pair.setContentsMargins(0, 0, 0, 0)
                 pair.addWidget(widget, 1)
                 pair.addWidget(self.fields["padding_mode"], 1)
-            self.form.addRow(labels[name], row)
-            self.form.labelForField(row).setToolTip(TIPS[name])
+            self.form.addRow(LABELS.get(name) or meta["label"], row)
+            self.form.labelForField(row).setToolTip(widget.toolTip())
             self.rows[name] = row
         self.flip_note = note_label(QLabel())
 
@@ -252,8 +244,12 @@ class LayerEditor(QWidget):
                 with QSignalBlocker(widget):
                     _set_value(widget, values[name])
         self.fields["stride"].setSpecialValueText("same as the window" if pool else "")
-        self.form.labelForField(self.rows["kernel_size"]).setText(
-            "Window size" if pool else "Kernel size")
+        for name, meta in _metadata(spec).items():  # the shown kind's own words for its settings
+            if name in self.rows and "label" in meta:
+                tip = _tip(name, meta)
+                self.form.labelForField(self.rows[name]).setText(meta["label"])
+                self.form.labelForField(self.rows[name]).setToolTip(tip)
+                self.fields[name].setToolTip(tip)
         self.flip_note.setVisible("flip" in values)
         self.flip_note.setText(
             "Flipped: true convolution, as in signal processing." if getattr(spec, "flip", False)
@@ -289,11 +285,13 @@ class LayerEditor(QWidget):
         self.fields[f.name] = self.rows[f.name] = widget
 
     def _update_formula(self):
+        in_shape = input_shape(self.state.network, self._layer)
         try:
-            lines = formula_lines(self._pending, input_shape(self.state.network, self._layer))
+            lines = formula_lines(self._pending, in_shape)
+            per_axis = len(self._pending.formula(in_shape)) == 2
         except engine.ConfigError:
-            lines = []  # no formula for settings that make no window; the reason shows above
-        self.formula_box.setTitle("Output size" if self._pending.kind in SLIDING else "Size")
+            lines, per_axis = [], False  # settings that make no window: the reason shows above
+        self.formula_box.setTitle("Output size" if per_axis else "Size")
         self.formula.setText("\n".join(lines))
         self.formula_box.setVisible(bool(lines))
 

@@ -6,12 +6,9 @@ text in both directions, list-row labels and the output-size formula per axis.
 
 from __future__ import annotations
 
-import math
 import re
 
 import engine
-from engine import ops
-from gui.present.formatting import output_size_formula
 from gui.present.naming import shape_text
 
 
@@ -28,7 +25,6 @@ def layer_help(spec):
 
 ACTIVATIONS = {"ReLU": engine.ReLU, "Leaky ReLU": engine.LeakyReLU,
                "Sigmoid": engine.Sigmoid, "Tanh": engine.Tanh}
-SLIDING = ("conv2d", "maxpool2d", "avgpool2d")  # the kinds with a window and a size formula
 POOLS = {"max": engine.MaxPool2d, "average": engine.AvgPool2d}
 
 _INT = r"\s*\d+\s*"
@@ -44,6 +40,8 @@ def parse_padding(text):
     Raises ValueError (with what is accepted) for anything else.
     """
     text = text.strip().lower()
+    if re.search(r"[-−]\s*\d", text):
+        raise ValueError(f"padding must be ≥ 0 (pixels added at a border), not {text}")
     if text in ("valid", "same", "full"):
         return text
     if re.fullmatch(_INT, text):
@@ -71,46 +69,25 @@ def input_shape(network, layer):
 
 
 def formula_lines(spec, in_shape):
-    """The output-size arithmetic of a conv/pool ``spec`` on ``in_shape``, one line per axis.
+    """The output-size arithmetic of ``spec`` on ``in_shape`` (the spec's own, numbers filled
+    in), labelled per axis; equal axes share one line; [] for layers that keep the size.
 
-    Flatten and dense get their one-line size arithmetic instead; [] for other layers. Equal axes share one line. When the
-    division is not exact a note says the last partial window is dropped (or kept in ceil mode).
-    A window that cannot fit still gets its formula (the result is then ≤ 0), which is the
-    clearest explanation of why. Raises ConfigError when even the window cannot be built
-    (e.g. padding larger than a pool window).
+    When a window's division is not exact a note says the last partial window is dropped (or
+    kept in ceil mode). Raises ConfigError when even the window cannot be built (e.g. padding
+    larger than a pool window).
     """
-    if spec.kind == "flatten":
-        return [f"{' · '.join(map(str, in_shape))} = {math.prod(in_shape)} numbers in one list"]
-    if spec.kind == "dense":
-        inputs, outputs = math.prod(in_shape), spec.out_features
-        biases = f" + {outputs} biases" if spec.bias else ""
-        total = outputs * inputs + (outputs if spec.bias else 0)
-        return [f"{outputs} × {inputs} weights{biases} = {total:,} parameters"]
-    if spec.kind not in SLIDING:
-        # every other kind states its own size arithmetic; a kind that keeps the size says so
-        # in the layer list already
-        if spec.output_shape(in_shape) == in_shape:
-            return []
-        lines = spec.formula(in_shape).split("\n")
-        if len(lines) == 2 and lines[0] == lines[1]:
-            return [f"height and width: {lines[0]}"]
-        return [f"{axis}: {line}" for axis, line in zip(("height", "width"), lines)] \
-            if len(lines) == 2 else lines
-    window = spec.window(in_shape)
-    ceil_mode = getattr(spec, "ceil_mode", False)
-    lines = []
-    for n, k, s, d, pads in zip(in_shape[1:], *window):
-        try:
-            size = ops.output_size(n, k, s, pads, d, ceil_mode)
-        except engine.ConfigError:
-            size = None
-        line = output_size_formula(n, k, s, pads, d, ceil_mode, size)
-        room = n + sum(pads) - d * (k - 1) - 1
-        if room >= 0 and room % s:
-            rounding = "up: a last partial window is kept" if ceil_mode else \
-                "down: the last partial window is dropped"
-            line += f"   ({room} / {s} is not whole, so rounded {rounding})"
-        lines.append(line)
+    lines = list(spec.formula(in_shape))
+    window = spec.window(in_shape) if len(lines) == 2 else None
+    if window is not None:
+        ceil_mode = getattr(spec, "ceil_mode", False)
+        for axis, (n, k, s, d, pads) in enumerate(zip(in_shape[1:], *window)):
+            room = n + sum(pads) - d * (k - 1) - 1
+            if room >= 0 and room % s:
+                rounding = "up: a last partial window is kept" if ceil_mode else \
+                    "down: the last partial window is dropped"
+                lines[axis] += f"   ({room} / {s} is not whole, so rounded {rounding})"
+    if len(lines) != 2:
+        return lines
     if lines[0] == lines[1]:
         return [f"height and width: {lines[0]}"]
     return [f"height: {lines[0]}", f"width: {lines[1]}"]

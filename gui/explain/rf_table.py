@@ -11,12 +11,13 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from gui.present.formatting import number, output_size_formula
+from gui.present.formatting import number
 from gui.present.naming import shape_text
 
 COLUMNS = ("layer", "type", "output", "output size", "kernel", "stride", "padding",
            "r", "jump j", "start", "pixels seen")
 _DASH = "—"
+WHOLE_INPUT = "whole input"  # r of a flat layer: each unit is wired to every input pixel
 
 
 def _pair(values, fmt=str, between="×"):
@@ -41,29 +42,22 @@ def _padding(window, mode):
     return text if mode in (None, "zeros") or text == "0" else f"{text} {mode}"
 
 
-def _formula(row, ceil_mode):
+def _formula(row):
     """The output-size formula per axis (once when both axes read the same)."""
-    window = row["window"]
-    if row["kind"] == "conv_transpose2d":
-        axes = row["formula"].split("\n")
-        return axes[0] if axes[0] == axes[1] else f"H: {axes[0]}   W: {axes[1]}"
-    if window is None or row["kind"] not in ("conv2d", "maxpool2d", "avgpool2d"):
+    axes = row["formula"]
+    if len(axes) != 2:
         return _DASH
-    axes = [output_size_formula(n, k, s, side, d, ceil_mode, size)
-            for n, k, s, side, d, size in zip(row["input_shape"][1:], window.kernel, window.stride,
-                                               window.pads, window.dilation,
-                                               row["output_shape"][1:])]
     return axes[0] if axes[0] == axes[1] else f"H: {axes[0]}   W: {axes[1]}"
 
 
-def layer_cells(row, receptive_field, ceil_mode=False, padding_mode=None):
+def layer_cells(row, receptive_field, padding_mode=None):
     """The table's cells for one ``net.summary()`` row, as strings in ``COLUMNS`` order.
 
     ``receptive_field`` is the layer's ReceptiveField for its centre unit: "pixels seen" counts
     the image pixels its window actually reads, "9 of 25" when dilation skips some of the box.
     """
     window = row["window"]
-    sliding = window is not None and row["kind"] in ("conv2d", "maxpool2d", "avgpool2d")
+    sliding = window is not None and len(row["formula"]) == 2  # a window that slides
     dilation = "" if not sliding or window.dilation == (1, 1) else f" d{_pair(window.dilation)}"
     top, left, bottom, right = receptive_field.clipped_box
     box = (bottom - top) * (right - left)
@@ -71,11 +65,11 @@ def layer_cells(row, receptive_field, ceil_mode=False, padding_mode=None):
     seen = math.prod(np.count_nonzero((sampled >= 0) & (sampled < n)) for sampled, n in
                      ((receptive_field.sampled_rows, height), (receptive_field.sampled_cols, width)))
     return (row["name"], row["description"], shape_text(row["output_shape"]),
-            _formula(row, ceil_mode),
+            _formula(row),
             _pair(window.kernel) + dilation if sliding else _DASH,
             _pair(window.stride) if sliding else _DASH,
             _padding(window, padding_mode) if sliding else _DASH,
-            _pair(row["rf"]),
+            WHOLE_INPUT if len(row["output_shape"]) == 1 else _pair(row["rf"]),
             _DASH if row["jump"] is None else _jump(row["jump"]),
             _DASH if row["start"] is None else _pair(row["start"], number, ", "),
             str(seen) if seen == box else f"{seen} of {box}")
@@ -126,7 +120,6 @@ class ReceptiveFieldTable(QWidget):
             centre = (shape[1] // 2, shape[2] // 2) if len(shape) == 3 else (0, 0)
             spec = net.layers[i]
             rows.append(layer_cells(summary, net.receptive_field(i, *centre),
-                                    getattr(spec, "ceil_mode", False),
                                     getattr(spec, "padding_mode", None)))
         self.table.setRowCount(len(rows))
         for r, cells in enumerate(rows):

@@ -13,8 +13,6 @@ from gui.present.naming import input_channel_name, unit_name
 from gui.lazy_redraw import LazyRedraw
 from gui.explain.number_grid import NumberGrid, cell_colour, text_colour
 
-_ACTIVATIONS = ("relu", "leaky_relu", "sigmoid", "tanh")
-
 
 def _text(text, word_wrap=True, name=None):
     label = QLabel(text, wordWrap=word_wrap, textInteractionFlags=Qt.TextSelectableByMouse)
@@ -130,7 +128,7 @@ class UnitInspector(QWidget):
         self._shown = (unit, id(self.state.activations))
         e = self.explanation = self._explain(unit)
         # While the pointer moves over one conv map the page keeps its widgets: only numbers change.
-        key = (self.state.network, unit.layer) if e is not None and e.kind == "conv2d" else None
+        key = (self.state.network, unit.layer) if isinstance(e, engine.ConvExplanation) else None
         if key is None or key != self._page_key:
             body = QWidget()
             rows = QVBoxLayout(body)
@@ -176,7 +174,7 @@ class UnitInspector(QWidget):
     def _activation_suffix(self, unit):
         """' → relu1: 0' when the next layer is an activation applied to this unit."""
         network, nxt = self.state.network, unit.layer + 1
-        if nxt >= len(network.layers) or network.layers[nxt].kind not in _ACTIVATIONS:
+        if nxt >= len(network.layers) or not network.layers[nxt].elementwise:
             return ""
         if nxt >= len(self.state.activations):
             return ""
@@ -231,7 +229,7 @@ class UnitInspector(QWidget):
         return fill
 
     def _pool(self, e, rows):
-        is_max = e.kind == "maxpool2d"
+        is_max = e.winner is not None
         marked = _window_index(e, e.winner) if is_max else None
         rows.addWidget(NumberGrid(e.window, "window", padding=e.padded, marked=marked),
                        0, Qt.AlignLeft)
@@ -256,7 +254,7 @@ class UnitInspector(QWidget):
         # After a flatten, name the map position each input came from.
         before = e.layer - 1
         flattened = (network.shapes[before - 1] if before > 0 else network.input_shape) \
-            if before >= 0 and network.layers[before].kind == "flatten" else None
+            if before >= 0 and isinstance(network.layers[before], engine.Flatten) else None
 
         def source(c):
             position = c.position
@@ -316,7 +314,7 @@ class UnitInspector(QWidget):
                 f"{number(e.normalized)} · {number(e.weight)} + {number(e.bias)} = {number(e.value)}")
 
     def _elementwise(self, e, rows):
-        if e.kind == "flatten":
+        if isinstance(e, engine.FlattenExplanation):
             c, r, k = e.source
             rows.addWidget(_text(f"Flatten copies input channel {c + 1}, row {r}, col {k} to "
                                  f"position {e.channel}."))

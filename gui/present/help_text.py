@@ -103,6 +103,7 @@ SHORTCUTS = [
     ("Ctrl+Z", "undo (whole strokes, kernel and layer edits)"),
     ("Ctrl+Shift+Z, Ctrl+Y", "redo"),
     ("Ctrl+0 … Ctrl+9", "draw a sample digit"),
+    ("Ctrl+N", "start again from the trained digit network (File ▸ New)"),
     ("Ctrl+O / Ctrl+S", "open / save a network"),
     ("Ctrl+T", "train the network on MNIST digits"),
     ("Ctrl+I", "load an image file (PNG/JPEG, fitted to the input size; colour for RGB networks)"),

@@ -200,3 +200,20 @@ def test_weights_are_not_applied_to_a_network_changed_during_training(qtbot, dia
     assert_same(weights(tiny_state), edited)
     assert tiny_state.undo_stack.count() == 1  # only the layer edit
     assert not dialog.revert_button.isEnabled()
+
+
+def test_training_from_scratch_shows_the_fresh_weights_from_the_start(qtbot, dialog, tiny_state):
+    """While epoch 1 runs the window must not show the old weights' confident answer."""
+    before = weights(tiny_state)
+    tiny_state.set_image(np.eye(8, dtype=np.float32))
+    dialog.start_from.setCurrentIndex(1)  # from scratch
+    dialog.epochs.setValue(1)
+    fresh = engine.Network(tiny_state.network.input_shape, list(tiny_state.network.layers), seed=0)
+    with qtbot.waitSignal(dialog.trainingFinished, timeout=5000):
+        QTest.mouseClick(dialog.train_button, Qt.LeftButton)
+        assert_same(weights(tiny_state), fresh.params)  # before the first epoch has ended
+        tiny_state.recompute()
+        np.testing.assert_allclose(tiny_state.probabilities,
+                                   fresh.forward(tiny_state.model_input)[-1], rtol=1e-6)
+    tiny_state.undo_stack.undo()
+    assert_same(weights(tiny_state), before)

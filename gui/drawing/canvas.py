@@ -299,7 +299,9 @@ class Canvas(QWidget):
             paint_outline(painter, self.receptive_field_rect(hovered))
 
     def _shows_inset(self):
-        return self.state.preprocess and self.state.pixels.shape[1:] == self._shape
+        # MNIST centring is for grey digits: a colour drawing is fed as it is
+        return (self.state.preprocess and self.state.image.ndim == 2
+                and self.state.pixels.shape[1:] == self._shape)
 
     def _inset_side(self):
         return max(56.0, min(self.width(), self.height()) * 0.22)

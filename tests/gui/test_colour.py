@@ -100,3 +100,13 @@ def test_the_effective_receptive_field_of_a_colour_network_covers_the_drawing(qt
     overlay = colour_state.input_overlay
     assert overlay.shape == (32, 32)
     assert overlay[15:18, 15:18].any() and not overlay[:14].any()  # a 3×3 kernel's reach
+
+
+def test_mnist_centring_leaves_a_colour_drawing_alone(qtbot, shown, qapp):
+    state = AppState(colour_net(28))
+    canvas = shown(Canvas(state), 420, 480)
+    state.set_image(red_square(28))
+    state.set_preprocess(True)
+    state.recompute()
+    assert state.centring is None and canvas.inset_rect() is None
+    np.testing.assert_array_equal(state.model_input, red_square(28))

@@ -9,14 +9,10 @@ from collections import Counter
 import numpy as np
 
 from engine import explain as _explain
-from engine import ops
+from engine import limits, ops
 from engine import receptive_field as _rf
 from engine.errors import ConfigError
 from engine.layers import RECTIFIERS, Layer, layer_from_dict
-
-#: ConvScope refuses networks that would not fit comfortably in memory, with a reason
-MAX_VALUES = 50_000_000
-
 
 def _title(i, spec):
     return f"layer {i + 1} ({spec.describe()})"
@@ -26,19 +22,23 @@ def _input_shape(shape):
     """(C, H, W) from (C, H, W) or (H, W); ConfigError in words otherwise."""
     try:
         dims = tuple(shape)
-        ok = len(dims) in (2, 3) and all(float(d).is_integer() and d >= 1 for d in dims)
-    except (TypeError, ValueError):
-        ok = False
-    if not ok:
+    except TypeError:
+        dims = ()
+    if len(dims) not in (2, 3) or not all(isinstance(d, (int, np.integer)) and
+                                          not isinstance(d, bool) and d >= 1 for d in dims):
         raise ConfigError(f"the input size must be (channels, height, width) or (height, width) "
-                          f"with every number at least 1, not {shape!r}")
+                          f"with every number a whole number at least 1, not {shape!r}")
     dims = tuple(int(d) for d in dims)
-    return dims if len(dims) == 3 else (1,) + dims
+    dims = dims if len(dims) == 3 else (1,) + dims
+    limits.check_input(dims)
+    return dims
 
 
 def _plan(input_shape, layers):
-    """Check every layer against its input; returns (specs, shapes, windows, param shapes)."""
-    specs, shapes, windows, param_shapes = [], [], [], []
+    """Check every layer against its input and the budgets of engine.limits; returns (specs,
+    shapes, windows, param shapes)."""
+    limits.check_layer_count(len(layers))
+    specs, shapes, windows, param_shapes, mult_adds = [], [], [], [], []
     shape = input_shape
     for i, spec in enumerate(layers):
         if isinstance(spec, dict):
@@ -50,20 +50,18 @@ def _plan(input_shape, layers):
             raise ConfigError(f"layer {i + 1} is {spec!r}, not a layer such as Conv2d(8, 3)")
         try:
             spec.validate()
-            windows.append(spec.window(shape))
+            window = spec.window(shape)
             out = spec.output_shape(shape)
             p_shapes = spec.param_shapes(shape)
+            mult_adds.append(limits.check_layer(shape, out, window, p_shapes))
         except ConfigError as error:
             raise ConfigError(f"{_title(i, spec)}: {error}") from None
-        for what, count in [("output", math.prod(out))] + [
-                (f"{name} array", math.prod(s)) for name, s in p_shapes.items()]:
-            if count > MAX_VALUES:
-                raise ConfigError(f"{_title(i, spec)}: its {what} would hold {count:,} numbers, "
-                                  f"more than ConvScope handles ({MAX_VALUES:,})")
         specs.append(spec)
+        windows.append(window)
         shapes.append(out)
         param_shapes.append(p_shapes)
         shape = out
+    limits.check_network(shapes, param_shapes, mult_adds)
     return specs, shapes, windows, param_shapes
 
 
@@ -93,7 +91,11 @@ def _check_params(i, spec, given, shapes):
         if array.shape != tuple(shape) or array.dtype.kind not in "biuf":
             raise ConfigError(f"{_title(i, spec)}: the {name} has shape {array.shape} "
                               f"({array.dtype}) but this layer needs numbers of shape {shape}")
-        out[name] = np.ascontiguousarray(array, dtype=np.float32)
+        with np.errstate(over="ignore"):
+            out[name] = np.ascontiguousarray(array, dtype=np.float32)
+        if not np.isfinite(out[name]).all():
+            raise ConfigError(f"{_title(i, spec)}: the {name} holds values that are not finite "
+                              f"numbers (NaN, infinity, or beyond float32's ±3.4e38)")
     return out
 
 

@@ -23,9 +23,17 @@ def _pair(value, name):
     if type(value) is tuple and len(value) == 2 and type(value[0]) is type(value[1]) is int:
         return value
     pair = (value, value) if np.isscalar(value) else tuple(value)
-    if len(pair) != 2 or not all(float(v).is_integer() for v in pair):
+    if len(pair) != 2 or not all(_whole(v) for v in pair):
         raise ConfigError(f"{name} must be a whole number or a (height, width) pair, not {value!r}")
     return int(pair[0]), int(pair[1])
+
+
+def _whole(value):
+    """Whether ``value`` is a whole number (2 or 2.0, not True or "2")."""
+    if isinstance(value, (bool, np.bool_)):
+        return False
+    return isinstance(value, (int, np.integer)) or (
+        isinstance(value, (float, np.floating)) and float(value).is_integer())
 
 
 def positive_pair(value, name):

@@ -32,7 +32,7 @@ MAX_SPEC_DEPTH = 8
 #: digits of a whole number in a spec
 MAX_SPEC_DIGITS = 12
 #: bytes of one IDX data file once decompressed (MNIST's training images take 47 MB)
-MAX_IDX_BYTES = 1_000_000_000
+MAX_IDX_BYTES = 100_000_000
 
 
 def over(what, count, limit):

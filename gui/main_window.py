@@ -219,16 +219,16 @@ class MainWindow(QMainWindow):
         try:
             network = engine.load_network(path)
         except (engine.ConfigError, OSError) as error:
-            return self._warn("Cannot open the network", f"{Path(path).name}: {error}")
+            return self.warn("Cannot open the network", f"{Path(path).name}: {error}")
         refusal = self.state.set_network(network, f"Open {Path(path).name}")
-        return self._warn("Cannot use the network", refusal) if refusal else ""
+        return self.warn("Cannot use the network", refusal) if refusal else ""
 
     def save_network(self, path):
         """Save the current network to ``path``; returns the reason it failed or ''."""
         try:
             engine.save_network(self.state.network, path)
         except (engine.ConfigError, OSError) as error:
-            return self._warn("Cannot save the network", f"{Path(path).name}: {error}")
+            return self.warn("Cannot save the network", f"{Path(path).name}: {error}")
         return ""
 
     def load_image(self, path):
@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         try:
             image = samples.load_image(path, self.state.image.shape)
         except samples.ImageError as error:
-            return self._warn("Cannot load the image", str(error))
+            return self.warn("Cannot load the image", str(error))
         self.state.set_image(image, f"Load {Path(path).name}")
         return ""
 
@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
         PNG ``path``; returns the reason it failed or ''."""
         page = self.findChild(QWidget, "activations").findChild(QScrollArea).widget()
         if not page.grab().save(str(path), "PNG"):
-            return self._warn("Cannot export the maps", f"Could not write {path}.")
+            return self.warn("Cannot export the maps", f"Could not write {path}.")
         return ""
 
     def set_input_size(self, size):
@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
         refusal = self.state.set_input_shape((channels, size, size), f"Input size {size}×{size}")
         if refusal:
             self._on_network_changed()  # the radio item the user clicked is not the size in use
-            return self._warn("Cannot change the input size", refusal)
+            return self.warn("Cannot change the input size", refusal)
         return ""
 
     def show_training(self):
@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
             self._help = HelpDialog(self)
         self._help.show_topic(anchor)
 
-    def _warn(self, title, text):
+    def warn(self, title, text):
         """Show ``text`` in a window-modal box that does not block the event loop; returns it."""
         box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, self)
         box.setObjectName("errorBox")

@@ -6,7 +6,6 @@ methods, and remembers the layout and the last network between runs.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
@@ -67,6 +66,7 @@ class MainWindow(QMainWindow):
         self._data_dir = data_dir
         self._help = None
         self._training = None
+        self._quit_without_remembering = False
         self.setDockNestingEnabled(True)
         self.canvas = Canvas(state)
         self.setCentralWidget(ActivationView(state))
@@ -329,11 +329,41 @@ class MainWindow(QMainWindow):
             self._settings.setValue("centreLikeMnist", self.state.preprocess)
             self._settings.sync()
         path = last_network_path(self._data_dir)
-        if path is not None:
+        if path is not None and not self._quit_without_remembering:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 engine.save_network(self.state.network, path)
             except (engine.ConfigError, OSError) as error:
-                # Quitting must never fail; the next start falls back to the shipped network.
-                print(f"ConvScope: could not remember the network: {error}", file=sys.stderr)
+                event.ignore()
+                self._ask_how_to_quit(path, error)
+                return
         super().closeEvent(event)
+
+    def _ask_how_to_quit(self, path, error):
+        """The network could not be remembered (disk full, folder read-only): say so and offer to
+        save it elsewhere, to quit anyway, or to stay."""
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        box = QMessageBox(QMessageBox.Warning, "The network cannot be remembered", (
+            f"ConvScope could not keep the current network for next time in {path.parent} "
+            f"({reason}). Save it somewhere else before quitting?"), QMessageBox.NoButton, self)
+        box.setObjectName("quitBox")
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        save = box.addButton("Save elsewhere…", QMessageBox.AcceptRole)
+        box.addButton("Quit without keeping it", QMessageBox.DestructiveRole)
+        box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(save)
+
+        def answered(button):
+            role = box.buttonRole(button)
+            if role == QMessageBox.AcceptRole:
+                self._with_path(self._save_and_quit, "Save network", NETWORK_FILTER, "network.npz")
+            elif role == QMessageBox.DestructiveRole:
+                self._quit_without_remembering = True
+                self.close()
+        box.buttonClicked.connect(answered)
+        box.open()
+
+    def _save_and_quit(self, path):
+        if not self.save_network(path):
+            self._quit_without_remembering = True
+            self.close()

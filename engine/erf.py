@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine import backward, partial_forward
-from engine.errors import ConfigError
+from engine.errors import ConfigError, whole_index
 from engine.network import Network
 
 
@@ -32,6 +32,8 @@ def input_gradient(net, layer, channel, row=0, col=0, x=None, outputs=None):
     -------
     ndarray (C, H, W), float32: zero outside the unit's theoretical receptive field.
     """
+    layer, channel, row, col = (whole_index(v, n) for v, n in (
+        (layer, "layer"), (channel, "channel"), (row, "row"), (col, "col")))
     x = net.as_input(net.last_input if x is None else x)[0]  # (C, H, W)
     crop = _unit_crop(net, layer, row, col, x.shape)
     if crop is None:

@@ -11,7 +11,7 @@ import numpy as np
 from engine import explain as _explain
 from engine import limits, ops
 from engine import receptive_field as _rf
-from engine.errors import ConfigError
+from engine.errors import ConfigError, real_array, whole_index
 from engine.layers import RECTIFIERS, Layer, layer_from_dict
 
 def _title(i, spec):
@@ -195,10 +195,12 @@ class Network:
     def as_input(self, x):
         """(array, batched): ``x`` in any form ``forward`` accepts, as float32 (C, H, W) or
         (N, C, H, W); a ConfigError in words for an array of another shape."""
-        x = np.asarray(x, dtype=np.float32)
+        x = real_array(x, "an image").astype(np.float32, copy=False)
         c, h, w = self.input_shape
         if x.shape == self.input_shape or (c == 1 and x.shape == (h, w)):
             return x.reshape(self.input_shape), False
+        if len(x) == 0 and x.ndim in (3, 4):
+            raise ConfigError("the batch is empty: give at least one image")
         if x.ndim == 4 and x.shape[1:] == self.input_shape:
             return x, True
         if c == 1 and x.ndim == 3 and x.shape[1:] == (h, w):
@@ -221,6 +223,8 @@ class Network:
         list of float32 arrays, entry i shaped ``shapes[i]`` (with a leading N for a batch).
         """
         x, batched = self.as_input(x)
+        if upto is not None and not 0 <= whole_index(upto, "upto") < len(self.layers):
+            raise IndexError(f"layer {upto} does not exist (the network has {len(self.layers)})")
         if not batched:
             self.last_input = x.copy()
         outputs = []

@@ -38,7 +38,11 @@ def _whole(value):
 
 def positive_pair(value, name):
     """An int or an (h, w) pair as two ints ≥ 1; ``name`` words the ConfigError otherwise."""
-    pair = _pair(value, name)
+    try:
+        pair = _pair(value, name)
+    except TypeError:  # None or another object that is neither a number nor a pair
+        raise ConfigError(f"{name} must be a whole number or a (height, width) pair, "
+                          f"not {value!r}") from None
     if min(pair) < 1:
         raise ConfigError(f"{name} must be at least 1, not {value!r}")
     return pair

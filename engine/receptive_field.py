@@ -19,6 +19,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from engine.errors import whole_index
+
 #: kinds whose output channel c reads input channel c only
 _PER_CHANNEL = ("maxpool2d", "avgpool2d", "relu", "leaky_relu", "sigmoid", "tanh")
 
@@ -120,6 +122,9 @@ def receptive_field(net, layer: int, row: int = 0, col: int = 0,
     Walks back layer by layer: output units [a, b] of a window layer read its input positions
     [a·s − p, b·s − p + d(k − 1)], and exactly the taps u·s − p + t·d (the sampled set).
     """
+    layer, row, col = (whole_index(v, n) for v, n in ((layer, "layer"), (row, "row"), (col, "col")))
+    if channel is not None:
+        channel = whole_index(channel, "channel")
     if not 0 <= layer < len(net.layers):
         raise IndexError(f"layer {layer} does not exist (the network has {len(net.layers)})")
     shape = net.shapes[layer]

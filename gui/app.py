@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 import engine
+from gui import error_dialog
 from gui.main_window import MainWindow, last_network_path
 from gui.state import AppState, Unit
 
@@ -131,6 +132,7 @@ def main(argv=None):
     data_dir = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)
     network, notice = start_network(data_dir)
     window = MainWindow(AppState(network), QSettings(), data_dir)
+    error_dialog.install(window)
     _close_on_ctrl_c(window)
     window.show()
     if notice:

@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self._help = None
         self._training = None
         self._quit_without_remembering = False
+        self._last_folder = None
         self.setDockNestingEnabled(True)
         self.canvas = Canvas(state)
         self.setCentralWidget(ActivationView(state))
@@ -218,8 +219,8 @@ class MainWindow(QMainWindow):
         """Load the network in ``path`` as one undoable step; returns the reason it failed or ''."""
         try:
             network = engine.load_network(path)
-        except (engine.ConfigError, OSError) as error:
-            return self.warn("Cannot open the network", f"{Path(path).name}: {error}")
+        except engine.ConfigError as error:  # the message names the file
+            return self.warn("Cannot open the network", str(error))
         refusal = self.state.set_network(network, f"Open {Path(path).name}")
         return self.warn("Cannot use the network", refusal) if refusal else ""
 
@@ -283,13 +284,26 @@ class MainWindow(QMainWindow):
 
     def _with_path(self, use, title, file_filter, save_as=None):
         """Ask for a file to open (or, with ``save_as`` as the suggested name, to save) and hand
-        it to ``use``; nothing happens when the dialog is cancelled."""
+        it to ``use``; nothing happens when the dialog is cancelled. The dialog starts in the
+        folder used last (remembered between runs with the settings)."""
+        folder = self.last_folder()
         if save_as is None:
-            path, _ = QFileDialog.getOpenFileName(self, title, "", file_filter)
+            path, _ = QFileDialog.getOpenFileName(self, title, folder, file_filter)
         else:
-            path, _ = QFileDialog.getSaveFileName(self, title, save_as, file_filter)
+            path, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder, save_as)),
+                                                  file_filter)
         if path:
+            self._last_folder = str(Path(path).parent)
+            if self._settings is not None:
+                self._settings.setValue("lastFolder", self._last_folder)
             use(path)
+
+    def last_folder(self):
+        """The folder the Open and Save dialogs start in: the one used last, else "" (Qt's
+        default, the working folder)."""
+        if self._last_folder is None and self._settings is not None:
+            self._last_folder = str(self._settings.value("lastFolder", "", type=str))
+        return self._last_folder or ""
 
     def _on_other_size_triggered(self):
         size, ok = QInputDialog.getInt(self, "Input size", "Height and width of the input, pixels:",

@@ -16,9 +16,11 @@ Nothing is ever unpickled.
 
 from __future__ import annotations
 
+import glob
 import json
 import math
 import os
+import stat
 import tempfile
 import zipfile
 import zlib
@@ -59,19 +61,63 @@ def network_from_spec(spec, params=None) -> Network:
 
 
 def save_network(net: Network, path) -> None:
-    """Write ``net`` to ``path`` (.npz) atomically: a crash never leaves half a file behind."""
+    """Write ``net`` to ``path`` (.npz) atomically: a crash never leaves half a file behind.
+
+    The data reaches the disk (fsync) before it replaces the old file; a symbolic link is
+    followed (the file it points to is replaced, the link kept); the file gets the permissions
+    of the file it replaces, or the user's umask; a temporary left by a save that was killed is
+    removed. A .json path is refused: JSON holds the layers but not the weights.
+    """
     path = Path(path)
+    if path.suffix.lower() == ".json":
+        raise ConfigError(f"{path.name}: a .json file holds only the layer spec, not the weights; "
+                          f"save the network as .npz to keep them")
+    target = Path(os.path.realpath(path))
     arrays = {"spec": np.array(json.dumps(network_spec(net), indent=1))}
     for i, params in enumerate(net.params):
         arrays |= {f"p{i}_{name}": np.ascontiguousarray(a, np.float32) for name, a in params.items()}
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
+    # short, hidden and recognizable: a legal long name must not become too long with a suffix
+    prefix = f".{target.name[:64]}."
+    for stale in target.parent.glob(f"{glob.escape(prefix)}*.part"):
+        stale.unlink(missing_ok=True)
+    mode = _mode_for(target)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=".part")
     try:
         with os.fdopen(fd, "wb") as f:
             np.savez_compressed(f, **arrays)
-        os.replace(tmp, path)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
     except BaseException:
         os.unlink(tmp)
         raise
+    _fsync_folder(target.parent)
+
+
+def _mode_for(target):
+    """The permissions a saved file gets: those of the file it replaces, else 0666 less the umask
+    (mkstemp's own 0600 would hide the file from everyone else)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _fsync_folder(folder):
+    """Make the rename itself durable; some file systems cannot sync a folder, which is fine."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def load_network(path) -> Network:

@@ -1,6 +1,8 @@
 """Saving and loading networks; every kind of bad file gives a ConfigError that says why."""
 
 import json
+import os
+import stat
 
 import numpy as np
 import pytest
@@ -216,3 +218,61 @@ def test_save_into_missing_directory_is_an_os_error(tmp_path):
 def test_spec_recognized_by_content_whatever_the_suffix(tmp_path):
     (tmp_path / "spec.txt").write_text(json.dumps(network_spec(net())))
     assert load_network(tmp_path / "spec.txt").layers == net().layers
+
+
+# ---------------------------------------------------------------------------- saving details
+def test_a_saved_file_gets_the_users_umask_permissions(tmp_path):
+    old = os.umask(0o022)
+    try:
+        save_network(net(), tmp_path / "n.npz")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "n.npz").stat().st_mode) == 0o644
+
+
+def test_saving_over_a_file_keeps_its_permissions(tmp_path):
+    path = tmp_path / "n.npz"
+    save_network(net(), path)
+    path.chmod(0o640)
+    save_network(net(), path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def test_saving_through_a_symbolic_link_replaces_its_target(tmp_path):
+    real = tmp_path / "real.npz"
+    save_network(Network((1, 6, 6), [ReLU()]), real)
+    link = tmp_path / "link.npz"
+    link.symlink_to(real)
+    save_network(net(), link)
+    assert link.is_symlink() and load_network(real).layers == net().layers
+
+
+def test_a_long_but_legal_name_saves(tmp_path):
+    path = tmp_path / ("n" * 251 + ".npz")  # 255 bytes, the usual limit
+    save_network(net(), path)
+    assert load_network(path).layers == net().layers
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_the_data_reaches_the_disk_before_the_rename(tmp_path, monkeypatch):
+    events = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(os, "fsync", lambda fd: (events.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(os, "replace", lambda a, b: (events.append("replace"), real_replace(a, b))[1])
+    save_network(net(), tmp_path / "n.npz")
+    assert events[:2] == ["fsync", "replace"]
+
+
+def test_a_killed_saves_temporary_is_cleaned_up(tmp_path):
+    save_network(net(), tmp_path / "n.npz")
+    stale = tmp_path / ".n.npz.abc123.part"
+    stale.write_bytes(b"half a file")
+    save_network(net(), tmp_path / "n.npz")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["n.npz"]
+
+
+def test_saving_as_json_says_to_use_npz(tmp_path):
+    with pytest.raises(ConfigError, match="mynet.json: a .json file holds only the layer spec, "
+                                          "not the weights; save the network as .npz"):
+        save_network(net(), tmp_path / "mynet.json")
+    assert not list(tmp_path.iterdir())

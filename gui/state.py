@@ -139,11 +139,22 @@ class AppState(QObject):
         return self._try_network(lambda: network, text)
 
     def set_param(self, layer, name, value, text="Edit weights"):
-        """Set ``network.params[layer][name]`` to ``value`` (same shape) as one undoable step."""
+        """Set ``network.params[layer][name]`` to ``value`` (same shape) as one undoable step.
+
+        Returns the refusal or '': values that are not finite float32 numbers (NaN, infinity,
+        beyond ±3.4e38) would turn every map after the layer into NaN, so they are refused.
+        """
         current = self.network.params[layer][name]
-        value = np.asarray(value, current.dtype).reshape(current.shape)
+        with np.errstate(over="ignore", invalid="ignore"):
+            value = np.asarray(value, np.float64).astype(current.dtype).reshape(current.shape)
+        if not np.isfinite(value).all():
+            self._set_error(f"the {name} of layer {layer + 1} would hold values that are not "
+                            f"finite 32-bit numbers (NaN, infinity or beyond ±3.4e38)")
+            return self.error
+        self._set_error("")
         self.undo_stack.push(_Command(
             text, lambda v: self._apply_param(layer, name, v), current.copy(), value.copy()))
+        return ""
 
     def _apply_param(self, layer, name, value):
         self.network.params[layer][name][...] = value

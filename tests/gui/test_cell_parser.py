@@ -55,3 +55,10 @@ def test_format_is_compact():
     assert format_cell(2.0) == "2"
     assert format_cell(-0.125) == "-0.125"
     assert format_cell(1 / 9) == "0.1111"
+
+
+@pytest.mark.parametrize("text", ["1e39", "-1e39", "1e20*1e20", "3.5e38"])
+def test_values_beyond_float32_are_refused(text):
+    with pytest.raises(CellError, match="too large to store: weights are 32-bit floats"):
+        parse_cell(text)
+    assert parse_cell("3.4e38") == pytest.approx(3.4e38)

@@ -194,3 +194,21 @@ def test_huge_kernels_are_shown_not_typed(qtbot, editor, state):
     state.undo_stack.undo()
     state.undo_stack.undo()
     assert editor.grid.isVisible() and not editor.too_big.isVisible()
+
+
+def test_a_cell_value_beyond_float32_is_refused_and_the_maps_stay_finite(qtbot, editor, state):
+    before = weight(state).copy()
+    cell = editor.grid.cells[0][0]
+    type_and_enter(qtbot, cell, "1e39")
+    assert cell.property("invalid") is True and "too large" in editor.error.text()
+    np.testing.assert_array_equal(weight(state), before)
+    state.recompute()
+    assert all(np.isfinite(a).all() for a in state.activations)
+
+
+def test_state_refuses_weights_that_are_not_finite_float32(state):
+    steps = state.undo_stack.count()
+    value = weight(state).astype(np.float64)
+    value[0, 0, 0, 0] = 1e39
+    assert "not finite 32-bit numbers" in state.set_param(0, "weight", value)
+    assert state.undo_stack.count() == steps and np.isfinite(weight(state)).all()

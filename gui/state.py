@@ -59,6 +59,8 @@ class AppState(QObject):
     layerSelected(int) : the layer (or its filter/channel) chosen for editing changed.
     errorChanged(str) : the reason the last edit was refused ("" once an edit succeeds).
     overlayChanged : ``input_overlay`` (a heatmap drawn over the canvas) changed.
+    trainingChanged(bool) : training started (True) or ended (False); weight edits are refused
+        while it runs, since its result would overwrite them.
     """
 
     networkChanged = Signal()
@@ -68,6 +70,11 @@ class AppState(QObject):
     layerSelected = Signal(int)
     errorChanged = Signal(str)
     overlayChanged = Signal()
+    trainingChanged = Signal(bool)
+
+    #: why a weight edit is refused while training runs
+    TRAINING_NOTE = ("Training is running: its result would overwrite weight edits, so they wait "
+                     "until it ends (Cancel stops it).")
 
     def __init__(self, network, parent=None):
         super().__init__(parent)
@@ -88,6 +95,7 @@ class AppState(QObject):
         self.hovered = None
         self.input_overlay = None
         self.erf_enabled = False
+        self.training = False
         # Pen events arrive faster than frames: they only mark the forward as due, and one
         # zero-delay timer runs it once per event-loop pass.
         self._recompute_timer = QTimer(self, singleShot=True, interval=0)
@@ -144,6 +152,9 @@ class AppState(QObject):
         Returns the refusal or '': values that are not finite float32 numbers (NaN, infinity,
         beyond ±3.4e38) would turn every map after the layer into NaN, so they are refused.
         """
+        if self.training:
+            self._set_error(self.TRAINING_NOTE)
+            return self.error
         current = self.network.params[layer][name]
         with np.errstate(over="ignore", invalid="ignore"):
             value = np.asarray(value, np.float64).astype(current.dtype).reshape(current.shape)
@@ -160,6 +171,12 @@ class AppState(QObject):
         self.network.params[layer][name][...] = value
         self.networkChanged.emit()
         self._schedule()
+
+    def set_training(self, running):
+        """Say that training runs (True) or ended (False); see ``trainingChanged``."""
+        if bool(running) != self.training:
+            self.training = bool(running)
+            self.trainingChanged.emit(self.training)
 
     def show_params(self, params):
         """Show ``params`` (one dict per layer, shaped like ``network.params``) live without an undo

@@ -166,6 +166,7 @@ class TrainingDialog(QDialog):
         self.train_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
         self.revert_button.setEnabled(not running and self._before is not None)
+        self.state.set_training(running)
 
     def _say(self, text, error=False):
         self.status.setStyleSheet("color: #b00020;" if error else "")

@@ -201,3 +201,24 @@ def test_weights_are_not_applied_to_a_network_changed_during_training(qtbot, dia
     assert_same(weights(tiny_state), edited)
     assert tiny_state.undo_stack.count() == 1  # only the layer edit
     assert not dialog.revert_button.isEnabled()
+
+
+def test_weight_edits_wait_while_training_runs_and_say_why(qtbot, dialog, tiny_state):
+    from gui.kernel_editor import KernelEditor
+    editor = KernelEditor(tiny_state)
+    qtbot.addWidget(editor)
+    editor.show()
+    tiny_state.select_layer(0)
+    dialog.epochs.setValue(dialog.epochs.maximum())
+    dialog.batch_size.setValue(1)
+    QTest.mouseClick(dialog.train_button, Qt.LeftButton)
+    assert tiny_state.training and not editor.grid.isEnabled()
+    assert "Training is running" in editor.message.text() and editor.message.isVisible()
+    value = tiny_state.network.params[0]["weight"].copy()
+    value[0, 0, 0, 0] = 5.0
+    assert "Training is running" in tiny_state.set_param(0, "weight", value)
+    with qtbot.waitSignal(dialog.trainingFinished, timeout=5000):
+        QTest.mouseClick(dialog.cancel_button, Qt.LeftButton)
+    assert not tiny_state.training and editor.grid.isEnabled() and not editor.message.text()
+    assert tiny_state.set_param(0, "weight", value) == ""
+    assert tiny_state.network.params[0]["weight"][0, 0, 0, 0] == 5.0

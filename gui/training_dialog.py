@@ -262,6 +262,9 @@ class TrainingDialog(QDialog):
         self._thread.wait()
         self._thread = self._worker = None
         if error:
+            if self.state.network is self._target:  # the live previews are undone
+                self.state.show_params(self._before.params)
+                error = error.rstrip(".") + ". The weights from before training are back."
             self._before = None
             self._say(error, error=True)
         elif self.state.network is not self._target:

@@ -222,3 +222,30 @@ def test_weight_edits_wait_while_training_runs_and_say_why(qtbot, dialog, tiny_s
     assert not tiny_state.training and editor.grid.isEnabled() and not editor.message.text()
     assert tiny_state.set_param(0, "weight", value) == ""
     assert tiny_state.network.params[0]["weight"][0, 0, 0, 0] == 5.0
+
+
+def test_a_collapsing_run_keeps_the_weights_from_before_and_suggests_a_smaller_rate(
+        qtbot, shown, tmp_path):
+    rng = np.random.default_rng(0)
+    labels = np.arange(300) % 10
+    images = (rng.random((300, 12, 12)) < 0.1) * 255
+    images[np.arange(300), labels, :] = 255
+    net = engine.Network((1, 12, 12), [
+        engine.Conv2d(8, 3, padding=1), engine.ReLU(), engine.Conv2d(8, 3, padding=1),
+        engine.ReLU(), engine.MaxPool2d(2), engine.Dense(10), engine.Softmax()], seed=0)
+    state = AppState(net)
+    before = weights(state)
+    dialog = shown(TrainingDialog(state), 860, 640)
+    dialog.images_edit.setText(str(write_idx(tmp_path / "rows-images-idx3-ubyte", images)))
+    dialog.labels_edit.setText(str(write_idx(tmp_path / "rows-labels-idx1-ubyte", labels)))
+    dialog.epochs.setValue(3)
+    dialog.batch_size.setValue(16)
+    dialog.augment.setChecked(False)
+    dialog.learning_rate.setValue(dialog.learning_rate.maximum())
+    assert dialog.learning_rate.value() == 1.0
+    train(qtbot, dialog, timeout=20000)
+    text = dialog.status.text()
+    assert "collapsed" in text and "try 0.1" in text and "from before training are back" in text
+    assert "Done" not in text
+    assert_same(weights(state), before)
+    assert state.undo_stack.count() == 0

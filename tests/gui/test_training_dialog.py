@@ -249,3 +249,13 @@ def test_a_collapsing_run_keeps_the_weights_from_before_and_suggests_a_smaller_r
     assert "Done" not in text
     assert_same(weights(state), before)
     assert state.undo_stack.count() == 0
+
+
+def test_an_idx_file_whose_dimensions_overflow_is_explained(qtbot, dialog, tmp_path):
+    path = tmp_path / "wrap-labels-idx1-ubyte"
+    path.write_bytes(bytes([0, 0, 8, 4]) + (65536).to_bytes(4, "big") * 4)
+    dialog.labels_edit.setText(str(path))
+    QTest.mouseClick(dialog.train_button, Qt.LeftButton)
+    assert "wrap-labels-idx1-ubyte" in dialog.status.text()
+    assert "more than ConvScope handles" in dialog.status.text()
+    assert dialog.train_button.isEnabled()

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 import engine
 from engine.erf import effective_receptive_field
 from engine import partial_forward
+from gui import undo
 
 
 @dataclass(frozen=True)
@@ -26,20 +27,6 @@ class Unit:
     channel: int
     row: int
     col: int
-
-
-class _Command(QUndoCommand):
-    """An undo entry that applies one of two states through the same setter."""
-
-    def __init__(self, text, apply, before, after):
-        super().__init__(text)
-        self._apply, self._before, self._after = apply, before, after
-
-    def redo(self):
-        self._apply(self._after)
-
-    def undo(self):
-        self._apply(self._before)
 
 
 def _snapshot(net):
@@ -59,6 +46,8 @@ class AppState(QObject):
     layerSelected(int) : the layer (or its filter/channel) chosen for editing changed.
     errorChanged(str) : the reason the last edit was refused ("" once an edit succeeds).
     overlayChanged : ``input_overlay`` (a heatmap drawn over the canvas) changed.
+    historyTrimmed(int) : that many of the oldest undo steps were dropped to keep the history
+        within ``gui.undo.UNDO_BUDGET`` bytes.
     trainingChanged(bool) : training started (True) or ended (False); weight edits are refused
         while it runs, since its result would overwrite them.
     """
@@ -71,6 +60,7 @@ class AppState(QObject):
     errorChanged = Signal(str)
     overlayChanged = Signal()
     trainingChanged = Signal(bool)
+    historyTrimmed = Signal(int)
 
     #: why a weight edit is refused while training runs
     TRAINING_NOTE = ("Training is running: its result would overwrite weight edits, so they wait "
@@ -80,6 +70,10 @@ class AppState(QObject):
         super().__init__(parent)
         self.network = network
         self.undo_stack = QUndoStack(self)
+        self.undo_budget = undo.UNDO_BUDGET
+        # after the event that pushed, so that an open undo macro is never cut
+        self._trim_timer = QTimer(self, singleShot=True, interval=0)
+        self._trim_timer.timeout.connect(self._trim_history)
         channels, height, width = network.input_shape
         self.image = np.zeros((height, width), np.float32)
         self._committed_image = self.image.copy()
@@ -116,15 +110,16 @@ class AppState(QObject):
 
     def set_image(self, image, text="Draw"):
         """Make ``image`` (H, W) the drawing, as one undoable step from the last committed one."""
-        before, after = self._committed_image, np.array(image, np.float32)
-        self.undo_stack.push(_Command(text, self._apply_image, before, after))
+        before, after = undo.patches(self._committed_image, np.array(image, np.float32))
+        self._push(undo.Command(text, self._apply_image, before, after,
+                                undo.patch_cost(before, after)))
 
     def clear_image(self):
         self.set_image(np.zeros_like(self.image), "Clear")
 
-    def _apply_image(self, image):
-        self._committed_image = image.copy()
-        self.show_image(image.copy())
+    def _apply_image(self, patch):
+        self._committed_image = patch.apply_to(self._committed_image)
+        self.show_image(self._committed_image.copy())
 
     def set_preprocess(self, enabled):
         """Feed the network the MNIST-style centred digit (True) or the raw drawing (False)."""
@@ -163,12 +158,13 @@ class AppState(QObject):
                             f"finite 32-bit numbers (NaN, infinity or beyond ±3.4e38)")
             return self.error
         self._set_error("")
-        self.undo_stack.push(_Command(
-            text, lambda v: self._apply_param(layer, name, v), current.copy(), value.copy()))
+        before, after = undo.patches(current, value)
+        self._push(undo.Command(text, lambda patch: self._apply_param(layer, name, patch), before,
+                                after, undo.patch_cost(before, after)))
         return ""
 
-    def _apply_param(self, layer, name, value):
-        self.network.params[layer][name][...] = value
+    def _apply_param(self, layer, name, patch):
+        patch.write_into(self.network.params[layer][name])
         self.networkChanged.emit()
         self._schedule()
 
@@ -197,9 +193,11 @@ class AppState(QObject):
         # the drawing itself, not a copy resampled there and back.
         drawing, shape = self._committed_image, tuple(network.input_shape[1:])
         resized = drawing if drawing.shape == shape else _resample(drawing, shape)
-        self.undo_stack.push(_Command(text, self._apply_snapshot,
-                                      (_snapshot(self.network), drawing.copy()),
-                                      (_snapshot(network), resized.copy())))
+        before = (_snapshot(self.network), drawing.copy())
+        after = (_snapshot(network), resized.copy())
+        cost = sum(p.nbytes for side in (before, after) for params in side[0][2]
+                   for p in params.values()) + drawing.nbytes + resized.nbytes
+        self._push(undo.Command(text, self._apply_snapshot, before, after, cost))
         self._set_error("")
         return ""
 
@@ -215,6 +213,15 @@ class AppState(QObject):
         self.pin(None)
         self.networkChanged.emit()
         self._schedule()
+
+    def _push(self, command):
+        self.undo_stack.push(command)
+        self._trim_timer.start()
+
+    def _trim_history(self):
+        dropped = undo.trim(self.undo_stack, self.undo_budget)
+        if dropped:
+            self.historyTrimmed.emit(dropped)
 
     def _set_error(self, message):
         self.error = message

@@ -11,8 +11,9 @@ import math
 
 from engine.errors import ConfigError
 
-#: layers in one network (the editors show every layer; beyond this they stop being readable)
-MAX_LAYERS = 200
+#: layers in one network: the window builds a view per layer, and opening the largest network
+#: must stay within about two seconds (tests/gui/test_layer_count.py)
+MAX_LAYERS = 64
 #: the input's height and width, each
 MAX_INPUT_SIDE = 2048
 #: numbers in one array: a layer's output, its weights, or its input once padded

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 from collections import Counter
 
@@ -253,7 +254,7 @@ class Network:
         None for flat outputs).
         """
         rows = []
-        for i, (spec, geometry) in enumerate(zip(self.layers, _rf.geometries(self))):
+        for i, (spec, geometry) in enumerate(zip(self.layers, self.geometries)):
             in_shape = self.shapes[i - 1] if i else self.input_shape
             weight = self.params[i].get("weight")
             macs = 0 if weight is None else weight.size * math.prod(self.shapes[i][1:])
@@ -264,6 +265,12 @@ class Network:
                 "window": self.windows[i], "rf": geometry.size, "jump": geometry.jump,
                 "start": geometry.start})
         return rows
+
+    @functools.cached_property
+    def geometries(self):
+        """Every layer's receptive-field size, jump and start (see
+        :func:`engine.receptive_field.geometries`), computed once: the layers never change."""
+        return _rf.geometries(self)
 
     def rebuilt(self, layers, input_shape=None):
         """A new Network with ``layers`` (and ``input_shape``), reusing the weights that still fit.

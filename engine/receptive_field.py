@@ -151,7 +151,7 @@ def receptive_field(net, layer: int, row: int = 0, col: int = 0,
             sampled = [np.unique((u[:, None] * s - side[0] + np.arange(k) * d).ravel())
                        for u, s, side, k, d in zip(sampled, window.stride, window.pads,
                                                    window.kernel, window.dilation)]
-    geometry = geometries(net)[layer]
+    geometry = net.geometries[layer]
     return ReceptiveField(layer, row, col, _box(sampled), boxes, channels, geometry.size,
                           geometry.jump, geometry.start, tuple(net.input_shape[1:]), *sampled)
 

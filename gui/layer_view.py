@@ -42,6 +42,11 @@ class LayerView(pg.GraphicsLayoutWidget):
                                    color=self.text_color)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
 
+    def set_title(self, title):
+        """Show ``title`` (rich text) above the maps; a view reused for another layer gets its
+        title here."""
+        self.title.setText(title)
+
     def set_maps(self, maps, per_channel=None):
         """Show ``maps`` (this layer's output); ``per_channel`` scales each channel on its own."""
         if per_channel is not None:

@@ -7,6 +7,7 @@ drawn, so the unit under the mouse and the outlines never depend on the display 
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -39,6 +40,13 @@ class MapImage(pg.ImageItem):
         super().render()
         if self.qimage is not None and self.qimage.format() == QImage.Format_Indexed8:
             self.qimage = self.qimage.convertToFormat(QImage.Format_RGB32)
+
+
+@functools.cache
+def _color_map(signed):
+    """The colorbar's ColorMap, built once: building one per layer view costs milliseconds."""
+    lut = colormaps.lut(signed)
+    return pg.ColorMap(np.linspace(0, 1, len(lut)), lut)
 
 
 def _outline(color, width):
@@ -93,10 +101,9 @@ class MapView(LayerView):
         for z, item in enumerate((self._gaps, self._feeders, self._units), start=1):
             item.setZValue(z)
             self.box.addItem(item, ignoreBounds=True)
-        lut = colormaps.lut(signed)
         self.colorbar = pg.ColorBarItem(
             values=(0.0, 1.0), width=10, interactive=False, colorMapMenu=False,
-            colorMap=pg.ColorMap(np.linspace(0, 1, len(lut)), lut))
+            colorMap=_color_map(signed))
         self.colorbar.axis.setTextPen(self.text_color)
         self.addItem(self.colorbar, row=1, col=1)
         self.box.sigResized.connect(self._on_box_resized)
@@ -126,6 +133,13 @@ class MapView(LayerView):
         rows, cols = self.mosaic.shape
         self.box.setRange(xRange=(0, cols), yRange=(0, rows), padding=0)
         self._fit_height()
+
+    def set_title(self, title):
+        self._title = title
+        if self.channel is None:
+            super().set_title(title)
+        else:
+            self.enlarge(None)
 
     def enlarge(self, channel):
         """Show ``channel`` alone and large, or all channels again with None."""

@@ -208,10 +208,15 @@ class AppState(QObject):
         if not np.array_equal(drawing, self._committed_image):
             self._committed_image, self.image = drawing.copy(), drawing.copy()
             self.imageChanged.emit()
-        if self.selected_layer is not None and self.selected_layer >= len(layers):
-            self.select_layer(len(layers) - 1 if layers else None)
+        # The selection is kept valid before anyone hears of the new network, and announced after.
+        reselect = self.selected_layer is not None and self.selected_layer >= len(layers)
+        if reselect:
+            self.selected_layer = len(layers) - 1 if layers else None
+            self.selected_filter = self.selected_channel = 0
         self.pin(None)
         self.networkChanged.emit()
+        if reselect:
+            self.layerSelected.emit(-1 if self.selected_layer is None else self.selected_layer)
         self._schedule()
 
     def _push(self, command):

@@ -7,11 +7,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QScrollArea,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+import engine
 from gui.formatting import conv_sum_lines, factor, number, sum_terms
 from gui.lazy_redraw import LazyRedraw
 from gui.number_grid import NumberGrid, cell_colour, text_colour
 
 _ACTIVATIONS = ("relu", "leaky_relu", "sigmoid", "tanh")
+#: input channels a conv unit's page draws (window, kernel, products each); a 1024-channel layer
+#: would otherwise build thousands of grids and freeze the window
+MAX_CHANNEL_GRIDS = 16
 
 
 def unit_title(network, unit):
@@ -161,8 +165,8 @@ class UnitInspector(QWidget):
             explanation = network.explain(unit.layer, unit.channel, unit.row, unit.col,
                                           x=self.state.model_input,
                                           outputs=self.state.fresh_activations)
-        except IndexError:  # a stale unit while the network is being replaced
-            return None
+        except (IndexError, engine.ConfigError):
+            return None  # a stale unit or drawing while the network is replaced: maps follow
         where = "pinned" if unit == self.state.pinned else "hovered"
         self.title.setText(f"{unit_title(network, unit)}   ({where})")
         self.subtitle.setText(network.layers[unit.layer].describe())
@@ -193,7 +197,7 @@ class UnitInspector(QWidget):
     # --------------------------------------------------------------- kinds
     def _conv(self, e, rows):
         """Grids (window × kernel = products) and the sum per input channel; returns the filler."""
-        channels = len(e.window)
+        channels = min(len(e.window), MAX_CHANNEL_GRIDS)
         captions = ("input window", "kernel (flipped 180°)" if e.flipped else "kernel", "products")
         grids, sums = [], []
         for c in range(channels):
@@ -210,6 +214,9 @@ class UnitInspector(QWidget):
             rows.addLayout(line)
             sums.append(_text(""))
             rows.addWidget(sums[c])
+        if len(e.window) > channels:
+            rows.addWidget(_text(f"Input channels {channels + 1}–{len(e.window)} are not drawn; "
+                                 f"their sums are in the total below."))
         note = _text("", name="note")
         rows.addWidget(note)
 

@@ -23,7 +23,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from engine import conv2d, default_digit_network, pool2d  # noqa: E402
+from engine import conv2d, conv_transpose2d, default_digit_network, pool2d  # noqa: E402
 
 
 def blas_threads():
@@ -54,16 +54,32 @@ def median_ms(fn, repeats, min_total_s=0.2):
 
 def cases(rng):
     """(label, channels, engine call, torch call taking the torch module) per configuration."""
-    def conv(c_in, c_out, size, k, stride=1):
+    def conv(c_in, c_out, size, k, stride=1, groups=1):
         x = rng.standard_normal((c_in, size, size)).astype(np.float32)
-        w = rng.standard_normal((c_out, c_in, k, k)).astype(np.float32)
+        w = rng.standard_normal((c_out, c_in // groups, k, k)).astype(np.float32)
         b = rng.standard_normal(c_out).astype(np.float32)
-        label = f"conv {c_in}→{c_out} ch {size}×{size} {k}×{k}" + (f" s{stride}" if stride > 1 else "")
+        kind = "depthwise conv" if groups == c_in == c_out else "conv"
+        label = f"{kind} {c_in}→{c_out} ch {size}×{size} {k}×{k}" + (
+            f" s{stride}" if stride > 1 else "") + (f" g{groups}" if 1 < groups < c_in else "")
 
         def with_torch(torch):
             tx, tw, tb = (torch.from_numpy(a) for a in (x[None], w, b))
-            return lambda: torch.nn.functional.conv2d(tx, tw, tb, stride, k // 2)
-        return label, max(c_in, c_out), lambda: conv2d(x, w, b, stride, k // 2), with_torch
+            return lambda: torch.nn.functional.conv2d(tx, tw, tb, stride, k // 2, 1, groups)
+        return (label, max(c_in, c_out), lambda: conv2d(x, w, b, stride, k // 2, 1, groups),
+                with_torch)
+
+    def transposed(c_in, c_out, size, k, stride, padding=0, output_padding=0):
+        x = rng.standard_normal((c_in, size, size)).astype(np.float32)
+        w = rng.standard_normal((c_in, c_out, k, k)).astype(np.float32)
+        b = rng.standard_normal(c_out).astype(np.float32)
+        args = (stride, padding, output_padding)
+        label = f"transposed conv {c_in}→{c_out} ch {size}×{size} {k}×{k} s{stride}" + (
+            f" p{padding} op{output_padding}" if padding or output_padding else "")
+
+        def with_torch(torch):
+            tx, tw, tb = (torch.from_numpy(a) for a in (x[None], w, b))
+            return lambda: torch.nn.functional.conv_transpose2d(tx, tw, tb, *args)
+        return label, max(c_in, c_out), lambda: conv_transpose2d(x, w, b, *args), with_torch
 
     x_pool = rng.standard_normal((32, 128, 128)).astype(np.float32)
     net = default_digit_network()
@@ -80,6 +96,8 @@ def cases(rng):
 
     return [
         conv(1, 8, 28, 3), conv(8, 16, 28, 3), conv(16, 32, 128, 3), conv(3, 16, 512, 5, 2),
+        conv(16, 32, 64, 3, groups=4), conv(32, 32, 128, 3, groups=32),
+        transposed(16, 8, 32, 2, 2), transposed(8, 8, 32, 3, 2, 1, 1),
         ("max pool 2×2 on 32×128×128", 32, lambda: pool2d(x_pool, 2), pool_torch),
         ("digit network forward 28×28", 16, lambda: net.forward(digit), net_torch),
     ]
@@ -149,14 +167,14 @@ def main(argv=None):
           f"{'with as many threads' if has_torch else 'not installed'}; median of ≥ "
           f"{args.repeats} calls, best of {args.trials} processes; load average "
           f"{os.getloadavg()[0]:.1f} (other jobs stall multi-threaded BLAS badly)")
-    print(f"{'configuration':<34} {'engine ms':>10} {'torch ms':>10} {'ratio':>7}")
+    print(f"{'configuration':<46} {'engine ms':>10} {'torch ms':>10} {'ratio':>7}")
     ratios = []
     for (label, channels, _, _), mine, theirs in zip(cases(np.random.default_rng(0)),
                                                      best["engine"], torch_ms):
         ratio = mine / theirs if theirs else None
         if ratio is not None and channels >= 8:
             ratios.append(ratio)
-        print(f"{label:<34} {mine:>10.3f} " + (f"{theirs:>10.3f} {ratio:>7.2f}" if theirs
+        print(f"{label:<46} {mine:>10.3f} " + (f"{theirs:>10.3f} {ratio:>7.2f}" if theirs
                                                 else f"{'-':>10} {'-':>7}"))
     if ratios:
         print(f"median ratio over configurations with ≥ 8 channels: {statistics.median(ratios):.2f}"

@@ -44,14 +44,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import gui  # noqa: E402,F401  (first, as in the app: it sets the BLAS threads before numpy loads)
 import numpy as np  # noqa: E402
-import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter  # noqa: E402
 
 import engine  # noqa: E402
-from gui.activation_view import ActivationView  # noqa: E402
-from gui.canvas import Canvas  # noqa: E402
+from gui.app import configure_pyqtgraph  # noqa: E402
+from gui.maps.activation_view import ActivationView  # noqa: E402
+from gui.drawing.canvas import Canvas  # noqa: E402
 from gui.state import AppState, Unit  # noqa: E402
 
 WINDOW_SIZE = (1400, 900)
@@ -213,7 +213,7 @@ def main(argv=None):
     parser.add_argument("--case", choices=sorted(CASES), help=argparse.SUPPRESS)  # one trial
     args = parser.parse_args(argv)
     if args.case:
-        pg.setConfigOptions(imageAxisOrder="row-major")
+        configure_pyqtgraph()
         QApplication.instance() or QApplication(sys.argv[:1])
         print(json.dumps(run_case(args.case, CASES[args.case](), args.frames, args.grab,
                                   args.pin, args.erf)))

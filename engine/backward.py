@@ -14,23 +14,6 @@ from engine import ops
 _BLOCK_ELEMENTS = 1 << 20  # window-matrix elements per GEMM block, a few MB: stays in cache
 
 
-def _col2im(taps, padded_hw, stride, dilation):
-    """Adjoint of the sliding-window view: add every tap's slab back where it was read.
-
-    taps : (kh, kw, ..., H', W') values at each window tap (tap-major, so every slab is
-    contiguous); returns (..., Hp, Wp) sums. One slab add per kernel tap, never per pixel.
-    """
-    kh, kw = taps.shape[:2]
-    out_h, out_w = taps.shape[-2:]
-    out = np.zeros(taps.shape[2:-2] + tuple(padded_hw), dtype=taps.dtype)
-    for i in range(kh):
-        for j in range(kw):
-            top, left = i * dilation[0], j * dilation[1]
-            out[..., top:top + stride[0] * (out_h - 1) + 1:stride[0],
-                left:left + stride[1] * (out_w - 1) + 1:stride[1]] += taps[i, j]
-    return out
-
-
 def _unpad(grad_padded, pads, mode, hw):
     """Adjoint of ``ops.pad2d``: fold the gradient of the padded border back onto its sources.
 
@@ -49,14 +32,14 @@ def _unpad(grad_padded, pads, mode, hw):
     return summed.astype(grad_padded.dtype).reshape(lead + (h, w))
 
 
-def conv2d_backward(grad, x, weight, bias=None, stride=1, padding=0, dilation=1,
+def conv2d_backward(grad, x, weight, bias=None, stride=1, padding=0, dilation=1, groups=1,
                     padding_mode="zeros", flip=False, *, input_grad=True, weight_grad=True):
     """Gradients of :func:`engine.ops.conv2d`.
 
     Parameters
     ----------
     grad : (F, H', W') or (N, F, H', W'), ∂loss/∂output
-    x, weight, bias, stride, padding, dilation, padding_mode, flip
+    x, weight, bias, stride, padding, dilation, groups, padding_mode, flip
         Exactly as given to ``ops.conv2d``.
     input_grad : bool
         False skips dx (a network's first layer needs none), saving about half the work.
@@ -66,8 +49,8 @@ def conv2d_backward(grad, x, weight, bias=None, stride=1, padding=0, dilation=1,
 
     Returns
     -------
-    dx : like x, or None;  dweight : (F, C, kh, kw), or None;  dbias : (F,), or None without
-    ``weight_grad`` or a bias
+    dx : like x, or None;  dweight : (F, C / groups, kh, kw), or None;  dbias : (F,), or None
+    without ``weight_grad`` or a bias
     """
     xb, batched = ops.as_batch(x, "the input")
     g = np.asarray(grad) if batched else np.asarray(grad)[None]
@@ -79,24 +62,30 @@ def conv2d_backward(grad, x, weight, bias=None, stride=1, padding=0, dilation=1,
     xp = ops.pad2d(xb.astype(dtype, copy=False), pads, padding_mode)
     n, c = xb.shape[:2]
     filters, out_h, out_w = g.shape[1:]
+    per_group, depth = c // groups, c // groups * kh * kw
     g = g.astype(dtype, copy=False)
     windows = ops.sliding_windows(xp, kernel, stride, dilation, (out_h, out_w))  # (N, C, kh, kw, H', W')
     w_used = (weight[:, :, ::-1, ::-1] if flip else weight).astype(dtype, copy=False)
-    w_taps = w_used.transpose(2, 3, 1, 0).reshape(kh * kw * c, filters)
-    dweight = np.zeros((filters, c * kh * kw), dtype) if weight_grad else None
+    # (groups, kh·kw·C/groups, F/groups): per group, what each filter adds to each tap
+    w_taps = w_used.reshape(groups, filters // groups, per_group, kh, kw).transpose(
+        0, 3, 4, 2, 1).reshape(groups, kh * kw * per_group, filters // groups)
+    dweight = np.zeros((groups, filters // groups, depth), dtype) if weight_grad else None
     dx = np.empty(xb.shape, dtype) if input_grad else None
     # A few images at a time: the window matrices stay cache-sized (35% faster than all at once).
     block = max(1, _BLOCK_ELEMENTS // (c * kh * kw * out_h * out_w))
     for start in range(0, n, block):
         stop = min(n, start + block)
-        g_rows = np.ascontiguousarray(np.moveaxis(g[start:stop], 1, 0)).reshape(filters, -1)  # (F, B·H'·W')
+        # (groups, F/groups, B·H'·W')
+        g_rows = np.ascontiguousarray(np.moveaxis(g[start:stop], 1, 0)).reshape(
+            groups, filters // groups, -1)
         if weight_grad:
             cols = np.ascontiguousarray(
-                windows[start:stop].transpose(1, 2, 3, 0, 4, 5)).reshape(c * kh * kw, -1)
-            dweight += g_rows @ cols.T
+                windows[start:stop].transpose(1, 2, 3, 0, 4, 5)).reshape(groups, depth, -1)
+            dweight += g_rows @ cols.transpose(0, 2, 1)
         if input_grad:
-            taps = (w_taps @ g_rows).reshape(kh, kw, c, stop - start, out_h, out_w)
-            dxp = _col2im(taps, xp.shape[2:], stride, dilation)  # (C, B, Hp, Wp)
+            taps = (w_taps @ g_rows).reshape(groups, kh, kw, per_group, stop - start, out_h, out_w)
+            taps = taps.transpose(1, 2, 0, 3, 4, 5, 6).reshape(kh, kw, c, stop - start, out_h, out_w)
+            dxp = ops.add_windows(taps, xp.shape[2:], stride, dilation)  # (C, B, Hp, Wp)
             dx[start:stop] = np.moveaxis(_unpad(dxp, pads, padding_mode, xb.shape[2:]), 0, 1)
     dx = dx if batched or dx is None else dx[0]
     if not weight_grad:
@@ -105,6 +94,72 @@ def conv2d_backward(grad, x, weight, bias=None, stride=1, padding=0, dilation=1,
     dweight = np.ascontiguousarray(dweight[:, :, ::-1, ::-1]) if flip else dweight
     dbias = None if bias is None else g.sum(axis=(0, 2, 3))
     return dx, dweight, dbias
+
+
+def conv_transpose2d_backward(grad, x, weight, bias=None, stride=1, padding=0, output_padding=0,
+                              groups=1, dilation=1, *, input_grad=True, weight_grad=True):
+    """Gradients of :func:`engine.ops.conv_transpose2d`.
+
+    A transposed convolution is the input gradient of a convolution, so its own input gradient
+    is that convolution (run on ``grad``), and its weight gradient is the convolution's weight
+    gradient with input and output swapped.
+
+    Returns
+    -------
+    dx : like x, or None;  dweight : (C, F / groups, kh, kw), or None;  dbias : (F,), or None
+    """
+    xb, batched = ops.as_batch(x, "the input")
+    g = np.asarray(grad) if batched else np.asarray(grad)[None]
+    height, width = xb.shape[2:]
+    dx = dweight = None
+    if input_grad:
+        # output_padding ≥ stride (allowed when the dilation is larger) leaves the conv one
+        # step longer than the input: those extra units read only the output padding
+        dx = ops.conv2d(g, weight, None, stride, padding, dilation, groups)[:, :, :height, :width]
+        dx = dx if batched else dx[0]
+    if weight_grad:
+        # the conv mapping the output back to x's shape reads the output padded by p; its weight
+        # gradient (x in the role of the output gradient) is this layer's
+        _, dweight, _ = conv2d_backward(xb, g, weight, None, stride, padding, dilation, groups,
+                                        input_grad=False)
+    dbias = None if bias is None or not weight_grad else g.sum(axis=(0, 2, 3))
+    return dx, dweight, dbias
+
+
+def batch_norm2d_backward(grad, x, running_mean, running_var, weight=None, bias=None,
+                          training=False, momentum=0.1, eps=1e-5):
+    """Gradients of :func:`engine.ops.batch_norm2d` (its running statistics are not touched).
+
+    Returns
+    -------
+    dx : like x;  dweight : (C,) or None without weight;  dbias : (C,) or None without bias
+    """
+    xb, batched = ops.as_batch(x, "the input")
+    g = np.asarray(grad) if batched else np.asarray(grad)[None]
+    dtype = np.result_type(xb.dtype, np.float32)
+    xb, g = xb.astype(dtype, copy=False), g.astype(dtype, copy=False)
+    if training:
+        mean, var = ops.batch_statistics(xb)
+    else:
+        mean, var = (np.asarray(a, dtype) for a in (running_mean, running_var))
+    inv_std = (1 / np.sqrt(var + dtype.type(eps))).reshape(-1, 1, 1)
+    x_hat = (xb - mean.reshape(-1, 1, 1)) * inv_std
+    gamma = 1 if weight is None else np.asarray(weight, dtype).reshape(-1, 1, 1)
+    g_hat = g * gamma
+    if training:
+        # the batch mean and variance move with every x too
+        dx = inv_std * (g_hat - g_hat.mean(axis=(0, 2, 3), keepdims=True)
+                        - x_hat * (g_hat * x_hat).mean(axis=(0, 2, 3), keepdims=True))
+    else:
+        dx = g_hat * inv_std
+    dweight = None if weight is None else (g * x_hat).sum(axis=(0, 2, 3))
+    dbias = None if bias is None else g.sum(axis=(0, 2, 3))
+    return (dx if batched else dx[0]), dweight, dbias
+
+
+def dropout_backward(grad, mask):
+    """Gradient of :func:`engine.ops.dropout`: the same mask (0 or 1 / (1 − p)) times ``grad``."""
+    return grad * mask
 
 
 def pool2d_backward(grad, x, kernel_size, stride=None, padding=0, mode="max", ceil_mode=False,
@@ -147,7 +202,7 @@ def pool2d_backward(grad, x, kernel_size, stride=None, padding=0, mode="max", ce
     # The last ceil_mode window may reach past the padding: give it room, then drop it.
     padded_hw = [max(pre + size + post, (o - 1) * s + k) for (pre, post), size, o, s, k
                  in zip(pads, (h, w), out_hw, stride, kernel)]
-    dxp = _col2im(tap_grads, padded_hw, stride, (1, 1))
+    dxp = ops.add_windows(tap_grads, padded_hw, stride, (1, 1))
     dx = dxp[:, :, pads[0][0]:pads[0][0] + h, pads[1][0]:pads[1][0] + w]
     return dx if batched else dx[0]
 
@@ -214,56 +269,46 @@ def softmax_cross_entropy(logits, labels, smoothing=0.0):
     return loss, (np.exp(log_p) - target) / n
 
 
-def network_backward(net, x, outputs, grad, layer, input_grad=False, param_grads=True):
-    """Backpropagate through ``net`` from layer ``layer`` down to its input.
+def network_backward(net, x, outputs, grad, layer, input_grad=False, param_grads=True,
+                     caches=None, start=0):
+    """Backpropagate through ``net`` from layer ``layer`` down to layer ``start``'s input.
 
     Parameters
     ----------
     net : engine.Network
-    x : the batch given to ``net.forward`` ((N, C, H, W), or (N, H, W) when C == 1)
-    outputs : what ``net.forward(x)`` returned (every layer's output)
+    x : the batch given to ``net.forward`` or ``net.run`` ((N, C, H, W), or (N, H, W) when
+        C == 1); with ``start`` > 0, the batch given to layer ``start``
+    outputs : what ``net.forward(x)`` (or ``net.forward_train``, or ``net.run``) returned,
+        one output per layer from ``start`` on
     grad : ∂loss/∂outputs[layer], e.g. the cross-entropy gradient of the logits
     layer : 0-based index of the layer whose output ``grad`` belongs to
     input_grad : also return ∂loss/∂x (the effective receptive field needs it; training does not)
     param_grads : False skips the weight gradients (the effective receptive field needs only
         ∂loss/∂x): the list returned is then None
+    caches : what ``net.forward_train`` returned with the outputs, so batch norm and dropout
+        backpropagate as they trained; None for an inference forward
+    start : the first layer to backpropagate through (0: the whole network)
 
     Returns
     -------
-    list like ``net.params``: per layer {"weight": ∂loss/∂weight, "bias": ...}, {} for layers
-    without weights; layers after ``layer`` get zero gradients.
-    With ``input_grad``, a pair (that list, ∂loss/∂x shaped like ``x``).
+    list like ``net.params``: per layer the gradients of its trainable parameters
+    ({"weight": ∂loss/∂weight, "bias": ...}, {} for layers without); layers after ``layer``
+    get zero gradients. With ``input_grad``, a pair (that list, ∂loss/∂x shaped like ``x``).
     """
-    x = np.asarray(x, dtype=np.float32).reshape((len(outputs[0]),) + net.input_shape)
-    grads = [{k: np.zeros_like(v) for k, v in p.items()} for p in net.params] \
-        if param_grads else None
-    for i in range(layer, -1, -1):
-        spec, window, p = net.layers[i], net.windows[i], net.params[i]
-        inp = outputs[i - 1] if i else x
-        kind = spec.kind
-        if kind == "conv2d":
-            grad, dw, db = conv2d_backward(grad, inp, p["weight"], p.get("bias"), window.stride,
-                                           window.pads, window.dilation, spec.padding_mode, spec.flip,
-                                           input_grad=i > 0 or input_grad, weight_grad=param_grads)
-            if param_grads:
-                grads[i] = {"weight": dw} | ({} if db is None else {"bias": db})
-            if grad is None:
-                break
-        elif kind in ("maxpool2d", "avgpool2d"):
-            grad = pool2d_backward(grad, inp, window.kernel, window.stride, window.pads, kind[:3],
-                                   spec.ceil_mode, getattr(spec, "count_include_pad", True))
-        elif kind == "dense":
-            grad, dw, db = dense_backward(grad, inp.reshape(len(inp), -1), p["weight"], p.get("bias"))
-            if param_grads:
-                grads[i] = {"weight": dw} | ({} if db is None else {"bias": db})
-        elif kind == "leaky_relu":
-            grad = leaky_relu_backward(grad, inp, spec.negative_slope)
-        elif kind == "softmax":
-            grad = softmax_backward(grad, inp, axis=-3 if inp.ndim == 4 else -1)
-        elif kind != "flatten":
-            grad = _ACTIVATION_BACKWARD[kind](grad, inp)
+    if start == 0:  # images of any size (a crop, say), (N, H, W) meaning one channel
+        x = np.asarray(x, dtype=np.float32)
+        x = x.reshape((len(x), net.input_shape[0]) + x.shape[-2:])
+    grads = [{k: np.zeros_like(p[k]) for k in spec.trainable() if k in p}
+             for spec, p in zip(net.layers, net.params)] if param_grads else None
+    for i in range(layer, start - 1, -1):
+        spec, params = net.layers[i], net.params[i]
+        inp = outputs[i - start - 1] if i > start else x
+        grad, layer_grads = spec.backward(
+            grad, inp, params, None if caches is None else caches[i],
+            input_grad=i > 0 or input_grad, param_grads=param_grads)
+        if param_grads:
+            grads[i].update(layer_grads)
+        if grad is None:
+            break
         grad = grad.reshape(inp.shape)
     return (grads, grad) if input_grad else grads
-
-
-_ACTIVATION_BACKWARD = {"relu": relu_backward, "sigmoid": sigmoid_backward, "tanh": tanh_backward}

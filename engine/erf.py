@@ -12,7 +12,6 @@ import numpy as np
 
 from engine import backward, partial_forward
 from engine.errors import ConfigError, whole_index
-from engine.network import Network
 
 
 def input_gradient(net, layer, channel, row=0, col=0, x=None, outputs=None):
@@ -23,7 +22,7 @@ def input_gradient(net, layer, channel, row=0, col=0, x=None, outputs=None):
     net : engine.Network
     layer, channel, row, col : int
         The unit (0-based layer index; row and col are ignored for flat layers).
-    x : one image as ``net.forward`` accepts it; default ``net.last_input``
+    x : one image as ``net.forward`` accepts it
     outputs : list of arrays, optional
         ``net.forward(x)`` (at least up to ``layer``) when the caller has it; the backward
         reads it instead of running the forward again.
@@ -34,51 +33,54 @@ def input_gradient(net, layer, channel, row=0, col=0, x=None, outputs=None):
     """
     layer, channel, row, col = (whole_index(v, n) for v, n in (
         (layer, "layer"), (channel, "channel"), (row, "row"), (col, "col")))
-    x = net.as_input(net.last_input if x is None else x)[0]  # (C, H, W)
+    if x is None:
+        raise ConfigError("the effective receptive field needs the image x it is measured on")
+    x = net.as_input(x)[0]  # (C, H, W)
     crop = _unit_crop(net, layer, row, col, x.shape)
-    if crop is None:
-        return _backpropagate(net, layer, channel, row, col, x, outputs)
-    # A unit of a map layer depends on its receptive field only: backpropagating through the
-    # maps of a crop around it, instead of the whole input's, costs microseconds, not tens of
-    # milliseconds (a 256×256 input).
-    sub, (top, bottom), (left, right), (sub_row, sub_col) = crop
-    grad = np.zeros(x.shape, np.float32)
-    grad[:, top:bottom, left:right] = _backpropagate(sub, layer, channel, sub_row, sub_col,
-                                                     x[:, top:bottom, left:right])
-    return grad
+    if crop is not None:
+        # A unit of a map layer depends on its receptive field only: backpropagating through the
+        # maps of a crop around it, instead of the whole input's, costs microseconds, not tens
+        # of milliseconds (a 256×256 input).
+        (top, bottom), (left, right), (sub_row, sub_col) = crop
+        batch = x[None, :, top:bottom, left:right]
+        try:
+            sub_outputs = net.run(batch, 0, layer + 1)
+        except ConfigError:  # the crop is too small for some layer
+            sub_outputs = None
+        if sub_outputs is not None:
+            grad = np.zeros(x.shape, np.float32)
+            grad[:, top:bottom, left:right] = _backpropagate(net, layer, (channel, sub_row, sub_col),
+                                                             batch, sub_outputs)
+            return grad
+    batch = x[None]  # (1, C, H, W): backpropagation works on batches
+    if outputs is None or len(outputs) <= layer:
+        outputs = net.run(batch, 0, layer + 1)
+    else:
+        outputs = [out[None] for out in outputs[:layer + 1]]  # views, batched as the input
+    unit = (channel,) if outputs[layer].ndim == 2 else (channel, row, col)
+    return _backpropagate(net, layer, unit, batch, outputs)
 
 
 def _unit_crop(net, layer, row, col, shape):
-    """(network on the crop, input rows, input cols, (row, col) of the unit on the crop) when
-    a crop around the unit's receptive field computes it exactly (see
+    """(input rows, input cols, (row, col) of the unit on the crop) when a crop around the
+    unit's receptive field computes it exactly (see
     :func:`engine.partial_forward.crop_around`); else None."""
     if len(net.shapes[layer]) != 3:
         return None
     crop = partial_forward.crop_around(net, shape, net.receptive_field(layer, row, col).input_box)
     if crop is None or layer >= crop.count:
         return None
-    (top, bottom), (left, right) = crop.rows, crop.cols
-    try:
-        sub = Network((shape[0], bottom - top, right - left), net.layers[:layer + 1],
-                      params=net.params[:layer + 1])
-    except ConfigError:  # the crop is too small for some layer
-        return None
+    (top, _), (left, _) = crop.rows, crop.cols
     jump = crop.geometry[layer].jump  # divides the crop's origin, a multiple of the total stride
-    return sub, crop.rows, crop.cols, (row - top // jump[0], col - left // jump[1])
+    return crop.rows, crop.cols, (row - top // jump[0], col - left // jump[1])
 
 
-def _backpropagate(net, layer, channel, row, col, x, outputs=None):
-    """∂ unit / ∂x through the whole of ``net``; x (C, H, W) float32, ``outputs`` optional."""
-    batch = x[None]  # (1, C, H, W): backpropagation works on batches
-    if outputs is None or len(outputs) <= layer:
-        outputs = net.forward(batch, upto=layer)
-    else:
-        outputs = [out[None] for out in outputs[:layer + 1]]  # views, batched as the input
-    unit = (0, channel) if outputs[layer].ndim == 2 else (0, channel, row, col)
+def _backpropagate(net, layer, unit, batch, outputs):
+    """∂ unit / ∂batch[0] through layers 0 … ``layer``; ``outputs`` their outputs on ``batch``."""
     grad = np.zeros_like(outputs[layer])
-    grad[unit] = 1.0
+    grad[(0,) + unit] = 1.0
     _, input_grad = backward.network_backward(net, batch, outputs, grad, layer, input_grad=True,
-                                              param_grads=False)
+                                              param_grads=False, start=0)
     return input_grad[0].astype(np.float32, copy=False)
 
 

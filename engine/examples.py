@@ -16,7 +16,7 @@ from typing import Callable
 
 import numpy as np
 
-from engine.layers import Conv2d, MaxPool2d, ReLU
+from engine.layers import Conv2d, ConvTranspose2d, MaxPool2d, ReLU
 from engine.network import Network
 from engine.presets import preset_kernel
 
@@ -148,6 +148,28 @@ def _stride_dilation():
         _conv(_presets("box_blur_3x3"), dilation=2, padding=2)]), None
 
 
+# ---------------------------------------------------------------- kinds of real small models
+_STAMP = [[1, 2], [3, 4]]
+
+
+def _upsampling():
+    layer = ConvTranspose2d(1, 2, stride=2)
+    params = {"weight": np.array(_STAMP, np.float32)[None, None], "bias": np.zeros(1, np.float32)}
+    return _network((2, 2), [(layer, params)]), np.array([[0.25, 0.5], [0.75, 1.0]], np.float32)
+
+
+def _separable():
+    """Four edge maps, then a depthwise 3×3 (one filter per map) and a pointwise 1×1 mix."""
+    edges = _conv(_presets("sobel_x", "sobel_y", "box_blur_3x3", "x_cross"), padding=1)
+    depthwise = Conv2d(4, 3, padding=1, groups=4), {
+        "weight": np.tile(preset_kernel("box_blur_3x3")[0][None, None], (4, 1, 1, 1)).astype(np.float32),
+        "bias": np.zeros(4, np.float32)}
+    mix = np.array([[1, 1, 0, 0], [1, -1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1], [1, 0, 1, 0],
+                    [0, 1, 0, 1], [0.5, 0.5, 0.5, 0.5], [1, 0, 0, -1]], np.float32)
+    pointwise = Conv2d(8, 1), {"weight": mix[:, :, None, None], "bias": np.zeros(8, np.float32)}
+    return _network((28, 28), [edges, depthwise, pointwise]), None
+
+
 EXAMPLES = {
     "x": Example(
         "Template matching: X", "The tutorial's 9×9 X and its three 3×3 features. The ╲ map "
@@ -192,4 +214,21 @@ EXAMPLES = {
         "layer 1, conv 1×1 with weight 11, gives them back) under the 1/9 kernel: each output "
         "is the mean of a 3×3 window. The pinned unit is the tutorial's: the window around the "
         "7 averages to 3.", _smoothing, select=1, pin=(1, 0, 1, 1)),
+    "upsampling": Example(
+        "Upsampling with a transposed convolution", "A 2×2 input (0.25, 0.5 / 0.75, 1) becomes "
+        "4×4: a transposed conv with stride 2 lets every input pixel stamp the 2×2 kernel "
+        "[1 2 / 3 4], scaled by its value, two pixels apart. The top-left pixel 0.25 writes "
+        "0.25, 0.5 / 0.75, 1; the bottom-right 1 writes the kernel itself. Output size "
+        "(2 − 1)·2 − 2·0 + 1·(2 − 1) + 0 + 1 = 4. The pinned unit (row 1, col 2) is reached by "
+        "one input pixel only: 0.5 (row 0, col 1) × tap 3 = 1.5. The Sliding window tab draws the same as zeros "
+        "inserted between the pixels, padded by d(k − 1) − p = 1, then a stride-1 convolution "
+        "with the kernel turned 180°.", _upsampling, select=0, pin=(0, 0, 1, 2)),
+    "separable": Example(
+        "Depthwise separable convolution", "Layer 1 makes four maps (Sobel x, Sobel y, blur, ╳). "
+        "A full 3×3 conv from 4 to 8 maps would hold 8·4·3·3 = 288 weights and do 288·28·28 = "
+        "225,792 multiply-adds. Here layer 2 filters each map on its own (groups = 4: 4·3·3 = 36 "
+        "weights, 28,224 multiply-adds) and layer 3, a 1×1 conv, mixes the four into eight "
+        "(8·4 = 32 weights, 25,088 multiply-adds): the same 8×28×28 output shape from 68 weights "
+        "and 53,312 multiply-adds, about a quarter. The Layers table lists both counts per "
+        "layer.", _separable, select=1, pin=2, digit=3),
 }

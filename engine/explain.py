@@ -18,9 +18,6 @@ from engine.errors import ConfigError, whole_index
 #: how many dense contributions an explanation lists
 TOP_CONTRIBUTIONS = 10
 
-FORMULAS = {"relu": "max(0, x)", "sigmoid": "1 / (1 + e^(−x))", "tanh": "tanh(x)",
-            "leaky_relu": "x if x > 0 else {slope}·x"}
-
 
 @dataclass(eq=False)
 class Explanation:
@@ -50,6 +47,7 @@ class ConvExplanation(Explanation):
     padded: np.ndarray  # (kh, kw) bool: the tap reads padding
     padding_mode: str
     flipped: bool
+    channels: np.ndarray  # (C / groups,) the input channels this filter sees (its group's)
 
 
 @dataclass(eq=False)
@@ -87,9 +85,44 @@ class DenseExplanation(Explanation):
     bias: float
 
 
+@dataclass(frozen=True)
+class Stamp:
+    """One input unit's share of a transposed-conv unit: input · kernel tap = product."""
+
+    channel: int
+    row: int  # in the layer's input map
+    col: int
+    tap: tuple[int, int]  # (i, j) of the kernel
+    input: float
+    weight: float
+    product: float
+
+
+@dataclass(eq=False)
+class TransposedConvExplanation(Explanation):
+    """value = Σ over the input units that reach it of input · kernel tap, + bias."""
+
+    stamps: list  # of Stamp, in input order (channel, row, col)
+    sum: float
+    bias: float
+
+
+@dataclass(eq=False)
+class BatchNormExplanation(Explanation):
+    """value = (input − mean) / √(var + eps) · weight + bias, the running statistics."""
+
+    input: float
+    mean: float
+    var: float
+    eps: float
+    weight: float  # γ
+    bias: float  # β
+    normalized: float  # (input − mean) / √(var + eps)
+
+
 @dataclass(eq=False)
 class ActivationExplanation(Explanation):
-    function: str  # "relu", "leaky_relu", "sigmoid", "tanh"
+    function: str  # the layer's kind: "relu", "leaky_relu", "sigmoid", "tanh", "dropout", ...
     formula: str
     input: float
 
@@ -115,16 +148,14 @@ def explain(net, layer: int, channel: int, row: int = 0, col: int = 0, x=None,
             outputs=None) -> Explanation:
     """How ``net.layers[layer]`` computed its output at (channel, row, col) for image ``x``.
 
-    ``x`` is one image (as ``net.forward`` accepts it); by default ``net.last_input``.
-    Row and col are ignored for layers with flat output.
-    ``outputs``, optional, is ``net.forward(x)`` (at least up to ``layer``) when the caller
-    already has it: the explanation then reads the layer's input and output from it instead of
-    running the forward again (a GUI explaining a unit per frame has the maps anyway).
+    ``x`` is one image (as ``net.forward`` accepts it). Row and col are ignored for layers with
+    flat output. ``outputs``, optional, is ``net.forward(x)`` (at least up to ``layer``) when
+    the caller already has it: the explanation then reads the layer's input and output from it
+    instead of running the forward again (a GUI explaining a unit per frame has the maps anyway).
+    The arithmetic is the layer spec's own (``spec.explain``).
     """
     if x is None:
-        x = net.last_input
-        if x is None:
-            raise ConfigError("there is no image to explain yet: run forward first or pass x")
+        raise ConfigError("there is no image to explain: pass the image x the maps came from")
     x, batched = net.as_input(x)
     if batched:
         raise ConfigError("explain looks at one image, not a batch")
@@ -143,56 +174,43 @@ def explain(net, layer: int, channel: int, row: int = 0, col: int = 0, x=None,
     inp = outputs[layer - 1] if layer else x
     spec = net.layers[layer]
     common = (spec.kind, layer, channel, row, col, float(outputs[layer][unit]))
-    kind = spec.kind
-    if kind == "conv2d":
-        return _conv(common, spec, net.windows[layer], net.params[layer], inp)
-    if kind in ("maxpool2d", "avgpool2d"):
-        return _pool(common, spec, net.windows[layer], inp)
-    if kind == "dense":
-        return _dense(common, net.params[layer], inp)
-    if kind == "softmax":
-        logits = inp[:, row, col] if inp.ndim == 3 else inp
-        return _softmax(common, logits, channel)
-    if kind == "flatten":
-        source = np.unravel_index(channel, inp.shape)
-        source = tuple(int(i) for i in source)
-        return FlattenExplanation(*common, float(inp[source]), source, float(inp[source]))
-    v = float(inp[unit])
-    slope = getattr(spec, "negative_slope", None)
-    fn = (lambda a: ops.leaky_relu(a, slope)) if slope is not None else getattr(ops, kind)
-    return ActivationExplanation(*common, float(fn(np.float64(v))), kind,
-                                 FORMULAS[kind].format(slope=slope), v)
+    return spec.explain(common, inp, net.params[layer])
 
 
 def _taps(unit, stride, before, kernel, dilation):
     return unit * stride - before + np.arange(kernel) * dilation
 
 
-def _conv(common, spec, window, params, inp):
+def conv_unit(common, window, params, inp, padding_mode="zeros", flip=False, groups=1):
+    """ConvExplanation of one unit of a conv layer with this window, reading input ``inp``."""
     _, _, filt, row, col, _ = common
     (kh, kw), (dh, dw) = window.kernel, window.dilation
     (top, _), (left, _) = window.pads
-    padded_input = ops.pad2d(inp, window.pads, spec.padding_mode)
+    per_group = inp.shape[0] // groups
+    group = filt // (params["weight"].shape[0] // groups)
+    channels = np.arange(group * per_group, (group + 1) * per_group)
+    padded_input = ops.pad2d(inp[channels], window.pads, padding_mode)
     rows = _taps(row, window.stride[0], top, kh, dh)
     cols = _taps(col, window.stride[1], left, kw, dw)
     values = padded_input[:, rows[:, None] + top, cols + left].astype(np.float64)
     kernel = params["weight"][filt].astype(np.float64)
-    if spec.flip:
+    if flip:
         kernel = kernel[:, ::-1, ::-1]
     products = values * kernel
     channel_sums = products.sum(axis=(1, 2))
     total = float(channel_sums.sum())
     bias = float(params["bias"][filt]) if "bias" in params else 0.0
     return ConvExplanation(*common, total + bias, values, kernel, products, channel_sums, total,
-                           bias, rows, cols, _outside(rows, cols, inp.shape), spec.padding_mode,
-                           spec.flip)
+                           bias, rows, cols, _outside(rows, cols, inp.shape), padding_mode,
+                           flip, channels)
 
 
 def _outside(rows, cols, shape):
     return ~np.outer((rows >= 0) & (rows < shape[1]), (cols >= 0) & (cols < shape[2]))
 
 
-def _pool(common, spec, window, inp):
+def pool_unit(common, mode, window, inp, count_include_pad=True):
+    """PoolExplanation of one unit of a "max" or "avg" pool with this window."""
     _, _, c, row, col, _ = common
     (kh, kw), (top, bottom), (left, right) = window.kernel, *window.pads
     rows = _taps(row, window.stride[0], top, kh, 1)
@@ -200,7 +218,7 @@ def _pool(common, spec, window, inp):
     padded = _outside(rows, cols, inp.shape)
     plane = inp[c].astype(np.float64)
     inside = plane[rows.clip(0, plane.shape[0] - 1)[:, None], cols.clip(0, plane.shape[1] - 1)]
-    if spec.kind == "maxpool2d":
+    if mode == "max":
         values = np.where(padded, -np.inf, inside)
         # Pooling just this window picks its winner by the forward's own tie and NaN rules.
         _, tap = ops.pool2d(values[None], (kh, kw), return_indices=True)
@@ -214,13 +232,14 @@ def _pool(common, spec, window, inp):
     # cells past the padding (the last ceil_mode window) never count, as in torch
     beyond = ~np.outer((rows >= -top) & (rows < plane.shape[0] + bottom),
                        (cols >= -left) & (cols < plane.shape[1] + right))
-    counted = int((padded & ~beyond).sum()) if spec.count_include_pad else 0
+    counted = int((padded & ~beyond).sum()) if count_include_pad else 0
     divisor = int((~padded).sum()) + counted
     return PoolExplanation(*common, float(values.sum() / divisor), values, rows, cols, padded,
                            None, divisor, counted)
 
 
-def _dense(common, params, inp):
+def dense_unit(common, params, inp):
+    """DenseExplanation: the largest products of one dense unit."""
     unit = common[2]
     flat = inp.reshape(-1).astype(np.float64)
     weights = params["weight"][unit].astype(np.float64)
@@ -236,10 +255,48 @@ def _dense(common, params, inp):
                             total - float(products[top].sum()), bias)
 
 
-def _softmax(common, logits, index):
+def softmax_unit(common, logits, index):
+    """SoftmaxExplanation of entry ``index`` of the vector ``logits``."""
     logits = logits.astype(np.float64)
     shift = float(logits.max())
     exps = np.exp(logits - shift)
     normalizer = float(exps.sum())
     return SoftmaxExplanation(*common, float(exps[index] / normalizer), logits, index, shift,
                               exps, normalizer)
+
+
+def transposed_unit(common, params, inp, stride, padding, dilation, groups):
+    """TransposedConvExplanation: every (input unit, kernel tap) pair that lands on the unit.
+
+    Input unit (r, c) with tap (i, j) lands on output (r·s − p + i·d, c·s − p + j·d).
+    """
+    _, _, filt, row, col, _ = common
+    weight = params["weight"]  # (C, F / groups, kh, kw)
+    per_group_out = weight.shape[1]
+    group = filt // per_group_out
+    per_group_in = inp.shape[0] // groups
+    stamps = []
+    axes = []
+    for o, n, k, s, p, d in zip((row, col), inp.shape[1:], weight.shape[2:], stride, padding,
+                                dilation):
+        axes.append([(t, (o + p - t * d) // s) for t in range(k)
+                     if (o + p - t * d) % s == 0 and 0 <= (o + p - t * d) // s < n])
+    for ch in range(group * per_group_in, (group + 1) * per_group_in):
+        for i, r in axes[0]:
+            for j, c in axes[1]:
+                value, tap = float(inp[ch, r, c]), float(weight[ch, filt % per_group_out, i, j])
+                stamps.append(Stamp(ch, r, c, (i, j), value, tap, value * tap))
+    total = float(sum(s.product for s in stamps))
+    bias = float(params["bias"][filt]) if "bias" in params else 0.0
+    return TransposedConvExplanation(*common, total + bias, stamps, total, bias)
+
+
+def batch_norm_unit(common, inp, params, eps):
+    """BatchNormExplanation of one unit, with the running statistics of its channel."""
+    _, _, channel, row, col, _ = common
+    value = float(inp[channel, row, col])
+    mean, var = float(params["running_mean"][channel]), float(params["running_var"][channel])
+    gamma, beta = float(params["weight"][channel]), float(params["bias"][channel])
+    normalized = (value - mean) / float(np.sqrt(np.float64(var) + eps))
+    return BatchNormExplanation(*common, normalized * gamma + beta, value, mean, var, eps, gamma,
+                                beta, normalized)

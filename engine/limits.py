@@ -8,6 +8,7 @@ read. Over budget is a ConfigError naming the number and the limit. The README l
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 from engine.errors import ConfigError
 
@@ -55,11 +56,18 @@ def check_input(shape):
         raise over("the input's size", math.prod(shape), MAX_VALUES)
 
 
-def check_layer(in_shape, out_shape, window, param_shapes):
+class _Planned(NamedTuple):
+    """What a layer's ``multiply_adds`` reads of a weight array, before there is one."""
+
+    shape: tuple
+    size: int
+
+
+def check_layer(spec, in_shape, out_shape, window, param_shapes):
     """One layer's own costs: its padded input, output and weight arrays.
 
-    Returns its multiply-adds for one image (weights × output positions; pooling: kernel taps ×
-    outputs), for :func:`check_network`.
+    Returns its multiply-adds for one image (the spec's own count; for a layer without
+    weights, window taps × outputs), for :func:`check_network`.
     """
     if window is not None:
         padded = [n + sum(side) for n, side in zip(in_shape[1:], window.pads)]
@@ -70,11 +78,9 @@ def check_layer(in_shape, out_shape, window, param_shapes):
     _check_values("output", math.prod(out_shape))
     for name, shape in param_shapes.items():
         _check_values(f"{name} array", math.prod(shape))
-    weight = param_shapes.get("weight")
-    if weight is not None:
-        return math.prod(weight) * math.prod(out_shape[1:])
+    planned = {name: _Planned(tuple(s), math.prod(s)) for name, s in param_shapes.items()}
     taps = 1 if window is None else math.prod(window.kernel)
-    return taps * math.prod(out_shape)
+    return max(spec.multiply_adds(in_shape, out_shape, planned), taps * math.prod(out_shape))
 
 
 def _check_values(what, count):

@@ -10,10 +10,11 @@ from collections import Counter
 import numpy as np
 
 from engine import explain as _explain
-from engine import limits, ops
+from engine import limits
 from engine import receptive_field as _rf
 from engine.errors import ConfigError, real_array, whole_index
-from engine.layers import RECTIFIERS, Layer, layer_from_dict
+from engine.layers import Layer, Softmax, layer_from_dict
+
 
 def _title(i, spec):
     return f"layer {i + 1} ({spec.describe()})"
@@ -54,7 +55,7 @@ def _plan(input_shape, layers):
             window = spec.window(shape)
             out = spec.output_shape(shape)
             p_shapes = spec.param_shapes(shape)
-            mult_adds.append(limits.check_layer(shape, out, window, p_shapes))
+            mult_adds.append(limits.check_layer(spec, shape, out, window, p_shapes))
         except ConfigError as error:
             raise ConfigError(f"{_title(i, spec)}: {error}") from None
         specs.append(spec)
@@ -64,20 +65,6 @@ def _plan(input_shape, layers):
         shape = out
     limits.check_network(shapes, param_shapes, mult_adds)
     return specs, shapes, windows, param_shapes
-
-
-def _init(shapes, he, rng):
-    """He-normal weights before a rectifier, Xavier-uniform otherwise; zero biases."""
-    weight_shape = shapes["weight"]
-    receptive = math.prod(weight_shape[2:])
-    fan_in, fan_out = weight_shape[1] * receptive, weight_shape[0] * receptive
-    if he:
-        weight = rng.normal(0.0, math.sqrt(2.0 / fan_in), weight_shape)
-    else:
-        limit = math.sqrt(6.0 / (fan_in + fan_out))
-        weight = rng.uniform(-limit, limit, weight_shape)
-    params = {"weight": weight.astype(np.float32)}
-    return params | ({"bias": np.zeros(shapes["bias"], np.float32)} if "bias" in shapes else {})
 
 
 def _check_params(i, spec, given, shapes):
@@ -110,7 +97,8 @@ class Network:
     layers : list of Layer specs (or their ``to_dict()`` dicts)
     params : list of dicts or None, optional
         Per layer {"weight": array, "bias": array} ({} for layers without weights, no "bias"
-        when bias=False); an entry of None (or params=None) initializes that layer.
+        when bias=False; batch norm also holds "running_mean" and "running_var", named as in
+        torch's state_dict); an entry of None (or params=None) initializes that layer.
     seed : int
         Initialization seed; layer i draws from its own stream (seed, i), so editing one layer
         never changes the initial weights of the others.
@@ -125,7 +113,6 @@ class Network:
         None where a unit sees its whole input (flatten, dense, anything on a vector)
     params : list of dicts of float32 arrays, editable in place
     names : list of str, "conv1", "relu1", "pool1", "dense1", ...
-    last_input : (C, H, W) float32 copy of the last single image given to ``forward``, or None
 
     Raises
     ------
@@ -147,52 +134,22 @@ class Network:
             given = None if params is None else params[i]
             if given is not None:
                 self.params.append(_check_params(i, spec, given, shapes))
-            elif shapes:
+            else:
                 following = self.layers[i + 1] if i + 1 < len(self.layers) else None
                 rng = np.random.default_rng((seed, i))
-                self.params.append(_init(shapes, isinstance(following, RECTIFIERS), rng))
-            else:
-                self.params.append({})
+                self.params.append(spec.init_params(shapes, rng, following is not None
+                                                    and following.rectifier))
         counts = Counter()
         self.names = []
         for spec in self.layers:
             counts[spec.stem] += 1
             self.names.append(f"{spec.stem}{counts[spec.stem]}")
-        self._steps = [self._step(i) for i in range(len(self.layers))]
-        self.last_input = None
 
     def __repr__(self):
         inner = ", ".join(spec.describe() for spec in self.layers)
         return f"Network({self.input_shape} → {inner})"
 
     # ------------------------------------------------------------------ forward
-    def _step(self, i):
-        """The function computing layer i, with every setting resolved once, here."""
-        spec, window, p = self.layers[i], self.windows[i], self.params[i]
-        in_rank = len(self.shapes[i - 1] if i else self.input_shape)
-        kind = spec.kind
-        if kind == "conv2d":
-            return lambda x: ops.conv2d(x, p["weight"], p.get("bias"), window.stride, window.pads,
-                                        window.dilation, spec.padding_mode, spec.flip)
-        if kind in ("maxpool2d", "avgpool2d"):
-            extra = {"count_include_pad": spec.count_include_pad} if kind == "avgpool2d" else {}
-            return lambda x: ops.pool2d(x, window.kernel, window.stride, window.pads, kind[:3],
-                                        spec.ceil_mode, **extra)
-        if kind in ("flatten", "dense"):
-            def flat(x):
-                return x.reshape(x.shape[:x.ndim - in_rank] + (-1,))
-            if kind == "flatten":
-                return flat
-            if "bias" in p:
-                return lambda x: flat(x) @ p["weight"].T + p["bias"]
-            return lambda x: flat(x) @ p["weight"].T
-        if kind == "softmax":
-            axis = -3 if in_rank == 3 else -1
-            return lambda x: ops.softmax(x, axis=axis)
-        if kind == "leaky_relu":
-            return lambda x: ops.leaky_relu(x, spec.negative_slope)
-        return getattr(ops, kind)
-
     def as_input(self, x):
         """(array, batched): ``x`` in any form ``forward`` accepts, as float32 (C, H, W) or
         (N, C, H, W); a ConfigError in words for an array of another shape."""
@@ -226,29 +183,57 @@ class Network:
         x, batched = self.as_input(x)
         if upto is not None and not 0 <= whole_index(upto, "upto") < len(self.layers):
             raise IndexError(f"layer {upto} does not exist (the network has {len(self.layers)})")
-        if not batched:
-            self.last_input = x.copy()
+        outputs = self.run(x if batched else x[None], 0, len(self.layers) if upto is None
+                           else upto + 1)
+        return outputs if batched else [out[0] for out in outputs]
+
+    def run(self, x, start, stop):
+        """Outputs of layers ``start`` … ``stop`` − 1 on the batch ``x`` (N, ...), at inference.
+
+        ``x`` stands for the input of layer ``start`` and may be any size the layers accept
+        (a crop of the maps, say): each layer computes from what it is given. A ConfigError
+        says a layer cannot take it.
+        """
         outputs = []
-        for step in self._steps[:None if upto is None else upto + 1]:
-            x = step(x)
+        for spec, params in zip(self.layers[start:stop], self.params[start:stop]):
+            x = spec.forward(x, params)
             outputs.append(x)
         return outputs
 
+    def forward_train(self, x, rng):
+        """Every layer's output for a training batch, and what each layer's backward needs.
+
+        Layers that train differently do so here: batch norm normalizes by the batch's
+        statistics and moves its running ones, dropout draws its masks from ``rng``.
+
+        Returns
+        -------
+        (outputs, caches): lists with one entry per layer; give both to
+        :func:`engine.backward.network_backward`.
+        """
+        x, batched = self.as_input(x)
+        x = x if batched else x[None]
+        outputs, caches = [], []
+        for spec, params in zip(self.layers, self.params):
+            x, cache = spec.forward_train(x, params, rng)
+            outputs.append(x)
+            caches.append(cache)
+        return outputs, caches
+
     def predict(self, images):
         """Class probabilities (N, classes) for images (N, H, W) / (N, C, H, W) or a single one."""
-        if not self.layers or self.layers[-1].kind != "softmax" or len(self.shapes[-1]) != 1:
+        if not self.layers or not isinstance(self.layers[-1], Softmax) or len(self.shapes[-1]) != 1:
             raise ConfigError("predict needs a network that ends in softmax over a flat vector "
                               "(… → dense → softmax)")
         x, batched = self.as_input(images)
-        for step in self._steps:
-            x = step(x)
-        return x if batched else x[None]
+        return self.run(x if batched else x[None], 0, len(self.layers))[-1]
 
     # ---------------------------------------------------------------- structure
     def summary(self):
         """One dict per layer for tables.
 
-        Keys: name, kind, description, input_shape, output_shape, params (count), macs
+        Keys: name, kind, description, formula (the output size arithmetic, numbers filled in,
+        one line per axis), input_shape, output_shape, params (count), macs
         (multiply-adds for one image), window (engine.layers.Window or None), rf (size r as
         (rows, cols)), jump ((rows, cols), None for flat outputs), start ((rows, cols) floats,
         None for flat outputs).
@@ -256,10 +241,10 @@ class Network:
         rows = []
         for i, (spec, geometry) in enumerate(zip(self.layers, self.geometries)):
             in_shape = self.shapes[i - 1] if i else self.input_shape
-            weight = self.params[i].get("weight")
-            macs = 0 if weight is None else weight.size * math.prod(self.shapes[i][1:])
+            macs = spec.multiply_adds(in_shape, self.shapes[i], self.params[i])
             rows.append({
                 "name": self.names[i], "kind": spec.kind, "description": spec.describe(),
+                "formula": spec.formula(in_shape),
                 "input_shape": in_shape, "output_shape": self.shapes[i],
                 "params": sum(a.size for a in self.params[i].values()), "macs": macs,
                 "window": self.windows[i], "rf": geometry.size, "jump": geometry.jump,

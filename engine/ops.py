@@ -14,9 +14,10 @@ from engine.padding import (
     PADDING_MODES, output_size, pad2d, positive_pair, resolve_padding,
 )
 
-__all__ = ["PADDING_MODES", "as_batch", "conv2d", "leaky_relu", "output_size", "pad2d",
-           "pool2d", "pool_divisors", "positive_pair", "relu", "resolve_padding", "sigmoid",
-           "sliding_windows", "softmax", "tanh"]
+__all__ = ["PADDING_MODES", "add_windows", "as_batch", "batch_norm2d", "check_groups", "conv2d",
+           "conv_transpose2d", "dropout", "leaky_relu", "output_size", "pad2d", "pool2d",
+           "pool_divisors", "positive_pair", "relu", "resolve_padding", "sigmoid",
+           "sliding_windows", "softmax", "tanh", "transposed_size"]
 
 
 def as_batch(x, name):
@@ -55,18 +56,21 @@ def _output_hw(padded_hw, kernel, stride, dilation, what):
     return tuple((n - k) // s + 1 for n, k, s in zip(padded_hw, span, stride))
 
 
-def conv2d(x, weight, bias=None, stride=1, padding=0, dilation=1, padding_mode="zeros",
+def conv2d(x, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, padding_mode="zeros",
            flip=False):
     """2-D cross-correlation (what CNN layers compute), or true convolution with ``flip``.
 
     Parameters
     ----------
     x : ndarray (C, H, W) or (N, C, H, W)
-    weight : ndarray (F, C, kh, kw)
+    weight : ndarray (F, C / groups, kh, kw)
     bias : ndarray (F,), optional
     stride, dilation : int or (h, w)
     padding : int, (ph, pw), ((top, bottom), (left, right)), "valid", "same" or "full"
         See :func:`resolve_padding`. "same" works at stride 1 only, as in torch.
+    groups : int
+        Split the channels into this many groups; filter group g sees input group g only
+        (groups = C with one filter each: a depthwise convolution).
     padding_mode : {"zeros", "reflect", "replicate", "circular"}
     flip : bool
         Rotate the kernel by 180° first: true (mathematical) convolution.
@@ -83,9 +87,11 @@ def conv2d(x, weight, bias=None, stride=1, padding=0, dilation=1, padding_mode="
     if weight.ndim != 4:
         raise ConfigError(f"the kernel must be (filters, channels, height, width), "
                           f"not shape {weight.shape}")
-    if weight.shape[1] != xb.shape[1]:
+    check_groups(groups, xb.shape[1], weight.shape[0], "filters")
+    if weight.shape[1] * groups != xb.shape[1]:
         raise ConfigError(f"the input has {xb.shape[1]} channels but the kernel expects "
-                          f"{weight.shape[1]}")
+                          f"{weight.shape[1] * groups}"
+                          + ("" if groups == 1 else f" ({groups} groups of {weight.shape[1]})"))
     if bias is not None and np.shape(bias) != weight.shape[:1]:
         raise ConfigError(f"the bias needs one value per filter ({weight.shape[0]}), "
                           f"not shape {np.shape(bias)}")
@@ -103,7 +109,8 @@ def conv2d(x, weight, bias=None, stride=1, padding=0, dilation=1, padding_mode="
     out_h, out_w = _output_hw(xp.shape[2:], kernel, stride, dilation, "kernel")
     if flip:
         weight = weight[:, :, ::-1, ::-1]
-    out = _correlate(xp, weight.astype(dtype, copy=False), stride, dilation, (out_h, out_w))
+    out = _correlate(xp, weight.astype(dtype, copy=False), stride, dilation, (out_h, out_w),
+                     groups)
     if bias is not None:
         out += np.asarray(bias, dtype=dtype).reshape(-1, 1, 1)
     return out if batched else out[0]
@@ -116,34 +123,35 @@ def conv2d(x, weight, bias=None, stride=1, padding=0, dilation=1, padding_mode="
 _BLOCK_ELEMENTS = 1 << 18
 
 
-def _correlate(xp, weight, stride, dilation, out_hw):
-    """Cross-correlation of a padded batch as im2col + one GEMM per block.
+def _correlate(xp, weight, stride, dilation, out_hw, groups=1):
+    """Cross-correlation of a padded batch as im2col + one GEMM per block (and group).
 
     Parameters
     ----------
     xp : ndarray (N, C, Hp, Wp), already padded
-    weight : ndarray (F, C, kh, kw), same dtype as ``xp``
+    weight : ndarray (F, C / groups, kh, kw), same dtype as ``xp``
     stride, dilation, out_hw : (int, int)
+    groups : int, dividing C and F
 
     Returns
     -------
     ndarray (N, F, H', W')
 
     A block is a group of whole images, or, for large images, a band of output rows of one
-    image; its windows are copied into one reused contiguous buffer (C·kh·kw, pixels) and
-    multiplied by the (F, C·kh·kw) kernel matrix.
+    image; its windows are copied into one reused contiguous buffer (groups, C/groups·kh·kw,
+    pixels) and multiplied by the (groups, F/groups, C/groups·kh·kw) kernel matrices.
     """
     n = xp.shape[0]
     filters = weight.shape[0]
-    w2 = np.ascontiguousarray(weight).reshape(filters, -1)
-    depth = w2.shape[1]
+    w2 = np.ascontiguousarray(weight).reshape(groups, filters // groups, -1)
+    depth = w2.shape[2]
     out_h, out_w = out_hw
     windows = sliding_windows(xp, weight.shape[2:], stride, dilation, out_hw)  # (N, C, kh, kw, H', W')
-    per_image = depth * out_h * out_w
-    if n * per_image <= _BLOCK_ELEMENTS:  # everything in one GEMM
-        cols = np.ascontiguousarray(windows).reshape(n, depth, -1)
+    per_image = groups * depth * out_h * out_w
+    if n * per_image <= _BLOCK_ELEMENTS:  # everything in one GEMM per group
+        cols = np.ascontiguousarray(windows).reshape(n, groups, depth, -1)
         return np.matmul(w2, cols).reshape(n, filters, out_h, out_w)
-    out = np.empty((n, filters, out_h * out_w), dtype=xp.dtype)
+    out = np.empty((n, groups, filters // groups, out_h * out_w), dtype=xp.dtype)
     if per_image <= _BLOCK_ELEMENTS:
         images = max(1, min(n, _BLOCK_ELEMENTS // per_image))
         buffer = np.empty(images * per_image, dtype=xp.dtype)
@@ -151,17 +159,232 @@ def _correlate(xp, weight, stride, dilation, out_hw):
             block = windows[i:i + images]
             cols = buffer[:block.size].reshape(block.shape)
             np.copyto(cols, block)
-            np.matmul(w2, cols.reshape(len(block), depth, -1), out=out[i:i + images])
+            np.matmul(w2, cols.reshape(len(block), groups, depth, -1), out=out[i:i + images])
         return out.reshape(n, filters, out_h, out_w)
-    rows = max(1, _BLOCK_ELEMENTS // (depth * out_w))
-    buffer = np.empty(depth * rows * out_w, dtype=xp.dtype)
+    rows = max(1, _BLOCK_ELEMENTS // (groups * depth * out_w))
+    buffer = np.empty(groups * depth * rows * out_w, dtype=xp.dtype)
     for i in range(n):
         for r in range(0, out_h, rows):
             band = windows[i, :, :, :, r:r + rows]
             cols = buffer[:band.size].reshape(band.shape)
             np.copyto(cols, band)
-            np.matmul(w2, cols.reshape(depth, -1), out=out[i, :, r * out_w:(r + rows) * out_w])
+            np.matmul(w2, cols.reshape(groups, depth, -1),
+                      out=out[i, :, :, r * out_w:(r + rows) * out_w])
     return out.reshape(n, filters, out_h, out_w)
+
+
+def check_groups(groups, channels, filters, what):
+    """ConfigError unless ``groups`` is a whole number dividing both channel counts."""
+    if isinstance(groups, bool) or not isinstance(groups, (int, np.integer)) or groups < 1:
+        raise ConfigError(f"groups must be a whole number ≥ 1, not {groups!r}")
+    for count, name in ((channels, "input channels"), (filters, what)):
+        if count % groups:
+            raise ConfigError(f"the {count} {name} cannot be split into {groups} equal groups "
+                              f"(groups must divide both the input channels and the {what})")
+
+
+def add_windows(taps, padded_hw, stride, dilation):
+    """Adjoint of :func:`sliding_windows`: add every tap's slab back where it was read.
+
+    taps : (kh, kw, ..., H', W') values at each window tap (tap-major, so every slab is
+    contiguous); returns (..., Hp, Wp) sums. One slab add per kernel tap, never per pixel.
+    """
+    kh, kw = taps.shape[:2]
+    out_h, out_w = taps.shape[-2:]
+    out = np.zeros(taps.shape[2:-2] + tuple(padded_hw), dtype=taps.dtype)
+    for i in range(kh):
+        for j in range(kw):
+            top, left = i * dilation[0], j * dilation[1]
+            out[..., top:top + stride[0] * (out_h - 1) + 1:stride[0],
+                left:left + stride[1] * (out_w - 1) + 1:stride[1]] += taps[i, j]
+    return out
+
+
+def transposed_size(n, kernel_size, stride=1, padding=0, output_padding=0, dilation=1):
+    """Length of one axis of a transposed convolution: (n − 1)·s − 2p + d(k − 1) + op + 1.
+
+    Raises ConfigError for an output_padding not smaller than the stride or the dilation
+    (torch's rule: it only picks among the sizes a strided conv maps to n) or an empty output.
+    """
+    if output_padding < 0 or padding < 0:
+        raise ConfigError("padding and output padding cannot be negative")
+    if output_padding >= max(stride, dilation):
+        raise ConfigError(f"the output padding ({output_padding}) must be smaller than the stride "
+                          f"({stride}) or the dilation ({dilation}): it only chooses among the "
+                          f"sizes that a stride-{stride} convolution would shrink back to {n}")
+    size = (n - 1) * stride - 2 * padding + dilation * (kernel_size - 1) + output_padding + 1
+    if size < 1:
+        raise ConfigError(f"the padding ({padding}) crops away the whole output: "
+                          f"({n} − 1)·{stride} − 2·{padding} + {dilation}·({kernel_size} − 1) + "
+                          f"{output_padding} + 1 = {size}")
+    return size
+
+
+def _nonnegative_pair(value, name):
+    pair = (value, value) if isinstance(value, (int, np.integer)) else tuple(value)
+    if len(pair) != 2 or not all(isinstance(v, (int, np.integer)) and not isinstance(v, bool)
+                                 for v in pair):
+        raise ConfigError(f"{name} must be a whole number or a (height, width) pair, not {value!r}")
+    if min(pair) < 0:
+        raise ConfigError(f"{name} cannot be negative, not {value!r}")
+    return int(pair[0]), int(pair[1])
+
+
+def conv_transpose2d(x, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
+                     dilation=1):
+    """Transposed convolution (sometimes called deconvolution): the adjoint of :func:`conv2d`.
+
+    Every input pixel stamps its value times the kernel onto the output, ``stride`` pixels
+    apart; equivalently, zeros are inserted between the input pixels, the result is padded by
+    d(k − 1) − p and a stride-1 convolution with the rotated kernel runs over it.
+
+    Parameters
+    ----------
+    x : ndarray (C, H, W) or (N, C, H, W)
+    weight : ndarray (C, F / groups, kh, kw), laid out as torch's
+    bias : ndarray (F,), optional
+    stride, dilation : int or (h, w)
+    padding : int or (h, w)
+        Rows and columns cropped from each side of the full output.
+    output_padding : int or (h, w)
+        Extra rows / columns at the bottom / right, smaller than the stride or the dilation.
+    groups : int
+
+    Returns
+    -------
+    ndarray (F, H', W') or (N, F, H', W') with H' = (H − 1)·s − 2p + d(k − 1) + op + 1.
+    """
+    xb, batched = as_batch(x, "the input")
+    weight = np.asarray(weight)
+    if weight.ndim != 4:
+        raise ConfigError(f"the kernel must be (input channels, filters, height, width), "
+                          f"not shape {weight.shape}")
+    n, channels, height, width = xb.shape
+    if weight.shape[0] != channels:
+        raise ConfigError(f"the input has {channels} channels but the kernel expects "
+                          f"{weight.shape[0]}")
+    check_groups(groups, channels, weight.shape[1] * groups, "filters")
+    filters = weight.shape[1] * groups
+    if bias is not None and np.shape(bias) != (filters,):
+        raise ConfigError(f"the bias needs one value per filter ({filters}), "
+                          f"not shape {np.shape(bias)}")
+    kh, kw = weight.shape[2:]
+    stride = positive_pair(stride, "stride")
+    dilation = positive_pair(dilation, "dilation")
+    padding = _nonnegative_pair(padding, "padding")
+    output_padding = _nonnegative_pair(output_padding, "output padding")
+    out_h, out_w = (transposed_size(*args) for args in zip(
+        (height, width), (kh, kw), stride, padding, output_padding, dilation))
+    dtype = np.result_type(xb.dtype, weight.dtype, np.float32)
+    per_group = channels // groups
+    w_cols = weight.astype(dtype, copy=False).reshape(groups, per_group, -1).transpose(0, 2, 1)
+    # (N, groups, F/groups·kh·kw, H·W): what every input pixel stamps at every tap
+    stamps = np.matmul(w_cols, xb.astype(dtype, copy=False).reshape(n, groups, per_group, -1))
+    taps = stamps.reshape(n, filters, kh, kw, height, width).transpose(2, 3, 0, 1, 4, 5)
+    canvas = [(size - 1) * s + d * (k - 1) + 1 + op for size, s, d, k, op in
+              zip((height, width), stride, dilation, (kh, kw), output_padding)]
+    full = add_windows(taps, canvas, stride, dilation)  # (N, F, canvas)
+    out = np.ascontiguousarray(full[:, :, padding[0]:padding[0] + out_h,
+                                    padding[1]:padding[1] + out_w])
+    if bias is not None:
+        out += np.asarray(bias, dtype=dtype).reshape(-1, 1, 1)
+    return out if batched else out[0]
+
+
+def batch_norm2d(x, running_mean, running_var, weight=None, bias=None, training=False,
+                 momentum=0.1, eps=1e-5):
+    """Batch normalization per channel, like torch's ``F.batch_norm`` on maps.
+
+    y = (x − mean) / √(var + eps) · weight + bias, with the running statistics at inference;
+    with ``training`` the batch's own mean and (biased) variance over (N, H, W) are used, and
+    ``running_mean`` / ``running_var`` (when given) are updated in place by torch's rule
+    running ← (1 − momentum)·running + momentum·batch, the variance taken unbiased.
+
+    Parameters
+    ----------
+    x : ndarray (C, H, W) or (N, C, H, W)
+    running_mean, running_var : ndarray (C,) or None (None only while training)
+    weight, bias : ndarray (C,), optional (γ and β; 1 and 0 when omitted)
+    training : bool
+    momentum, eps : float
+
+    Returns
+    -------
+    ndarray shaped like x
+    """
+    xb, batched = as_batch(x, "the input")
+    channels = xb.shape[1]
+    dtype = np.result_type(xb.dtype, np.float32)
+    xb = xb.astype(dtype, copy=False)
+    for name, array in (("running mean", running_mean), ("running variance", running_var),
+                        ("weight", weight), ("bias", bias)):
+        if array is not None and np.shape(array) != (channels,):
+            raise ConfigError(f"the {name} needs one value per channel ({channels}), "
+                              f"not shape {np.shape(array)}")
+    if training:
+        mean, var = batch_statistics(xb)
+        count = xb.size // channels
+        if running_mean is not None:
+            running_mean *= 1 - momentum
+            running_mean += (momentum * mean).astype(running_mean.dtype, copy=False)
+        if running_var is not None:
+            running_var *= 1 - momentum
+            running_var += (momentum * var * count / (count - 1)).astype(running_var.dtype,
+                                                                         copy=False)
+    elif running_mean is None or running_var is None:
+        raise ConfigError("batch norm outside training needs the running mean and variance")
+    else:
+        mean, var = (np.asarray(a, dtype) for a in (running_mean, running_var))
+    scale = 1 / np.sqrt(var + dtype.type(eps))
+    if weight is not None:
+        scale = scale * np.asarray(weight, dtype)
+    shift = -mean * scale
+    if bias is not None:
+        shift = shift + np.asarray(bias, dtype)
+    out = xb * scale.reshape(-1, 1, 1) + shift.reshape(-1, 1, 1)
+    return out if batched else out[0]
+
+
+def batch_statistics(xb):
+    """Per-channel mean and biased variance of a batch (N, C, H, W); ConfigError for one value."""
+    if xb.size // xb.shape[1] < 2:
+        raise ConfigError("batch norm needs more than one value per channel while training "
+                          "(a batch of one 1×1 map has no spread to normalize)")
+    mean = xb.mean(axis=(0, 2, 3))
+    var = np.square(xb - mean.reshape(-1, 1, 1)).mean(axis=(0, 2, 3))
+    return mean, var
+
+
+def dropout(x, p=0.5, training=True, rng=None, return_mask=False):
+    """Zero each value with probability ``p`` and scale the rest by 1 / (1 − p), like torch.
+
+    Parameters
+    ----------
+    x : ndarray, any shape
+    p : float in [0, 1]
+    training : bool
+        False: the identity (dropout is off at inference).
+    rng : numpy.random.Generator, optional
+        Where the mask comes from (a fresh unseeded one when omitted).
+    return_mask : bool
+        Also return the mask, 0 or 1 / (1 − p) per value (what the backward multiplies by).
+
+    Returns
+    -------
+    out : ndarray like x;  mask : ndarray like x, only with ``return_mask``
+    """
+    if isinstance(p, bool) or not isinstance(p, (int, float, np.floating)) or not 0 <= p <= 1:
+        raise ConfigError(f"the dropout probability must be between 0 and 1, not {p!r}")
+    x = _floating(x)
+    if not training or p == 0:
+        mask = np.ones_like(x)
+    elif p == 1:
+        mask = np.zeros_like(x)
+    else:
+        rng = np.random.default_rng() if rng is None else rng
+        mask = (rng.random(x.shape) >= p).astype(x.dtype) / x.dtype.type(1 - p)
+    out = x * mask
+    return (out, mask) if return_mask else out
 
 
 def pool2d(x, kernel_size, stride=None, padding=0, mode="max", ceil_mode=False,

@@ -1,7 +1,8 @@
 """Optimizers (SGD with momentum, Adam) and the one-cycle learning-rate schedule.
 
 Optimizers update ``net.params`` in place: a list with one dict per layer, {"weight", "bias"}
-arrays for layers that learn and {} for the others; gradients come in the same structure.
+arrays for layers that learn and {} for the others; gradients come in the same structure, for
+the arrays gradient descent updates (batch norm's running statistics have none).
 Weight decay applies to weights only: shrinking biases does not make a network simpler.
 """
 
@@ -30,7 +31,7 @@ class SGD:
         """Apply one update; `lr` overrides the constructor's rate (for schedules)."""
         lr = self.lr if lr is None else lr
         for p, g, vel in zip(self.params, grads, self.velocity):
-            for k in p:
+            for k in g:
                 grad = g[k] + self.weight_decay * p[k] if k == "weight" else g[k]
                 vel[k] *= self.momentum
                 vel[k] += grad
@@ -64,7 +65,7 @@ class Adam:
         self.t += 1
         m_scale, s_scale = 1 / (1 - b1**self.t), 1 / (1 - b2**self.t)
         for p, g, m, s in zip(self.params, grads, self.m, self.s):
-            for k in p:
+            for k in g:
                 m[k] = b1 * m[k] + (1 - b1) * g[k]
                 s[k] = b2 * s[k] + (1 - b2) * np.square(g[k])
                 update = (m[k] * m_scale) / (np.sqrt(s[k] * s_scale) + self.eps)

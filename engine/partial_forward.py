@@ -23,7 +23,6 @@ from typing import NamedTuple
 import numpy as np
 
 from engine.errors import ConfigError
-from engine.network import Network
 
 
 def changed_box(before, after):
@@ -144,11 +143,9 @@ def forward_changed(net, x, outputs, box, max_fraction=0.5):
     if (bottom - top) * (right - left) > max_fraction * x.shape[1] * x.shape[2]:
         return None
     try:
-        crop_net = Network((x.shape[0], bottom - top, right - left), net.layers[:count],
-                           params=net.params[:count])
+        crop_out = [out[0] for out in net.run(x[None, :, top:bottom, left:right], 0, count)]
     except ConfigError:  # the crop is too small for some layer: the full forward it is
         return None
-    crop_out = crop_net.forward(x[:, top:bottom, left:right])
     new = list(outputs)
     for out, fresh, g in zip(outputs, crop_out, geometry):
         ranges = []
@@ -162,7 +159,5 @@ def forward_changed(net, x, outputs, box, max_fraction=0.5):
         if r0 < r1 and c0 < c1:
             out[:, r0:r1, c0:c1] = fresh[:, r0 - dr:r1 - dr, c0 - dc:c1 - dc]
     if count < len(net.layers):
-        tail = Network(net.shapes[count - 1], net.layers[count:], params=net.params[count:])
-        new[count:] = tail.forward(new[count - 1])
-    net.last_input = x.copy()  # what net.forward would have kept (explain defaults to it)
+        new[count:] = [out[0] for out in net.run(new[count - 1][None], count, len(net.layers))]
     return new

@@ -9,54 +9,51 @@ k, stride s, dilation d and padding p (before) the effective kernel is k' = d(k 
     start_l = start_{l−1} + ((k' − 1)/2 − p) · j_{l−1}   (centre of unit 0's window, start_0 = 0)
 
 Activations have k = s = 1. Flatten, dense and softmax over a vector see the whole input of the
-layer. Every quantity is per axis: (rows, cols).
+layer. A transposed convolution with stride s moves its window 1/s of an input unit per output
+unit, so from there on the jump (and the size and start) can be fractions of a pixel. Every
+quantity is per axis: (rows, cols). Each layer spec supplies its own step of the recurrence
+(``spec.receptive``) and the exact input positions a set of its units reads (``spec.sources``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import NamedTuple
 
 import numpy as np
 
 from engine.errors import whole_index
 
-#: kinds whose output channel c reads input channel c only
-_PER_CHANNEL = ("maxpool2d", "avgpool2d", "relu", "leaky_relu", "sigmoid", "tanh")
-
 
 class Geometry(NamedTuple):
-    """One layer's receptive-field arithmetic; jump and start are None for flat outputs."""
+    """One layer's receptive-field arithmetic; jump and start are None for flat outputs.
 
-    size: tuple[int, int]
-    jump: tuple[int, int] | None
+    Size and jump are ints, or Fractions after a transposed convolution (a unit then moves
+    less than a pixel of the input); start is a float.
+    """
+
+    size: tuple
+    jump: tuple | None
     start: tuple[float, float] | None
 
 
 def geometries(net) -> list[Geometry]:
     """Size r, jump j and start of every layer of ``net`` (one Geometry per layer)."""
     size, jump, start = np.ones(2, int), np.ones(2, int), np.zeros(2)
-    spatial = net.input_shape[1:]
+    in_shape = net.input_shape
     out = []
-    for window, shape in zip(net.windows, net.shapes):
-        if window is None:
-            if jump is not None:  # the first flat layer sees every unit of the last map
-                size = size + (np.array(spatial) - 1) * jump
-                jump = start = None
-        else:
-            k = np.array(window.dilation) * (np.array(window.kernel) - 1) + 1
-            before = np.array([side[0] for side in window.pads])
-            size = size + (k - 1) * jump
-            start = start + ((k - 1) / 2 - before) * jump
-            jump = jump * np.array(window.stride)
-            spatial = shape[1:]
-        out.append(Geometry(_ints(size), None if jump is None else _ints(jump),
+    for spec, shape in zip(net.layers, net.shapes):
+        size, jump, start = spec.receptive(size, jump, start, in_shape)
+        out.append(Geometry(_numbers(size), None if jump is None else _numbers(jump),
                             None if start is None else tuple(float(v) for v in start)))
+        in_shape = shape
     return out
 
 
-def _ints(a):
-    return int(a[0]), int(a[1])
+def _numbers(a):
+    """Two ints, or Fractions where the value is not whole."""
+    return tuple(int(v) if Fraction(v).denominator == 1 else Fraction(v) for v in a)
 
 
 @dataclass(eq=False)
@@ -139,18 +136,11 @@ def receptive_field(net, layer: int, row: int = 0, col: int = 0,
     for i in range(layer, -1, -1):
         if i < layer:
             boxes[i] = _box(sampled)
-            if net.layers[i + 1].kind not in _PER_CHANNEL or len(net.shapes[i]) == 1:
+            if not net.layers[i + 1].per_channel or len(net.shapes[i]) == 1:
                 channel = None
             channels[i] = channel
         in_shape = net.shapes[i - 1] if i else net.input_shape
-        window = net.windows[i]
-        if window is None or len(in_shape) == 1:
-            sampled = ([np.zeros(1, int), np.arange(in_shape[0])] if len(in_shape) == 1 else
-                       [np.arange(n) for n in in_shape[1:]])
-        elif window.kernel != (1, 1) or window.stride != (1, 1) or any(map(any, window.pads)):
-            sampled = [np.unique((u[:, None] * s - side[0] + np.arange(k) * d).ravel())
-                       for u, s, side, k, d in zip(sampled, window.stride, window.pads,
-                                                   window.kernel, window.dilation)]
+        sampled = net.layers[i].sources(sampled, in_shape)
     geometry = net.geometries[layer]
     return ReceptiveField(layer, row, col, _box(sampled), boxes, channels, geometry.size,
                           geometry.jump, geometry.start, tuple(net.input_shape[1:]), *sampled)
@@ -158,4 +148,6 @@ def receptive_field(net, layer: int, row: int = 0, col: int = 0,
 
 def _box(sampled):
     rows, cols = sampled
+    if rows.size == 0 or cols.size == 0:  # a transposed conv's output-padding rows read nothing
+        return 0, 0, 0, 0
     return int(rows[0]), int(cols[0]), int(rows[-1]) + 1, int(cols[-1]) + 1

@@ -21,6 +21,7 @@ import numpy as np
 from engine.backward import network_backward, softmax_cross_entropy
 from engine.data import Augmentation, augment as distort
 from engine.errors import ConfigError
+from engine.layers import Softmax
 from engine.optim import make_optimizer, one_cycle_lr
 
 
@@ -58,7 +59,7 @@ class TrainResult:
 
 
 def _check_network(net):
-    if not net.layers or net.layers[-1].kind != "softmax" or len(net.shapes[-1]) != 1:
+    if not net.layers or not isinstance(net.layers[-1], Softmax) or len(net.shapes[-1]) != 1:
         raise ConfigError("training needs a network that ends in softmax over a flat vector "
                           "(… → dense → softmax): it learns by comparing those probabilities "
                           "with the right answers")
@@ -133,7 +134,7 @@ def train(net, images, labels, epochs=20, lr=3e-3, batch_size=128, optimizer="ad
     label_smoothing : ε of :func:`engine.backward.softmax_cross_entropy` (0: plain
         cross-entropy, whose loss can reach 0; the reported training loss includes it)
     validation : optional (images, labels) measured after every epoch
-    seed : drives shuffling and augmentation, so a run repeats exactly
+    seed : drives shuffling, augmentation and dropout masks, so a run repeats exactly
     on_batch, on_epoch : called with a :class:`Progress` after each batch / each epoch, on the
         training thread, between updates (a safe moment to copy ``net.params``)
     should_stop : polled before every batch; returning True ends training after at most one
@@ -178,7 +179,7 @@ def train(net, images, labels, epochs=20, lr=3e-3, batch_size=128, optimizer="ad
             step_lr = one_cycle_lr(step, epochs * batches, lr) if schedule == "one-cycle" else lr
             # A diverging run overflows somewhere; the loss check below turns that into advice.
             with np.errstate(over="ignore", invalid="ignore"):
-                outputs = net.forward(xb)
+                outputs, caches = net.forward_train(xb, rng)
                 loss, grad = softmax_cross_entropy(outputs[logits_layer], yb, label_smoothing)
                 if not math.isfinite(loss):
                     raise ConfigError(f"training diverged in epoch {epoch} (the loss became {loss}): "
@@ -193,7 +194,8 @@ def train(net, images, labels, epochs=20, lr=3e-3, batch_size=128, optimizer="ad
                         f"answer (the network's units stopped responding), so it cannot learn any "
                         f"more. The learning rate {lr:g} is too high for this network; try "
                         f"{lr / 10:g}")
-                opt.step(network_backward(net, xb, outputs, grad, logits_layer), step_lr)
+                opt.step(network_backward(net, xb, outputs, grad, logits_layer, caches=caches),
+                         step_lr)
             seen += len(idx)
             loss_sum += loss * len(idx)
             correct += int((outputs[logits_layer].argmax(axis=1) == yb).sum())

@@ -114,9 +114,15 @@ def screenshot(window, path, size):
     return window.grab().save(str(path), "PNG")
 
 
+def configure_pyqtgraph():
+    """pyqtgraph's global options, set once before any widget exists: images are (rows, cols)
+    as numpy and the engine index them."""
+    pg.setConfigOptions(imageAxisOrder="row-major")
+
+
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    pg.setConfigOptions(imageAxisOrder="row-major")
+    configure_pyqtgraph()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("ConvScope")
     app.setApplicationName("ConvScope")

@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from engine.examples import EXAMPLES, pin_unit
-from gui import samples
-from gui.state import Unit
+from engine.examples import EXAMPLES
+from gui.drawing import samples
 
 
 def load_example(state, name):
@@ -17,15 +16,7 @@ def load_example(state, name):
     network, image = example.build()
     if image is None:
         image = samples.sample_digit(example.digit, network.input_shape[1:])
-    stack = state.undo_stack
-    stack.beginMacro(f"Example: {example.title}")
-    state.set_network(network, example.title)  # never refused: Network() validated it
-    state.set_image(image, example.title)
-    stack.endMacro()
-    state.recompute()  # the pin below needs this network's maps, not the old ones
-    state.select_layer(example.select)
-    unit = pin_unit(example, state.activations)
-    state.pin(None if unit is None else Unit(*unit))
+    state.load_lesson(example, network, image)
 
 
 class ExamplesMenu(QMenu):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
-from gui.help_text import concepts_html, shortcuts_html
+from gui.present.help_text import concepts_html, shortcuts_html
 
 
 class HelpDialog(QDialog):

@@ -16,22 +16,22 @@ from PySide6.QtWidgets import (
 )
 
 import engine
-from gui import samples
-from gui.activation_view import ActivationView
-from gui.canvas import Canvas
-from gui.draw_tools import DrawTools
+from gui.drawing import samples
+from gui.maps.activation_view import ActivationView
+from gui.drawing.canvas import Canvas
+from gui.drawing.draw_tools import DrawTools
 from gui.examples_menu import ExamplesMenu
-from gui.filter_gallery import FilterGallery
+from gui.explain.filter_gallery import FilterGallery
 from gui.help_dialog import HelpDialog
-from gui.help_text import CONCEPTS
-from gui.kernel_editor import KernelEditor
-from gui.layer_panel import LayerPanel
-from gui.prediction_view import PredictionView
-from gui.rf_table import ReceptiveFieldTable
-from gui.slide_animation import SlideAnimation
+from gui.present.help_text import CONCEPTS
+from gui.editors.kernel_editor import KernelEditor
+from gui.editors.layer_panel import LayerPanel
+from gui.maps.prediction_view import PredictionView
+from gui.explain.rf_table import ReceptiveFieldTable
+from gui.explain.slide_animation import SlideAnimation
 from gui.status_bar import StatusBar
-from gui.training_dialog import TrainingDialog
-from gui.unit_inspector import UnitInspector
+from gui.training.training_dialog import TrainingDialog
+from gui.explain.unit_inspector import UnitInspector
 
 LAST_NETWORK = "last_network.npz"  # in the app data dir: the network the app closed with
 NETWORK_FILTER = "ConvScope networks (*.npz *.json);;All files (*)"
@@ -70,7 +70,8 @@ class MainWindow(QMainWindow):
         self._last_folder = None
         self.setDockNestingEnabled(True)
         self.canvas = Canvas(state)
-        self.setCentralWidget(ActivationView(state))
+        self.maps = ActivationView(state)
+        self.setCentralWidget(self.maps)
         self.docks = {}
         left, right, bottom = Qt.LeftDockWidgetArea, Qt.RightDockWidgetArea, Qt.BottomDockWidgetArea
         self._add_dock("inputDock", "Input", self._canvas_panel(), left)
@@ -105,7 +106,9 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(DrawTools(self.state, self.canvas, panel))
+        tools = DrawTools(self.state, panel)
+        tools.sampleDrawn.connect(lambda _: self.canvas.setFocus(Qt.OtherFocusReason))
+        layout.addWidget(tools)
         layout.addWidget(self.canvas, 1)
         return panel
 
@@ -248,8 +251,7 @@ class MainWindow(QMainWindow):
     def export_maps(self, path):
         """Save every layer's maps (the whole scrollable page, not just the part in view) to the
         PNG ``path``; returns the reason it failed or ''."""
-        page = self.findChild(QWidget, "activations").findChild(QScrollArea).widget()
-        if not page.grab().save(str(path), "PNG"):
+        if not self.maps.grab_page().save(str(path), "PNG"):
             return self.warn("Cannot export the maps", f"Could not write {path}.")
         return ""
 
@@ -268,6 +270,11 @@ class MainWindow(QMainWindow):
             self._training = TrainingDialog(self.state, self)
         self._training.show()
         self._training.raise_()
+
+    @property
+    def help_dialog(self):
+        """The Help window once it has been opened, else None."""
+        return self._help
 
     def show_help(self, anchor):
         if self._help is None:

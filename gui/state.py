@@ -15,8 +15,10 @@ from PySide6.QtGui import QUndoStack
 
 import engine
 from engine.erf import effective_receptive_field
+from engine.examples import pin_unit
 from engine import partial_forward
 from gui import undo
+from gui.drawing.brush import default_brush
 
 
 @dataclass(frozen=True)
@@ -29,9 +31,21 @@ class Unit:
     col: int
 
 
-def _snapshot(net):
-    """Everything needed to restore a network: its input shape, layer specs and weight copies."""
-    return net.input_shape, list(net.layers), [{k: v.copy() for k, v in p.items()} for p in net.params]
+def copy_params(params):
+    """A deep copy of ``params`` (one dict of arrays per layer, as ``Network.params``)."""
+    return [{name: value.copy() for name, value in p.items()} for p in params]
+
+
+def _snapshot(net, params=None):
+    """Everything needed to restore a network: its input shape, layer specs and weight copies
+    (of ``params`` instead of its own when given)."""
+    return net.input_shape, list(net.layers), copy_params(net.params if params is None else params)
+
+
+def _snapshot_cost(*snapshots):
+    """Bytes the weights and drawings of (snapshot, drawing) pairs keep."""
+    return sum(sum(a.nbytes for params in snapshot[2] for a in params.values()) + drawing.nbytes
+               for snapshot, drawing in snapshots)
 
 
 class AppState(QObject):
@@ -39,12 +53,17 @@ class AppState(QObject):
 
     Signals
     -------
-    networkChanged : the layers or the weights changed.
+    layersChanged : the layer stack or the input shape changed (and with them the weights).
+    weightsChanged : only the weights changed; the layers are the same.
+    networkChanged : either of the two above.
     imageChanged : the drawn image changed (live while a stroke goes on).
     activationsChanged : a new forward pass is in ``activations``.
-    selectionChanged : the pinned or hovered unit changed.
+    pinnedChanged : ``pinned`` changed.
+    hoveredChanged : ``hovered`` changed.
+    selectionChanged : either of the two above.
     layerSelected(int) : the layer (or its filter/channel) chosen for editing changed.
     errorChanged(str) : the reason the last edit was refused ("" once an edit succeeds).
+    brushChanged : ``brush_size`` or ``eraser`` changed (also when a new input size resets it).
     overlayChanged : ``input_overlay`` (a heatmap drawn over the canvas) changed.
     historyTrimmed(int) : that many of the oldest undo steps were dropped to keep the history
         within ``gui.undo.UNDO_BUDGET`` bytes.
@@ -52,12 +71,17 @@ class AppState(QObject):
         while it runs, since its result would overwrite them.
     """
 
+    layersChanged = Signal()
+    weightsChanged = Signal()
     networkChanged = Signal()
     imageChanged = Signal()
     activationsChanged = Signal()
+    pinnedChanged = Signal()
+    hoveredChanged = Signal()
     selectionChanged = Signal()
     layerSelected = Signal(int)
     errorChanged = Signal(str)
+    brushChanged = Signal()
     overlayChanged = Signal()
     trainingChanged = Signal(bool)
     historyTrimmed = Signal(int)
@@ -77,6 +101,8 @@ class AppState(QObject):
         channels, height, width = network.input_shape
         self.image = np.zeros((height, width), np.float32)
         self._committed_image = self.image.copy()
+        self.brush_size = default_brush(self.image.shape)  # diameter in input pixels
+        self.eraser = False  # the left button erases too
         self.preprocess = False
         self.model_input = np.zeros(network.input_shape, np.float32)
         self.activations = []
@@ -95,8 +121,8 @@ class AppState(QObject):
         self._recompute_timer = QTimer(self, singleShot=True, interval=0)
         self._recompute_timer.timeout.connect(self.recompute)
         # (network, model input) the current maps were computed from: the next forward then only
-        # recomputes the units the changed pixels reach (engine.partial_forward; a pen stroke on a
-        # 256×256 input costs a few ms instead of a full forward). Any network edit forgets it.
+        # recomputes the units the changed pixels reach (engine.partial_forward; bench/gui_costs.py
+        # compares it with a full forward). Any network edit forgets it.
         self._forward_base = None
         self.networkChanged.connect(self._forget_forward_base)
         self.recompute()
@@ -120,6 +146,18 @@ class AppState(QObject):
     def _apply_image(self, patch):
         self._committed_image = patch.apply_to(self._committed_image)
         self.show_image(self._committed_image.copy())
+
+    def set_brush_size(self, diameter):
+        """Brush diameter in input pixels, kept between 0.5 and half the input's side."""
+        diameter = float(np.clip(diameter, 0.5, max(self.image.shape) / 2))
+        if diameter != self.brush_size:
+            self.brush_size = diameter
+            self.brushChanged.emit()
+
+    def set_eraser(self, enabled):
+        if bool(enabled) != self.eraser:
+            self.eraser = bool(enabled)
+            self.brushChanged.emit()
 
     def set_preprocess(self, enabled):
         """Feed the network the MNIST-style centred digit (True) or the raw drawing (False)."""
@@ -165,8 +203,7 @@ class AppState(QObject):
 
     def _apply_param(self, layer, name, patch):
         patch.write_into(self.network.params[layer][name])
-        self.networkChanged.emit()
-        self._schedule()
+        self._network_changed(layers=False)
 
     def set_training(self, running):
         """Say that training runs (True) or ended (False); see ``trainingChanged``."""
@@ -180,8 +217,70 @@ class AppState(QObject):
         for current, new in zip(self.network.params, params):
             for name, value in new.items():
                 current[name][...] = value
-        self.networkChanged.emit()
-        self._schedule()
+        self._network_changed(layers=False)
+
+    def set_weights(self, params, text="Set weights", before=None):
+        """Make ``params`` (shaped like ``network.params``) the weights as one undoable step.
+
+        ``before``: the weights undo goes back to, when the ones shown are a live preview
+        (``show_params`` while training) rather than the last committed ones.
+        """
+        if before is not None:
+            self.show_params(before)
+        drawing = self._committed_image.copy()
+        before, after = (_snapshot(self.network), drawing), (_snapshot(self.network, params), drawing)
+        self._push(undo.Command(text, self._apply_snapshot, before, after,
+                                _snapshot_cost(before, after)))
+
+    def network_copy(self, fresh=False):
+        """A copy of the network to work on elsewhere (a training worker): the same weights, or
+        freshly initialized ones (seed 0) when ``fresh``."""
+        net = self.network
+        if fresh:
+            return engine.Network(net.input_shape, list(net.layers), seed=0)
+        return engine.Network(net.input_shape, list(net.layers), params=copy_params(net.params))
+
+    def resize_kernels(self, layer, spec, filter_index, values, text):
+        """Give conv ``layer`` the new ``spec`` (other kernel size) and filter ``filter_index``
+        the kernels ``values`` (C, kh, kw), as one undoable step; the other filters get fresh
+        weights. Returns the refusal or ''."""
+        def build():
+            layers = list(self.network.layers)
+            layers[layer] = spec
+            network = self.network.rebuilt(layers)
+            network.params[layer]["weight"][filter_index] = values
+            return network
+        return self._try_network(build, text)
+
+    def reorder_layers(self, order, text="Reorder layers"):
+        """Put layer ``order[i]`` at position i, as one undoable step. Moved layers keep their
+        weights where their shapes still fit; the selection follows its layer. Returns the
+        refusal or ''."""
+        net, selected = self.network, self.selected_layer
+
+        def build():
+            layers = [net.layers[i] for i in order]
+            fresh = net.rebuilt(layers)
+            # rebuilt() matches layers like a text diff, which sees a move as delete + insert.
+            params = [old if _shapes(old) == _shapes(new) else new
+                      for old, new in zip((net.params[i] for i in order), fresh.params)]
+            return engine.Network(net.input_shape, layers, params=params, seed=net.seed)
+        reason = self._try_network(build, text)
+        if not reason and selected is not None:
+            self.select_layer(order.index(selected))
+        return reason
+
+    def load_lesson(self, example, network, image):
+        """Make a lesson of ``engine.examples`` current: its ``network`` and drawing ``image``
+        (H, W) as one undo step; then select its layer and pin its unit."""
+        self.undo_stack.beginMacro(f"Example: {example.title}")
+        self.set_network(network, example.title)  # never refused: Network() validated it
+        self.set_image(image, example.title)
+        self.undo_stack.endMacro()
+        self.recompute()  # the pin below needs this network's maps, not the old ones
+        self.select_layer(example.select)
+        unit = pin_unit(example, self.activations)
+        self.pin(None if unit is None else Unit(*unit))
 
     def _try_network(self, build, text):
         try:
@@ -195,28 +294,36 @@ class AppState(QObject):
         resized = drawing if drawing.shape == shape else _resample(drawing, shape)
         before = (_snapshot(self.network), drawing.copy())
         after = (_snapshot(network), resized.copy())
-        cost = sum(p.nbytes for side in (before, after) for params in side[0][2]
-                   for p in params.values()) + drawing.nbytes + resized.nbytes
-        self._push(undo.Command(text, self._apply_snapshot, before, after, cost))
+        self._push(undo.Command(text, self._apply_snapshot, before, after,
+                                _snapshot_cost(before, after)))
         self._set_error("")
         return ""
 
     def _apply_snapshot(self, snapshot):
         (input_shape, layers, params), drawing = snapshot
-        self.network = engine.Network(
-            input_shape, layers, params=[{k: v.copy() for k, v in p.items()} for p in params])
+        same_layers = (tuple(input_shape), list(layers)) == (tuple(self.network.input_shape),
+                                                             list(self.network.layers))
+        self.network = engine.Network(input_shape, layers, params=copy_params(params))
         if not np.array_equal(drawing, self._committed_image):
+            resized = drawing.shape != self.image.shape
             self._committed_image, self.image = drawing.copy(), drawing.copy()
             self.imageChanged.emit()
+            if resized:  # the same stroke on a finer input needs a wider brush
+                self.brush_size = default_brush(drawing.shape)
+                self.brushChanged.emit()
         # The selection is kept valid before anyone hears of the new network, and announced after.
         reselect = self.selected_layer is not None and self.selected_layer >= len(layers)
         if reselect:
             self.selected_layer = len(layers) - 1 if layers else None
             self.selected_filter = self.selected_channel = 0
         self.pin(None)
-        self.networkChanged.emit()
+        self._network_changed(layers=not same_layers)
         if reselect:
             self.layerSelected.emit(-1 if self.selected_layer is None else self.selected_layer)
+
+    def _network_changed(self, layers):
+        self.networkChanged.emit()
+        (self.layersChanged if layers else self.weightsChanged).emit()
         self._schedule()
 
     def _push(self, command):
@@ -243,13 +350,21 @@ class AppState(QObject):
         """Pin ``unit`` (a Unit or None) for the receptive-field window and the inspector."""
         if unit != self.pinned:
             self.pinned = unit
+            self.pinnedChanged.emit()
             self.selectionChanged.emit()
             self._update_erf()
 
     def hover(self, unit):
         if unit != self.hovered:
             self.hovered = unit
+            self.hoveredChanged.emit()
             self.selectionChanged.emit()
+
+    @property
+    def focus_unit(self):
+        """The unit the views explain and outline: the pinned one, else the hovered one, else
+        None. A pin holds the focus while the mouse explores other units."""
+        return self.pinned if self.pinned is not None else self.hovered
 
     def set_input_overlay(self, overlay):
         """Draw ``overlay`` (H, W) ≥ 0 (e.g. an effective receptive field) on the canvas; None hides it."""
@@ -322,6 +437,10 @@ class AppState(QObject):
         if self.network.layers and isinstance(self.network.layers[-1], engine.Softmax):
             return self.activations[-1]
         return None
+
+
+def _shapes(params):
+    return {name: array.shape for name, array in params.items()}
 
 
 def _resample(image, shape):

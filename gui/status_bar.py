@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from gui.formatting import number
+from gui.present.formatting import number
+from gui.present.naming import shape_text, unit_name
 
 
 def _count(n):
@@ -25,17 +26,17 @@ class StatusBar(QStatusBar):
         self.addWidget(self.hover_label, 1)
         self.addPermanentWidget(self.network_label)
         self.addPermanentWidget(self.time_label)
-        state.networkChanged.connect(self._on_network_changed)
+        state.layersChanged.connect(self._on_layers_changed)
         state.activationsChanged.connect(self._on_activations_changed)
-        state.selectionChanged.connect(self._on_selection_changed)
+        state.hoveredChanged.connect(self._on_hovered_changed)
         state.historyTrimmed.connect(self._on_history_trimmed)
-        self._on_network_changed()
+        self._on_layers_changed()
         self._on_activations_changed()
 
-    def _on_network_changed(self):
+    def _on_layers_changed(self):
         net = self.state.network
         rows = net.summary()
-        shape = "×".join(map(str, net.input_shape))
+        shape = shape_text(net.input_shape)
         self.network_label.setText(
             f"input {shape}  ·  {_count(sum(r['params'] for r in rows))} parameters  ·  "
             f"{_count(sum(r['macs'] for r in rows))} multiply-adds")
@@ -47,9 +48,9 @@ class StatusBar(QStatusBar):
 
     def _on_activations_changed(self):
         self.time_label.setText(f"·  forward {self.state.forward_ms:.1f} ms")
-        self._on_selection_changed()
+        self._on_hovered_changed()
 
-    def _on_selection_changed(self):
+    def _on_hovered_changed(self):
         self.hover_label.setText(self.unit_text(self.state.hovered))
 
     def unit_text(self, unit):
@@ -62,16 +63,3 @@ class StatusBar(QStatusBar):
         if any(i >= n for i, n in zip(index, maps.shape)):
             return ""
         return f"{unit_name(self.state.network, unit)} = {number(maps[index], 4)}"
-
-
-def unit_name(network, unit):
-    """'conv1 · filter 4 · row 5 · col 7', 'pool1 · channel 2 · …', 'dense2 · unit 3'.
-
-    Channels count from 1 and positions from 0, as in the inspector and the kernel editor;
-    a flat layer's units are numbered from 0 (unit 3 of the last layer is the digit 3).
-    """
-    name = network.names[unit.layer]
-    if len(network.shapes[unit.layer]) == 1:
-        return f"{name} · unit {unit.channel}"
-    what = "filter" if network.layers[unit.layer].kind == "conv2d" else "channel"
-    return f"{name} · {what} {unit.channel + 1} · row {unit.row} · col {unit.col}"

@@ -43,10 +43,11 @@ def full_padding(kernel, dilation=(1, 1)):
 
 
 def conv2d(x, weight, bias=None, stride=(1, 1), pads=((0, 0), (0, 0)), dilation=(1, 1),
-           padding_mode="zeros", flip=False):
-    """Cross-correlation (N, C, H, W) × (F, C, kh, kw) -> (N, F, H', W'), one sum at a time."""
-    n_images, channels, height, width = x.shape
-    filters, _, kh, kw = weight.shape
+           padding_mode="zeros", flip=False, groups=1):
+    """Cross-correlation (N, C, H, W) × (F, C/groups, kh, kw) -> (N, F, H', W'), one sum at a
+    time; filter f reads the channels of its group only."""
+    n_images, _, height, width = x.shape
+    filters, channels, kh, kw = weight.shape
     if flip:
         weight = weight[:, :, ::-1, ::-1]
     (top, bottom), (left, right) = pads
@@ -62,12 +63,13 @@ def conv2d(x, weight, bias=None, stride=(1, 1), pads=((0, 0), (0, 0)), dilation=
             for r in out_rows:
                 for c in out_cols:
                     total = 0.0 if bias is None else float(bias[f])
+                    first = f // (filters // groups) * channels  # the group's first channel
                     for ch in range(channels):
                         for i in range(kh):
                             for j in range(kw):
                                 row = r * stride[0] + i * dilation[0] - top
                                 col = c * stride[1] + j * dilation[1] - left
-                                value = padded_value(x[n, ch], row, col, padding_mode)
+                                value = padded_value(x[n, first + ch], row, col, padding_mode)
                                 total += float(value) * float(weight[f, ch, i, j])
                     out[n, f, r, c] = total
     return out
@@ -134,3 +136,59 @@ def softmax(row):
     top = max(row)
     exps = [math.exp(v - top) for v in row]
     return np.array([e / sum(exps) for e in exps])
+
+
+def conv_transpose2d(x, weight, bias=None, stride=(1, 1), padding=(0, 0), output_padding=(0, 0),
+                     groups=1, dilation=(1, 1)):
+    """Transposed convolution by its definition: every input pixel adds its value times the
+    kernel into the output, ``stride`` apart; then ``padding`` is cropped from every side.
+
+    x (N, C, H, W), weight (C, F/groups, kh, kw) -> (N, F, H', W'), one product at a time.
+    """
+    n_images, channels, height, width = x.shape
+    _, per_group, kh, kw = weight.shape
+    out_h = (height - 1) * stride[0] - 2 * padding[0] + dilation[0] * (kh - 1) + output_padding[0] + 1
+    out_w = (width - 1) * stride[1] - 2 * padding[1] + dilation[1] * (kw - 1) + output_padding[1] + 1
+    out = np.zeros((n_images, per_group * groups, out_h, out_w), dtype=np.float64)
+    in_per_group = channels // groups
+    for n in range(n_images):
+        for ch in range(channels):
+            group = ch // in_per_group
+            for f in range(per_group):
+                for r in range(height):
+                    for c in range(width):
+                        for i in range(kh):
+                            for j in range(kw):
+                                row = r * stride[0] + i * dilation[0] - padding[0]
+                                col = c * stride[1] + j * dilation[1] - padding[1]
+                                if 0 <= row < out_h and 0 <= col < out_w:
+                                    out[n, group * per_group + f, row, col] += (
+                                        float(x[n, ch, r, c]) * float(weight[ch, f, i, j]))
+    if bias is not None:
+        for f in range(out.shape[1]):
+            out[:, f] += float(bias[f])
+    return out
+
+
+def batch_norm2d(x, mean, var, weight, bias, eps):
+    """(x − mean) / √(var + eps) · weight + bias, one value at a time, per channel."""
+    out = np.zeros(x.shape, dtype=np.float64)
+    n_images, channels, height, width = x.shape
+    for n in range(n_images):
+        for ch in range(channels):
+            for r in range(height):
+                for c in range(width):
+                    normalized = (float(x[n, ch, r, c]) - mean[ch]) / math.sqrt(var[ch] + eps)
+                    out[n, ch, r, c] = normalized * weight[ch] + bias[ch]
+    return out
+
+
+def channel_statistics(x):
+    """Per channel: mean and biased variance over (N, H, W), by summing one value at a time."""
+    means, variances = [], []
+    for ch in range(x.shape[1]):
+        values = [float(v) for v in x[:, ch].ravel()]
+        mean = sum(values) / len(values)
+        means.append(mean)
+        variances.append(sum((v - mean) ** 2 for v in values) / len(values))
+    return np.array(means), np.array(variances)

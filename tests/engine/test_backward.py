@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine import backward as bw
 from engine import ops
@@ -215,7 +217,7 @@ def test_conv_backward_matches_torch(stride, padding, dilation, flip, with_bias,
     out = F.conv2d(xp, tw.flip(2, 3) if flip else tw, tb, stride=stride, dilation=dilation)
     r = rng.normal(size=tuple(out.shape))
     (out * torch.tensor(r)).sum().backward()
-    dx, dw, db = bw.conv2d_backward(r, x, w, b, stride, padding, dilation, mode, flip)
+    dx, dw, db = bw.conv2d_backward(r, x, w, b, stride, padding, dilation, 1, mode, flip)
     np.testing.assert_allclose(dx, tx.grad.numpy(), atol=1e-10)
     np.testing.assert_allclose(dw, tw.grad.numpy(), atol=1e-10)
     if with_bias:
@@ -270,3 +272,155 @@ def test_network_backward_matches_finite_differences_through_every_layer_kind():
             picks = rng.choice(p[k].size, min(p[k].size, 12), replace=False)
             np.testing.assert_allclose(g[k].reshape(-1)[picks], numerical_grad(loss, p[k], picks=picks),
                                        atol=1e-7)
+
+
+# ---- grouped and transposed convolution, batch norm, dropout ---------------------------------
+
+
+def _check_by_differences(forward, backward, arrays, rng, atol=1e-6):
+    """``backward(r)`` against central differences of Σ forward() · r for every array given."""
+    r = rng.normal(size=forward().shape)
+    loss = lambda: float((forward() * r).sum())  # noqa: E731
+    for got, array in zip(backward(r), arrays):
+        np.testing.assert_allclose(got, numerical_grad(loss, array), atol=atol)
+
+
+@pytest.mark.parametrize("groups, stride, padding, dilation, mode, flip", [
+    (2, 1, 1, 1, "zeros", False), (3, 2, (1, 0), (1, 2), "reflect", True),
+    (6, 1, 1, 1, "circular", False), (3, (2, 1), 2, 2, "replicate", False)])
+def test_grouped_conv_backward_matches_finite_differences(groups, stride, padding, dilation, mode, flip):
+    rng = np.random.default_rng(11)
+    x, w, b = rng.normal(size=(2, 6, 7, 6)), rng.normal(size=(6, 6 // groups, 3, 2)), rng.normal(size=6)
+    args = (stride, padding, dilation, groups, mode, flip)
+    _check_by_differences(lambda: ops.conv2d(x, w, b, *args),
+                          lambda r: bw.conv2d_backward(r, x, w, b, *args), (x, w, b), rng)
+
+
+@pytest.mark.parametrize("groups, stride, padding, output_padding, dilation", [
+    (1, 2, 0, 0, 1), (1, 2, 1, 1, 1), (2, (3, 2), (1, 0), (2, 1), (1, 2)), (4, 1, 0, 1, 2),
+    (2, 1, 2, 0, 3)])
+def test_conv_transpose_backward_matches_finite_differences(groups, stride, padding, output_padding,
+                                                            dilation):
+    rng = np.random.default_rng(12)
+    x, w = rng.normal(size=(2, 4, 3, 4)), rng.normal(size=(4, 6 // 2 if groups == 2 else 2, 3, 2))
+    b = rng.normal(size=w.shape[1] * groups)
+    args = (stride, padding, output_padding, groups, dilation)
+    _check_by_differences(lambda: ops.conv_transpose2d(x, w, b, *args),
+                          lambda r: bw.conv_transpose2d_backward(r, x, w, b, *args), (x, w, b), rng)
+    single = bw.conv_transpose2d_backward(np.ones(ops.conv_transpose2d(x[0], w, b, *args).shape),
+                                          x[0], w, b, *args)
+    assert single[0].shape == x[0].shape
+
+
+@pytest.mark.parametrize("training", [False, True])
+@pytest.mark.parametrize("affine", [False, True])
+def test_batch_norm_backward_matches_finite_differences(training, affine):
+    rng = np.random.default_rng(13)
+    x = rng.normal(size=(3, 2, 3, 4)) * 2 + 1
+    mean, var = rng.normal(size=2), rng.uniform(0.5, 2, 2)
+    w, b = (rng.normal(size=2), rng.normal(size=2)) if affine else (None, None)
+
+    def forward():  # running statistics copied: the forward must not drift while differencing
+        return ops.batch_norm2d(x, mean.copy(), var.copy(), w, b, training, 0.1, 1e-3)
+
+    dx, dw, db = bw.batch_norm2d_backward(np.ones_like(x), x, mean, var, w, b, training, 0.1, 1e-3)
+    assert (dw is None) == (db is None) == (not affine)
+    arrays = (x, w, b) if affine else (x,)
+    _check_by_differences(forward, lambda r: bw.batch_norm2d_backward(
+        r, x, mean, var, w, b, training, 0.1, 1e-3)[:len(arrays)], arrays, rng)
+
+
+def test_dropout_backward_routes_the_gradient_through_the_kept_values():
+    rng = np.random.default_rng(14)
+    x = rng.normal(size=(5, 6))
+    out, mask = ops.dropout(x, 0.3, rng=rng, return_mask=True)
+    _check_by_differences(lambda: x * mask, lambda r: (bw.dropout_backward(r, mask),), (x,), rng)
+
+
+def _torch_grads(torch_forward, arrays, rng):
+    import torch
+    tensors = [None if a is None else torch.tensor(a, requires_grad=True) for a in arrays]
+    out = torch_forward(*tensors)
+    r = rng.normal(size=tuple(out.shape))
+    (out * torch.tensor(r)).sum().backward()
+    return r, [None if t is None else t.grad.numpy() for t in tensors]
+
+
+@st.composite
+def _conv_grad_cases(draw):
+    groups = draw(st.integers(1, 3))
+    return dict(groups=groups, channels=groups * draw(st.integers(1, 2)),
+                filters=groups * draw(st.integers(1, 2)),
+                kernel=(draw(st.integers(1, 3)), draw(st.integers(1, 3))),
+                stride=(draw(st.integers(1, 3)), draw(st.integers(1, 3))),
+                dilation=(draw(st.integers(1, 2)), draw(st.integers(1, 2))),
+                padding=(draw(st.integers(0, 2)), draw(st.integers(0, 2))),
+                hw=(draw(st.integers(1, 6)), draw(st.integers(1, 6))), bias=draw(st.booleans()),
+                output_padding=(draw(st.integers(0, 2)), draw(st.integers(0, 2))),
+                seed=draw(st.integers(0, 2**16)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_conv_grad_cases())
+def test_grouped_conv_backward_matches_torch(case):
+    torch = pytest.importorskip("torch")
+    rng = np.random.default_rng(case["seed"])
+    x = rng.normal(size=(2, case["channels"]) + case["hw"])
+    w = rng.normal(size=(case["filters"], case["channels"] // case["groups"]) + case["kernel"])
+    b = rng.normal(size=case["filters"]) if case["bias"] else None
+    args = (case["stride"], case["padding"], case["dilation"], case["groups"])
+    try:
+        r, expected = _torch_grads(lambda tx, tw, tb: torch.nn.functional.conv2d(tx, tw, tb, *args),
+                                   (x, w, b), rng)
+    except RuntimeError:  # the kernel does not fit: ours refuses it too
+        with pytest.raises(ops.ConfigError):
+            ops.conv2d(x, w, b, *args)
+        return
+    for got, want in zip(bw.conv2d_backward(r, x, w, b, *args), expected):
+        assert (got is None) == (want is None)
+        if want is not None:
+            np.testing.assert_allclose(got, want, atol=1e-10)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_conv_grad_cases())
+def test_conv_transpose_backward_matches_torch(case):
+    torch = pytest.importorskip("torch")
+    rng = np.random.default_rng(case["seed"])
+    x = rng.normal(size=(2, case["channels"]) + case["hw"])
+    w = rng.normal(size=(case["channels"], case["filters"] // case["groups"]) + case["kernel"])
+    b = rng.normal(size=case["filters"]) if case["bias"] else None
+    args = (case["stride"], case["padding"], case["output_padding"], case["groups"],
+            case["dilation"])
+    try:
+        r, expected = _torch_grads(
+            lambda tx, tw, tb: torch.nn.functional.conv_transpose2d(tx, tw, tb, *args), (x, w, b), rng)
+    except RuntimeError:
+        with pytest.raises(ops.ConfigError):
+            ops.conv_transpose2d(x, w, b, *args)
+        return
+    np.testing.assert_allclose(ops.conv_transpose2d(x, w, b, *args).shape, r.shape)
+    for got, want in zip(bw.conv_transpose2d_backward(r, x, w, b, *args), expected):
+        assert (got is None) == (want is None)
+        if want is not None:
+            np.testing.assert_allclose(got, want, atol=1e-10)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 3), st.integers(1, 3), st.integers(1, 3), st.booleans(), st.booleans(),
+       st.integers(0, 2**16))
+def test_batch_norm_backward_matches_torch(n, channels, size, training, affine, seed):
+    torch = pytest.importorskip("torch")
+    if training and n * size * size < 2:
+        return
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n, channels, size, size))
+    mean, var = rng.normal(size=channels), rng.uniform(0.5, 2, channels)
+    w, b = (rng.normal(size=channels), rng.normal(size=channels)) if affine else (None, None)
+    r, expected = _torch_grads(lambda tx, tw, tb: torch.nn.functional.batch_norm(
+        tx, torch.tensor(mean), torch.tensor(var), tw, tb, training, 0.1, 1e-5), (x, w, b), rng)
+    got = bw.batch_norm2d_backward(r, x, mean, var, w, b, training, 0.1, 1e-5)
+    for ours, theirs in zip(got, expected):
+        assert (ours is None) == (theirs is None)
+        if theirs is not None:
+            np.testing.assert_allclose(ours, theirs, atol=1e-9)

@@ -105,3 +105,26 @@ def test_sobel_pins_its_strongest_edge():
     _, _, outputs = run("sobel")
     layer, channel, row, col = pin_unit(EXAMPLES["sobel"], outputs)
     assert layer == 1 and outputs[1][channel, row, col] == outputs[1].max() > 0
+
+
+def test_upsampling_lesson_stamps_the_kernel_scaled_by_each_pixel():
+    network, _, (out,) = run("upsampling")
+    np.testing.assert_allclose(out[0], [[0.25, 0.5, 0.5, 1.0], [0.75, 1.0, 1.5, 2.0],
+                                        [0.75, 1.5, 1.0, 2.0], [2.25, 3.0, 3.0, 4.0]])
+    assert network.shapes[0] == (1, 4, 4) and EXAMPLES["upsampling"].pin == (0, 0, 1, 2)
+    stamps = network.explain(0, 0, 1, 2, x=EXAMPLES["upsampling"].build()[1]).stamps
+    assert [(s.row, s.col, s.tap, s.input, s.weight, s.product) for s in stamps] == [
+        (0, 1, (1, 0), 0.5, 3.0, 1.5)]
+
+
+def test_separable_lesson_counts_what_its_description_says():
+    network, _, outputs = run("separable")
+    rows = network.summary()
+    depthwise, pointwise = rows[1], rows[2]
+    assert depthwise["params"] - 4 == 36 and pointwise["params"] - 8 == 32
+    assert depthwise["macs"] == 28_224 and pointwise["macs"] == 25_088
+    assert outputs[2].shape == (8, 28, 28)
+    full = 8 * 4 * 3 * 3
+    assert full * 28 * 28 == 225_792 and 36 + 32 == 68
+    for number in ("288", "225,792", "36", "28,224", "32", "25,088", "68", "53,312"):
+        assert number in EXAMPLES["separable"].description

@@ -21,7 +21,7 @@ def test_tutorial_1d_example_with_padding():
     net.params[0]["weight"][...] = 1
     x = np.array([[1, 1, 1, 0]], np.float32)
     np.testing.assert_array_equal(net.forward(x)[0][0, 0], [2, 3, 2, 1])
-    e = net.explain(0, 0, 0, 3)
+    e = net.explain(0, 0, 0, 3, x=x)
     assert isinstance(e, ConvExplanation) and e.value == e.computed == 1
     np.testing.assert_array_equal(e.window[0, 0], [1, 0, 0])
     np.testing.assert_array_equal(e.cols, [2, 3, 4])
@@ -35,8 +35,7 @@ def test_conv_reflect_padding_and_flip_are_shown_as_applied():
     net.params[0]["weight"][0, 0] = kernel
     net.params[0]["bias"][0] = 0.5
     x = np.arange(1, 10, dtype=np.float32).reshape(3, 3)
-    net.forward(x)
-    e = net.explain(0, 0, 0, 0)  # x=None: the last image forward saw
+    e = net.explain(0, 0, 0, 0, x=x)
     np.testing.assert_array_equal(e.window[0], [[5, 4, 5], [2, 1, 2], [5, 4, 5]])
     np.testing.assert_array_equal(e.kernel[0], kernel[::-1, ::-1])
     np.testing.assert_array_equal(e.products, e.window * e.kernel)
@@ -105,7 +104,8 @@ def test_softmax_activation_and_flatten():
 
 def test_errors():
     net = Network((1, 4, 4), [ReLU()])
-    with pytest.raises(ConfigError, match="no image to explain yet"):
+    net.forward(np.zeros((4, 4)))  # nothing is remembered: the image is always given
+    with pytest.raises(ConfigError, match="no image to explain"):
         net.explain(0, 0, 0, 0)
     with pytest.raises(ConfigError, match="one image, not a batch"):
         net.explain(0, 0, 0, 0, x=np.zeros((2, 1, 4, 4)))
@@ -144,7 +144,7 @@ def test_random_units_of_random_networks(first, layers, c, h, w, data):
     outputs = net.forward(x)
     layer = data.draw(st.integers(0, len(net.layers) - 1))
     unit = tuple(data.draw(st.integers(0, n - 1)) for n in net.shapes[layer])
-    e = net.explain(layer, *unit)
+    e = net.explain(layer, *unit, x=x)
     assert e.value == outputs[layer][unit] and e.layer == layer and e.channel == unit[0]
     _assert_same(net.explain(layer, *unit, x=x, outputs=outputs), e)
     scale = 1.0

@@ -1,6 +1,7 @@
 """engine.ops against plain-loop references, textbook worked examples and (if present) torch."""
 
 import math
+import re
 from unittest import mock
 
 import numpy as np
@@ -9,7 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine import ops
-from engine import ConfigError, conv2d, leaky_relu, pool2d, relu, sigmoid, softmax, tanh
+from engine import (
+    ConfigError, batch_norm2d, conv2d, conv_transpose2d, dropout, leaky_relu, pool2d, relu, sigmoid,
+    softmax, tanh,
+)
 from engine.ops import PADDING_MODES
 from tests.engine import reference as ref
 
@@ -357,3 +361,241 @@ def test_activations_match_torch():
                                atol=1e-7)
     np.testing.assert_allclose(leaky_relu(x, 0.1),
                                torch.nn.functional.leaky_relu(tx, 0.1).numpy(), rtol=1e-6)
+
+
+# ---- grouped convolution, transposed convolution, batch norm, dropout ---------------------------
+
+
+@st.composite
+def grouped_conv_cases(draw):
+    groups = draw(st.integers(1, 3))
+    per_group, filters_per_group = draw(st.integers(1, 2)), draw(st.integers(1, 2))
+    kernel = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
+    stride = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
+    dilation = (draw(st.integers(1, 2)), draw(st.integers(1, 2)))
+    pad = (draw(st.integers(0, 2)), draw(st.integers(0, 2)))
+    # circular padding wraps around at most once
+    height = draw(st.integers(max(dilation[0] * (kernel[0] - 1) + 1, pad[0]), 7))
+    width = draw(st.integers(max(dilation[1] * (kernel[1] - 1) + 1, pad[1]), 7))
+    return dict(x_shape=(draw(st.integers(1, 2)), groups * per_group, height, width),
+                weight_shape=(groups * filters_per_group, per_group) + kernel, groups=groups,
+                stride=stride, dilation=dilation, padding=pad, flip=draw(st.booleans()),
+                padding_mode=draw(st.sampled_from(["zeros", "replicate", "circular"])),
+                bias=draw(st.booleans()), block=draw(BLOCKS), seed=draw(st.integers(0, 2**16)))
+
+
+def _grouped_inputs(case):
+    rng = np.random.default_rng(case["seed"])
+    x = rng.standard_normal(case["x_shape"])
+    weight = rng.standard_normal(case["weight_shape"])
+    bias = rng.standard_normal(weight.shape[0]) if case["bias"] else None
+    return x, weight, bias
+
+
+@settings(max_examples=80, deadline=None)
+@given(grouped_conv_cases())
+def test_grouped_conv2d_matches_loop_reference(case):
+    x, weight, bias = _grouped_inputs(case)
+    with mock.patch.object(ops, "_BLOCK_ELEMENTS", case["block"] or ops._BLOCK_ELEMENTS):
+        out = conv2d(x, weight, bias, case["stride"], case["padding"], case["dilation"],
+                     case["groups"], case["padding_mode"], case["flip"])
+    pads = tuple((p, p) for p in case["padding"])
+    expected = ref.conv2d(x, weight, bias, case["stride"], pads, case["dilation"],
+                          case["padding_mode"], case["flip"], case["groups"])
+    np.testing.assert_allclose(out, expected, rtol=1e-10, atol=1e-10)
+
+
+@settings(max_examples=300, deadline=None)
+@given(grouped_conv_cases())
+def test_grouped_conv2d_matches_torch(case):
+    torch = pytest.importorskip("torch")
+    x, weight, bias = _grouped_inputs(case)
+    (ph, pw), mode = case["padding"], case["padding_mode"]
+    tx = torch.nn.functional.pad(torch.tensor(x), (pw, pw, ph, ph),
+                                 mode="constant" if mode == "zeros" else mode)
+    tw = torch.tensor(weight[:, :, ::-1, ::-1].copy() if case["flip"] else weight)
+    expected = torch.nn.functional.conv2d(tx, tw, None if bias is None else torch.tensor(bias),
+                                          case["stride"], 0, case["dilation"], case["groups"])
+    out = conv2d(x, weight, bias, case["stride"], case["padding"], case["dilation"],
+                 case["groups"], mode, case["flip"])
+    np.testing.assert_allclose(out, expected.numpy(), rtol=1e-10, atol=1e-10)
+
+
+def test_depthwise_conv2d_filters_see_their_own_channel_only():
+    x = np.stack([np.full((4, 4), 1.0), np.full((4, 4), 10.0), np.full((4, 4), 100.0)])
+    weight = np.ones((3, 1, 3, 3))
+    np.testing.assert_array_equal(conv2d(x, weight, groups=3)[:, 0, 0], [9, 90, 900])
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda: conv2d(np.zeros((3, 4, 4)), np.zeros((2, 1, 3, 3)), groups=3),
+     "2 filters cannot be split into 3"),
+    (lambda: conv2d(np.zeros((4, 4, 4)), np.zeros((3, 2, 3, 3)), groups=3),
+     "4 input channels cannot be split into 3"),
+    (lambda: conv2d(np.zeros((4, 4, 4)), np.zeros((2, 1, 3, 3)), groups=2), "2 groups of 1"),
+    (lambda: conv2d(np.zeros((2, 4, 4)), np.zeros((2, 1, 3, 3)), groups=0), "at least 1"),
+    (lambda: conv_transpose2d(np.zeros((1, 2, 2)), np.zeros((1, 1, 3, 3)), stride=2,
+                              output_padding=2), "smaller than the stride (2) or the dilation (1)"),
+    (lambda: conv_transpose2d(np.zeros((1, 2, 2)), np.zeros((1, 1, 1, 1)), padding=1),
+     "crops away the whole output"),
+    (lambda: conv_transpose2d(np.zeros((2, 2, 2)), np.zeros((1, 1, 3, 3))), "expects 1"),
+    (lambda: batch_norm2d(np.zeros((1, 1, 1, 1)), None, None, training=True),
+     "more than one value per channel"),
+    (lambda: batch_norm2d(np.zeros((2, 3, 3)), np.zeros(3), np.ones(3)), "one value per channel (2)"),
+    (lambda: dropout(np.zeros(3), p=1.5), "between 0 and 1"),
+])
+def test_new_ops_refuse_impossible_settings_in_words(call, words):
+    with pytest.raises(ConfigError, match=r"(?i)" + re.escape(words).replace("at\\ least\\ 1", "(at least 1|≥ 1)")):
+        call()
+
+
+@st.composite
+def transposed_cases(draw):
+    groups = draw(st.integers(1, 3))
+    per_group, filters_per_group = draw(st.integers(1, 2)), draw(st.integers(1, 2))
+    kernel = (draw(st.integers(1, 4)), draw(st.integers(1, 4)))
+    stride = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
+    dilation = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
+    output_padding = tuple(draw(st.integers(0, max(s, d) - 1)) for s, d in zip(stride, dilation))
+    padding = (draw(st.integers(0, 2)), draw(st.integers(0, 2)))
+    return dict(x_shape=(draw(st.integers(1, 2)), groups * per_group, draw(st.integers(1, 5)),
+                         draw(st.integers(1, 5))),
+                weight_shape=(groups * per_group, filters_per_group) + kernel, groups=groups,
+                stride=stride, padding=padding, output_padding=output_padding, dilation=dilation,
+                bias=draw(st.booleans()), seed=draw(st.integers(0, 2**16)))
+
+
+def _transposed_call(case):
+    x, weight, _ = _grouped_inputs(case)
+    filters = weight.shape[1] * case["groups"]
+    bias = np.random.default_rng(case["seed"] + 1).standard_normal(filters) if case["bias"] else None
+    args = (case["stride"], case["padding"], case["output_padding"], case["groups"],
+            case["dilation"])
+    return x, weight, bias, args
+
+
+def _transposed_size_ok(case):
+    return all((n - 1) * s - 2 * p + d * (k - 1) + op + 1 >= 1 for n, s, p, d, k, op in zip(
+        case["x_shape"][2:], case["stride"], case["padding"], case["dilation"],
+        case["weight_shape"][2:], case["output_padding"]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(transposed_cases())
+def test_conv_transpose2d_matches_loop_reference(case):
+    x, weight, bias, args = _transposed_call(case)
+    if not _transposed_size_ok(case):
+        with pytest.raises(ConfigError):
+            conv_transpose2d(x, weight, bias, *args)
+        return
+    out = conv_transpose2d(x, weight, bias, *args)
+    np.testing.assert_allclose(out, ref.conv_transpose2d(x, weight, bias, *args),
+                               rtol=1e-10, atol=1e-10)
+    single = conv_transpose2d(x[0], weight, bias, *args)
+    np.testing.assert_allclose(single, out[0], rtol=1e-12, atol=1e-12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(transposed_cases())
+def test_conv_transpose2d_matches_torch(case):
+    torch = pytest.importorskip("torch")
+    x, weight, bias, args = _transposed_call(case)
+    try:
+        expected = torch.nn.functional.conv_transpose2d(
+            torch.tensor(x), torch.tensor(weight), None if bias is None else torch.tensor(bias),
+            *args).numpy()
+    except RuntimeError:
+        with pytest.raises(ConfigError):
+            conv_transpose2d(x, weight, bias, *args)
+        return
+    np.testing.assert_allclose(conv_transpose2d(x, weight, bias, *args), expected,
+                               rtol=1e-10, atol=1e-10)
+
+
+def test_conv_transpose2d_upsamples_2x2_to_4x4_by_stamping_the_kernel():
+    x = np.array([[[1.0, 2.0], [3.0, 4.0]]])
+    out = conv_transpose2d(x, np.ones((1, 1, 2, 2)), stride=2)
+    np.testing.assert_array_equal(out[0], [[1, 1, 2, 2], [1, 1, 2, 2], [3, 3, 4, 4], [3, 3, 4, 4]])
+    assert conv_transpose2d(x.astype(np.float32), np.ones((1, 1, 2, 2), np.float32)).dtype == np.float32
+
+
+@st.composite
+def batch_norm_cases(draw):
+    return dict(shape=(draw(st.integers(1, 3)), draw(st.integers(1, 3)), draw(st.integers(1, 4)),
+                       draw(st.integers(1, 4))),
+                affine=draw(st.booleans()), momentum=draw(st.sampled_from([0.1, 0.5, 1.0])),
+                eps=draw(st.sampled_from([1e-5, 1e-3, 0.5])), seed=draw(st.integers(0, 2**16)))
+
+
+def _batch_norm_inputs(case):
+    rng = np.random.default_rng(case["seed"])
+    channels = case["shape"][1]
+    x = rng.standard_normal(case["shape"]) * 3 + 1
+    stats = rng.standard_normal(channels), rng.uniform(0.1, 2.0, channels)
+    affine = (rng.standard_normal(channels), rng.standard_normal(channels)) if case["affine"] \
+        else (None, None)
+    return x, stats, affine
+
+
+@settings(max_examples=60, deadline=None)
+@given(batch_norm_cases())
+def test_batch_norm2d_matches_loop_reference(case):
+    x, (mean, var), (weight, bias) = _batch_norm_inputs(case)
+    ones, zeros = np.ones(len(mean)), np.zeros(len(mean))
+    gamma, beta = (ones, zeros) if weight is None else (weight, bias)
+    out = batch_norm2d(x, mean, var, weight, bias, eps=case["eps"])
+    np.testing.assert_allclose(out, ref.batch_norm2d(x, mean, var, gamma, beta, case["eps"]),
+                               rtol=1e-10, atol=1e-10)
+    if x.size // x.shape[1] > 1:
+        running = [mean.copy(), var.copy()]
+        out = batch_norm2d(x, *running, weight, bias, True, case["momentum"], case["eps"])
+        batch_mean, batch_var = ref.channel_statistics(x)
+        np.testing.assert_allclose(out, ref.batch_norm2d(x, batch_mean, batch_var, gamma, beta,
+                                                         case["eps"]), rtol=1e-9, atol=1e-9)
+        count = x.size // x.shape[1]
+        m = case["momentum"]
+        np.testing.assert_allclose(running[0], (1 - m) * mean + m * batch_mean, rtol=1e-12)
+        np.testing.assert_allclose(running[1], (1 - m) * var + m * batch_var * count / (count - 1),
+                                   rtol=1e-12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(batch_norm_cases(), st.booleans())
+def test_batch_norm2d_matches_torch(case, training):
+    torch = pytest.importorskip("torch")
+    x, (mean, var), (weight, bias) = _batch_norm_inputs(case)
+    t_running = [torch.tensor(mean), torch.tensor(var)]
+    running = [mean.copy(), var.copy()]
+    optional = [None if a is None else torch.tensor(a) for a in (weight, bias)]
+    try:
+        expected = torch.nn.functional.batch_norm(torch.tensor(x), *t_running, *optional,
+                                                  training, case["momentum"], case["eps"])
+    except ValueError:
+        with pytest.raises(ConfigError):
+            batch_norm2d(x, *running, weight, bias, training, case["momentum"], case["eps"])
+        return
+    out = batch_norm2d(x, *running, weight, bias, training, case["momentum"], case["eps"])
+    np.testing.assert_allclose(out, expected.numpy(), rtol=1e-9, atol=1e-9)
+    for ours, theirs in zip(running, t_running):
+        np.testing.assert_allclose(ours, theirs.numpy(), rtol=1e-12, atol=1e-12)
+
+
+def test_batch_norm2d_keeps_float32_and_single_images():
+    x = np.arange(18, dtype=np.float32).reshape(2, 3, 3)
+    out = batch_norm2d(x, np.zeros(2, np.float32), np.ones(2, np.float32), eps=0.0)
+    assert out.dtype == np.float32
+    np.testing.assert_array_equal(out, x)
+
+
+def test_dropout_zeroes_with_probability_p_and_rescales_the_rest():
+    x = np.ones((200, 200), np.float32)
+    out, mask = dropout(x, 0.25, rng=np.random.default_rng(0), return_mask=True)
+    assert out.dtype == np.float32
+    assert set(np.unique(out)) == {0.0, np.float32(1 / 0.75)}
+    assert abs((out == 0).mean() - 0.25) < 0.01
+    np.testing.assert_array_equal(out, x * mask)
+    assert abs(out.mean() - 1) < 0.02  # the expected value is kept
+    np.testing.assert_array_equal(dropout(x, 0.25, training=False), x)
+    np.testing.assert_array_equal(dropout(x, 1.0), 0 * x)
+    same = dropout(x, 0.5, rng=np.random.default_rng(3)), dropout(x, 0.5, rng=np.random.default_rng(3))
+    np.testing.assert_array_equal(*same)

@@ -4,15 +4,15 @@ Nothing here touches the user's settings: Qt's standard paths are in test mode a
 its own QSettings file and data directory under pytest's tmp_path.
 """
 
-import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 
 import engine
+from gui.app import configure_pyqtgraph
 from gui.main_window import MainWindow
 from gui.state import AppState
 
-pg.setConfigOptions(imageAxisOrder="row-major")
+configure_pyqtgraph()
 
 
 @pytest.fixture(scope="session", autouse=True)

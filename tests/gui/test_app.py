@@ -1,6 +1,10 @@
 """gui.app: which network the app starts with, and its command line."""
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -75,3 +79,16 @@ def test_size_argument():
     assert app.parse_args([]).size == (1400, 900)
     with pytest.raises(SystemExit):
         app.parse_args(["--size", "10x10"])
+
+
+def test_pyqtgraph_is_configured_once_at_start_up_not_by_importing_widgets():
+    probe = ("import pkgutil, importlib, pyqtgraph as pg, gui\n"
+             "for m in pkgutil.walk_packages(gui.__path__, 'gui.'): importlib.import_module(m.name)\n"
+             "print(pg.getConfigOption('imageAxisOrder'))\n"
+             "from gui.app import configure_pyqtgraph\n"
+             "configure_pyqtgraph()\n"
+             "print(pg.getConfigOption('imageAxisOrder'))\n")
+    root = Path(app.__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, "-c", probe], cwd=root, capture_output=True,
+                            text=True, check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.stdout.split() == ["col-major", "row-major"]

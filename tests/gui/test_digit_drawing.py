@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QPointF
 
 import engine
-from gui.canvas import Canvas
+from gui.drawing.canvas import Canvas
 from gui.state import AppState
 from tests.gui.mouse import drag
 

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from engine.examples import EXAMPLES
-from gui.samples import sample_digit
+from gui.drawing.samples import sample_digit
 from gui.state import Unit
 
 

@@ -6,8 +6,8 @@ bench/layers.py (≤ 2 s and ≤ 100 ms on the dev machine); here what makes the
 
 import engine
 from engine import limits
-from gui.activation_view import ActivationView
-from gui.rf_table import ReceptiveFieldTable
+from gui.maps.activation_view import ActivationView
+from gui.explain.rf_table import ReceptiveFieldTable
 
 
 def _stack(count):

@@ -8,11 +8,11 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QMessageBox, QTabBar, QWidge
 
 import engine
 from gui.app import start_network
-from gui.canvas import Canvas
-from gui.formatting import number
+from gui.drawing.canvas import Canvas
+from gui.present.formatting import number
 from gui import main_window as main_window_module
 from gui.main_window import MainWindow, last_network_path
-from gui.samples import array_to_qimage, sample_digit
+from gui.drawing.samples import array_to_qimage, sample_digit
 from gui.state import AppState, Unit
 from tests.gui.mouse import drag, send_mouse
 
@@ -162,11 +162,11 @@ def test_centre_like_mnist_toggles_preprocessing(main_window, state):
 
 def test_help_explains_every_concept(main_window):
     main_window.show_help("padding")
-    text = main_window._help.browser.toPlainText()
+    text = main_window.help_dialog.browser.toPlainText()
     for title in ("Cross-correlation vs convolution", "Stride", "Padding", "Receptive field",
                   "Weight sharing and local connectivity", "Pooling", "Keyboard and mouse"):
         assert title in text
-    main_window._help.close()
+    main_window.help_dialog.close()
 
 
 def test_closing_remembers_layout_and_network_without_touching_user_settings(

@@ -6,12 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 import engine
-from gui.activation_view import ActivationView
-from gui.canvas import Canvas
-from gui.formatting import number
-from gui.number_grid import NumberGrid
+from gui.maps.activation_view import ActivationView
+from gui.drawing.canvas import Canvas
+from gui.present.formatting import number
+from gui.explain.number_grid import NumberGrid
 from gui.state import AppState, Unit
-from gui.unit_inspector import UnitInspector
+from gui.explain.unit_inspector import UnitInspector
 
 THREE_CONVS = [engine.Conv2d(1, 3, padding=1)] * 3
 STRIDE_THEN_POOL = [engine.Conv2d(2, 3, stride=2, padding=1), engine.MaxPool2d(2)]

@@ -167,3 +167,97 @@ def test_probabilities_are_none_without_softmax(qapp):
     state = AppState(engine.Network((1, 8, 8), [engine.Conv2d(2, 3)]))
     assert state.probabilities is None
     assert state.activations[0].shape == (2, 6, 6)
+
+
+def _small_state(qapp):
+    return AppState(engine.Network((1, 8, 8), [engine.Conv2d(2, 3, padding=1), engine.ReLU(),
+                                               engine.Conv2d(3, 3, padding=1)]))
+
+
+def test_set_weights_is_one_step_that_undoes_to_before_not_to_a_preview(qapp):
+    state = _small_state(qapp)
+    before = [{k: v.copy() for k, v in p.items()} for p in state.network.params]
+    preview = [{k: v + 1 for k, v in p.items()} for p in before]
+    trained = [{k: v + 2 for k, v in p.items()} for p in before]
+    state.show_params(preview)
+    state.set_weights(trained, "Train network", before=before)
+    assert state.undo_stack.count() == 1 and state.undo_stack.undoText() == "Train network"
+    np.testing.assert_array_equal(state.network.params[0]["weight"], trained[0]["weight"])
+    state.undo_stack.undo()
+    np.testing.assert_array_equal(state.network.params[0]["weight"], before[0]["weight"])
+
+
+def test_network_copy_shares_no_weights_and_fresh_reinitializes(qapp):
+    state = _small_state(qapp)
+    copy = state.network_copy()
+    copy.params[0]["weight"][...] = 7
+    assert not (state.network.params[0]["weight"] == 7).any()
+    state.set_param(0, "weight", np.ones_like(state.network.params[0]["weight"]))
+    fresh = state.network_copy(fresh=True)
+    assert fresh.layers == state.network.layers
+    initial = engine.Network(state.network.input_shape, list(state.network.layers), seed=0)
+    np.testing.assert_array_equal(fresh.params[0]["weight"], initial.params[0]["weight"])
+    assert not (fresh.params[0]["weight"] == 1).all()
+
+
+def test_resize_kernels_is_one_step_or_refused_with_the_reason(qapp):
+    state = _small_state(qapp)
+    kernels = np.full((1, 5, 5), 0.5, np.float32)
+    spec = engine.Conv2d(2, 5, padding=2)
+    assert state.resize_kernels(0, spec, 1, kernels, "Resize") == ""
+    assert state.network.layers[0].kernel_size == 5 and state.undo_stack.count() == 1
+    np.testing.assert_array_equal(state.network.params[0]["weight"][1], kernels)
+    state.undo_stack.undo()
+    assert state.network.layers[0].kernel_size == 3
+    reason = state.resize_kernels(0, engine.Conv2d(2, 11), 0, np.zeros((1, 11, 11)), "Resize")
+    assert reason and reason == state.error and state.undo_stack.count() == 1
+    assert state.network.layers[0].kernel_size == 3
+
+
+def test_reorder_layers_keeps_weights_that_fit_and_the_selection_follows(qapp):
+    state = _small_state(qapp)
+    relu = state.network.layers[1]
+    conv2 = state.network.params[2]["weight"].copy()
+    state.select_layer(1)
+    assert state.reorder_layers([0, 2, 1], "Move relu") == ""
+    assert state.network.layers[2] == relu and state.selected_layer == 2
+    np.testing.assert_array_equal(state.network.params[1]["weight"], conv2)
+    assert state.undo_stack.count() == 1
+
+
+def _record(state, *names):
+    seen = []
+    for name in names:
+        getattr(state, name).connect(lambda name=name: seen.append(name))
+    return seen
+
+
+def test_signals_say_whether_layers_or_only_weights_changed(qapp):
+    state = _small_state(qapp)
+    seen = _record(state, "layersChanged", "weightsChanged", "networkChanged")
+    state.set_param(0, "weight", np.zeros_like(state.network.params[0]["weight"]))
+    assert seen == ["networkChanged", "weightsChanged"]
+    seen.clear()
+    state.undo_stack.undo()
+    state.set_weights([{k: v + 1 for k, v in p.items()} for p in state.network.params])
+    assert seen == ["networkChanged", "weightsChanged"] * 2
+    seen.clear()
+    state.set_layers(list(state.network.layers[:2]))
+    assert seen == ["networkChanged", "layersChanged"]
+    seen.clear()
+    state.set_input_shape((1, 12, 12))
+    assert seen == ["networkChanged", "layersChanged"]
+
+
+def test_pinned_and_hovered_have_their_own_signals_and_one_focus_rule(qapp):
+    state = _small_state(qapp)
+    seen = _record(state, "pinnedChanged", "hoveredChanged")
+    state.hover(Unit(0, 0, 1, 1))
+    assert seen == ["hoveredChanged"] and state.focus_unit == Unit(0, 0, 1, 1)
+    state.pin(Unit(2, 1, 0, 0))
+    assert seen == ["hoveredChanged", "pinnedChanged"]
+    assert state.focus_unit == Unit(2, 1, 0, 0)  # a pin holds the focus while hovering
+    state.pin(None)
+    assert state.focus_unit == Unit(0, 0, 1, 1)
+    state.hover(None)
+    assert state.focus_unit is None

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 import engine
 from engine.layers import Conv2d, MaxPool2d, ReLU
-from gui.activation_view import ActivationView
+from gui.maps.activation_view import ActivationView
 from gui.state import AppState, Unit
 
 ROUNDS = 300

@@ -5,7 +5,7 @@ from PySide6.QtCore import QPointF
 
 import engine
 from gui import undo
-from gui.canvas import Canvas
+from gui.drawing.canvas import Canvas
 from gui.state import AppState
 from gui.status_bar import StatusBar
 from tests.gui.mouse import drag

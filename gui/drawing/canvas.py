@@ -1,0 +1,343 @@
+"""The drawing canvas: the model input shown large, a soft round brush, the receptive-field window.
+
+A stroke shows live through ``state.show_image`` (the maps follow the pen) and becomes one undo
+step through ``state.set_image`` on release. The receptive-field window of the pinned (else the
+hovered) unit is drawn over the drawing, its padded part hatched and the padding mode named.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QWidget
+
+from gui.drawing.brush import paint_segment
+from gui.drawing.samples import array_to_qimage
+from gui.present.naming import unit_name
+from gui.drawing.window_overlay import (
+    WINDOW, heatmap_image, paint_outline, paint_window, padding_modes,
+)
+
+BACKGROUND = QColor("#1b1c1f")
+GRID = QColor(255, 255, 255, 26)
+_GRID_MARGIN = QPointF(2, 2)  # px around the cached grid for antialiased line ends
+FRAME = QColor("#5a5d66")
+HINT = QColor("#a0a4ad")
+CAPTION_LINES = 2  # kept below the image whatever the caption says, so the image never jumps
+CAPTION_GAP = 8
+
+
+class Canvas(QWidget):
+    """Draw on the model input; shows the receptive-field window of the hovered or pinned unit.
+
+    Left button draws, right button (or the eraser toggle) erases; ``[`` and ``]`` change the brush;
+    Esc unpins the pinned unit, or clears the drawing when nothing is pinned; Delete clears.
+    """
+
+    brushChanged = Signal()  # the brush size or the eraser toggle changed (``state.brushChanged``)
+
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.setObjectName("canvas")
+        self.state = state
+        self._shape = state.image.shape
+        self._stroke = None  # (image before, working image, last point, erase) while drawing
+        self._cursor = None  # last mouse position, for the brush outline
+        self._grid = None  # (geometry it was drawn for, QPixmap): see _paint_grid
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setMinimumSize(220, 260)
+        self.setCursor(Qt.CrossCursor)
+        state.imageChanged.connect(self._on_image_changed)
+        state.networkChanged.connect(self._on_network_changed)
+        state.selectionChanged.connect(self._on_selection_changed)
+        state.overlayChanged.connect(self._on_overlay_changed)
+        state.activationsChanged.connect(self._on_activations_changed)
+        state.brushChanged.connect(self._on_brush_changed)
+
+    # ------------------------------------------------------------------ brush
+    @property
+    def brush_size(self):
+        """Brush diameter in input pixels (``state.brush_size``)."""
+        return self.state.brush_size
+
+    def set_brush_size(self, diameter):
+        self.state.set_brush_size(diameter)
+
+    @property
+    def eraser(self):
+        return self.state.eraser
+
+    def set_eraser(self, enabled):
+        self.state.set_eraser(enabled)
+
+    # --------------------------------------------------------------- geometry
+    def image_rect(self):
+        """Where the input image is drawn, in widget pixels: square cells, centred across, near the
+        top in a tall canvas (the caption follows it), with a margin around it where the padded
+        part of a receptive-field window shows."""
+        height, width = self._shape
+        area = QRectF(self.rect()).adjusted(0, 0, 0, -self._caption_height() - CAPTION_GAP)
+        margin = max(10.0, 0.06 * min(area.width(), area.height()))
+        cell = min((area.width() - 2 * margin) / width, (area.height() - margin) / height)
+        cell = math.floor(cell) if cell >= 3 else max(cell, 0.25)  # whole pixels: a crisp grid
+        left = area.left() + (area.width() - width * cell) / 2
+        top = area.top() + max(margin, min((area.height() - height * cell) / 2, 2.5 * margin))
+        return QRectF(round(left), round(top), width * cell, height * cell)
+
+    def box_rect(self, box):
+        """The widget rectangle of an input box (top, left, bottom, right), half-open pixels."""
+        rect = self.image_rect()
+        cell = rect.width() / self._shape[1]
+        top, left, bottom, right = box
+        return QRectF(rect.left() + left * cell, rect.top() + top * cell,
+                      (right - left) * cell, (bottom - top) * cell)
+
+    def pixel_center(self, row, col):
+        """The widget position of the centre of input pixel (row, col)."""
+        return self.box_rect((row, col, row + 1, col + 1)).center()
+
+    def _to_image(self, pos):
+        """(y, x) in continuous input pixels of widget position ``pos``."""
+        rect = self.image_rect()
+        cell = rect.width() / self._shape[1]
+        return (pos.y() - rect.top()) / cell, (pos.x() - rect.left()) / cell
+
+    # ------------------------------------------------------- receptive field
+    def window_unit(self):
+        """The unit whose window is shown in full: the pinned one, else the hovered one (the unit
+        the inspector explains). None if neither, or for a flat layer (it sees the whole input)."""
+        return self._spatial(self.state.focus_unit)
+
+    def hover_unit(self):
+        """A hovered unit other than the pinned one: its window is outlined too, in blue."""
+        hovered = self._spatial(self.state.hovered)
+        return hovered if self.state.pinned is not None and hovered != self.state.pinned else None
+
+    def _spatial(self, unit):
+        """``unit`` when it is a unit of a map, else None (a flat layer's unit sees everything)."""
+        shapes = self.state.network.shapes
+        of_a_map = unit is not None and unit.layer < len(shapes) and len(shapes[unit.layer]) == 3
+        return unit if of_a_map else None
+
+    def receptive_field(self, unit=None):
+        """``network.receptive_field`` of ``unit`` (default ``window_unit()``), or None."""
+        unit = unit or self.window_unit()
+        if unit is None:
+            return None
+        return self.state.network.receptive_field(unit.layer, unit.row, unit.col)
+
+    def receptive_field_rect(self, unit=None):
+        """The drawn window of ``unit`` (default ``window_unit()``) in widget pixels, unclipped."""
+        field = self.receptive_field(unit)
+        return None if field is None else self.box_rect(field.input_box)
+
+    def padding_label(self):
+        """'zeros padding' when the window reaches past the image, else ''."""
+        field = self.receptive_field()
+        if field is None or not field.reaches_padding:
+            return ""
+        modes = padding_modes(self.state.network, self.window_unit().layer) or ["zeros"]
+        return ", ".join(modes) + " padding"
+
+    # ------------------------------------------------------------------ state
+    def _on_image_changed(self):
+        self.update()
+
+    def _on_network_changed(self):
+        self._shape = self.state.image.shape
+        self.update()
+
+    def _on_brush_changed(self):
+        self.brushChanged.emit()
+        self.update()
+
+    def _on_selection_changed(self):
+        self.update()
+
+    def _on_overlay_changed(self):
+        self.update()
+
+    def _on_activations_changed(self):
+        if self.state.preprocess:  # the inset shows what the network was fed
+            self.update()
+
+    # ------------------------------------------------------------------ mouse
+    def mousePressEvent(self, event):
+        if event.button() not in (Qt.LeftButton, Qt.RightButton) or self._stroke is not None:
+            return super().mousePressEvent(event)
+        before = self.state.image.copy()
+        erase = self.eraser or event.button() == Qt.RightButton
+        point = self._to_image(event.position())
+        self._stroke = (before, before.copy(), point, erase)
+        self._paint_to(point)
+
+    def mouseMoveEvent(self, event):
+        self._cursor = event.position()
+        if self._stroke is not None:
+            self._paint_to(self._to_image(event.position()))
+        self.update()
+
+    def mouseReleaseEvent(self, event):
+        if self._stroke is None:
+            return super().mouseReleaseEvent(event)
+        self._paint_to(self._to_image(event.position()))
+        before, image, _, erase = self._stroke
+        self._stroke = None
+        if not np.array_equal(before, image):
+            self.state.set_image(image, "Erase" if erase else "Draw stroke")
+
+    def leaveEvent(self, event):
+        self._cursor = None
+        self.update()
+        super().leaveEvent(event)
+
+    def _paint_to(self, point):
+        before, image, last, erase = self._stroke
+        self._stroke = (before, image, point, erase)
+        if paint_segment(image, last, point, self.brush_size, erase):
+            self.state.show_image(image.copy())
+
+    # --------------------------------------------------------------- keyboard
+    def keyPressEvent(self, event):
+        key = event.key()
+        if key == Qt.Key_Escape and self.state.pinned is not None:
+            self.state.pin(None)
+        elif key in (Qt.Key_Escape, Qt.Key_Delete, Qt.Key_Backspace):
+            self.state.clear_image()
+        elif key == Qt.Key_BracketLeft:
+            self.set_brush_size(self.brush_size / 1.25)
+        elif key == Qt.Key_BracketRight:
+            self.set_brush_size(self.brush_size * 1.25)
+        elif key == Qt.Key_E:
+            self.set_eraser(not self.eraser)
+        else:
+            super().keyPressEvent(event)
+
+    # --------------------------------------------------------------- painting
+    def paintEvent(self, event):
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), BACKGROUND)
+        rect = self.image_rect()
+        painter.drawImage(rect, array_to_qimage(self.state.image))  # nearest: the pixels show
+        painter.setRenderHint(QPainter.Antialiasing)
+        self._paint_grid(painter, rect)
+        if self.state.input_overlay is not None:
+            painter.drawImage(rect, heatmap_image(self.state.input_overlay))
+        painter.setPen(QPen(FRAME, 1))
+        painter.drawRect(rect.adjusted(-0.5, -0.5, 0.5, 0.5))
+        self._paint_window(painter, rect)
+        self._paint_inset(painter)
+        self._paint_brush(painter, rect)
+        self._paint_caption(painter)
+        painter.end()
+
+    def _paint_grid(self, painter, rect):
+        height, width = self._shape
+        if rect.width() / width < 6:
+            return
+        # Antialiased lines cost milliseconds per paint, and the canvas repaints on every pen
+        # and pointer move: they are drawn once into a pixmap, at whole-pixel offsets (the
+        # image rect is whole pixels) so the copy looks exactly the same.
+        ratio = self.devicePixelRatioF()
+        key = (rect.getRect(), self._shape, ratio)
+        if self._grid is None or self._grid[0] != key:
+            self._grid = (key, self._grid_pixmap(rect.size(), ratio))
+        painter.drawPixmap(rect.topLeft() - _GRID_MARGIN, self._grid[1])
+
+    def _grid_pixmap(self, size, ratio):
+        """The cell lines of a ``size`` image rect, on a transparent pixmap with a margin for
+        the antialiased line ends."""
+        height, width = self._shape
+        margin = _GRID_MARGIN.x()
+        pixmap = QPixmap(round((size.width() + 2 * margin) * ratio),
+                         round((size.height() + 2 * margin) * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setPen(QPen(GRID, 1))
+        cell = size.width() / width
+        left = top = margin
+        right, bottom = margin + size.width(), margin + size.height()
+        painter.drawLines([QLineF(left + c * cell, top, left + c * cell, bottom)
+                           for c in range(1, width)]
+                          + [QLineF(left, top + r * cell, right, top + r * cell)
+                             for r in range(1, height)])
+        painter.end()
+        return pixmap
+
+    def _paint_window(self, painter, rect):
+        field = self.receptive_field()
+        if field is not None:
+            paint_window(painter, self.box_rect(field.input_box), rect, field.input_mask(),
+                         self.padding_label(), QRectF(self.rect()))
+        hovered = self.hover_unit()
+        if hovered is not None:
+            paint_outline(painter, self.receptive_field_rect(hovered))
+
+    def inset_rect(self):
+        """Where the centred input the network is fed is shown (MNIST centring on), else None."""
+        if not self.state.preprocess or self.state.model_input.shape[1:] != self._shape:
+            return None
+        side = max(56.0, min(self.width(), self.height()) * 0.22)
+        return QRectF(self.width() - side - 8, 8, side, side)
+
+    def _paint_inset(self, painter):
+        inset = self.inset_rect()
+        if inset is None:
+            return
+        side = inset.width()
+        painter.drawImage(inset, array_to_qimage(self.state.model_input[0]))
+        painter.setPen(QPen(WINDOW if self.window_unit() else FRAME, 1))
+        painter.drawRect(inset)
+        painter.setPen(HINT)
+        painter.drawText(QRectF(inset.left() - 40, inset.bottom() + 2, side + 40, 18),
+                         Qt.AlignRight | Qt.AlignTop, "network sees (centred)")
+
+    def _paint_brush(self, painter, rect):
+        if self._cursor is None or self._stroke is not None and not self.underMouse():
+            return
+        radius = self.brush_size / 2 * rect.width() / self._shape[1]
+        painter.setPen(QPen(QColor("#ff6b6b") if self.eraser else QColor(255, 255, 255, 160), 1,
+                            Qt.DashLine if self.eraser else Qt.SolidLine))
+        painter.drawEllipse(self._cursor, radius, radius)
+
+    def _paint_caption(self, painter):
+        area = QRectF(8, self.image_rect().bottom() + CAPTION_GAP, self.width() - 16,
+                      self._caption_height())
+        text, flags = self.caption(), Qt.AlignCenter | Qt.TextWordWrap
+        font = QFont(self.font())
+        painter.setFont(font)
+        # A narrow canvas gets a smaller font rather than a clipped third line.
+        def too_tall():
+            return painter.fontMetrics().boundingRect(area.toRect(), flags, text).height() > area.height()
+        while too_tall() and font.pointSizeF() > 0.7 * self.font().pointSizeF():
+            font.setPointSizeF(font.pointSizeF() * 0.92)
+            painter.setFont(font)
+        painter.setPen(HINT)
+        painter.drawText(area, flags, text)
+
+    def _caption_height(self):
+        return CAPTION_LINES * self.fontMetrics().lineSpacing() + 8
+
+    def caption(self):
+        """The line under the drawing: the tool and brush, or what the unit in focus sees."""
+        unit = self.window_unit()
+        if unit is None:
+            tool = "erasing" if self.eraser else "drawing"
+            return (f"{tool}, brush {self.brush_size:g} px · right button erases · [ ] brush size · "
+                    f"Esc clears · hover a map to see what a unit sees")
+        field = self.receptive_field()
+        top, left, bottom, right = field.input_box
+        how = "pinned" if unit == self.state.pinned else "hovered"
+        text = (f"{how} {unit_name(self.state.network, unit)} "
+                f"sees {bottom - top}×{right - left} input pixels")
+        padding = self.padding_label()
+        text += f" · hatched: {padding}" if padding else ""
+        return text + (" · blue: hovered unit" if self.hover_unit() else "")
+
+

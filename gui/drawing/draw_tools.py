@@ -1,0 +1,75 @@
+"""The controls above the canvas: brush size, eraser, clear, and the ten sample digits.
+
+Like every control they act through ``state`` (``set_brush_size``, ``set_eraser``, ``set_image``)
+and follow its ``brushChanged``; they never touch the canvas.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from gui.drawing.samples import sample_digit
+
+
+class DrawTools(QWidget):
+    """Brush size, eraser toggle, clear; a row of sample digits to start from.
+
+    Signals
+    -------
+    sampleDrawn(int) : the sample of this digit became the drawing (the window then gives the
+        canvas the keyboard focus).
+    """
+
+    sampleDrawn = Signal(int)
+
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.setObjectName("drawTools")
+        self.state = state
+        self.brush = QDoubleSpinBox(self, decimals=1, singleStep=0.5, suffix=" px")
+        self.brush.setToolTip("Brush diameter in input pixels  ([ and ] on the canvas)")
+        self.eraser = QToolButton(self, text="Eraser", checkable=True)
+        self.eraser.setToolTip("Erase with the left button too  (E; the right button always erases)")
+        self.clear_button = clear = QToolButton(self, text="Clear")
+        clear.setToolTip("Clear the drawing  (Esc or Delete on the canvas; undo with Ctrl+Z)")
+        tools = QHBoxLayout()
+        tools.addWidget(QLabel("Brush", self))
+        tools.addWidget(self.brush)
+        tools.addWidget(self.eraser)
+        tools.addStretch(1)
+        tools.addWidget(clear)
+        samples = QHBoxLayout()
+        samples.setSpacing(2)
+        samples.addWidget(QLabel("Samples", self))
+        self.sample_buttons = []
+        for digit in range(10):
+            button = QToolButton(self, text=str(digit), autoRaise=True)
+            self.sample_buttons.append(button)
+            button.setFixedWidth(22)
+            button.setToolTip(f"Draw the MNIST sample {digit}  (Ctrl+{digit})")
+            button.clicked.connect(lambda _=False, d=digit: self._on_sample_clicked(d))
+            samples.addWidget(button)
+        samples.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 0)
+        layout.addLayout(tools)
+        layout.addLayout(samples)
+        self.brush.valueChanged.connect(self._on_brush_edited)
+        self.eraser.toggled.connect(state.set_eraser)
+        clear.clicked.connect(state.clear_image)
+        state.brushChanged.connect(self._on_brush_changed)
+        self._on_brush_changed()
+
+    def _on_brush_changed(self):
+        with QSignalBlocker(self.brush), QSignalBlocker(self.eraser):
+            self.brush.setRange(0.5, max(self.state.image.shape) / 2)
+            self.brush.setValue(self.state.brush_size)
+            self.eraser.setChecked(self.state.eraser)
+
+    def _on_brush_edited(self, value):
+        self.state.set_brush_size(value)
+
+    def _on_sample_clicked(self, digit):
+        self.state.set_image(sample_digit(digit, self.state.image.shape), f"Sample {digit}")
+        self.sampleDrawn.emit(digit)

@@ -1,0 +1,1 @@
+"""Changing the network: the layer list and form, the kernel editor and its tools."""

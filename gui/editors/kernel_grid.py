@@ -1,0 +1,87 @@
+"""A grid of editable cells for one kernel slice: type a number or a fraction per weight."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
+
+from gui.editors.cell_parser import CellError, format_cell, parse_cell
+from gui.editors.field_style import mark_invalid
+
+CELL_HINT = "Type a number or a fraction such as 1/9, -2 or 2*0.5"
+
+
+class KernelGrid(QWidget):
+    """(kh, kw) cells showing ``values``; emits ``edited(row, col, value)`` for a readable entry.
+
+    Unreadable text is refused here: the cell goes back to its value, turns red, and
+    ``refused(reason)`` is emitted. Enter commits and moves on like a spreadsheet.
+    """
+
+    edited = Signal(int, int, float)
+    refused = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.cells = []  # rows of QLineEdit
+        self.values = np.zeros((0, 0))
+        self._layout = QGridLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(3)
+
+    def set_values(self, values):
+        """Show ``values`` (kh, kw), rebuilding the cells when the size changed."""
+        self.values = np.array(values)
+        if self.values.shape != (len(self.cells), len(self.cells[0]) if self.cells else 0):
+            self._build(*self.values.shape)
+        for (r, c), value in np.ndenumerate(self.values):
+            cell = self.cells[r][c]
+            cell.setText(format_cell(value))
+            cell.setModified(False)
+            cell.setToolTip(f"row {r + 1}, column {c + 1}: {value:.6g}\n{CELL_HINT}")
+            mark_invalid(cell, False)
+
+    def _build(self, rows, cols):
+        for cell in (c for line in self.cells for c in line):
+            # Hidden and out of the layout now: deleteLater alone leaves the old cells on screen
+            # until the event loop next deletes (never, while processEvents drives it).
+            self._layout.removeWidget(cell)
+            cell.hide()
+            cell.deleteLater()
+        width = 54 if max(rows, cols) <= 5 else 46
+        self.cells = []
+        for r in range(rows):
+            line = []
+            for c in range(cols):
+                cell = QLineEdit(alignment=Qt.AlignCenter)
+                cell.setFixedWidth(width)
+                cell.editingFinished.connect(lambda r=r, c=c: self._on_cell_edited(r, c))
+                cell.returnPressed.connect(lambda r=r, c=c: self._on_return_pressed(r, c))
+                self._layout.addWidget(cell, r, c)
+                line.append(cell)
+            self.cells.append(line)
+
+    def _on_cell_edited(self, row, col):
+        cell = self.cells[row][col]
+        if not cell.isModified():  # focus passing through, or a display refresh: no edit
+            return
+        cell.setModified(False)
+        try:
+            value = parse_cell(cell.text())
+        except CellError as error:
+            cell.setText(format_cell(self.values[row, col]))
+            mark_invalid(cell)
+            self.refused.emit(str(error))
+            return
+        mark_invalid(cell, False)
+        if value != self.values[row, col]:
+            self.edited.emit(row, col, value)
+
+    def _on_return_pressed(self, row, col):
+        self._on_cell_edited(row, col)
+        cells = [c for line in self.cells for c in line]
+        index = row * len(self.cells[0]) + col + 1
+        if index < len(cells):
+            cells[index].setFocus()
+            cells[index].selectAll()

@@ -1,0 +1,210 @@
+"""The layer stack as a list: add, remove and reorder layers, and pick the one to edit.
+
+Every change goes through ``state.set_layers`` (one undo step); a refused change leaves the
+network as it was and the engine's reason appears in red under the list.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QMenu, QPushButton, QSplitter, QStyle,
+                               QStyledItemDelegate, QToolButton, QVBoxLayout, QWidget)
+
+import engine
+from gui.editors.field_style import error_label
+from gui.editors.layer_editor import LayerEditor
+from gui.editors.layer_form import layer_help, new_layers, shape_text
+
+_ORIGINAL_INDEX = Qt.UserRole
+_COLUMNS = Qt.UserRole + 1  # (name, description, shape) for the delegate
+
+
+class _RowDelegate(QStyledItemDelegate):
+    """Paints a row as three aligned columns: bold name, description, output shape at the right."""
+
+    def paint(self, painter, option, index):
+        name, description, shape = index.data(_COLUMNS)
+        self.initStyleOption(option, index)
+        option.text = ""
+        option.widget.style().drawControl(QStyle.CE_ItemViewItem, option, painter, option.widget)
+        selected = option.state & QStyle.State_Selected
+        painter.save()
+        painter.setPen(option.palette.highlightedText().color() if selected
+                       else option.palette.text().color())
+        rect = option.rect.adjusted(6, 0, -6, 0)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        name_width = QFontMetrics(bold).horizontalAdvance("softmax00 ")
+        painter.setFont(bold)
+        painter.drawText(rect, Qt.AlignVCenter | Qt.AlignLeft, name)
+        painter.setFont(option.font)
+        painter.drawText(rect.adjusted(name_width, 0, 0, 0), Qt.AlignVCenter | Qt.AlignLeft,
+                         description)
+        painter.drawText(rect, Qt.AlignVCenter | Qt.AlignRight, f"→ {shape}")
+        painter.restore()
+
+    def sizeHint(self, option, index):
+        height = QFontMetrics(option.font).height()
+        return QSize(super().sizeHint(option, index).width(), height + 8)
+
+
+class LayerPanel(QWidget):
+    """List of layers ("conv1  conv 3×3 s1 p1 → 8×28×28") with add/remove/reorder, above the
+    editor for the selected layer."""
+
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.setObjectName("layers")
+        self.state = state
+
+        self.list = QListWidget()
+        self.list.setDragDropMode(QAbstractItemView.InternalMove)
+        self.list.setDefaultDropAction(Qt.MoveAction)
+        self.list.setItemDelegate(_RowDelegate(self.list))
+        # Enough rows to see the network's shape at a glance even when the editor is tall.
+        self.list.setMinimumHeight(7 * (self.list.fontMetrics().height() + 8) + 6)
+        self.list.setToolTip("The layers in the order the image flows through them. "
+                             "Drag a row to move a layer.")
+        self.add_button = QToolButton(text="Add layer")
+        self.add_button.setPopupMode(QToolButton.InstantPopup)
+        self.add_button.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.add_button.setToolTip("Insert a new layer after the selected one")
+        self.add_menu = QMenu(self, toolTipsVisible=True)
+        # listed afresh on every opening: a kind registered later is offered too
+        self.add_menu.aboutToShow.connect(self._fill_add_menu)
+        self._fill_add_menu()
+        self.add_button.setMenu(self.add_menu)
+        self.remove_button = QPushButton("Remove", toolTip="Delete the selected layer")
+        self.up_button = QPushButton("Move up", toolTip="Move the selected layer one step earlier")
+        self.down_button = QPushButton("Move down", toolTip="Move the selected layer one step later")
+        self.error_label = error_label(QLabel(visible=False))
+
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.list)
+        top_layout.addLayout(buttons)
+        top_layout.addWidget(self.error_label)
+        self.editor = LayerEditor(state)
+        splitter = QSplitter(Qt.Vertical, childrenCollapsible=False)
+        splitter.addWidget(top)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+        self.remove_button.clicked.connect(self.remove_layer)
+        self.up_button.clicked.connect(lambda: self.move_layer(-1))
+        self.down_button.clicked.connect(lambda: self.move_layer(+1))
+        self.list.currentRowChanged.connect(self._on_row_changed)
+        # A drop reorders the rows inside the view's own drop handling; rebuilding the list
+        # there would pull the rows out from under it, so the new order is applied afterwards.
+        self.list.model().rowsMoved.connect(lambda *_: QTimer.singleShot(0, self._on_rows_dropped))
+        state.networkChanged.connect(self._on_network_changed)
+        state.layerSelected.connect(self._on_layer_selected)
+        self._on_network_changed()
+
+    def _fill_add_menu(self):
+        self.add_menu.clear()
+        for label, spec in new_layers().items():
+            action = self.add_menu.addAction(label)
+            action.setToolTip(layer_help(spec))
+            action.triggered.connect(lambda _=False, label=label: self.add_layer(label))
+
+    # ------------------------------------------------------------------ edits
+    def add_layer(self, label):
+        """Insert a new layer of the kind titled ``label`` (the Add layer menu's entries) after
+        the selected layer (or at the end)."""
+        layers = list(self.state.network.layers)
+        at = len(layers) if self.state.selected_layer is None else self.state.selected_layer + 1
+        layers.insert(at, new_layers()[label])
+        if self._apply(layers, f"Add {label.lower()}"):
+            self.state.select_layer(at)
+
+    def remove_layer(self):
+        layer = self.state.selected_layer
+        if layer is None:
+            return
+        layers = list(self.state.network.layers)
+        removed = layers.pop(layer)
+        if self._apply(layers, f"Remove {removed.describe()}") and layers:
+            self.state.select_layer(min(layer, len(layers) - 1))
+
+    def move_layer(self, step):
+        """Swap the selected layer with its neighbour ``step`` (−1 earlier, +1 later)."""
+        layer = self.state.selected_layer
+        if layer is None or not 0 <= layer + step < len(self.state.network.layers):
+            return
+        order = list(range(len(self.state.network.layers)))
+        order[layer], order[layer + step] = order[layer + step], order[layer]
+        self._reorder(order, f"Move {self.state.network.layers[layer].describe()}")
+
+    def _reorder(self, order, text):
+        """Put layer ``order[i]`` at position i; moved layers keep their weights where they fit."""
+        reason = self.state.reorder_layers(order, text)
+        self._show_error(reason)
+        if reason:
+            self._refresh_rows()
+
+    def _apply(self, layers, text):
+        reason = self.state.set_layers(layers, text)
+        self._show_error(reason)
+        return not reason
+
+    def _show_error(self, reason):
+        self.error_label.setText(f"Not changed: {reason}" if reason else "")
+        self.error_label.setVisible(bool(reason))
+
+    def _on_rows_dropped(self):
+        order = [self.list.item(row).data(_ORIGINAL_INDEX) for row in range(self.list.count())]
+        if order != sorted(order):
+            self._reorder(order, "Reorder layers")
+
+    # ------------------------------------------------------------- refreshes
+    def _on_network_changed(self):
+        self.error_label.hide()
+        self._refresh_rows()
+
+    def _refresh_rows(self):
+        net = self.state.network
+        with QSignalBlocker(self.list):
+            self.list.clear()
+            for i, (name, spec, shape, row) in enumerate(zip(net.names, net.layers, net.shapes,
+                                                             net.summary())):
+                item = QListWidgetItem(f"{name}  {spec.describe()} → {shape_text(shape)}")
+                item.setData(_COLUMNS, (name, spec.describe(), shape_text(shape)))
+                item.setData(_ORIGINAL_INDEX, i)
+                item.setToolTip(_row_tooltip(row))
+                self.list.addItem(item)
+            if self.state.selected_layer is not None:
+                self.list.setCurrentRow(self.state.selected_layer)
+        self._update_buttons()
+
+    def _on_layer_selected(self, layer):
+        with QSignalBlocker(self.list):
+            self.list.setCurrentRow(layer)
+        self._update_buttons()
+
+    def _on_row_changed(self, row):
+        self.state.select_layer(row if row >= 0 else None)
+
+    def _update_buttons(self):
+        layer, count = self.state.selected_layer, self.list.count()
+        self.remove_button.setEnabled(layer is not None)
+        self.up_button.setEnabled(layer is not None and layer > 0)
+        self.down_button.setEnabled(layer is not None and layer < count - 1)
+
+
+def _row_tooltip(row):
+    """The tooltip of a layer's row, from its ``Network.summary()`` row."""
+    return (f"{row['name']}: output {shape_text(row['output_shape'])}, "
+            f"{row['params']:,} weights, {row['macs']:,} multiply-adds; "
+            f"each unit sees a {shape_text(row['rf'])} patch of the input")

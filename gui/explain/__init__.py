@@ -1,0 +1,1 @@
+"""Why a unit has its value: the unit inspector, receptive-field table, sliding animation, filters."""

@@ -1,0 +1,180 @@
+"""Receptive-field table: per layer the output size (formula filled in), r, jump and start."""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from gui.present.formatting import number, output_size_formula
+from gui.present.naming import shape_text
+from gui.lazy_redraw import LazyRedraw
+
+COLUMNS = ("layer", "type", "output", "output size", "kernel", "stride", "padding",
+           "r", "jump j", "start", "pixels seen")
+_DASH = "—"
+
+
+def _pair(values, fmt=str, between="×"):
+    """'3' for (3, 3), '3×5' for (3, 5) (or '(3, 5)' for positions and steps)."""
+    a, b = (fmt(v) for v in values)
+    if a == b:
+        return a
+    return f"{a}{between}{b}" if between == "×" else f"({a}, {b})"
+
+
+def _jump(jump):
+    """'2', '(2, 1)'; a fraction of a pixel (after a transposed conv) says so."""
+    text = _pair(jump, between=", ")
+    if all(Fraction(j).denominator == 1 for j in jump):
+        return text
+    return f"{text} px: neighbouring units are less than a pixel apart (upsampled)"
+
+
+def _padding(window, mode):
+    (top, bottom), (left, right) = window.pads
+    text = str(top) if top == bottom == left == right else f"{top},{bottom},{left},{right}"
+    return text if mode in (None, "zeros") or text == "0" else f"{text} {mode}"
+
+
+def _formula(row, ceil_mode):
+    """The output-size formula per axis (once when both axes read the same)."""
+    window = row["window"]
+    if row["kind"] == "conv_transpose2d":
+        axes = row["formula"].split("\n")
+        return axes[0] if axes[0] == axes[1] else f"H: {axes[0]}   W: {axes[1]}"
+    if window is None or row["kind"] not in ("conv2d", "maxpool2d", "avgpool2d"):
+        return _DASH
+    axes = [output_size_formula(n, k, s, side, d, ceil_mode, size)
+            for n, k, s, side, d, size in zip(row["input_shape"][1:], window.kernel, window.stride,
+                                               window.pads, window.dilation,
+                                               row["output_shape"][1:])]
+    return axes[0] if axes[0] == axes[1] else f"H: {axes[0]}   W: {axes[1]}"
+
+
+def layer_cells(row, receptive_field, ceil_mode=False, padding_mode=None):
+    """The table's cells for one ``net.summary()`` row, as strings in ``COLUMNS`` order.
+
+    ``receptive_field`` is the layer's ReceptiveField for its centre unit: "pixels seen" counts
+    the image pixels its window actually reads, "9 of 25" when dilation skips some of the box.
+    """
+    window = row["window"]
+    sliding = window is not None and row["kind"] in ("conv2d", "maxpool2d", "avgpool2d")
+    dilation = "" if not sliding or window.dilation == (1, 1) else f" d{_pair(window.dilation)}"
+    top, left, bottom, right = receptive_field.clipped_box
+    box = (bottom - top) * (right - left)
+    height, width = receptive_field.image_shape
+    seen = math.prod(np.count_nonzero((sampled >= 0) & (sampled < n)) for sampled, n in
+                     ((receptive_field.sampled_rows, height), (receptive_field.sampled_cols, width)))
+    return (row["name"], row["description"], shape_text(row["output_shape"]),
+            _formula(row, ceil_mode),
+            _pair(window.kernel) + dilation if sliding else _DASH,
+            _pair(window.stride) if sliding else _DASH,
+            _padding(window, padding_mode) if sliding else _DASH,
+            _pair(row["rf"]),
+            _DASH if row["jump"] is None else _jump(row["jump"]),
+            _DASH if row["start"] is None else _pair(row["start"], number, ", "),
+            str(seen) if seen == box else f"{seen} of {box}")
+
+
+class ReceptiveFieldTable(QWidget):
+    """One row per layer (after an input row), the pinned unit's layer highlighted.
+
+    Clicking a row selects that layer for editing (``state.select_layer``).
+    """
+
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.setObjectName("receptiveFieldTable")
+        self.state = state
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.NoSelection)
+        self.table.setFocusPolicy(Qt.NoFocus)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        legend = QLabel("r: window size in input pixels · j (jump): input pixels between "
+                        "neighbouring units · start: input position of the first unit's centre")
+        legend.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addWidget(legend)
+        self.highlighted = None  # layer index of the highlighted row, or None
+        self._structure = None  # (input shape, layers) the rows show
+        # Rows cost a receptive-field walk per layer: built when seen, and only when the layers
+        # changed (weights change every training epoch and with every typed cell).
+        self._rebuild_when_seen = LazyRedraw(self, self._rebuild)
+        self.table.cellClicked.connect(self._on_cell_clicked)
+        state.layersChanged.connect(self._on_layers_changed)
+        state.pinnedChanged.connect(self._on_pinned_changed)
+        self._on_layers_changed()
+
+    def cell(self, layer, column):
+        """The text in ``column`` (a name from COLUMNS) for ``layer`` (−1: the input row)."""
+        return self.table.item(layer + 1, COLUMNS.index(column)).text()
+
+    def _on_layers_changed(self):
+        net = self.state.network
+        structure = (net.input_shape, tuple(net.layers))
+        if structure != self._structure:
+            self._structure = structure
+            self._rebuild_when_seen()
+
+    def _rebuild(self):
+        net = self.state.network
+        rows = [("input", "the drawing", shape_text(net.input_shape)) + (_DASH,) * 4
+                + ("1", "1", "0", "1")]
+        for i, summary in enumerate(net.summary()):
+            shape = summary["output_shape"]
+            centre = (shape[1] // 2, shape[2] // 2) if len(shape) == 3 else (0, 0)
+            spec = net.layers[i]
+            rows.append(layer_cells(summary, net.receptive_field(i, *centre),
+                                    getattr(spec, "ceil_mode", False),
+                                    getattr(spec, "padding_mode", None)))
+        self.table.setRowCount(len(rows))
+        for r, cells in enumerate(rows):
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignVCenter | (Qt.AlignLeft if c in (0, 1, 3)
+                                                         else Qt.AlignHCenter))
+                if r > 0:
+                    item.setToolTip(net.layers[r - 1].describe())
+                self.table.setItem(r, c, item)
+        self.highlighted = None
+        self._on_pinned_changed()
+
+    def _on_pinned_changed(self):
+        if self._rebuild_when_seen.pending:
+            return  # the rows are stale; the rebuild highlights the pinned layer
+        pinned = self.state.pinned
+        layer = None if pinned is None or pinned.layer >= len(self.state.network.layers) \
+            else pinned.layer
+        if layer == self.highlighted:
+            return
+        palette = self.palette()
+        for row, on in ((self.highlighted, False), (layer, True)):
+            if row is None:
+                continue
+            for c in range(self.table.columnCount()):
+                item = self.table.item(row + 1, c)
+                item.setBackground(palette.highlight() if on else QBrush())
+                item.setForeground(palette.highlightedText() if on else QBrush())
+                font = QFont(item.font())
+                font.setBold(on)
+                item.setFont(font)
+        self.highlighted = layer
+        if layer is not None:
+            self.table.scrollToItem(self.table.item(layer + 1, 0))
+
+    def _on_cell_clicked(self, row, column):
+        if row > 0:
+            self.state.select_layer(row - 1)

@@ -1,0 +1,332 @@
+"""Unit inspector: the arithmetic behind the pinned (or hovered) unit, number by number."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QScrollArea,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+import engine
+from gui.present.formatting import conv_sum_lines, factor, number, sum_terms
+from gui.present.naming import unit_name
+from gui.lazy_redraw import LazyRedraw
+from gui.explain.number_grid import NumberGrid, cell_colour, text_colour
+
+_ACTIVATIONS = ("relu", "leaky_relu", "sigmoid", "tanh")
+#: input channels a conv unit's page draws (window, kernel, products each); a 1024-channel layer
+#: would otherwise build thousands of grids and freeze the window
+MAX_CHANNEL_GRIDS = 16
+
+
+def _text(text, word_wrap=True, name=None):
+    label = QLabel(text, wordWrap=word_wrap, textInteractionFlags=Qt.TextSelectableByMouse)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def _window_index(explanation, position):
+    """Where input (row, col) ``position`` sits in the explanation's window grid."""
+    return (int(np.flatnonzero(explanation.rows == position[0])[0]),
+            int(np.flatnonzero(explanation.cols == position[1])[0]))
+
+
+class _Table(QTableWidget):
+    """A compact read-only table sized to its rows; the ``colour`` column is value-coloured."""
+
+    def __init__(self, headers, rows, colour=None, highlight=None):
+        super().__init__(len(rows), len(headers))
+        self.setHorizontalHeaderLabels(headers)
+        self.verticalHeader().hide()
+        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.NoSelection)
+        self.setFocusPolicy(Qt.NoFocus)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        scale = max((abs(r[colour][1]) for r in rows), default=0.0) if colour is not None else 0
+        for r, row in enumerate(rows):
+            for c, (text, value) in enumerate(row):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignCenter)
+                if c == colour:
+                    background = cell_colour(value, scale)
+                    item.setBackground(background)
+                    item.setForeground(text_colour(background))
+                if r == highlight:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.setItem(r, c, item)
+        self.resizeColumnsToContents()
+        height = self.horizontalHeader().height() + sum(self.rowHeight(r) for r in range(len(rows)))
+        width = sum(self.columnWidth(c) for c in range(len(headers)))
+        self.setFixedSize(width + 2 * self.frameWidth(), height + 2 * self.frameWidth())
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+
+
+class UnitInspector(QWidget):
+    """Renders ``state.network.explain(...)`` for ``state.pinned`` (else ``state.hovered``).
+
+    ``explanation`` is the engine's Explanation shown (None when no unit), ``equation`` the label
+    with the final "Σ products + bias = pre-activation → activation" line.
+    """
+
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.setObjectName("unitInspector")
+        self.state = state
+        self.explanation = None
+        self._shown = None
+        self._page_key = None
+        self._fill = None
+        # Behind another dock tab it explains nothing until shown: hover and pen change the
+        # unit or its numbers every frame.
+        self._show_when_seen = LazyRedraw(self, lambda: self._show(self.unit))
+        self.title = _text("", name="inspectorTitle")
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() + 1)
+        self.title.setFont(font)
+        self.subtitle = _text("")
+        self.equation = _text("", name="equation")
+        self.erf_box = QCheckBox("Effective receptive field", objectName="erfToggle", toolTip=(
+            "Heatmap on the canvas: how strongly each input pixel changes the pinned unit "
+            "(|∂unit/∂pixel|). It is strongest near the window's centre."))
+        self.scroll = QScrollArea(widgetResizable=True)
+        self.scroll.setFrameShape(QScrollArea.NoFrame)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.erf_box)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.equation)
+        state.selectionChanged.connect(self._on_selection_changed)
+        state.activationsChanged.connect(self._on_activations_changed)
+        state.overlayChanged.connect(self._on_overlay_changed)
+        self.erf_box.toggled.connect(state.set_erf_enabled)
+        self._on_selection_changed()
+        self._on_overlay_changed()
+
+    @property
+    def unit(self):
+        """The unit being explained: the pinned one, else the hovered one, else None."""
+        return self.state.focus_unit
+
+    def _on_selection_changed(self):
+        self._show_when_seen()
+
+    def _on_overlay_changed(self):
+        self.erf_box.blockSignals(True)
+        self.erf_box.setChecked(self.state.erf_enabled)
+        self.erf_box.blockSignals(False)
+
+    def _on_activations_changed(self):
+        self._shown = None
+        self._show_when_seen()
+
+    def _show(self, unit):
+        if (unit, id(self.state.activations)) == self._shown:
+            return
+        self._shown = (unit, id(self.state.activations))
+        e = self.explanation = self._explain(unit)
+        # While the pointer moves over one conv map the page keeps its widgets: only numbers change.
+        key = (self.state.network, unit.layer) if e is not None and e.kind == "conv2d" else None
+        if key is None or key != self._page_key:
+            body = QWidget()
+            rows = QVBoxLayout(body)
+            self._fill = self._build_page(e, rows)
+            rows.addStretch(1)
+            # QScrollArea sizes its widget once, when given it: hand it over only when complete.
+            self.scroll.setWidget(body)
+            self._page_key = key
+        self.equation.setText("" if e is None else self._fill(e) + self._activation_suffix(unit))
+
+    def _explain(self, unit):
+        """The unit's Explanation with the header set, or None (and a hint) without a unit."""
+        network = self.state.network
+        if unit is None or unit.layer >= len(network.layers):
+            self.title.setText("Unit inspector")
+            self.subtitle.setText("Hover over a unit in the activation maps to see how it is "
+                                  "computed; click to pin it (arrow keys move it, Esc unpins).")
+            return None
+        try:
+            explanation = network.explain(unit.layer, unit.channel, unit.row, unit.col,
+                                          x=self.state.model_input,
+                                          outputs=self.state.fresh_activations)
+        except (IndexError, engine.ConfigError):
+            return None  # a stale unit or drawing while the network is replaced: maps follow
+        where = "pinned" if unit == self.state.pinned else "hovered"
+        self.title.setText(f"{unit_name(network, unit)}   ({where})")
+        self.subtitle.setText(network.layers[unit.layer].describe())
+        return explanation
+
+    def _build_page(self, e, rows):
+        """Lay out the page for ``e`` in ``rows``; returns fill(e) → the equation text."""
+        if e is None:
+            return lambda _: ""
+        if isinstance(e, engine.ConvExplanation):
+            return self._conv(e, rows)
+        render = {engine.PoolExplanation: self._pool, engine.DenseExplanation: self._dense,
+                  engine.SoftmaxExplanation: self._softmax,
+                  engine.TransposedConvExplanation: self._transposed,
+                  engine.BatchNormExplanation: self._batch_norm}.get(type(e), self._elementwise)
+        equation = render(e, rows)
+        return lambda _: equation
+
+    def _activation_suffix(self, unit):
+        """' → relu1: 0' when the next layer is an activation applied to this unit."""
+        network, nxt = self.state.network, unit.layer + 1
+        if nxt >= len(network.layers) or network.layers[nxt].kind not in _ACTIVATIONS:
+            return ""
+        if nxt >= len(self.state.activations):
+            return ""
+        out = self.state.activations[nxt]
+        index = (unit.channel,) if out.ndim == 1 else (unit.channel, unit.row, unit.col)
+        return f"  →  {network.names[nxt]}: {number(out[index])}"
+
+    # --------------------------------------------------------------- kinds
+    def _conv(self, e, rows):
+        """Grids (window × kernel = products) and the sum per input channel; returns the filler."""
+        channels = len(e.window)
+        drawn = min(channels, MAX_CHANNEL_GRIDS)
+        captions = ("input window", "kernel (flipped 180°)" if e.flipped else "kernel", "products")
+        grids, sums = [], []
+        network = self.state.network
+        all_channels = (network.shapes[e.layer - 1] if e.layer else network.input_shape)[0]
+        if channels < all_channels:
+            first, last = int(e.channels[0]) + 1, int(e.channels[-1]) + 1
+            seen = f"input channel {first}" if first == last else f"input channels {first}–{last}"
+            rows.addWidget(_text(
+                f"Grouped convolution: this filter sees only {seen} of {all_channels}, its "
+                f"group's share ({all_channels // channels} groups); the other channels have "
+                f"their own filters.", name="note"))
+        for c in range(drawn):
+            if channels > 1 or channels < all_channels:
+                rows.addWidget(_text(f"input channel {int(e.channels[c]) + 1}"))
+            line = QHBoxLayout()
+            grids.append([])
+            for i, caption in enumerate(captions):
+                if i:
+                    line.addWidget(QLabel("×" if i == 1 else "="), 0, Qt.AlignCenter)
+                grids[c].append(NumberGrid(e.kernel[c], caption))
+                line.addWidget(grids[c][i], 0, Qt.AlignBottom)
+            line.addStretch(1)
+            rows.addLayout(line)
+            sums.append(_text(""))
+            rows.addWidget(sums[c])
+        if channels > drawn:
+            rows.addWidget(_text(f"Input channels {int(e.channels[drawn]) + 1}–"
+                                 f"{int(e.channels[-1]) + 1} are not drawn; their sums are in the "
+                                 f"total below."))
+        note = _text("", name="note")
+        rows.addWidget(note)
+
+        def fill(e):
+            lines = conv_sum_lines(e.window, e.kernel, e.bias, e.value)
+            arrays = (e.window, e.kernel, e.products)
+            scales = [float(np.abs(a).max(initial=0.0)) for a in arrays]
+            for c, row in enumerate(grids):
+                for i, (grid, values, scale) in enumerate(zip(row, arrays, scales)):
+                    grid.set_values(values[c], scale, None if i == 1 else e.padded)
+                sums[c].setText(lines[c])
+            note.setText(f"Hatched cells are padding ({e.padding_mode})." if e.padded.any() else "")
+            note.setVisible(bool(e.padded.any()))
+            return lines[-1]
+        return fill
+
+    def _pool(self, e, rows):
+        is_max = e.kind == "maxpool2d"
+        marked = _window_index(e, e.winner) if is_max else None
+        rows.addWidget(NumberGrid(e.window, "window", padding=e.padded, marked=marked),
+                       0, Qt.AlignLeft)
+        if is_max:
+            rows.addWidget(_text(f"The framed cell wins: input row {e.winner[0]}, col "
+                                 f"{e.winner[1]}. Padding counts as −∞, so it never wins."))
+            return f"max(window) = {number(e.value)}"
+        total = float(e.window[~e.padded].sum())
+        if not e.padded.any():
+            note = "The window lies inside the input: no padding."
+        elif e.padded_count:
+            note = (f"Padding counted: its {e.padded_count} cells add 0 to the sum but count in "
+                    f"the divisor.")
+        else:
+            note = "Padding not counted: only the real pixels are averaged."
+        rows.addWidget(_text(note, name="note"))
+        terms = sum_terms([number(v) for v in e.window[~e.padded]])
+        return f"mean = ({terms}) / {e.divisor} = {number(total)} / {e.divisor} = {number(e.value)}"
+
+    def _dense(self, e, rows):
+        network = self.state.network
+        # After a flatten, name the map position each input came from.
+        before = e.layer - 1
+        flattened = (network.shapes[before - 1] if before > 0 else network.input_shape) \
+            if before >= 0 and network.layers[before].kind == "flatten" else None
+
+        def source(c):
+            position = c.position
+            if position is None and flattened is not None:
+                position = np.unravel_index(c.index, flattened)
+            if position is None:
+                return f"#{c.index}"
+            return f"#{c.index}: ch {position[0] + 1}, row {position[1]}, col {position[2]}"
+        table = [[(source(c), 0.0), (number(c.input), c.input), (number(c.weight), c.weight),
+                  (number(c.product), c.product)] for c in e.contributions]
+        shown = len(e.contributions)
+        rows.addWidget(_text(f"The {shown} largest of {e.inputs} contributions input · weight:"))
+        rows.addWidget(_Table(("input", "value", "weight", "value·weight"), table, colour=3))
+        terms = [number(e.contributions[0].product)] + [factor(c.product)
+                                                         for c in e.contributions[1:]]
+        rest = f" + {factor(e.rest)} (other {e.inputs - shown})" if e.inputs > shown else ""
+        return (f"Σ products + bias = {sum_terms(terms, max_terms=4)}{rest} + {factor(e.bias)}"
+                f" = {number(e.value)}")
+
+    def _softmax(self, e, rows):
+        table = [[(str(i), 0.0), (number(z), z), (number(x), x), (number(x / e.normalizer),
+                                                                   x / e.normalizer)]
+                 for i, (z, x) in enumerate(zip(e.logits, e.exps))]
+        rows.addWidget(_text(f"e^(z − {number(e.shift)}) for every input z (subtracting the "
+                             f"largest keeps the exponentials finite), then each divided by "
+                             f"their sum {number(e.normalizer)}:"))
+        rows.addWidget(_Table(("class", "z", "e^(z − max)", "p"), table, colour=3,
+                              highlight=e.index))
+        return (f"p = e^({number(e.logits[e.index])} − {number(e.shift)}) / Σ = "
+                f"{number(e.exps[e.index])} / {number(e.normalizer)} = {number(e.value)}")
+
+    def _transposed(self, e, rows):
+        s = e.stamps
+        table = [[(f"ch {t.channel + 1}, row {t.row}, col {t.col}", 0.0), (number(t.input), t.input),
+                  (f"({t.tap[0]}, {t.tap[1]})", 0.0), (number(t.weight), t.weight),
+                  (number(t.product), t.product)] for t in s]
+        rows.addWidget(_text(
+            f"Each input unit stamps the kernel, times its value, onto the output, stride apart. "
+            f"{len(s)} input unit{'s' if len(s) != 1 else ''} × kernel tap reach{'' if len(s) != 1 else 'es'} "
+            f"this unit (input row·stride − padding + tap row·dilation = {e.row}):"))
+        if s:
+            rows.addWidget(_Table(("input unit", "value", "tap", "weight", "value·weight"), table,
+                                  colour=4))
+        terms = sum_terms([number(s[0].product)] + [factor(t.product) for t in s[1:]],
+                          max_terms=6) if s else "0"
+        return f"Σ stamps + bias = {terms} + {factor(e.bias)} = {number(e.value)}"
+
+    def _batch_norm(self, e, rows):
+        rows.addWidget(_text(
+            "Batch norm shifts and scales each channel by its running mean and variance "
+            "(learned while training), then by the learned γ (weight) and β (bias):"))
+        rows.addWidget(_text(
+            f"mean {number(e.mean)}, variance {number(e.var)}, eps {e.eps:g}, "
+            f"γ {number(e.weight)}, β {number(e.bias)}"))
+        return (f"(x − mean) / √(var + eps) · γ + β = ({number(e.input)} − {number(e.mean)}) / "
+                f"√({number(e.var)} + {e.eps:g}) · {number(e.weight)} + {number(e.bias)} = "
+                f"{number(e.normalized)} · {number(e.weight)} + {number(e.bias)} = {number(e.value)}")
+
+    def _elementwise(self, e, rows):
+        if e.kind == "flatten":
+            c, r, k = e.source
+            rows.addWidget(_text(f"Flatten copies input channel {c + 1}, row {r}, col {k} to "
+                                 f"position {e.channel}."))
+            return f"value = {number(e.value)}"
+        rows.addWidget(_text(f"{e.function}(x) = {e.formula}, applied to this one unit."))
+        return f"{e.function}({number(e.input)}) = {number(e.value)}"

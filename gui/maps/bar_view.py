@@ -1,0 +1,88 @@
+"""One flat layer (dense, softmax, flatten, …) as a bar chart, one bar per unit."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QBrush, QColor, QPen
+
+from gui.present import colormaps
+from gui.maps.layer_view import LayerView
+
+BAR_HEIGHT = 150  # px of a layer's view
+POSITIVE = QColor(*colormaps.DIVERGING[220, :3])
+NEGATIVE = QColor(*colormaps.DIVERGING[35, :3])
+HIGHLIGHT = QColor("#ffffff")
+
+
+class BarView(LayerView):
+    """The values (F,) of one flat layer as bars; ``labels`` name the bars (e.g. classes).
+
+    ``probabilities`` fixes the value axis to 0…1; otherwise it follows the data in rounded
+    steps.
+    """
+
+    def __init__(self, title, size, signed, labels=None, probabilities=False, parent=None):
+        super().__init__(title, (size,), signed, parent)
+        self.probabilities = probabilities
+        self._levels = None
+        self._brushes = [QBrush(NEGATIVE), QBrush(POSITIVE)]
+        self.setFixedHeight(BAR_HEIGHT)
+        self.plot = self.addPlot(row=1, col=0)
+        self.plot.setMouseEnabled(False, False)
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setTextPen(self.text_color)
+            axis.setPen(self.text_color)
+        if labels is not None:
+            self.plot.getAxis("bottom").setTicks([list(enumerate(labels))])
+        self.plot.setXRange(-0.6, size - 0.4, padding=0)
+        self.bars = pg.BarGraphItem(x=np.arange(size), height=np.zeros(size), width=0.8,
+                                    pen=pg.mkPen(None))
+        self.plot.addItem(self.bars)
+        marker_pen = QPen(HIGHLIGHT, 2)
+        marker_pen.setCosmetic(True)
+        self.marker = pg.BarGraphItem(x=[0], height=[0], width=0.8, pen=marker_pen, brush=None)
+        self.marker.setVisible(False)
+        self.plot.addItem(self.marker)
+        self._marked = []
+        if probabilities:
+            self._set_range((0.0, 1.0))
+
+    def _draw(self):
+        values = self._maps
+        brushes = [self._brushes[v >= 0] for v in values.tolist()]
+        self.bars.setOpts(height=values, brushes=brushes)
+        if not self.probabilities:
+            low, high = colormaps.rounded_levels(values, self.signed)
+            self._set_range((min(low, float(values.min())), high))
+        self._draw_marker()
+
+    def _set_range(self, levels):
+        if levels != self._levels:  # relaying out the value axis is costly: only on change
+            self._levels = levels
+            self.plot.setYRange(*levels, padding=0.02)
+
+    def set_marks(self, feeders=(), units=()):
+        """Outline the bars of ``units`` ((unit, 0, 0) tuples); a flat layer has no feeding boxes."""
+        self._marked = [unit[0] for unit in units]
+        self._draw_marker()
+
+    def _draw_marker(self):
+        self.marker.setVisible(bool(self._marked) and self._maps is not None)
+        if self.marker.isVisible():
+            self.marker.setOpts(x=self._marked, height=self._maps[self._marked])
+
+    def unit_at(self, scene_pos):
+        """The (unit, 0, 0) whose bar column holds ``scene_pos``, or None."""
+        if not self.plot.vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        index = round(self.plot.vb.mapSceneToView(scene_pos).x())
+        return (index, 0, 0) if 0 <= index < self.shape[0] else None
+
+    def scene_pos(self, unit, row=0, col=0):
+        """The scene position of the middle of ``unit``'s column."""
+        low, high = self.plot.vb.viewRange()[1]
+        return self.plot.vb.mapViewToScene(pg.Point(unit, (low + high) / 2))

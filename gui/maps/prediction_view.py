@@ -1,0 +1,86 @@
+"""The network's answer: the most probable class in large type and every class's probability."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from gui.maps.bar_view import BarView
+
+NO_SOFTMAX = "No prediction: the network does not end in softmax (… → dense → softmax)."
+
+
+class PredictionView(QWidget):
+    """Top class, its probability and the runner-up, above a live bar chart of all classes.
+
+    Shown while ``state.probabilities`` is not None; otherwise a one-line reason instead.
+    """
+
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.setObjectName("prediction")
+        self.state = state
+        self.bars = None
+        self.digit = QLabel(self)
+        self.digit.setObjectName("topClass")
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 3.5)
+        font.setBold(True)
+        self.digit.setFont(font)
+        self.digit.setMinimumWidth(self.digit.fontMetrics().horizontalAdvance("00"))
+        self.digit.setAlignment(Qt.AlignCenter)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("confidence")
+        self.reason = QLabel(NO_SOFTMAX, self)
+        self.reason.setWordWrap(True)
+        self.reason.setEnabled(False)  # muted text
+        header = QHBoxLayout()
+        header.addWidget(self.digit)
+        header.addWidget(self.detail, 1)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(6, 4, 6, 4)
+        self._layout.addLayout(header)
+        self._layout.addWidget(self.reason)
+        self._layout.addStretch(1)
+        state.layersChanged.connect(self._on_layers_changed)
+        state.activationsChanged.connect(self._on_activations_changed)
+        self._on_layers_changed()
+
+    def _on_layers_changed(self):
+        net = self.state.network
+        classes = net.shapes[-1][0] if net.layers and len(net.shapes[-1]) == 1 else None
+        if self.bars is not None and self.bars.shape == (classes,):
+            return  # the same classes: the bars stay
+        if self.bars is not None:
+            self._layout.removeWidget(self.bars)
+            self.bars.hide()  # at once: deleteLater waits for the event loop
+            self.bars.deleteLater()
+            self.bars = None
+        if classes is not None:
+            self.bars = BarView("probability of each class", classes, False,
+                                [str(k) for k in range(classes)], probabilities=True, parent=self)
+            self._layout.insertWidget(2, self.bars)
+        self._on_activations_changed()
+
+    def _on_activations_changed(self):
+        probabilities = self.state.probabilities
+        shown = probabilities is not None and self.bars is not None and (
+            probabilities.shape == self.bars.shape)
+        for widget in (self.digit, self.detail, self.bars):
+            if widget is not None:
+                widget.setVisible(shown)
+        self.reason.setVisible(not shown)
+        if not shown:
+            return
+        order = np.argsort(-probabilities, kind="stable")  # ties: the lowest class, like argmax
+        top = int(order[0])
+        self.digit.setText(str(top))
+        text = f"<b>{probabilities[top]:.0%}</b> sure"
+        if len(order) > 1:
+            second = int(order[1])
+            text += f"<br>then {second} · {probabilities[second]:.0%}"
+        self.detail.setText(text)
+        self.bars.set_maps(probabilities)
+        self.bars.set_marks(units=[(top, 0, 0)])

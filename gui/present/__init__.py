@@ -1,0 +1,1 @@
+"""Qt-free helpers for what the widgets show: numbers and formulas, colours, help texts."""

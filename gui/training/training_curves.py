@@ -1,0 +1,88 @@
+"""Live loss and accuracy curves of a training run: running means per batch, held-out per epoch.
+
+The engine reports the mean over the epoch so far, which restarts with every epoch; each epoch
+therefore gets its own line segment instead of a misleading jump joining them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+_TRAIN = (50, 110, 210)
+_HELD_OUT = (225, 110, 20)
+
+
+def _plot(title, unit, legend_offset):
+    plot = pg.PlotWidget(title=title)
+    plot.setBackground("w")
+    plot.showGrid(x=True, y=True, alpha=0.25)
+    plot.setLabel("bottom", "epoch")
+    plot.setLabel("left", unit)
+    plot.addLegend(offset=legend_offset, labelTextColor=(60, 60, 60))
+    plot.setMenuEnabled(False)
+    plot.setMouseEnabled(False, False)
+    plot.setMinimumSize(260, 200)
+    return plot
+
+
+class TrainingCurves(QWidget):
+    """Loss (left) and accuracy in % (right) against the epoch, fractional within an epoch."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.loss_plot = _plot("Loss (cross-entropy)", "loss", (-10, 10))
+        self.accuracy_plot = _plot("Accuracy", "%", (-10, -10))  # bottom right: accuracy climbs
+        self.accuracy_plot.setYRange(0, 100, padding=0.02)
+        train_pen = pg.mkPen(_TRAIN, width=2)
+        held_out = dict(pen=pg.mkPen(_HELD_OUT, width=2), symbol="o", symbolSize=7,
+                        symbolPen=_HELD_OUT, symbolBrush=_HELD_OUT)
+        train = dict(pen=train_pen, connect="finite", name="training (epoch mean so far)")
+        self.loss = self.loss_plot.plot(**train)
+        self.held_out_loss = self.loss_plot.plot(name="held-out digits", **held_out)
+        self.accuracy = self.accuracy_plot.plot(**train)
+        self.held_out_accuracy = self.accuracy_plot.plot(name="held-out digits", **held_out)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.loss_plot)
+        layout.addWidget(self.accuracy_plot)
+        self.clear(1)
+
+    def clear(self, epochs):
+        """Empty the curves for a run of ``epochs`` epochs (the x axis spans the whole run)."""
+        self._batches = ([], [], [])
+        self._batch_epoch = 0
+        self._epochs = ([], [], [])
+        for curve in (self.loss, self.held_out_loss, self.accuracy, self.held_out_accuracy):
+            curve.setData([], [])
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.setXRange(0, epochs, padding=0.03)
+
+    def add_batch(self, progress):
+        """Add the running means of a ``engine.train.Progress`` batch report."""
+        x, loss, accuracy = self._batches
+        if x and progress.epoch > self._batch_epoch:  # NaN breaks the line between epochs
+            for values in self._batches:
+                values.append(np.nan)
+        self._batch_epoch = progress.epoch
+        x.append(progress.epoch - 1 + progress.batch / progress.batches)
+        loss.append(progress.loss)
+        accuracy.append(100 * progress.accuracy)
+        self.loss.setData(x, loss)
+        self.accuracy.setData(x, accuracy)
+
+    def add_epoch(self, progress):
+        """Add an end-of-epoch report's held-out loss and accuracy (when there were held-out digits)."""
+        if progress.val_accuracy is None:
+            return
+        x, loss, accuracy = self._epochs
+        x.append(progress.epoch)
+        loss.append(progress.val_loss)
+        accuracy.append(100 * progress.val_accuracy)
+        self.held_out_loss.setData(x, loss)
+        self.held_out_accuracy.setData(x, accuracy)
+
+    def point_counts(self):
+        """(batch points, epoch points) on show."""
+        return int(np.isfinite(self._batches[0]).sum()), len(self._epochs[0])

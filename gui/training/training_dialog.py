@@ -1,0 +1,307 @@
+"""Train the current network on an IDX image/label pair, watching loss, accuracy and the kernels.
+
+Training runs in a worker thread on its own copy of the network; the dialog applies the worker's
+weight copies to the state once per epoch (live, no undo entry) and the final weights as one
+undoable step. "Revert" puts the weights from before the last run back, also as one step.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QThread, QTimer, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
+)
+
+import engine
+from engine.data import find_idx_pair, load_digits
+from engine.train import DEFAULTS, split
+from gui.present.formatting import number
+from gui.training.training_curves import TrainingCurves
+from gui.training.training_worker import TrainingJob, TrainingWorker
+
+# The 8,000 MNIST digits sit next to the project, not in it (see README).
+DEFAULT_DATA = (Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "mnist").resolve()
+# Peak learning rates of the one-cycle schedule that train the digit network from scratch.
+OPTIMIZERS = {"Adam": ("adam", DEFAULTS["lr"]), "SGD with momentum": ("sgd", 0.05)}
+
+
+def _same_structure(a, b):
+    return tuple(a.input_shape) == tuple(b.input_shape) and list(a.layers) == list(b.layers)
+
+
+class TrainingDialog(QDialog):
+    """Settings, progress and curves for training ``state.network`` in a worker thread.
+
+    Signals
+    -------
+    epochFinished(int) : an epoch's weights (1-based epoch) were shown in the state.
+    trainingFinished() : a run ended (done, cancelled or refused by the engine) and its result
+        was applied.
+    """
+
+    epochFinished = Signal(int)
+    trainingFinished = Signal()
+
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Train the network")
+        self.state = state
+        self._thread = self._worker = None
+        self._before = None  # the network as it was before the last run (for Revert)
+        self._target = None  # the state's network object the running training is for
+        self._summary = ""
+        self._preview = None  # the newest epoch's weights, not yet shown
+        self._preview_timer = QTimer(self, singleShot=True, interval=0)
+        self._preview_timer.timeout.connect(self._show_preview)
+        self._build()
+        self._fill_default_paths()
+        self._set_running(False)
+        QCoreApplication.instance().aboutToQuit.connect(self._stop_worker)
+
+    # ------------------------------------------------------------------ layout
+    def _build(self):
+        self.images_edit, self.labels_edit = QLineEdit(), QLineEdit()
+        data = QGroupBox("Training data: an IDX image file and its label file, as in MNIST")
+        form = QFormLayout(data)
+        for label, edit, title in (("Images", self.images_edit, "Choose the IDX image file"),
+                                   ("Labels", self.labels_edit, "Choose the IDX label file")):
+            edit.setPlaceholderText(f"…-{label.lower()}-idx…-ubyte(.gz)")
+            browse = QPushButton("Browse…")
+            browse.clicked.connect(lambda _=False, e=edit, t=title: self._browse(e, t))
+            row = QHBoxLayout()
+            row.addWidget(edit, 1)
+            row.addWidget(browse)
+            form.addRow(label, row)
+
+        self.start_from = QComboBox()
+        self.start_from.addItems(["current weights (fine-tune)", "fresh random weights (from scratch)"])
+        self.epochs = QSpinBox(minimum=1, maximum=200, value=3)
+        self.batch_size = QSpinBox(minimum=1, maximum=4096, value=DEFAULTS["batch_size"])
+        self.optimizer = QComboBox()
+        self.optimizer.addItems(list(OPTIMIZERS))
+        self.learning_rate = QDoubleSpinBox(decimals=5, minimum=1e-5, maximum=1.0)
+        self.learning_rate.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
+        self.learning_rate.setToolTip(
+            "The peak rate: it warms up to this value, then anneals (one-cycle)")
+        self._on_schedule_changed()
+        self.optimizer.currentTextChanged.connect(self._on_schedule_changed)
+        self.start_from.currentIndexChanged.connect(self._on_schedule_changed)
+        self.augment = QCheckBox("Augment: randomly shift, rotate and scale each digit")
+        self.augment.setChecked(True)
+        settings = QGroupBox("Settings")
+        grid = QGridLayout(settings)
+        for column, pairs in enumerate(((("Start from", self.start_from), ("Optimizer", self.optimizer)),
+                                        (("Epochs", self.epochs), ("Learning rate", self.learning_rate)),
+                                        (("Batch size", self.batch_size), (None, self.augment)))):
+            for row, (label, widget) in enumerate(pairs):
+                if label:
+                    grid.addWidget(QLabel(label), row, 2 * column)
+                    grid.addWidget(widget, row, 2 * column + 1)
+                else:
+                    grid.addWidget(widget, row, 2 * column, 1, 2)
+        grid.setColumnStretch(1, 1)
+
+        self.curves = TrainingCurves()
+        self.progress = QProgressBar(maximum=1000, value=0, textVisible=True)
+        self.progress.setFormat("not started")
+        self.status = QLabel(wordWrap=True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.train_button = QPushButton("Train", default=True)
+        self.cancel_button = QPushButton("Cancel training")
+        self.revert_button = QPushButton(
+            "Revert", toolTip="Put back the weights from before the last run")
+        close = QPushButton("Close")
+        self.train_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.revert_button.clicked.connect(self.revert)
+        close.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        for button in (self.train_button, self.cancel_button, self.revert_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        buttons.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(data)
+        layout.addWidget(settings)
+        layout.addWidget(self.curves, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self._settings = (data, settings)
+        self.resize(860, 640)
+
+    def _fill_default_paths(self):
+        try:
+            images, labels = find_idx_pair(DEFAULT_DATA)
+        except engine.ConfigError:
+            return  # no sample data next to the project: the user picks files
+        self.images_edit.setText(str(images))
+        self.labels_edit.setText(str(labels))
+
+    def _browse(self, edit, title):
+        start = edit.text() or str(DEFAULT_DATA)
+        path, _ = QFileDialog.getOpenFileName(self, title, start, "IDX files (*idx*);;All files (*)")
+        if path:
+            edit.setText(path)
+
+    def _on_schedule_changed(self):
+        """Suggest the learning rate for the optimizer; fine-tuning takes smaller steps, so it
+        refines what the network knows instead of shaking it up."""
+        rate = OPTIMIZERS[self.optimizer.currentText()][1]
+        self.learning_rate.setValue(rate if self.start_from.currentIndex() == 1 else rate / 10)
+
+    def _set_running(self, running):
+        for box in self._settings:
+            box.setEnabled(not running)
+        self.train_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        self.revert_button.setEnabled(not running and self._before is not None)
+        self.state.set_training(running)
+
+    def _say(self, text, error=False):
+        self.status.setStyleSheet("color: #b00020;" if error else "")
+        self.status.setText(text)
+
+    # ---------------------------------------------------------------- training
+    def _prepare(self):
+        """Load the data and check it fits the network; returns a TrainingJob or raises ConfigError."""
+        net = self.state.network
+        if not net.layers or not isinstance(net.layers[-1], engine.Softmax):
+            raise engine.ConfigError(
+                "Training needs a network that ends in softmax (one probability per digit class): "
+                "it learns by comparing those probabilities with the right answers. End the network "
+                "with a dense layer of one output per class followed by softmax.")
+        images, labels = load_digits(self.images_edit.text().strip(), self.labels_edit.text().strip())
+        channels, height, width = net.input_shape
+        if images.shape[1:] != (height, width):
+            raise engine.ConfigError(
+                f"The images are {images.shape[1]}×{images.shape[2]} pixels but the network takes "
+                f"{height}×{width} input. Set the input size to {images.shape[1]}×{images.shape[2]} "
+                "or pick images of the network's size.")
+        if channels > 1:  # grey digits feed every input channel, as the canvas does
+            images = np.repeat(images[:, None], channels, axis=1)
+        fit, held = split(len(images), min(500, len(images) // 10), seed=0)
+        scratch = self.start_from.currentIndex() == 1
+        start = self.state.network_copy(fresh=scratch)
+        return TrainingJob(start, images[fit], labels[fit], self.epochs.value(),
+                           self.learning_rate.value(), self.batch_size.value(),
+                           OPTIMIZERS[self.optimizer.currentText()][0], self.augment.isChecked(),
+                           validation=(images[held], labels[held]) if len(held) else None)
+
+    @property
+    def is_training(self):
+        """Whether a run is going on in the worker thread."""
+        return self._thread is not None
+
+    def start(self):
+        """Check the settings and start training in a worker thread (errors shown in the dialog)."""
+        if self._thread is not None:
+            return
+        try:
+            job = self._prepare()
+        except engine.ConfigError as error:
+            self._say(str(error), error=True)
+            return
+        self._target, self._before = self.state.network, self.state.network_copy()
+        self._summary = ""
+        self.curves.clear(job.epochs)
+        self.progress.setValue(0)
+        self.progress.setFormat("starting…")
+        held = 0 if job.validation is None else len(job.validation[1])
+        self._say(f"Training on {len(job.labels):,} digits, measuring on {held:,} held-out ones…")
+        self._thread = QThread(self)
+        self._worker = TrainingWorker(job)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self._on_progress_changed)
+        self._worker.epochFinished.connect(self._on_epoch_finished)
+        self._worker.finished.connect(self._on_training_finished)
+        # Direct: the GUI thread may be blocked in wait() (closing the dialog) when the run ends.
+        self._worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
+        self._set_running(True)
+        self._thread.start()
+
+    def cancel(self):
+        """Ask the worker to stop; it does so after the batch it is on (well within a second)."""
+        if self._worker is not None:
+            self._worker.cancel()
+            self._say("Stopping…")
+
+    def _on_progress_changed(self, p):
+        self.curves.add_batch(p)
+        self.progress.setValue(round(1000 * p.fraction))
+        self.progress.setFormat(f"epoch {p.epoch} of {p.epochs} · batch {p.batch} of {p.batches}")
+        self._say(f"Epoch {p.epoch}: loss {number(p.loss)}, {100 * p.accuracy:.1f} % right on the "
+                  f"training batches so far · {p.examples_per_s:,.0f} digits/s")
+
+    def _on_epoch_finished(self, p, params):
+        self.curves.add_epoch(p)
+        if p.val_accuracy is not None:
+            self._summary = f"held-out accuracy {100 * p.val_accuracy:.1f} % after epoch {p.epoch}"
+        # Short epochs can finish faster than the maps redraw: show only the newest weights,
+        # once per event-loop pass, so a backlog of previews never delays Cancel.
+        self._preview = params
+        self._preview_timer.start()
+        self.epochFinished.emit(p.epoch)
+
+    def _show_preview(self):
+        # Loading, undoing or editing layers replaces the state's network: then it is not ours.
+        if self._preview is not None and self.state.network is self._target:
+            self.state.show_params(self._preview)
+        self._preview = None
+
+    def _on_training_finished(self, params, error):
+        self._preview_timer.stop()
+        self._preview = None
+        stopped = self._worker.stopped
+        self._thread.wait()
+        self._thread = self._worker = None
+        if error:
+            if self.state.network is self._target:  # the live previews are undone
+                self.state.show_params(self._before.params)
+                error = error.rstrip(".") + ". The weights from before training are back."
+            self._before = None
+            self._say(error, error=True)
+        elif self.state.network is not self._target:
+            self._before = None
+            self._say("The network was replaced or its layers changed while it was training, so the "
+                      "trained weights were not applied.", error=True)
+        else:
+            # The undo entry must lead from the weights before training to the trained ones, not
+            # from the last epoch's live preview.
+            self.state.set_weights(params, "Train network (stopped early)" if stopped
+                                   else "Train network", before=self._before.params)
+            what = "Stopped; the weights learned so far are kept" if stopped else "Done"
+            summary = f" ({self._summary})" if self._summary else ""
+            self._say(f"{what}{summary}. Revert puts the weights from before training back; "
+                      "Edit ▸ Undo does too.")
+            self.progress.setFormat("stopped" if stopped else "done")
+        self._set_running(False)
+        self.trainingFinished.emit()
+
+    def revert(self):
+        """Restore the weights from before the last run, as one undoable step."""
+        if self._before is None:
+            return
+        if not _same_structure(self.state.network, self._before):
+            self._say("The layers changed since training, so the old weights no longer fit.", error=True)
+        else:
+            self.state.set_weights(self._before.params, "Revert training")
+            self._say("The weights from before training are back.")
+        self._before = None
+        self._set_running(False)
+
+    def _stop_worker(self):
+        """Cancel a running worker and wait for it: it must not outlive the dialog or the app."""
+        if self._thread is not None:
+            self._worker.cancel()
+            self._thread.wait()
+
+    def done(self, result):
+        self._stop_worker()
+        super().done(result)

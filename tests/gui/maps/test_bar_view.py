@@ -1,0 +1,38 @@
+"""gui.maps.bar_view: a flat layer as bars, coloured by sign, a marker, the unit under a point."""
+
+import numpy as np
+import pytest
+
+from gui.maps.bar_view import NEGATIVE, POSITIVE, BarView
+
+
+@pytest.fixture
+def view(shown):
+    return shown(BarView("dense1", 6, signed=True), 600, 150)
+
+
+def test_bars_follow_values_and_sign(view):
+    values = np.array([0.5, -1.5, 2.0, 0.0, -0.1, 3.2], np.float32)
+    view.set_maps(values)
+    np.testing.assert_array_equal(view.bars.opts["height"], values)
+    colours = [brush.color() for brush in view.bars.opts["brushes"]]
+    assert colours == [POSITIVE, NEGATIVE, POSITIVE, POSITIVE, NEGATIVE, POSITIVE]
+    low, high = view.plot.vb.viewRange()[1]
+    assert low < -1.5 and high >= 3.2
+
+
+def test_marker_and_unit_at(view):
+    view.set_maps(np.arange(6, dtype=np.float32))
+    view.set_marks(units=[(4, 0, 0)])
+    assert view.marker.isVisible() and list(view.marker.opts["height"]) == [4.0]
+    view.set_marks()
+    assert not view.marker.isVisible()
+    for unit in range(6):
+        assert view.unit_at(view.scene_pos(unit)) == (unit, 0, 0)
+
+
+def test_probabilities_keep_a_fixed_axis(qtbot):
+    view = BarView("softmax1", 3, signed=False, labels=["a", "b", "c"], probabilities=True)
+    qtbot.addWidget(view)
+    view.set_maps(np.array([0.2, 0.3, 0.5], np.float32))
+    assert view.plot.vb.viewRange()[1] == pytest.approx([-0.02, 1.02])

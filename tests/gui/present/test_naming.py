@@ -1,0 +1,28 @@
+"""gui.present.naming: one wording for units and shapes, whatever widget shows them."""
+
+import engine
+from gui.present.naming import shape_text, unit_name
+from gui.state import Unit
+
+
+def _net():
+    return engine.Network((1, 8, 8), [engine.Conv2d(2, 3, padding=1), engine.MaxPool2d(2),
+                                      engine.Flatten(), engine.Dense(3), engine.Softmax()])
+
+
+def test_map_units_count_channels_from_1_and_positions_from_0():
+    net = _net()
+    assert unit_name(net, Unit(0, 1, 5, 7)) == "conv1 · filter 2 · row 5 · col 7"
+    assert unit_name(net, Unit(1, 0, 0, 3)) == f"{net.names[1]} · channel 1 · row 0 · col 3"
+
+
+def test_flat_units_count_from_0_and_the_softmax_names_classes():
+    net = _net()
+    assert unit_name(net, Unit(3, 2, 0, 0)) == f"{net.names[3]} · unit 2"
+    assert unit_name(net, Unit(4, 2, 0, 0)) == f"{net.names[4]} · class 2"
+
+
+def test_shape_text():
+    assert shape_text((8, 28, 28)) == "8×28×28"
+    assert shape_text((10,)) == "10"
+    assert shape_text((3, 5), " × ") == "3 × 5"

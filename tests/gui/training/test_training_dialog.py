@@ -1,0 +1,261 @@
+"""The training dialog on a tiny synthetic IDX pair and a tiny network: curves, weights, revert,
+cancel and the errors a learner can run into."""
+
+import gzip
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+import engine
+from gui.state import AppState
+from gui.training.training_dialog import DEFAULT_DATA, TrainingDialog
+
+
+def write_idx(path, array, compress=False):
+    """An IDX file (big-endian dims, unsigned bytes) exactly as MNIST ships them."""
+    header = bytes([0, 0, 0x08, array.ndim]) + np.array(array.shape, ">u4").tobytes()
+    data = header + array.astype(np.uint8).tobytes()
+    path.write_bytes(gzip.compress(data) if compress else data)
+    return path
+
+
+@pytest.fixture
+def idx_pair(tmp_path):
+    """40 8×8 images: class 0 a vertical bar, class 1 a horizontal bar, at random positions."""
+    rng = np.random.default_rng(0)
+    labels = np.arange(40) % 2
+    images = np.zeros((40, 8, 8), np.uint8)
+    for i, (label, where) in enumerate(zip(labels, rng.integers(1, 7, 40))):
+        if label:
+            images[i, where, 1:7] = 255
+        else:
+            images[i, 1:7, where] = 255
+    return (write_idx(tmp_path / "bars-images-idx3-ubyte.gz", images, compress=True),
+            write_idx(tmp_path / "bars-labels-idx1-ubyte", labels))
+
+
+@pytest.fixture
+def tiny_state(qapp):
+    net = engine.Network((1, 8, 8), [engine.Conv2d(2, 3), engine.ReLU(), engine.Flatten(),
+                                     engine.Dense(2), engine.Softmax()], seed=1)
+    state = AppState(net)
+    yield state
+    state.deleteLater()
+
+
+@pytest.fixture
+def dialog(shown, tiny_state, idx_pair):
+    widget = shown(TrainingDialog(tiny_state), 860, 640)
+    widget.images_edit.setText(str(idx_pair[0]))
+    widget.labels_edit.setText(str(idx_pair[1]))
+    widget.epochs.setValue(2)
+    widget.batch_size.setValue(8)
+    widget.augment.setChecked(False)
+    return widget
+
+
+def weights(state):
+    return [{k: v.copy() for k, v in p.items()} for p in state.network.params]
+
+
+def assert_same(a, b):
+    for p, q in zip(a, b, strict=True):
+        for name in p:
+            np.testing.assert_array_equal(p[name], q[name])
+
+
+def train(qtbot, dialog, timeout=5000):
+    with qtbot.waitSignal(dialog.trainingFinished, timeout=timeout):
+        QTest.mouseClick(dialog.train_button, Qt.LeftButton)
+
+
+def test_training_draws_curves_shows_each_epoch_and_lands_as_one_undo_step(qtbot, dialog, tiny_state):
+    before = weights(tiny_state)
+    shown = []
+    tiny_state.networkChanged.connect(lambda: shown.append(weights(tiny_state)))
+    train(qtbot, dialog)
+    batch_points, epoch_points = dialog.curves.point_counts()
+    assert batch_points >= 2 and epoch_points == 2  # every epoch ends with a held-out report
+    with pytest.raises(AssertionError):
+        assert_same(weights(tiny_state), before)
+    # Epoch weights reached the state (live preview, the newest once per event-loop pass), then
+    # the result as one undo step.
+    assert len(shown) >= 2
+    assert tiny_state.undo_stack.count() == 1
+    assert tiny_state.undo_stack.text(0) == "Train network"
+    assert "Done" in dialog.status.text()
+    assert dialog.train_button.isEnabled() and not dialog.cancel_button.isEnabled()
+    trained = weights(tiny_state)
+    tiny_state.undo_stack.undo()
+    assert_same(weights(tiny_state), before)
+    tiny_state.undo_stack.redo()
+    assert_same(weights(tiny_state), trained)
+
+
+def test_fine_tuning_suggests_a_tenth_of_the_learning_rate_for_training_from_scratch(dialog):
+    for optimizer in ("Adam", "SGD with momentum"):
+        dialog.optimizer.setCurrentText(optimizer)
+        dialog.start_from.setCurrentIndex(1)  # from scratch
+        scratch = dialog.learning_rate.value()
+        dialog.start_from.setCurrentIndex(0)  # fine-tune
+        assert dialog.learning_rate.value() == pytest.approx(scratch / 10)
+
+
+def test_revert_restores_the_weights_from_before_training(qtbot, dialog, tiny_state):
+    before = weights(tiny_state)
+    train(qtbot, dialog)
+    trained = weights(tiny_state)
+    assert dialog.revert_button.isEnabled()
+    QTest.mouseClick(dialog.revert_button, Qt.LeftButton)
+    assert_same(weights(tiny_state), before)
+    assert tiny_state.undo_stack.text(tiny_state.undo_stack.count() - 1) == "Revert training"
+    assert not dialog.revert_button.isEnabled()
+    tiny_state.undo_stack.undo()  # revert is one step of its own
+    assert_same(weights(tiny_state), trained)
+
+
+def test_cancel_stops_within_a_second_and_keeps_what_was_learned(qtbot, dialog, tiny_state,
+                                                                tmp_path):
+    # Enough digits that the run cannot end on its own before Cancel is pressed.
+    images = np.tile(engine.read_idx(dialog.images_edit.text()), (100, 1, 1))
+    labels = np.tile(engine.read_idx(dialog.labels_edit.text()), 100)
+    dialog.images_edit.setText(str(write_idx(tmp_path / "many-images-idx3-ubyte", images)))
+    dialog.labels_edit.setText(str(write_idx(tmp_path / "many-labels-idx1-ubyte", labels)))
+    dialog.epochs.setValue(dialog.epochs.maximum())
+    dialog.batch_size.setValue(1)
+    QTest.mouseClick(dialog.train_button, Qt.LeftButton)
+    assert dialog.cancel_button.isEnabled() and not dialog.train_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.curves.point_counts()[0] > 0, timeout=5000)
+    with qtbot.waitSignal(dialog.trainingFinished, timeout=1000):
+        QTest.mouseClick(dialog.cancel_button, Qt.LeftButton)
+    assert dialog.status.text().startswith("Stopped")
+    assert tiny_state.undo_stack.text(0) == "Train network (stopped early)"
+    assert dialog.revert_button.isEnabled()
+
+
+def test_closing_during_training_stops_the_worker(qtbot, dialog):
+    dialog.epochs.setValue(dialog.epochs.maximum())
+    dialog.batch_size.setValue(1)
+    QTest.mouseClick(dialog.train_button, Qt.LeftButton)
+    thread = dialog._thread
+    dialog.close()
+    assert thread.isFinished()
+
+
+def test_a_bad_image_file_is_explained_in_the_dialog(qtbot, dialog, tiny_state, tmp_path):
+    (tmp_path / "notes.txt").write_text("these are not digits")
+    dialog.images_edit.setText(str(tmp_path / "notes.txt"))
+    QTest.mouseClick(dialog.train_button, Qt.LeftButton)
+    assert "notes.txt is not an IDX file" in dialog.status.text()
+    assert dialog.train_button.isEnabled() and not dialog.is_training
+    assert tiny_state.undo_stack.count() == 0
+
+
+def test_a_truncated_label_file_is_explained_in_the_dialog(qtbot, dialog, idx_pair):
+    idx_pair[1].write_bytes(idx_pair[1].read_bytes()[:-5])
+    QTest.mouseClick(dialog.train_button, Qt.LeftButton)
+    assert "truncated" in dialog.status.text()
+
+
+def test_a_network_without_softmax_is_explained(qtbot, dialog, tiny_state):
+    tiny_state.set_layers(list(tiny_state.network.layers[:-1]))
+    QTest.mouseClick(dialog.train_button, Qt.LeftButton)
+    assert "ends in softmax" in dialog.status.text()
+    assert not dialog.is_training
+
+
+def test_images_of_another_size_than_the_input_are_explained(qtbot, dialog, tmp_path):
+    dialog.images_edit.setText(str(write_idx(tmp_path / "big-images-idx3", np.zeros((40, 10, 10)))))
+    QTest.mouseClick(dialog.train_button, Qt.LeftButton)
+    assert "The images are 10×10 pixels but the network takes 8×8 input" in dialog.status.text()
+
+
+def test_labels_beyond_the_outputs_are_explained(qtbot, dialog, tmp_path):
+    dialog.labels_edit.setText(str(write_idx(tmp_path / "many-labels-idx1", np.arange(40) % 5)))
+    with qtbot.waitSignal(dialog.trainingFinished, timeout=5000):
+        QTest.mouseClick(dialog.train_button, Qt.LeftButton)
+    assert "the network has 2 outputs" in dialog.status.text()
+    assert not dialog.revert_button.isEnabled()
+
+
+@pytest.mark.skipif(not DEFAULT_DATA.is_dir(), reason="no shared MNIST sample next to the project")
+def test_the_shared_mnist_sample_is_the_default(qtbot, tiny_state):
+    widget = TrainingDialog(tiny_state)
+    qtbot.addWidget(widget)
+    assert "images" in widget.images_edit.text() and "labels" in widget.labels_edit.text()
+    assert widget.images_edit.text().startswith(str(DEFAULT_DATA))
+
+
+def test_weights_are_not_applied_to_a_network_changed_during_training(qtbot, dialog, tiny_state):
+    dialog.epochs.setValue(dialog.epochs.maximum())
+    dialog.batch_size.setValue(1)
+    QTest.mouseClick(dialog.train_button, Qt.LeftButton)
+    tiny_state.set_layers([engine.Conv2d(3, 3), engine.ReLU(), engine.Flatten(), engine.Dense(2),
+                           engine.Softmax()])
+    edited = weights(tiny_state)
+    with qtbot.waitSignal(dialog.trainingFinished, timeout=5000):
+        QTest.mouseClick(dialog.cancel_button, Qt.LeftButton)
+    assert "not applied" in dialog.status.text()
+    assert_same(weights(tiny_state), edited)
+    assert tiny_state.undo_stack.count() == 1  # only the layer edit
+    assert not dialog.revert_button.isEnabled()
+
+
+def test_weight_edits_wait_while_training_runs_and_say_why(qtbot, dialog, tiny_state):
+    from gui.editors.kernel_editor import KernelEditor
+    editor = KernelEditor(tiny_state)
+    qtbot.addWidget(editor)
+    editor.show()
+    tiny_state.select_layer(0)
+    dialog.epochs.setValue(dialog.epochs.maximum())
+    dialog.batch_size.setValue(1)
+    QTest.mouseClick(dialog.train_button, Qt.LeftButton)
+    assert tiny_state.training and not editor.grid.isEnabled()
+    assert "Training is running" in editor.message.text() and editor.message.isVisible()
+    value = tiny_state.network.params[0]["weight"].copy()
+    value[0, 0, 0, 0] = 5.0
+    assert "Training is running" in tiny_state.set_param(0, "weight", value)
+    with qtbot.waitSignal(dialog.trainingFinished, timeout=5000):
+        QTest.mouseClick(dialog.cancel_button, Qt.LeftButton)
+    assert not tiny_state.training and editor.grid.isEnabled() and not editor.message.text()
+    assert tiny_state.set_param(0, "weight", value) == ""
+    assert tiny_state.network.params[0]["weight"][0, 0, 0, 0] == 5.0
+
+
+def test_a_collapsing_run_keeps_the_weights_from_before_and_suggests_a_smaller_rate(
+        qtbot, shown, tmp_path):
+    rng = np.random.default_rng(0)
+    labels = np.arange(300) % 10
+    images = (rng.random((300, 12, 12)) < 0.1) * 255
+    images[np.arange(300), labels, :] = 255
+    net = engine.Network((1, 12, 12), [
+        engine.Conv2d(8, 3, padding=1), engine.ReLU(), engine.Conv2d(8, 3, padding=1),
+        engine.ReLU(), engine.MaxPool2d(2), engine.Dense(10), engine.Softmax()], seed=0)
+    state = AppState(net)
+    before = weights(state)
+    dialog = shown(TrainingDialog(state), 860, 640)
+    dialog.images_edit.setText(str(write_idx(tmp_path / "rows-images-idx3-ubyte", images)))
+    dialog.labels_edit.setText(str(write_idx(tmp_path / "rows-labels-idx1-ubyte", labels)))
+    dialog.epochs.setValue(3)
+    dialog.batch_size.setValue(16)
+    dialog.augment.setChecked(False)
+    dialog.learning_rate.setValue(dialog.learning_rate.maximum())
+    assert dialog.learning_rate.value() == 1.0
+    train(qtbot, dialog, timeout=20000)
+    text = dialog.status.text()
+    assert "collapsed" in text and "try 0.1" in text and "from before training are back" in text
+    assert "Done" not in text
+    assert_same(weights(state), before)
+    assert state.undo_stack.count() == 0
+
+
+def test_an_idx_file_whose_dimensions_overflow_is_explained(qtbot, dialog, tmp_path):
+    path = tmp_path / "wrap-labels-idx1-ubyte"
+    path.write_bytes(bytes([0, 0, 8, 4]) + (65536).to_bytes(4, "big") * 4)
+    dialog.labels_edit.setText(str(path))
+    QTest.mouseClick(dialog.train_button, Qt.LeftButton)
+    assert "wrap-labels-idx1-ubyte" in dialog.status.text()
+    assert "more than ConvScope handles" in dialog.status.text()
+    assert dialog.train_button.isEnabled()

@@ -17,7 +17,11 @@ from engine.layers import Layer, Softmax, layer_from_dict
 
 
 def _title(i, spec):
-    return f"layer {i + 1} ({spec.describe()})"
+    try:
+        described = spec.describe()
+    except (TypeError, ValueError):  # settings too wrong to describe (a list for a rate, say)
+        described = spec.kind
+    return f"layer {i + 1} ({described})"
 
 
 def _input_shape(shape):

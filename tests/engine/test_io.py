@@ -142,6 +142,8 @@ BAD_FILES = {
                                "the input size must be"),
     "null stride": (lambda p: _write(p / "ns.json", _spec_text(layers=[
         {"type": "conv2d", "out_channels": 1, "stride": None}])), "the stride must be"),
+    "list as a dropout rate": (lambda p: _write(p / "dr.json", _spec_text(layers=[
+        {"type": "dropout", "p": [1]}])), "layer 1 (dropout): "),
     "text in padding": (lambda p: _write(p / "tp.json", _spec_text(layers=[
         {"type": "conv2d", "out_channels": 1, "padding": ["a", "b"]}])), "padding must be"),
     "boolean padding": (lambda p: _write(p / "bp.json", _spec_text(layers=[

@@ -33,10 +33,13 @@ def _title(net, i):
 
 
 def _view_kind(net, i, signed):
-    """What a view of layer i must be built for: (shape, signed, bar labels, probabilities)."""
+    """What a view of layer i must be built for: (shape, signed, bar labels, probabilities).
+
+    Map views take any shape and colour scale (``MapView.reshape``): their kind is just "map".
+    """
     shape = net.shapes[i]
     if len(shape) == 3:
-        return shape, signed, None, False
+        return "map"
     softmax = net.layers[i].kind == "softmax"
     labels = tuple(str(k) for k in range(shape[0])) if softmax and shape[0] <= 20 else None
     return shape, signed, labels, softmax
@@ -108,8 +111,8 @@ class ActivationView(QWidget):
         # A view is costly to build and an edit changes one or two layers: a layer left as it
         # was keeps its view (old and new stacks aligned like a text diff), and a changed one
         # takes a spare view of its kind when there is one.
-        kinds = [_view_kind(net, i, signed)
-                 for i, signed in enumerate(colormaps.signed_layers(net.layers))]
+        signs = colormaps.signed_layers(net.layers)
+        kinds = [_view_kind(net, i, signed) for i, signed in enumerate(signs)]
         views = [None] * len(kinds)
         matcher = difflib.SequenceMatcher(None, old_layers, list(net.layers), autojunk=False)
         for old, new, size in matcher.get_matching_blocks():
@@ -123,10 +126,12 @@ class ActivationView(QWidget):
             if views[i] is None:
                 views[i] = next((v for v in pool if self._kinds[v] == kind), None)
                 if views[i] is None:
-                    views[i] = self._make_view(kind)
+                    views[i] = self._make_view(kind, net.shapes[i], signs[i])
                     self._kinds[views[i]] = kind
                 else:
                     pool.remove(views[i])
+            if kind == "map":
+                views[i].reshape(net.shapes[i], signs[i])
             views[i].set_title(_title(net, i))
             views[i].show()
         # The latest few views left over stay, hidden, for the undo that brings their layer back.
@@ -142,13 +147,13 @@ class ActivationView(QWidget):
         self._on_activations_changed()
         self._on_selection_changed()
 
-    def _make_view(self, kind):
-        shape, signed, labels, softmax = kind
-        if len(shape) == 3:
+    def _make_view(self, kind, shape, signed):
+        if kind == "map":
             view = MapView("", shape, signed, self._page)
             view.unitDoubleClicked.connect(lambda unit, v=view: self._on_unit_double_clicked(v, unit))
             view.layoutChanged.connect(self._on_selection_changed)
         else:
+            _, _, labels, softmax = kind
             view = BarView("", shape[0], signed, labels, softmax, self._page)
         view.viewport().installEventFilter(self)
         # the layer a view shows changes when it is reused: looked up when the mouse acts

@@ -114,6 +114,19 @@ class MapView(LayerView):
         self.box.sigResized.connect(self._on_box_resized)
         self._lay_out()
 
+    def reshape(self, shape, signed):
+        """Show maps of another ``shape`` (C, H, W) and colour scale: a view is costly to build,
+        and a layer edit changes the shapes of the layers after it."""
+        if (tuple(shape), signed) == (self.shape, self.signed):
+            return
+        if signed != self.signed:
+            self.image.setLookupTable(colormaps.lut(signed))
+            self.colorbar.setColorMap(_color_map(signed))
+        self.shape, self.signed = tuple(shape), signed
+        self.channel, self._maps, self._levels = None, None, None
+        self._scratch = np.empty(self.shape, np.float32)
+        self._lay_out()
+
     # ------------------------------------------------------------------ layout
     def available_aspect(self):
         """Width / height of the largest space the mosaic may get."""

@@ -433,9 +433,11 @@ class AppState(QObject):
 
     @property
     def probabilities(self):
-        """Class probabilities (classes,) when the network ends in softmax, else None."""
-        if self.network.layers and isinstance(self.network.layers[-1], engine.Softmax):
-            return self.activations[-1]
+        """Class probabilities (classes,) when the network ends in softmax, else None (also
+        between a network edit and the forward that follows it)."""
+        activations = self.fresh_activations
+        if activations and isinstance(self.network.layers[-1], engine.Softmax):
+            return activations[-1]
         return None
 
 

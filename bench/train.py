@@ -1,7 +1,6 @@
 """Training speed against PyTorch's CPU: ``python bench/train.py [--epochs E] [--trials T]``.
 
-One epoch = the default digit network trained over 8,000 digits (the shared MNIST sample, or
-random digits of the same shape when it is absent), batch 128, Adam, cross-entropy; the same
+One epoch = the default digit network trained over 8,000 digits (the shipped MNIST digits), batch 128, Adam, cross-entropy; the same
 architecture, initial weights and batch order on both sides. Each side runs in its own fresh
 process, engine and torch alternating, ``trials`` times; within a process the median epoch
 counts, across processes the best (a shared machine's busy spells hit one process, not all).
@@ -26,8 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from engine import default_digit_network  # noqa: E402
-from engine.data import Augmentation, find_idx_pair, load_digits  # noqa: E402
-from engine.errors import ConfigError  # noqa: E402
+from engine.data import SHIPPED_DIGITS, Augmentation, find_idx_pair, load_digits  # noqa: E402
 from engine.train import train  # noqa: E402
 
 BATCH = 128
@@ -42,11 +40,7 @@ def _bench_engine_module():
 
 
 def digits():
-    try:
-        return load_digits(*find_idx_pair(ROOT.parent / "shared" / "data" / "mnist"))
-    except ConfigError:
-        rng = np.random.default_rng(0)
-        return rng.random((8000, 28, 28), dtype=np.float32), rng.integers(0, 10, 8000)
+    return load_digits(*find_idx_pair(SHIPPED_DIGITS))
 
 
 def engine_epochs(epochs, augment):

@@ -13,6 +13,9 @@ import numpy as np
 from engine import limits
 from engine.errors import ConfigError
 
+#: The 8,000 MNIST digits that ship with ConvScope (credited in its README)
+SHIPPED_DIGITS = Path(__file__).resolve().parents[1] / "resources" / "data"
+
 # IDX type byte -> big-endian element type (http://yann.lecun.com/exdb/mnist/, "THE IDX FILE FORMAT")
 _IDX_TYPES = {
     0x08: np.dtype(">u1"),

@@ -264,22 +264,30 @@ class Network:
     def rebuilt(self, layers, input_shape=None):
         """A new Network with ``layers`` (and ``input_shape``), reusing the weights that still fit.
 
-        Old and new stacks are aligned like a text diff, so inserting or deleting a layer keeps
-        the weights of every untouched layer; a changed layer keeps its weights when their
-        shapes still fit (e.g. new stride or padding, or a new input size for a conv layer), and
-        is re-initialized otherwise. Weights are copied, never shared.
+        Old and new stacks are aligned like a text diff (``aligned_layers``), so inserting or
+        deleting a layer keeps the weights of every untouched layer; a changed layer keeps its
+        weights when their shapes still fit (e.g. new stride or padding, or a new input size for
+        a conv layer), and is re-initialized otherwise. Weights are copied, never shared.
         """
         input_shape = self.input_shape if input_shape is None else _input_shape(input_shape)
         specs, _, _, param_shapes = _plan(input_shape, list(layers))
         reuse = [None] * len(specs)
-        matcher = difflib.SequenceMatcher(None, self.layers, specs, autojunk=False)
+        for new, old in enumerate(self.aligned_layers(specs)):
+            if old is not None and param_shapes[new] and param_shapes[new] == {
+                    k: v.shape for k, v in self.params[old].items()}:
+                reuse[new] = {k: v.copy() for k, v in self.params[old].items()}
+        return Network(input_shape, specs, params=reuse, seed=self.seed)
+
+    def aligned_layers(self, layers):
+        """Per layer of ``layers``: the index of the layer here it continues (the stacks aligned
+        like a text diff: equal or changed in place), or None for an inserted layer."""
+        aligned = [None] * len(layers)
+        matcher = difflib.SequenceMatcher(None, self.layers, list(layers), autojunk=False)
         for op, a0, a1, b0, b1 in matcher.get_opcodes():
             if op in ("equal", "replace"):
                 for old, new in zip(range(a0, a1), range(b0, b1)):
-                    fits = {k: v.shape for k, v in self.params[old].items()} == param_shapes[new]
-                    if fits and param_shapes[new]:
-                        reuse[new] = {k: v.copy() for k, v in self.params[old].items()}
-        return Network(input_shape, specs, params=reuse, seed=self.seed)
+                    aligned[new] = old
+        return aligned
 
     def receptive_field(self, layer, row=0, col=0, channel=None):
         """See :func:`engine.receptive_field.receptive_field`."""

@@ -15,10 +15,9 @@ from PySide6.QtWidgets import QApplication
 
 import engine
 from gui import error_dialog
-from gui.main_window import MainWindow, last_network_path
+from gui.main_window import MODEL, MainWindow, last_network_path
 from gui.state import AppState, Unit
 
-MODEL = Path(__file__).resolve().parent.parent / "resources" / "models" / "digits.npz"
 SCREENSHOT_DIGIT = 3
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget, QFileDialog, QFrame, QInputDialog, QMainWindow, QMessageBox, QScrollArea,
-    QVBoxLayout, QWidget,
+    QStyle, QVBoxLayout, QWidget,
 )
 
 import engine
@@ -20,24 +20,33 @@ from gui.drawing import samples
 from gui.maps.activation_view import ActivationView
 from gui.drawing.canvas import Canvas
 from gui.drawing.draw_tools import DrawTools
+from gui.dataset.dataset_model import DatasetModel
+from gui.dataset.dataset_panel import DatasetPanel
+from gui.dataset.favourite_patches import FavouritePatches
+from gui.dataset.what_filters_want import WhatFiltersWant
 from gui.examples_menu import ExamplesMenu
 from gui.explain.filter_gallery import FilterGallery
 from gui.help_dialog import HelpDialog
 from gui.present.help_text import CONCEPTS
 from gui.editors.kernel_editor import KernelEditor
 from gui.editors.layer_panel import LayerPanel
+from gui.explain.lesson_banner import LessonBanner
 from gui.maps.prediction_view import PredictionView
 from gui.explain.rf_table import ReceptiveFieldTable
 from gui.explain.slide_animation import SlideAnimation
 from gui.status_bar import StatusBar
 from gui.training.training_dialog import TrainingDialog
+from gui.explain.attribution_panel import AttributionPanel
 from gui.explain.unit_inspector import UnitInspector
 
+MODEL = Path(__file__).resolve().parent.parent / "resources" / "models" / "digits.npz"
 LAST_NETWORK = "last_network.npz"  # in the app data dir: the network the app closed with
 NETWORK_FILTER = "ConvScope networks (*.npz *.json);;All files (*)"
 INPUT_SIZES = (8, 16, 28, 32, 64, 128, 256)
 MIN_INPUT, MAX_INPUT = 8, 256
-_LAYOUT_VERSION = 1  # bump when the set of docks changes, so an old saved layout is ignored
+_LAYOUT_VERSION = 2  # bump when the set of docks changes, so an old saved layout is ignored
+FIRST_RUN_SHARE = 0.9  # of the screen's width and height, when no window size is remembered
+MIN_MAPS_WIDTH = 300  # px the maps keep when the docks are sized
 
 
 def last_network_path(data_dir):
@@ -71,11 +80,12 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self.canvas = Canvas(state)
         self.maps = ActivationView(state)
-        self.setCentralWidget(self.maps)
+        self.setCentralWidget(self._maps_panel())
         self.docks = {}
         left, right, bottom = Qt.LeftDockWidgetArea, Qt.RightDockWidgetArea, Qt.BottomDockWidgetArea
         self._add_dock("inputDock", "Input", self._canvas_panel(), left)
         self._add_dock("predictionDock", "Prediction", PredictionView(state), left, scroll=True)
+        self.dataset = DatasetModel(state, parent=self)
         self._add_dock("layersDock", "Layers", LayerPanel(state), right, scroll=True)
         self._add_dock("kernelDock", "Kernel", KernelEditor(state), right, scroll=True)
         # One tab group only: Qt 6.11 leaves a stray, visible tab bar behind when a second group
@@ -83,24 +93,42 @@ class MainWindow(QMainWindow):
         self._add_dock("inspectorDock", "Unit inspector", UnitInspector(state), bottom)
         for name, title, widget in [("slideDock", "Sliding window", SlideAnimation(state)),
                                     ("filtersDock", "Learned filters", FilterGallery(state)),
+                                    ("wantDock", "What filters want", WhatFiltersWant(state)),
                                     ("rfTableDock", "Receptive fields", ReceptiveFieldTable(state))]:
             self._add_dock(name, title, widget, bottom, tab_with="inspectorDock")
+        self._add_dock("datasetDock", "Dataset", DatasetPanel(state, self.dataset), bottom,
+                       tab_with="inspectorDock", scroll=True)
+        self._add_dock("favouritesDock", "Favourite digits", FavouritePatches(state, self.dataset),
+                       bottom, tab_with="inspectorDock")
+        self._add_dock("attributionDock", "Attribution", AttributionPanel(state), bottom,
+                       tab_with="inspectorDock", scroll=True)
         self.docks["inspectorDock"].raise_()
         # The editors on the right run full height; the explanations span the canvas and the maps.
         self.setCorner(Qt.BottomLeftCorner, bottom)
         self.setCorner(Qt.BottomRightCorner, right)
-        self._resize_docks([("inputDock", 320), ("layersDock", 470)], Qt.Horizontal)
-        self._resize_docks([("inputDock", 365), ("predictionDock", 245)], Qt.Vertical)
-        self._resize_docks([("layersDock", 480), ("kernelDock", 340)], Qt.Vertical)
-        self._resize_docks([("inspectorDock", 250)], Qt.Vertical)
+        self._layout_restored = False  # else the docks get sizes for the window's size when shown
         self.setStatusBar(StatusBar(state, self))
         self._build_menus()
         state.networkChanged.connect(self._on_network_changed)
         self._on_network_changed()
         self._restore_layout()
+        # Drawn digits are read far better centred (off-centre ones 2/10 raw): on unless the
+        # user turned it off.
+        centre = True if settings is None else settings.value("centreLikeMnist", True, type=bool)
+        if centre != self.state.preprocess:
+            self._centre.trigger()
         self.canvas.setFocus(Qt.OtherFocusReason)
 
     # ----------------------------------------------------------------- layout
+    def _maps_panel(self):
+        panel = QWidget(self)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(LessonBanner(self.state, panel))
+        layout.addWidget(self.maps, 1)
+        return panel
+
     def _canvas_panel(self):
         panel = QWidget(self)
         layout = QVBoxLayout(panel)
@@ -131,9 +159,32 @@ class MainWindow(QMainWindow):
         return dock
 
     def _resize_docks(self, sizes, orientation):
-        """Initial dock sizes in pixels, ``[(name, size), ...]`` along ``orientation``."""
+        """Dock sizes in pixels, ``[(name, size), ...]`` along ``orientation``."""
         self.resizeDocks([self.docks[name] for name, _ in sizes], [size for _, size in sizes],
                          orientation)
+
+    def _size_docks(self):
+        """Dock sizes for the window's size: the editors on the right as wide as their controls
+        need (as far as the maps keep room), the canvas column a quarter of the window."""
+        width, height = self.width(), self.height()
+        editors = max(self.docks[name].widget().widget().sizeHint().width()
+                      for name in ("layersDock", "kernelDock"))
+        editors += self.style().pixelMetric(QStyle.PM_ScrollBarExtent) + 8
+        canvas_column = min(max(round(0.25 * width), 250), 360)
+        editors = min(editors, max(width - canvas_column - MIN_MAPS_WIDTH, 250))
+        self._resize_docks([("inputDock", canvas_column), ("layersDock", editors)], Qt.Horizontal)
+        bottom = min(max(round(0.28 * height), 170), 260)
+        self._resize_docks([("inspectorDock", bottom)], Qt.Vertical)
+        self._resize_docks([("inputDock", round(0.62 * (height - bottom))),
+                            ("predictionDock", round(0.38 * (height - bottom)))], Qt.Vertical)
+        self._resize_docks([("layersDock", round(0.58 * height)),
+                            ("kernelDock", round(0.42 * height))], Qt.Vertical)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not self._layout_restored:
+            self._layout_restored = True
+            self._size_docks()
 
     # ------------------------------------------------------------------ menus
     def _action(self, menu, text, slot, shortcut=None, tip=None):
@@ -153,6 +204,11 @@ class MainWindow(QMainWindow):
         self._build_help_menu(self.menuBar().addMenu("&Help"))
 
     def _build_file_menu(self, menu):
+        new = menu.addMenu("&New")
+        self._action(new, "&Trained digit network", lambda: self.new_network(trained=True),
+                     QKeySequence.New, "The shipped digit network, trained on MNIST (99 % right)")
+        self._action(new, "&Untrained digit network", lambda: self.new_network(trained=False),
+                     tip="The same layers with fresh random weights, ready to train (Ctrl+T)")
         self._action(menu, "&Open network…",
                      lambda: self._with_path(self.open_network, "Open network", NETWORK_FILTER),
                      QKeySequence.Open, "Load a network (.npz with weights, or a .json layer spec)")
@@ -208,8 +264,7 @@ class MainWindow(QMainWindow):
         self._action(sizes, "Other…", self._on_other_size_triggered)
 
     def _build_help_menu(self, menu):
-        self._action(menu, "&Concepts", lambda: self.show_help(CONCEPTS[0][0]),
-                     QKeySequence.HelpContents)
+        self._action(menu, "&Concepts", lambda: self.show_help(None), QKeySequence.HelpContents)
         topics = menu.addMenu("Concept")
         for anchor, title, _ in CONCEPTS:
             self._action(topics, title, lambda _=False, a=anchor: self.show_help(a))
@@ -225,6 +280,24 @@ class MainWindow(QMainWindow):
         except engine.ConfigError as error:  # the message names the file
             return self.warn("Cannot open the network", str(error))
         refusal = self.state.set_network(network, f"Open {Path(path).name}")
+        if not refusal:
+            self.state.set_lesson(None)
+        return self.warn("Cannot use the network", refusal) if refusal else ""
+
+    def new_network(self, trained):
+        """Start again from the digit network, trained or untrained (one undoable step); returns
+        the reason it failed or ''."""
+        if not trained:
+            network = engine.default_digit_network()
+        else:
+            try:
+                network = engine.load_network(MODEL)
+            except (engine.ConfigError, OSError) as error:
+                return self.warn("Cannot open the trained network", str(error))
+        what = "trained" if trained else "untrained"
+        refusal = self.state.set_network(network, f"New {what} digit network")
+        if not refusal:
+            self.state.set_lesson(None)
         return self.warn("Cannot use the network", refusal) if refusal else ""
 
     def save_network(self, path):
@@ -277,6 +350,7 @@ class MainWindow(QMainWindow):
         return self._help
 
     def show_help(self, anchor):
+        """The help window at the concept ``anchor``, or at its top with None."""
         if self._help is None:
             self._help = HelpDialog(self)
         self._help.show_topic(anchor)
@@ -333,13 +407,21 @@ class MainWindow(QMainWindow):
         if self._settings is None:
             return
         geometry = self._settings.value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
+            self._fit_screen()
         layout = self._settings.value("windowState")
         if isinstance(layout, QByteArray):
-            self.restoreState(layout, _LAYOUT_VERSION)
-        if self._settings.value("centreLikeMnist", False, type=bool):
-            self._centre.trigger()
+            self._layout_restored = self.restoreState(layout, _LAYOUT_VERSION)
+
+    def _fit_screen(self):
+        """First run: most of the screen (Qt's default, two thirds, leaves the editors cramped)."""
+        screen = self.screen().availableGeometry()
+        size = QSize(round(FIRST_RUN_SHARE * screen.width()),
+                     round(FIRST_RUN_SHARE * screen.height()))
+        self.resize(size.expandedTo(self.minimumSizeHint()).boundedTo(screen.size()))
+        frame = self.frameGeometry()
+        frame.moveCenter(screen.center())
+        self.move(frame.topLeft())
 
     def closeEvent(self, event):
         if self._training is not None:

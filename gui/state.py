@@ -42,10 +42,10 @@ def _snapshot(net, params=None):
     return net.input_shape, list(net.layers), copy_params(net.params if params is None else params)
 
 
-def _snapshot_cost(*snapshots):
-    """Bytes the weights and drawings of (snapshot, drawing) pairs keep."""
+def _snapshot_cost(*sides):
+    """Bytes the weights and drawings of undo sides (snapshot, drawing, ...) keep."""
     return sum(sum(a.nbytes for params in snapshot[2] for a in params.values()) + drawing.nbytes
-               for snapshot, drawing in snapshots)
+               for snapshot, drawing, *_ in sides)
 
 
 class AppState(QObject):
@@ -64,7 +64,8 @@ class AppState(QObject):
     layerSelected(int) : the layer (or its filter/channel) chosen for editing changed.
     errorChanged(str) : the reason the last edit was refused ("" once an edit succeeds).
     brushChanged : ``brush_size`` or ``eraser`` changed (also when a new input size resets it).
-    overlayChanged : ``input_overlay`` (a heatmap drawn over the canvas) changed.
+    overlayChanged : ``input_overlay`` (a heatmap drawn over the canvas) or ``erf_enabled`` changed.
+    lessonChanged : a lesson (``engine.examples.Example``) was opened or closed.
     historyTrimmed(int) : that many of the oldest undo steps were dropped to keep the history
         within ``gui.undo.UNDO_BUDGET`` bytes.
     trainingChanged(bool) : training started (True) or ended (False); weight edits are refused
@@ -83,6 +84,7 @@ class AppState(QObject):
     errorChanged = Signal(str)
     brushChanged = Signal()
     overlayChanged = Signal()
+    lessonChanged = Signal()
     trainingChanged = Signal(bool)
     historyTrimmed = Signal(int)
 
@@ -104,6 +106,10 @@ class AppState(QObject):
         self.brush_size = default_brush(self.image.shape)  # diameter in input pixels
         self.eraser = False  # the left button erases too
         self.preprocess = False
+        # Layers whose weights a change of the layers or the input size replaced with random
+        # ones (their shapes no longer fit): the network is no longer the trained one there.
+        self.reinitialized = frozenset()
+        self.centring = None  # engine.Centring of the drawing while the network sees it centred
         self.model_input = np.zeros(network.input_shape, np.float32)
         self.activations = []
         self.forward_ms = 0.0
@@ -114,8 +120,10 @@ class AppState(QObject):
         self.pinned = None
         self.hovered = None
         self.input_overlay = None
+        self.input_overlay_signed = False
         self.erf_enabled = False
         self.training = False
+        self.lesson = None
         # Pen events arrive faster than frames: they only mark the forward as due, and one
         # zero-delay timer runs it once per event-loop pass.
         self._recompute_timer = QTimer(self, singleShot=True, interval=0)
@@ -148,8 +156,9 @@ class AppState(QObject):
         self.show_image(self._committed_image.copy())
 
     def set_brush_size(self, diameter):
-        """Brush diameter in input pixels, kept between 0.5 and half the input's side."""
-        diameter = float(np.clip(diameter, 0.5, max(self.image.shape) / 2))
+        """Brush diameter in input pixels, kept between 0.5 and half the input's side, to a
+        tenth (as the brush box and the canvas caption show it)."""
+        diameter = round(float(np.clip(diameter, 0.5, max(self.image.shape) / 2)), 1)
         if diameter != self.brush_size:
             self.brush_size = diameter
             self.brushChanged.emit()
@@ -167,17 +176,32 @@ class AppState(QObject):
     # --------------------------------------------------------------- network
     def set_layers(self, layers, text="Edit layers"):
         """Replace the layer stack; keeps weights that still fit. Returns the refusal or ''."""
-        return self._try_network(lambda: self.network.rebuilt(layers), text)
+        return self._try_network(lambda: self.network.rebuilt(layers), text, self._refitted)
 
     def set_input_shape(self, input_shape, text="Change input size"):
         """Change the model input to ``input_shape`` (C, H, W); the drawing is resampled and the
         weights that still fit (conv kernels; not a dense layer after a new flatten size) are kept."""
         return self._try_network(
-            lambda: self.network.rebuilt(self.network.layers, input_shape=input_shape), text)
+            lambda: self.network.rebuilt(self.network.layers, input_shape=input_shape), text,
+            self._refitted)
 
     def set_network(self, network, text="Replace network"):
-        """Make ``network`` current (loaded file, trained weights) as one undoable step."""
+        """Make ``network`` current (loaded file, trained weights) as one undoable step; it
+        counts as it is (no layer marked re-initialized)."""
         return self._try_network(lambda: network, text)
+
+    def _refitted(self, network):
+        """``reinitialized`` for ``network``, rebuilt from the current one: the layers it
+        continues whose weights no longer fit (so are random now), and those already marked."""
+        marks = set()
+        for new, old in enumerate(self.network.aligned_layers(network.layers)):
+            if old is None or not network.params[new]:
+                continue  # an inserted layer is new, not re-initialized
+            shapes = {k: v.shape for k, v in self.network.params[old].items()}
+            if shapes != {k: v.shape for k, v in network.params[new].items()} or \
+                    old in self.reinitialized:
+                marks.add(new)
+        return frozenset(marks)
 
     def set_param(self, layer, name, value, text="Edit weights"):
         """Set ``network.params[layer][name]`` to ``value`` (same shape) as one undoable step.
@@ -228,7 +252,9 @@ class AppState(QObject):
         if before is not None:
             self.show_params(before)
         drawing = self._committed_image.copy()
-        before, after = (_snapshot(self.network), drawing), (_snapshot(self.network, params), drawing)
+        # Trained weights are the network as it is: no layer stays marked re-initialised.
+        before = (_snapshot(self.network), drawing, self.reinitialized)
+        after = (_snapshot(self.network, params), drawing, frozenset())
         self._push(undo.Command(text, self._apply_snapshot, before, after,
                                 _snapshot_cost(before, after)))
 
@@ -250,7 +276,7 @@ class AppState(QObject):
             network = self.network.rebuilt(layers)
             network.params[layer]["weight"][filter_index] = values
             return network
-        return self._try_network(build, text)
+        return self._try_network(build, text, self._refitted)
 
     def reorder_layers(self, order, text="Reorder layers"):
         """Put layer ``order[i]`` at position i, as one undoable step. Moved layers keep their
@@ -265,7 +291,7 @@ class AppState(QObject):
             params = [old if _shapes(old) == _shapes(new) else new
                       for old, new in zip((net.params[i] for i in order), fresh.params)]
             return engine.Network(net.input_shape, layers, params=params, seed=net.seed)
-        reason = self._try_network(build, text)
+        reason = self._try_network(build, text, self._refitted)
         if not reason and selected is not None:
             self.select_layer(order.index(selected))
         return reason
@@ -278,11 +304,12 @@ class AppState(QObject):
         self.set_image(image, example.title)
         self.undo_stack.endMacro()
         self.recompute()  # the pin below needs this network's maps, not the old ones
+        self.set_lesson(example)
         self.select_layer(example.select)
         unit = pin_unit(example, self.activations)
         self.pin(None if unit is None else Unit(*unit))
 
-    def _try_network(self, build, text):
+    def _try_network(self, build, text, marks=lambda network: frozenset()):
         try:
             network = build()
         except engine.ConfigError as error:
@@ -292,15 +319,15 @@ class AppState(QObject):
         # the drawing itself, not a copy resampled there and back.
         drawing, shape = self._committed_image, tuple(network.input_shape[1:])
         resized = drawing if drawing.shape == shape else _resample(drawing, shape)
-        before = (_snapshot(self.network), drawing.copy())
-        after = (_snapshot(network), resized.copy())
+        before = (_snapshot(self.network), drawing.copy(), self.reinitialized)
+        after = (_snapshot(network), resized.copy(), marks(network))
         self._push(undo.Command(text, self._apply_snapshot, before, after,
                                 _snapshot_cost(before, after)))
         self._set_error("")
         return ""
 
     def _apply_snapshot(self, snapshot):
-        (input_shape, layers, params), drawing = snapshot
+        (input_shape, layers, params), drawing, self.reinitialized = snapshot
         same_layers = (tuple(input_shape), list(layers)) == (tuple(self.network.input_shape),
                                                              list(self.network.layers))
         self.network = engine.Network(input_shape, layers, params=copy_params(params))
@@ -311,7 +338,8 @@ class AppState(QObject):
             if resized:  # the same stroke on a finer input needs a wider brush
                 self.brush_size = default_brush(drawing.shape)
                 self.brushChanged.emit()
-        # The selection is kept valid before anyone hears of the new network, and announced after.
+        # The selection is fixed before anyone hears of the new network, and announced after:
+        # a listener must never see a selected layer the network does not have.
         reselect = self.selected_layer is not None and self.selected_layer >= len(layers)
         if reselect:
             self.selected_layer = len(layers) - 1 if layers else None
@@ -319,7 +347,7 @@ class AppState(QObject):
         self.pin(None)
         self._network_changed(layers=not same_layers)
         if reselect:
-            self.layerSelected.emit(-1 if self.selected_layer is None else self.selected_layer)
+            self.select_layer(self.selected_layer)
 
     def _network_changed(self, layers):
         self.networkChanged.emit()
@@ -360,15 +388,22 @@ class AppState(QObject):
             self.hoveredChanged.emit()
             self.selectionChanged.emit()
 
+    def set_lesson(self, example):
+        """Open the lesson ``example`` (what to look at, a question to try), or close it (None)."""
+        self.lesson = example
+        self.lessonChanged.emit()
+
     @property
     def focus_unit(self):
         """The unit the views explain and outline: the pinned one, else the hovered one, else
         None. A pin holds the focus while the mouse explores other units."""
         return self.pinned if self.pinned is not None else self.hovered
 
-    def set_input_overlay(self, overlay):
-        """Draw ``overlay`` (H, W) ≥ 0 (e.g. an effective receptive field) on the canvas; None hides it."""
+    def set_input_overlay(self, overlay, signed=False):
+        """Draw ``overlay`` (H, W) on the canvas: ≥ 0 (e.g. an effective receptive field), or
+        ``signed`` (an attribution: what raises a class and what lowers it); None hides it."""
         self.input_overlay = None if overlay is None else np.asarray(overlay, np.float32)
+        self.input_overlay_signed = bool(signed)
         self.overlayChanged.emit()
 
     def set_erf_enabled(self, enabled):
@@ -406,6 +441,7 @@ class AppState(QObject):
         # MNIST centring only makes sense for the 28×28 digit input it was defined for.
         centre = self.preprocess and self.image.shape == (28, 28)
         image = engine.mnist_preprocess(self.image) if centre else self.image
+        self.centring = engine.mnist_centring(self.image) if centre else None
         channels = self.network.input_shape[0]
         model_input = np.repeat(image[None], channels, axis=0).astype(np.float32)
         activations = None
@@ -433,11 +469,12 @@ class AppState(QObject):
 
     @property
     def probabilities(self):
-        """Class probabilities (classes,) when the network ends in softmax, else None (also
-        between a network edit and the forward that follows it)."""
-        activations = self.fresh_activations
-        if activations and isinstance(self.network.layers[-1], engine.Softmax):
-            return activations[-1]
+        """Class probabilities (classes,) when the network ends in softmax, else None."""
+        ends_in_softmax = self.network.layers and isinstance(self.network.layers[-1],
+                                                              engine.Softmax)
+        # Until the forward after a change of layers has run, the maps are the old layers'.
+        if ends_in_softmax and len(self.activations) == len(self.network.layers):
+            return self.activations[-1]
         return None
 
 

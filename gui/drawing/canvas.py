@@ -26,6 +26,8 @@ GRID = QColor(255, 255, 255, 26)
 _GRID_MARGIN = QPointF(2, 2)  # px around the cached grid for antialiased line ends
 FRAME = QColor("#5a5d66")
 HINT = QColor("#a0a4ad")
+INSET_LABEL = "network sees\n(centred)"
+INSET_MARGIN = 6  # px each side of the strip the inset gets
 CAPTION_LINES = 2  # kept below the image whatever the caption says, so the image never jumps
 CAPTION_GAP = 8
 
@@ -49,7 +51,7 @@ class Canvas(QWidget):
         self._grid = None  # (geometry it was drawn for, QPixmap): see _paint_grid
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.StrongFocus)
-        self.setMinimumSize(220, 260)
+        self.setMinimumSize(220, 180)  # the window must fit an 800×600 screen
         self.setCursor(Qt.CrossCursor)
         state.imageChanged.connect(self._on_image_changed)
         state.networkChanged.connect(self._on_network_changed)
@@ -80,7 +82,8 @@ class Canvas(QWidget):
         top in a tall canvas (the caption follows it), with a margin around it where the padded
         part of a receptive-field window shows."""
         height, width = self._shape
-        area = QRectF(self.rect()).adjusted(0, 0, 0, -self._caption_height() - CAPTION_GAP)
+        area = QRectF(self.rect()).adjusted(0, 0, -self._inset_strip(),
+                                            -self._caption_height() - CAPTION_GAP)
         margin = max(10.0, 0.06 * min(area.width(), area.height()))
         cell = min((area.width() - 2 * margin) / width, (area.height() - margin) / height)
         cell = math.floor(cell) if cell >= 3 else max(cell, 0.25)  # whole pixels: a crisp grid
@@ -131,9 +134,24 @@ class Canvas(QWidget):
         return self.state.network.receptive_field(unit.layer, unit.row, unit.col)
 
     def receptive_field_rect(self, unit=None):
-        """The drawn window of ``unit`` (default ``window_unit()``) in widget pixels, unclipped."""
+        """The drawn window of ``unit`` (default ``window_unit()``) in widget pixels, unclipped:
+        on the drawing, where the network's centred input came from when it is centred."""
         field = self.receptive_field(unit)
-        return None if field is None else self.box_rect(field.input_box)
+        return None if field is None else self.box_rect(self._on_drawing(field.input_box))
+
+    def _on_drawing(self, box):
+        centring = self.state.centring
+        return box if centring is None else centring.to_drawing(box)
+
+    def inset_window_rect(self, unit=None):
+        """The window of ``unit`` on the inset (what the network is fed), or None."""
+        field, inset = self.receptive_field(unit), self.inset_rect()
+        if field is None or inset is None:
+            return None
+        cell = inset.width() / self.state.model_input.shape[2]
+        top, left, bottom, right = field.input_box
+        return QRectF(inset.left() + left * cell, inset.top() + top * cell,
+                      (right - left) * cell, (bottom - top) * cell)
 
     def padding_label(self):
         """'zeros padding' when the window reaches past the image, else ''."""
@@ -226,7 +244,8 @@ class Canvas(QWidget):
         painter.setRenderHint(QPainter.Antialiasing)
         self._paint_grid(painter, rect)
         if self.state.input_overlay is not None:
-            painter.drawImage(rect, heatmap_image(self.state.input_overlay))
+            painter.drawImage(rect, heatmap_image(self.state.input_overlay,
+                                                  self.state.input_overlay_signed))
         painter.setPen(QPen(FRAME, 1))
         painter.drawRect(rect.adjusted(-0.5, -0.5, 0.5, 0.5))
         self._paint_window(painter, rect)
@@ -273,30 +292,55 @@ class Canvas(QWidget):
     def _paint_window(self, painter, rect):
         field = self.receptive_field()
         if field is not None:
-            paint_window(painter, self.box_rect(field.input_box), rect, field.input_mask(),
+            paint_window(painter, self.receptive_field_rect(), rect, field.input_mask(),
                          self.padding_label(), QRectF(self.rect()))
         hovered = self.hover_unit()
         if hovered is not None:
             paint_outline(painter, self.receptive_field_rect(hovered))
 
-    def inset_rect(self):
-        """Where the centred input the network is fed is shown (MNIST centring on), else None."""
-        if not self.state.preprocess or self.state.model_input.shape[1:] != self._shape:
-            return None
-        side = max(56.0, min(self.width(), self.height()) * 0.22)
-        return QRectF(self.width() - side - 8, 8, side, side)
+    def _shows_inset(self):
+        return self.state.preprocess and self.state.model_input.shape[1:] == self._shape
 
+    def _inset_side(self):
+        return max(56.0, min(self.width(), self.height()) * 0.22)
+
+    def _inset_strip(self):
+        """Width kept right of the drawing for the inset and its label (0 without centring)."""
+        if not self._shows_inset():
+            return 0.0
+        label = max(self.fontMetrics().horizontalAdvance(line) for line in INSET_LABEL.split("\n"))
+        return max(self._inset_side(), label) + 2 * INSET_MARGIN
+
+    def inset_rect(self):
+        """Where the centred input the network is fed is shown (MNIST centring on), else None:
+        right of the drawing, never over it."""
+        if not self._shows_inset():
+            return None
+        side, strip = self._inset_side(), self._inset_strip()
+        return QRectF(self.width() - (strip + side) / 2, 8, side, side)
     def _paint_inset(self, painter):
         inset = self.inset_rect()
         if inset is None:
             return
-        side = inset.width()
         painter.drawImage(inset, array_to_qimage(self.state.model_input[0]))
-        painter.setPen(QPen(WINDOW if self.window_unit() else FRAME, 1))
+        painter.setPen(QPen(FRAME, 1))
         painter.drawRect(inset)
+        window = self.inset_window_rect()
+        if window is not None:
+            painter.save()
+            painter.setClipRect(inset)
+            painter.setPen(QPen(WINDOW, 1.5))
+            painter.drawRect(window)
+            painter.restore()
         painter.setPen(HINT)
-        painter.drawText(QRectF(inset.left() - 40, inset.bottom() + 2, side + 40, 18),
-                         Qt.AlignRight | Qt.AlignTop, "network sees (centred)")
+        painter.drawText(self.inset_label_rect(), Qt.AlignHCenter | Qt.AlignTop, INSET_LABEL)
+
+    def inset_label_rect(self):
+        """Where the inset's label is written: under it, across the strip kept for it."""
+        inset, strip = self.inset_rect(), self._inset_strip()
+        lines = INSET_LABEL.count("\n") + 1
+        return QRectF(self.width() - strip, inset.bottom() + 2, strip,
+                      lines * self.fontMetrics().lineSpacing() + 2)
 
     def _paint_brush(self, painter, rect):
         if self._cursor is None or self._stroke is not None and not self.underMouse():
@@ -334,8 +378,9 @@ class Canvas(QWidget):
         field = self.receptive_field()
         top, left, bottom, right = field.input_box
         how = "pinned" if unit == self.state.pinned else "hovered"
+        pixels = "pixels of the centred input" if self.state.centring else "input pixels"
         text = (f"{how} {unit_name(self.state.network, unit)} "
-                f"sees {bottom - top}×{right - left} input pixels")
+                f"sees {bottom - top}×{right - left} {pixels}")
         padding = self.padding_label()
         text += f" · hatched: {padding}" if padding else ""
         return text + (" · blue: hovered unit" if self.hover_unit() else "")

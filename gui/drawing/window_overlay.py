@@ -11,6 +11,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainterPath, QPen
 
+from gui.present.colormaps import DIVERGING
+
 WINDOW = QColor("#ffb300")
 HOVER = QColor("#4fc3f7")  # the hovered unit's window while another one is pinned
 _HEAT = pg.colormap.get("inferno").getLookupTable(nPts=256, alpha=False)
@@ -87,13 +89,19 @@ def paint_tag(painter, box, text, bounds):
     painter.drawText(pill, Qt.AlignCenter, text)
 
 
-def heatmap_image(overlay):
-    """An RGBA QImage of ``overlay`` (H, W) ≥ 0: inferno colours, opacity growing with the value."""
+def heatmap_image(overlay, signed=False):
+    """An RGBA QImage of ``overlay`` (H, W), opacity growing with |value|: inferno colours for
+    values ≥ 0, or, when ``signed``, blue below zero and orange above (one scale both ways)."""
     values = np.asarray(overlay, np.float32)
-    peak = float(values.max()) if values.size else 0.0
-    level = np.zeros(values.shape, np.float32) if peak <= 0 else np.clip(values / peak, 0, 1)
+    peak = float(np.abs(values).max()) if values.size else 0.0
+    level = np.zeros(values.shape, np.float32) if peak <= 0 else np.clip(values / peak, -1, 1)
     rgba = np.empty(values.shape + (4,), np.uint8)
-    rgba[..., :3] = _HEAT[(level * 255).astype(np.uint8)]
+    if signed:
+        rgba[..., :3] = DIVERGING[((level + 1) * 127.5).astype(np.uint8), :3]
+        level = np.abs(level)
+    else:
+        level = np.maximum(level, 0)
+        rgba[..., :3] = _HEAT[(level * 255).astype(np.uint8)]
     rgba[..., 3] = (level * 210).astype(np.uint8)
     height, width = values.shape
     # RGBA8888 stores bytes in memory order R, G, B, A on every platform.

@@ -60,9 +60,20 @@ def parse_cell(text):
     return value
 
 
-def format_cell(value):
-    """Show ``value`` compactly: integers without a point, others with up to 4 significant digits."""
+def format_cell(value, fits=None):
+    """Show ``value`` compactly: integers without a point, others with up to 4 significant digits.
+
+    ``fits(text)`` tells whether a text can be shown whole (a narrow cell); then the value gets
+    the most digits that fit, down to ``-5e-5``, so its sign and size always show. When not even
+    that fits, the shortest form is returned (the caller elides it visibly).
+    """
     value = float(value)
     if math.isfinite(value) and value == int(value) and abs(value) < 1e6:
         return str(int(value))
-    return f"{value:.4g}"
+    forms = [f"{value:.{digits}g}" for digits in (4, 3, 2, 1)]
+    forms = [_EXPONENT_ZEROS.sub(r"e\1", text)
+             for text in forms + [f"{value:.{digits}e}" for digits in (1, 0)]]
+    return next((text for text in forms if fits is None or fits(text)), forms[-1])
+
+
+_EXPONENT_ZEROS = re.compile(r"e([+-])0*(?=\d)")

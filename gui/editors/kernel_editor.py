@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushB
                                QVBoxLayout, QWidget)
 
 import engine
-from gui.editors.cell_parser import CellError, format_cell, parse_cell
+from gui.editors.cell_parser import CellError, parse_cell
 from gui.editors.field_style import error_label, mark_invalid, note_label
 from gui.present.formatting import number
 from gui.present.naming import shape_text
-from gui.editors.kernel_grid import CELL_HINT, KernelGrid
+from gui.editors.kernel_grid import CELL_HINT, KernelGrid, fitted_cell
 from gui.editors.kernel_heatmap import KernelHeatmap
 from gui.editors.kernel_tools import centred, normalized, random_kernel, resized
 
@@ -52,7 +52,7 @@ class KernelEditor(QWidget):
                                         "white area, before the bias")
         self.bias_edit = QLineEdit(alignment=Qt.AlignCenter,
                                    toolTip="Added to this filter's weighted sum at every position")
-        self.bias_edit.setFixedWidth(90)  # fits "-5.312e-05"
+        self.bias_edit.setFixedWidth(90)  # fits "-5.312e-5"
         self.preset_box = QComboBox(toolTip="Set the whole filter to a classic hand-made kernel")
         self.preset_box.addItem("Preset…")
         for preset in engine.PRESETS.values():
@@ -298,10 +298,11 @@ class KernelEditor(QWidget):
     def _fill_bias(self):
         bias = self.state.network.params[self.layer].get("bias")
         self.bias_edit.setEnabled(bias is not None)
-        self.bias_edit.setText("none" if bias is None else format_cell(bias[self.state.selected_filter]))
+        value = None if bias is None else bias[self.state.selected_filter]
+        self.bias_edit.setText("none" if bias is None else fitted_cell(self.bias_edit, value))
         self.bias_edit.setToolTip("This layer has no bias" if bias is None else
-                                  f"Added to this filter's weighted sum everywhere. {CELL_HINT}")
-        self.bias_edit.setCursorPosition(0)  # a long number shows its start, not its end
+                                  f"{value:.6g}: added to this filter's weighted sum everywhere. "
+                                  f"{CELL_HINT}")
         self.bias_edit.setModified(False)
         mark_invalid(self.bias_edit, False)
 

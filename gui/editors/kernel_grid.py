@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 
 from gui.editors.cell_parser import CellError, format_cell, parse_cell
-from gui.editors.field_style import mark_invalid
+from gui.editors.field_style import mark_invalid, text_fits
 
 CELL_HINT = "Type a number or a fraction such as 1/9, -2 or 2*0.5"
 
@@ -37,7 +37,7 @@ class KernelGrid(QWidget):
             self._build(*self.values.shape)
         for (r, c), value in np.ndenumerate(self.values):
             cell = self.cells[r][c]
-            cell.setText(format_cell(value))
+            cell.setText(fitted_cell(cell, value))
             cell.setModified(False)
             cell.setToolTip(f"row {r + 1}, column {c + 1}: {value:.6g}\n{CELL_HINT}")
             mark_invalid(cell, False)
@@ -70,7 +70,7 @@ class KernelGrid(QWidget):
         try:
             value = parse_cell(cell.text())
         except CellError as error:
-            cell.setText(format_cell(self.values[row, col]))
+            cell.setText(fitted_cell(cell, self.values[row, col]))
             mark_invalid(cell)
             self.refused.emit(str(error))
             return
@@ -85,3 +85,8 @@ class KernelGrid(QWidget):
         if index < len(cells):
             cells[index].setFocus()
             cells[index].selectAll()
+
+
+def fitted_cell(line_edit, value):
+    """``value`` with as many digits as ``line_edit`` shows whole (the tooltip has them all)."""
+    return format_cell(value, lambda text: text_fits(line_edit, text))

@@ -44,6 +44,8 @@ def parse_padding(text):
     Raises ValueError (with what is accepted) for anything else.
     """
     text = text.strip().lower()
+    if re.search(r"[-−]\s*\d", text):
+        raise ValueError(f"padding must be ≥ 0 (pixels added at a border), not {text}")
     if text in ("valid", "same", "full"):
         return text
     if re.fullmatch(_INT, text):

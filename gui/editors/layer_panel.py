@@ -7,22 +7,28 @@ network as it was and the engine's reason appears in red under the list.
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QMenu, QPushButton, QSplitter, QStyle,
-                               QStyledItemDelegate, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QAbstractScrollArea, QHBoxLayout, QLabel,
+                               QListWidget, QListWidgetItem, QMenu, QPushButton, QSizePolicy,
+                               QSplitter, QStyle, QStyledItemDelegate, QToolButton, QVBoxLayout,
+                               QWidget)
 
-import engine
-from gui.editors.field_style import error_label
+from gui.editors.field_style import ERROR_COLOR, error_label
 from gui.editors.layer_editor import LayerEditor
 from gui.editors.layer_form import layer_help, new_layers, shape_text
 
 _ORIGINAL_INDEX = Qt.UserRole
 _COLUMNS = Qt.UserRole + 1  # (name, description, shape) for the delegate
+_REINITIALIZED = Qt.UserRole + 2  # True: the description is painted as a warning
+REINITIALIZED_NOTE = "re-initialised"
+ROW_MARGIN = 6  # px inside a row, each side
 
 
 class _RowDelegate(QStyledItemDelegate):
-    """Paints a row as three aligned columns: bold name, description, output shape at the right."""
+    """Paints a row as three aligned columns: bold name, description, output shape at the right.
+
+    A row too narrow for all three elides the description ("…"): the shape always shows.
+    """
 
     def paint(self, painter, option, index):
         name, description, shape = index.data(_COLUMNS)
@@ -33,21 +39,41 @@ class _RowDelegate(QStyledItemDelegate):
         painter.save()
         painter.setPen(option.palette.highlightedText().color() if selected
                        else option.palette.text().color())
-        rect = option.rect.adjusted(6, 0, -6, 0)
-        bold = QFont(option.font)
-        bold.setBold(True)
-        name_width = QFontMetrics(bold).horizontalAdvance("softmax00 ")
-        painter.setFont(bold)
+        rect = option.rect.adjusted(ROW_MARGIN, 0, -ROW_MARGIN, 0)
+        name_width = _name_width(option.font)
+        painter.setFont(_bold(option.font))
         painter.drawText(rect, Qt.AlignVCenter | Qt.AlignLeft, name)
         painter.setFont(option.font)
+        metrics = QFontMetrics(option.font)
+        shape = f"→ {shape}"
+        room = rect.width() - name_width - metrics.horizontalAdvance(f"  {shape}")
+        painter.drawText(rect, Qt.AlignVCenter | Qt.AlignRight, shape)
+        if index.data(_REINITIALIZED) and not selected:
+            painter.setPen(ERROR_COLOR)
         painter.drawText(rect.adjusted(name_width, 0, 0, 0), Qt.AlignVCenter | Qt.AlignLeft,
-                         description)
-        painter.drawText(rect, Qt.AlignVCenter | Qt.AlignRight, f"→ {shape}")
+                         metrics.elidedText(description, Qt.ElideRight, max(room, 0)))
         painter.restore()
 
     def sizeHint(self, option, index):
         height = QFontMetrics(option.font).height()
-        return QSize(super().sizeHint(option, index).width(), height + 8)
+        return QSize(self.width_needed(option.font, index), height + 8)
+
+    @staticmethod
+    def width_needed(font, index):
+        """The row's width with every column whole."""
+        _, description, shape = index.data(_COLUMNS)
+        return (_name_width(font) + 2 * ROW_MARGIN
+                + QFontMetrics(font).horizontalAdvance(f"{description}  → {shape}"))
+
+
+def _bold(font):
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold
+
+
+def _name_width(font):
+    return QFontMetrics(_bold(font)).horizontalAdvance("softmax00 ")
 
 
 class LayerPanel(QWidget):
@@ -63,6 +89,8 @@ class LayerPanel(QWidget):
         self.list.setDragDropMode(QAbstractItemView.InternalMove)
         self.list.setDefaultDropAction(Qt.MoveAction)
         self.list.setItemDelegate(_RowDelegate(self.list))
+        # Its width hint is the widest row's, so the dock can be sized to show rows whole.
+        self.list.setSizeAdjustPolicy(QAbstractScrollArea.AdjustToContents)
         # Enough rows to see the network's shape at a glance even when the editor is tall.
         self.list.setMinimumHeight(7 * (self.list.fontMetrics().height() + 8) + 6)
         self.list.setToolTip("The layers in the order the image flows through them. "
@@ -76,7 +104,7 @@ class LayerPanel(QWidget):
         self.add_menu.aboutToShow.connect(self._fill_add_menu)
         self._fill_add_menu()
         self.add_button.setMenu(self.add_menu)
-        self.remove_button = QPushButton("Remove", toolTip="Delete the selected layer")
+        self.remove_button = QPushButton("Remove", toolTip="Delete the selected layer (Delete)")
         self.up_button = QPushButton("Move up", toolTip="Move the selected layer one step earlier")
         self.down_button = QPushButton("Move down", toolTip="Move the selected layer one step later")
         self.error_label = error_label(QLabel(visible=False))
@@ -85,13 +113,18 @@ class LayerPanel(QWidget):
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addStretch()
+        # The buttons sit above the list: below it they jumped whenever the form under them
+        # changed height.
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.list)
         top_layout.addLayout(buttons)
+        top_layout.addWidget(self.list)
         top_layout.addWidget(self.error_label)
         self.editor = LayerEditor(state)
+        # The form is never squeezed below what it needs (spin boxes cut, the size formula
+        # hidden): the list gives up rows, and the dock scrolls when even that is not enough.
+        self.editor.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
         splitter = QSplitter(Qt.Vertical, childrenCollapsible=False)
         splitter.addWidget(top)
         splitter.addWidget(self.editor)
@@ -101,6 +134,7 @@ class LayerPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
 
+        QShortcut(QKeySequence.Delete, self.list, self.remove_layer, context=Qt.WidgetShortcut)
         self.remove_button.clicked.connect(self.remove_layer)
         self.up_button.clicked.connect(lambda: self.move_layer(-1))
         self.down_button.clicked.connect(lambda: self.move_layer(+1))
@@ -179,10 +213,15 @@ class LayerPanel(QWidget):
             self.list.clear()
             for i, (name, spec, shape, row) in enumerate(zip(net.names, net.layers, net.shapes,
                                                              net.summary())):
-                item = QListWidgetItem(f"{name}  {spec.describe()} → {shape_text(shape)}")
-                item.setData(_COLUMNS, (name, spec.describe(), shape_text(shape)))
+                fresh = i in self.state.reinitialized
+                description = spec.describe() + (f" · {REINITIALIZED_NOTE}" if fresh else "")
+                item = QListWidgetItem(f"{name}  {description} → {shape_text(shape)}")
+                item.setData(_COLUMNS, (name, description, shape_text(shape)))
+                item.setData(_REINITIALIZED, fresh)
                 item.setData(_ORIGINAL_INDEX, i)
-                item.setToolTip(_row_tooltip(row))
+                item.setToolTip(_row_tooltip(row) + (
+                    f"\n{name}'s weights no longer fitted after the change, so they are random "
+                    "now: train (Ctrl+T) or undo (Ctrl+Z)." if fresh else ""))
                 self.list.addItem(item)
             if self.state.selected_layer is not None:
                 self.list.setCurrentRow(self.state.selected_layer)

@@ -18,6 +18,7 @@ from gui.lazy_redraw import LazyRedraw
 COLUMNS = ("layer", "type", "output", "output size", "kernel", "stride", "padding",
            "r", "jump j", "start", "pixels seen")
 _DASH = "—"
+WHOLE_INPUT = "whole input"  # r of a flat layer: each unit is wired to every input pixel
 
 
 def _pair(values, fmt=str, between="×"):
@@ -76,7 +77,7 @@ def layer_cells(row, receptive_field, ceil_mode=False, padding_mode=None):
             _pair(window.kernel) + dilation if sliding else _DASH,
             _pair(window.stride) if sliding else _DASH,
             _padding(window, padding_mode) if sliding else _DASH,
-            _pair(row["rf"]),
+            WHOLE_INPUT if len(row["output_shape"]) == 1 else _pair(row["rf"]),
             _DASH if row["jump"] is None else _jump(row["jump"]),
             _DASH if row["start"] is None else _pair(row["start"], number, ", "),
             str(seen) if seen == box else f"{seen} of {box}")

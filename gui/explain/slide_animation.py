@@ -11,7 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGraphicsRectItem, QHBoxLayout, QLabel, QSlider,
-                               QSpinBox, QToolButton, QVBoxLayout, QWidget)
+                               QSpinBox, QStyle, QToolButton, QVBoxLayout, QWidget)
 
 import engine
 from engine.ops import pad2d
@@ -110,9 +110,15 @@ class SlideAnimation(QWidget):
                                     "convolution)")
         self.input_channel_box = QSpinBox(minimum=1, toolTip="The input channel shown under the "
                                           "window")
-        self.play_button = QToolButton(text="▶ Play", checkable=True, toolTip="Play / pause")
-        self.step_back_button = QToolButton(text="◀ Back", toolTip="One stride back")
-        self.step_button = QToolButton(text="Step ▶", toolTip="One stride forward")
+        # The style's own media icons: a glyph like ⏸ is an empty box in many stock fonts.
+        self.play_button = QToolButton(text="Play", checkable=True, toolTip="Play / pause")
+        self.step_back_button = QToolButton(text="Back", toolTip="One stride back")
+        self.step_button = QToolButton(text="Step", toolTip="One stride forward")
+        for button, icon in ((self.play_button, QStyle.SP_MediaPlay),
+                             (self.step_back_button, QStyle.SP_MediaSeekBackward),
+                             (self.step_button, QStyle.SP_MediaSeekForward)):
+            button.setIcon(self.style().standardIcon(icon))
+            button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         self.speed_slider = QSlider(Qt.Horizontal, minimum=1, maximum=60, value=8,
                                     toolTip="Units per second")
         self.speed_label = QLabel()
@@ -263,7 +269,9 @@ class SlideAnimation(QWidget):
 
     # ------------------------------------------------------------ handlers
     def _on_play_toggled(self, playing):
-        self.play_button.setText("⏸ Pause" if playing else "▶ Play")
+        self.play_button.setText("Pause" if playing else "Play")
+        self.play_button.setIcon(self.style().standardIcon(
+            QStyle.SP_MediaPause if playing else QStyle.SP_MediaPlay))
         if not playing:
             self.timer.stop()
             return

@@ -27,9 +27,11 @@ _SPARE_VIEWS = 8  # hidden views kept for reuse after a layer is removed
 _MOVES = {Qt.Key_Up: (-1, 0), Qt.Key_Down: (1, 0), Qt.Key_Left: (0, -1), Qt.Key_Right: (0, 1)}
 
 
-def _title(net, i):
+def _titles(net, i):
+    """The view's title, and a short one (name and shape) for a narrow view."""
     shape = shape_text(net.shapes[i], " × ")
-    return f"<b>{net.names[i]}</b> &nbsp; {net.layers[i].describe()} &nbsp;→&nbsp; {shape}"
+    return (f"<b>{net.names[i]}</b> &nbsp; {net.layers[i].describe()} &nbsp;→&nbsp; {shape}",
+            f"<b>{net.names[i]}</b> → {shape}")
 
 
 def _view_kind(net, i, signed):
@@ -89,6 +91,8 @@ class ActivationView(QWidget):
         state.layersChanged.connect(self._on_layers_changed)
         state.activationsChanged.connect(self._on_activations_changed)
         state.selectionChanged.connect(self._on_selection_changed)
+        state.lessonChanged.connect(self._on_lesson_changed)
+        self._pin_before_click = None
         self._on_layers_changed()
 
     def grab_page(self):
@@ -132,7 +136,7 @@ class ActivationView(QWidget):
                     pool.remove(views[i])
             if kind == "map":
                 views[i].reshape(net.shapes[i], signs[i])
-            views[i].set_title(_title(net, i))
+            views[i].set_title(*_titles(net, i))
             views[i].show()
         # The latest few views left over stay, hidden, for the undo that brings their layer back.
         for view in pool:
@@ -206,12 +210,32 @@ class ActivationView(QWidget):
         return all(0 <= k < n for k, n in zip(index, shape)) and (
             len(shape) == 3 or unit.row == unit.col == 0)
 
+    def _on_lesson_changed(self):
+        for view in self.views:  # a lesson starts from every channel in view
+            if isinstance(view, MapView) and view.channel is not None:
+                view.enlarge(None)
+
+    def _unit_at(self, global_pos):
+        """The unit drawn under the screen position ``global_pos``, or None."""
+        for layer, view in enumerate(self.views):
+            local = view.viewport().mapFromGlobal(global_pos)
+            if view.viewport().rect().contains(local):
+                unit = view.unit_at(view.mapToScene(local))
+                return None if unit is None else Unit(layer, *unit)
+        return None
+
     def _on_unit_clicked(self, layer, unit):
         self.setFocus(Qt.MouseFocusReason)  # so the arrow keys reach this view
+        self._pin_before_click = self.state.pinned
         self.state.pin(Unit(layer, *unit))
 
     def _on_unit_double_clicked(self, view, unit):
-        view.enlarge(None if view.channel is not None else unit[0])
+        if view.channel is None:
+            view.enlarge(unit[0])
+        else:
+            # Going back: the double click's first click pinned whatever lay under the pointer.
+            view.enlarge(None)
+            self.state.pin(self._pin_before_click)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
@@ -221,6 +245,8 @@ class ActivationView(QWidget):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Wheel:  # the maps never zoom: the wheel scrolls the page
             QApplication.sendEvent(self.scroll.viewport(), event)
+            # The page moved under a still pointer, which sends no move event.
+            self.state.hover(self._unit_at(event.globalPosition().toPoint()))
             return True
         return super().eventFilter(watched, event)
 

@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
@@ -85,11 +85,11 @@ class MapView(LayerView):
     unitDoubleClicked = Signal(object)
     layoutChanged = Signal()
     mosaic = None  # pyqtgraph resizes the view inside its own constructor, before ours has run
+    _resizing = False
 
-    def __init__(self, title, shape, signed, parent=None):
-        super().__init__(title, shape, signed, parent)
+    def __init__(self, title, shape, signed, parent=None, short_title=None):
+        super().__init__(title, shape, signed, parent, short_title)
         self.channel = None  # the enlarged channel, or None for the whole mosaic
-        self._title = title
         self._levels = None
         self._scratch = np.empty(self.shape, np.float32)
         self._shown = None  # the (possibly subsampled) image last given to the ImageItem
@@ -124,6 +124,7 @@ class MapView(LayerView):
             self.colorbar.setColorMap(_color_map(signed))
         self.shape, self.signed = tuple(shape), signed
         self.channel, self._maps, self._levels = None, None, None
+        self.set_title_suffix("")
         self._scratch = np.empty(self.shape, np.float32)
         self._lay_out()
 
@@ -137,7 +138,16 @@ class MapView(LayerView):
         rows, cols = self.mosaic.shape
         most = MOSAIC_HEIGHT if self.channel is None else ENLARGED_HEIGHT
         image = min(most, max(self.width() - CHROME[0], 1) * rows / cols)
-        self.setFixedHeight(round(image) + CHROME[1])
+        height = round(image) + CHROME[1]
+        if self.minimumHeight() == self.maximumHeight() == height:
+            return
+        if self._resizing:
+            # A height set inside a resize event reaches neither the viewport nor the scene (Qt
+            # sends no second event, and lays out a scroll area's viewport only outside its own
+            # resize handling): the maps would be cut off or squeezed until the next resize.
+            QTimer.singleShot(0, self, self._fit_height)
+        else:
+            self.setFixedHeight(height)
 
     def _lay_out(self):
         _, height, width = self.shape
@@ -152,18 +162,11 @@ class MapView(LayerView):
         self.box.setRange(xRange=(0, cols), yRange=(0, rows), padding=0)
         self._fit_height()
 
-    def set_title(self, title):
-        self._title = title
-        if self.channel is None:
-            super().set_title(title)
-        else:
-            self.enlarge(None)
-
     def enlarge(self, channel):
         """Show ``channel`` alone and large, or all channels again with None."""
         self.channel = channel
-        self.title.setText(self._title if channel is None else
-                           f"{self._title} &nbsp; <i>channel {channel + 1} (double-click: all)</i>")
+        self.set_title_suffix("" if channel is None else
+                              f" &nbsp; <i>channel {channel + 1} (double-click: all)</i>")
         self._relay_out()
 
     def _relay_out(self):
@@ -176,10 +179,15 @@ class MapView(LayerView):
         super().resizeEvent(event)
         if self.mosaic is None:
             return
-        if self.channel is None and Mosaic.fit(self.shape, self.available_aspect()) != self.mosaic:
-            self._relay_out()
-        else:
-            self._fit_height()
+        self._resizing = True
+        try:
+            if self.channel is None and Mosaic.fit(self.shape, self.available_aspect()) != \
+                    self.mosaic:
+                self._relay_out()
+            else:
+                self._fit_height()
+        finally:
+            self._resizing = False
 
     def _on_box_resized(self):
         if self._maps is not None and self.sample_step() != self._current_step():

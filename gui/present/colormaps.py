@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+ERROR_HEX = "#e5534b"  # refusals and warnings: reads on the light and the dark theme
+
 # Dark-centred diverging ramp (in the spirit of matplotlib's "berlin"): lightness grows with |x|
 # on both sides, so the size of a value reads the same whether it is negative or positive.
 _DARK_DIVERGING = ["#b9e3ff", "#5fb0ea", "#2c73b0", "#19395c", "#17191d",

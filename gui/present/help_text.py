@@ -77,6 +77,19 @@ CONCEPTS = [
      "At the end the maps are flattened into one long list of numbers. A dense layer connects "
      "every one of them to every output, and softmax turns the last ten numbers into "
      "probabilities that add up to 1: the network's confidence in each digit."),
+    ("mistakes", "Held-out digits and the confusion matrix",
+     "A network is judged on digits it never trained on: the shipped model learned from 7,000 "
+     "digits and 1,000 were held out. The <b>Dataset</b> dock counts, for every right answer (a "
+     "row), what the network said (a column): the diagonal is right, everything else a mistake. "
+     "Click a cell to see those digits and put one on the canvas: the maps, windows and the unit "
+     "inspector then show how the mistake came about."),
+    ("attribution", "Attribution: which pixels mattered",
+     "The <b>Attribution</b> dock colours the canvas by how much each pixel drove one class: the "
+     "gradient of its probability (saliency), that gradient times the ink (gradient × input), "
+     "the drop when a patch is covered (occlusion), or Grad-CAM, which weighs a layer's feature "
+     "maps by how much they raise the class score. <b>Favourite digits</b> and <b>What filters "
+     "want</b> show the same from a unit's side: the digits, and the made-up input, that drive "
+     "it hardest."),
 ]
 
 #: (keys, what they do)
@@ -90,6 +103,7 @@ SHORTCUTS = [
     ("Ctrl+Z", "undo (whole strokes, kernel and layer edits)"),
     ("Ctrl+Shift+Z, Ctrl+Y", "redo"),
     ("Ctrl+0 … Ctrl+9", "draw a sample digit"),
+    ("Ctrl+N", "start again from the trained digit network (File ▸ New)"),
     ("Ctrl+O / Ctrl+S", "open / save a network"),
     ("Ctrl+T", "train the network on MNIST digits"),
     ("Ctrl+I", "load an image file (PNG/JPEG, grayscale, fitted to the input size)"),
@@ -97,6 +111,7 @@ SHORTCUTS = [
     ("Hover a map unit", "show its receptive-field window on the canvas"),
     ("Click a map unit, arrow keys, Esc", "pin it, move the pinned unit, unpin it"),
     ("Double-click a map channel", "enlarge it (double-click again to go back)"),
+    ("R (Attribution dock)", "occlude the drawing again"),
     ("F1", "explanations of the concepts"),
     ("Ctrl+Q", "quit"),
 ]

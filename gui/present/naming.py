@@ -11,12 +11,21 @@ from __future__ import annotations
 def unit_name(network, unit):
     """'conv1 · filter 4 · row 5 · col 7', 'pool1 · channel 2 · …', 'dense2 · unit 3',
     'softmax · class 3' for ``unit`` (layer, channel, row, col) of ``network``."""
-    name, kind = network.names[unit.layer], network.layers[unit.layer].kind
+    name = channel_name(network, unit.layer, unit.channel)
     if len(network.shapes[unit.layer]) == 1:
+        return name
+    return f"{name} · row {unit.row} · col {unit.col}"
+
+
+def channel_name(network, layer, channel):
+    """'conv1 · filter 4', 'pool1 · channel 2', 'dense2 · unit 3', 'softmax · class 3': a whole
+    map of layer ``layer`` (or one unit of a flat layer)."""
+    name, kind = network.names[layer], network.layers[layer].kind
+    if len(network.shapes[layer]) == 1:
         what = "class" if kind == "softmax" else "unit"
-        return f"{name} · {what} {unit.channel}"
+        return f"{name} · {what} {channel}"
     what = "filter" if kind in ("conv2d", "conv_transpose2d") else "channel"
-    return f"{name} · {what} {unit.channel + 1} · row {unit.row} · col {unit.col}"
+    return f"{name} · {what} {channel + 1}"
 
 
 def shape_text(shape, separator="×"):

@@ -7,7 +7,6 @@ undoable step. "Revert" puts the weights from before the last run back, also as 
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QThread, QTimer, Qt, Signal
@@ -17,14 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 import engine
-from engine.data import find_idx_pair, load_digits
-from engine.train import DEFAULTS, split
+from engine.data import SHIPPED_DIGITS, find_idx_pair, load_digits
+from engine.train import DEFAULTS, held_out_split
 from gui.present.formatting import number
 from gui.training.training_curves import TrainingCurves
 from gui.training.training_worker import TrainingJob, TrainingWorker
 
-# The 8,000 MNIST digits sit next to the project, not in it (see README).
-DEFAULT_DATA = (Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "mnist").resolve()
+DEFAULT_DATA = SHIPPED_DIGITS
 # Peak learning rates of the one-cycle schedule that train the digit network from scratch.
 OPTIMIZERS = {"Adam": ("adam", DEFAULTS["lr"]), "SGD with momentum": ("sgd", 0.05)}
 
@@ -139,7 +137,7 @@ class TrainingDialog(QDialog):
         try:
             images, labels = find_idx_pair(DEFAULT_DATA)
         except engine.ConfigError:
-            return  # no sample data next to the project: the user picks files
+            return  # the shipped digits were removed: the user picks files
         self.images_edit.setText(str(images))
         self.labels_edit.setText(str(labels))
 
@@ -185,7 +183,7 @@ class TrainingDialog(QDialog):
                 "or pick images of the network's size.")
         if channels > 1:  # grey digits feed every input channel, as the canvas does
             images = np.repeat(images[:, None], channels, axis=1)
-        fit, held = split(len(images), min(500, len(images) // 10), seed=0)
+        fit, held = held_out_split(len(images))
         scratch = self.start_from.currentIndex() == 1
         start = self.state.network_copy(fresh=scratch)
         return TrainingJob(start, images[fit], labels[fit], self.epochs.value(),
@@ -208,6 +206,10 @@ class TrainingDialog(QDialog):
             self._say(str(error), error=True)
             return
         self._target, self._before = self.state.network, self.state.network_copy()
+        if self.start_from.currentIndex() == 1:
+            # The maps and the prediction show the network being trained, not the weights it
+            # started over from (a trained model's "100 % sure" beside "18 % right" in epoch 1).
+            self.state.show_params(job.network.params)
         self._summary = ""
         self.curves.clear(job.epochs)
         self.progress.setValue(0)

@@ -1,7 +1,7 @@
 """Extract one typical MNIST test digit per class as a 28×28 grayscale PNG (white ink on black).
 
 Run from the repository root:  .venv/bin/python resources/samples/make_samples.py
-The PNGs are committed; the MNIST files themselves stay outside the repository.
+The PNGs are committed; the digits are the shipped ones in resources/data.
 """
 
 import argparse
@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 
 from engine.data import read_idx
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "mnist"
+DATA = Path(__file__).resolve().parents[1] / "data"
 HERE = Path(__file__).resolve().parent
 
 

@@ -9,7 +9,7 @@ import pytest
 from engine.data import Augmentation, augment, find_idx_pair, load_digits, read_idx
 from engine.errors import ConfigError
 
-MNIST = Path(__file__).resolve().parents[3] / "shared" / "data" / "mnist"
+MNIST = Path(__file__).resolve().parents[2] / "resources" / "data"
 
 
 def idx_bytes(array, type_byte=0x08):
@@ -78,8 +78,7 @@ def test_find_idx_pair(tmp_path):
     assert [p.name for p in find_idx_pair(tmp_path)] == ["a-images-idx3-ubyte.gz", "a-labels-idx1-ubyte.gz"]
 
 
-@pytest.mark.skipif(not MNIST.is_dir(), reason="shared MNIST sample not present")
-def test_shared_mnist_sample():
+def test_the_shipped_digits():
     x, y = load_digits(*find_idx_pair(MNIST))
     assert x.shape == (8000, 28, 28) and 0 <= x.min() and x.max() == 1
     assert np.bincount(y).tolist() == [773, 905, 834, 803, 788, 723, 756, 813, 787, 818]

@@ -8,10 +8,10 @@ import pytest
 
 from engine import Conv2d, ConfigError, Dense, Flatten, MaxPool2d, Network, ReLU, Softmax, load_network
 from engine.data import Augmentation, find_idx_pair, load_digits
-from engine.train import evaluate, main, split, train
+from engine.train import evaluate, held_out_split, main, split, train
 
 ROOT = Path(__file__).resolve().parents[2]
-MNIST = ROOT.parent / "shared" / "data" / "mnist"
+MNIST = ROOT / "resources" / "data"
 MODEL = ROOT / "resources" / "models" / "digits.npz"
 
 
@@ -150,7 +150,6 @@ def test_command_line_explains_a_bad_folder(tmp_path, capsys):
     assert "error:" in capsys.readouterr().err
 
 
-@pytest.mark.skipif(not (MNIST.is_dir() and MODEL.exists()), reason="shared MNIST sample not present")
 def test_shipped_model_reads_mnist_digits():
     images, labels = load_digits(*find_idx_pair(MNIST))
     probabilities = load_network(MODEL).predict(images[:1000])
@@ -196,3 +195,17 @@ def test_nan_images_are_bad_data_not_a_learning_rate():
     images[3, 2, 2] = np.nan
     with pytest.raises(ConfigError, match="not numbers.*damaged.*not about the learning rate"):
         train(_rows_network(), images, labels, epochs=1, augment=False)
+
+
+def test_the_app_holds_out_a_seeded_eighth_at_most_1000():
+    fit, held = held_out_split(8000)
+    assert len(held) == 1000 and len(fit) == 7000
+    np.testing.assert_array_equal(held, split(8000, 1000, seed=0)[1])
+    assert len(held_out_split(40)[1]) == 5
+
+
+def test_shipped_model_reads_the_digits_it_never_saw():
+    images, labels = load_digits(*find_idx_pair(MNIST))
+    _, held = held_out_split(len(images))
+    predicted = load_network(MODEL).predict(images[held]).argmax(axis=1)
+    assert (predicted == labels[held]).mean() >= 0.985

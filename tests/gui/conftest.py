@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 
 import engine
-from gui.app import configure_pyqtgraph
+from gui.app import MODEL, configure_pyqtgraph
 from gui.main_window import MainWindow
 from gui.state import AppState
 
@@ -24,6 +24,14 @@ def _qt_test_paths():
 def state(qapp):
     """AppState around the app's default digit network (untrained, seeded), with a blank image."""
     app_state = AppState(engine.default_digit_network())
+    yield app_state
+    app_state.deleteLater()
+
+
+@pytest.fixture
+def trained_state(qapp):
+    """AppState around the shipped, trained digit network, with a blank image."""
+    app_state = AppState(engine.load_network(MODEL))
     yield app_state
     app_state.deleteLater()
 

@@ -169,6 +169,30 @@ def test_probabilities_are_none_without_softmax(qapp):
     assert state.activations[0].shape == (2, 6, 6)
 
 
+def test_layers_whose_weights_no_longer_fit_are_marked_until_trained_or_undone(state):
+    layers = list(state.network.layers)
+    names = state.network.names
+    assert state.reinitialized == frozenset()
+    state.set_layers([engine.Conv2d(8, 5, stride=2, padding=2)] + layers[1:])  # conv1 stride 2
+    marked = {state.network.names[i] for i in state.reinitialized}
+    assert marked == {"dense1"}  # conv kernels still fit; the flatten size changed
+    state.set_layers(state.network.layers[:1] + state.network.layers[2:])  # relu1 removed
+    assert {state.network.names[i] for i in state.reinitialized} >= {"dense1"}
+    state.undo_stack.undo()
+    state.undo_stack.undo()
+    assert state.reinitialized == frozenset() and state.network.names == names
+    state.undo_stack.redo()
+    assert {state.network.names[i] for i in state.reinitialized} == {"dense1"}
+    state.set_weights(state.network_copy().params, "Train network")  # trained: as it is now
+    assert state.reinitialized == frozenset()
+    state.undo_stack.undo()
+    assert {state.network.names[i] for i in state.reinitialized} == {"dense1"}
+    state.set_network(state.network_copy(), "Open")
+    assert state.reinitialized == frozenset()
+    state.set_layers(list(state.network.layers) + [engine.Dense(10), engine.Softmax()])
+    assert state.reinitialized == frozenset()  # new layers are new, not re-initialised
+
+
 def _small_state(qapp):
     return AppState(engine.Network((1, 8, 8), [engine.Conv2d(2, 3, padding=1), engine.ReLU(),
                                                engine.Conv2d(3, 3, padding=1)]))
@@ -269,3 +293,13 @@ def test_probabilities_wait_for_the_forward_of_a_new_network(qapp):
     assert state.probabilities is None  # the maps are still the empty network's
     state.recompute()
     assert state.probabilities.shape == (3,)
+
+
+def test_reordering_keeps_the_re_initialised_marks_of_layers_that_stay(state):
+    layers = list(state.network.layers)
+    state.set_layers([engine.Conv2d(8, 5, stride=2, padding=2)] + layers[1:])
+    dense1 = state.network.names.index("dense1")
+    order = list(range(len(layers)))
+    order[1], order[2] = order[2], order[1]  # relu1 after pool1: the same shapes
+    assert state.reorder_layers(order) == ""
+    assert dense1 in state.reinitialized

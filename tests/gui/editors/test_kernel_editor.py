@@ -212,3 +212,21 @@ def test_state_refuses_weights_that_are_not_finite_float32(state):
     value[0, 0, 0, 0] = 1e39
     assert "not finite 32-bit numbers" in state.set_param(0, "weight", value)
     assert state.undo_stack.count() == steps and np.isfinite(weight(state)).all()
+
+
+def test_cells_show_small_negative_weights_whole_with_their_sign(qtbot, editor, state):
+    kernel = np.array([[-0.05036, -0.00276, -0.08804], [-0.0003849, 0.3758, -5.312e-05],
+                       [123.456789, -1 / 3, 0.0]], np.float32)
+    weights = weight(state).copy()
+    weights[0, 0] = kernel
+    state.set_param(0, "weight", weights)
+    state.set_param(0, "bias", np.full(2, -5.312e-05, np.float32))
+    for (r, c), value in np.ndenumerate(kernel):
+        cell = editor.grid.cells[r][c]
+        metrics, room = cell.fontMetrics(), cell.width() - 8  # frame and text margins
+        assert metrics.horizontalAdvance(cell.text()) <= room, cell.text()
+        assert float(cell.text()) == pytest.approx(value, rel=0.1, abs=1e-12)
+        assert f"{value:.6g}" in cell.toolTip()
+    bias = editor.bias_edit
+    assert bias.fontMetrics().horizontalAdvance(bias.text()) <= bias.width() - 8
+    assert float(bias.text()) == pytest.approx(-5.312e-05, rel=0.1) and "-5.312e-05" in bias.toolTip()

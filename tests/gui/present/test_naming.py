@@ -1,7 +1,7 @@
 """gui.present.naming: one wording for units and shapes, whatever widget shows them."""
 
 import engine
-from gui.present.naming import shape_text, unit_name
+from gui.present.naming import channel_name, shape_text, unit_name
 from gui.state import Unit
 
 
@@ -26,3 +26,10 @@ def test_shape_text():
     assert shape_text((8, 28, 28)) == "8×28×28"
     assert shape_text((10,)) == "10"
     assert shape_text((3, 5), " × ") == "3 × 5"
+
+
+def test_a_whole_channel_is_named_without_a_position():
+    net = _net()
+    assert channel_name(net, 0, 1) == "conv1 · filter 2"
+    assert channel_name(net, 1, 0) == "pool1 · channel 1"
+    assert channel_name(net, 4, 2) == unit_name(net, Unit(4, 2, 0, 0)) == "softmax1 · class 2"

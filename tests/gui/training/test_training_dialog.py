@@ -180,8 +180,7 @@ def test_labels_beyond_the_outputs_are_explained(qtbot, dialog, tmp_path):
     assert not dialog.revert_button.isEnabled()
 
 
-@pytest.mark.skipif(not DEFAULT_DATA.is_dir(), reason="no shared MNIST sample next to the project")
-def test_the_shared_mnist_sample_is_the_default(qtbot, tiny_state):
+def test_the_shipped_digits_are_the_default(qtbot, tiny_state):
     widget = TrainingDialog(tiny_state)
     qtbot.addWidget(widget)
     assert "images" in widget.images_edit.text() and "labels" in widget.labels_edit.text()
@@ -259,3 +258,20 @@ def test_an_idx_file_whose_dimensions_overflow_is_explained(qtbot, dialog, tmp_p
     assert "wrap-labels-idx1-ubyte" in dialog.status.text()
     assert "more than ConvScope handles" in dialog.status.text()
     assert dialog.train_button.isEnabled()
+
+
+def test_training_from_scratch_shows_the_fresh_weights_from_the_start(qtbot, dialog, tiny_state):
+    """While epoch 1 runs the window must not show the old weights' confident answer."""
+    before = weights(tiny_state)
+    tiny_state.set_image(np.eye(8, dtype=np.float32))
+    dialog.start_from.setCurrentIndex(1)  # from scratch
+    dialog.epochs.setValue(1)
+    fresh = engine.Network(tiny_state.network.input_shape, list(tiny_state.network.layers), seed=0)
+    with qtbot.waitSignal(dialog.trainingFinished, timeout=5000):
+        QTest.mouseClick(dialog.train_button, Qt.LeftButton)
+        assert_same(weights(tiny_state), fresh.params)  # before the first epoch has ended
+        tiny_state.recompute()
+        np.testing.assert_allclose(tiny_state.probabilities,
+                                   fresh.forward(tiny_state.model_input)[-1], rtol=1e-6)
+    tiny_state.undo_stack.undo()
+    assert_same(weights(tiny_state), before)

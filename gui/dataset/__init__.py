@@ -1,0 +1,1 @@
+"""What the network learned, on data: evaluation, misread digits, favourite patches."""

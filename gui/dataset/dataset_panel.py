@@ -1,0 +1,122 @@
+"""The Dataset dock: how the network does on the shipped digits, and the digits it misreads.
+
+Per-class accuracy and a confusion matrix of the current network (computed in a worker, redone
+when the weights change); a cell opens its digits worst first; a digit goes onto the canvas as
+one undo step, so every map, window and inspector explains it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QProgressBar, QSplitter, QVBoxLayout, QWidget,
+)
+
+from gui.dataset.confusion_matrix import ConfusionMatrix
+from gui.dataset.dataset_model import HELD_OUT, TRAINING
+from gui.dataset.digit_gallery import DigitGallery
+
+
+class DatasetPanel(QWidget):
+    """Reads ``model`` (a DatasetModel); puts chosen digits on ``state``'s canvas."""
+
+    def __init__(self, state, model, parent=None):
+        super().__init__(parent)
+        self.setObjectName("datasetPanel")
+        self.state, self.model = state, model
+        self.cell = None  # (true, predicted) whose digits the gallery shows
+        self.subset = QComboBox(objectName="datasetSubset")
+        held, fit = len(model.held_out_indices), len(model.training_indices)
+        self.subset.addItem(f"{held:,} held-out digits (never trained on)", HELD_OUT)
+        self.subset.addItem(f"{fit:,} training digits", TRAINING)
+        self.subset.setToolTip(
+            "Held out: the digits the shipped model, and training in this app on these digits, "
+            "never learn from; they show how the network does on new handwriting. Training "
+            "digits show what it learned by heart. (A network trained elsewhere may have seen "
+            "either.)")
+        self.progress = QProgressBar(maximum=1000, textVisible=False, maximumWidth=120)
+        self.summary = QLabel(objectName="datasetSummary", wordWrap=True)
+        self.matrix = ConfusionMatrix()
+        self.gallery_title = QLabel("Click a cell of the matrix to see its digits.",
+                                    objectName="galleryTitle", wordWrap=True)
+        self.gallery = DigitGallery()
+        self.gallery.setObjectName("datasetGallery")
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Look at"))
+        top.addWidget(self.subset)
+        top.addWidget(self.progress)
+        top.addWidget(self.summary, 1)
+        pictures = QWidget()
+        pictures_layout = QVBoxLayout(pictures)
+        pictures_layout.setContentsMargins(0, 0, 0, 0)
+        pictures_layout.addWidget(self.gallery_title)
+        pictures_layout.addWidget(self.gallery, 1)
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(self.matrix)
+        split.addWidget(pictures)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self.subset.currentIndexChanged.connect(self._on_subset_chosen)
+        self.matrix.cellClicked.connect(self.show_cell)
+        self.gallery.digitClicked.connect(model.draw_digit)
+        model.evaluationChanged.connect(self._on_evaluation_changed)
+        model.progressed.connect(self._on_progressed)
+        model.subsetChanged.connect(self._on_subset_changed)
+        self._on_evaluation_changed()
+
+    def _on_subset_chosen(self):
+        self.model.set_subset(self.subset.currentData())
+
+    def _on_subset_changed(self):
+        self.subset.blockSignals(True)
+        self.subset.setCurrentIndex(self.subset.findData(self.model.subset))
+        self.subset.blockSignals(False)
+
+    def _on_progressed(self, fraction):
+        self.progress.setValue(round(1000 * fraction))
+
+    def _on_evaluation_changed(self):
+        evaluation = self.model.evaluation
+        self.progress.setVisible(evaluation is None and not self.model.error)
+        if evaluation is None:
+            self.progress.setValue(0)
+            self.matrix.set_counts(None, None)
+            self.gallery.set_tiles([])
+            self.summary.setText(self.model.error or "Reading the digits with the current weights…")
+            self.summary.setStyleSheet("color: #ff8a80;" if self.model.error else "")
+            return
+        self.summary.setStyleSheet("")
+        wrong = int((evaluation.predictions != evaluation.labels).sum())
+        seen = "held-out" if self.model.subset == HELD_OUT else "training"
+        self.summary.setText(
+            f"{100 * evaluation.accuracy:.1f} % right: {wrong:,} of {len(evaluation.labels):,} "
+            f"{seen} digits misread.")
+        self.matrix.set_counts(evaluation.confusion, evaluation.class_accuracy)
+        if self.cell is not None:
+            self.show_cell(*self.cell)
+
+    def show_cell(self, true, predicted):
+        """Fill the gallery with the digits of cell (``true``, ``predicted``), worst first."""
+        self.cell = (true, predicted)
+        self.matrix.select(self.cell)
+        evaluation = self.model.evaluation
+        if evaluation is None:
+            return
+        members = evaluation.cell(true, predicted)
+        what = "read right" if true == predicted else f"called {predicted}"
+        self.gallery_title.setText(
+            f"{self.matrix.cell_text(true, predicted)}, least sure first. Click one to draw it."
+            if len(members) else f"No digit {true} was {what}.")
+        tiles = []
+        for member in members:
+            index = int(self.model.indices[member])
+            p = evaluation.probabilities[member]
+            caption = f"{100 * p[predicted]:.0f} % {predicted}"
+            tip = (f"digit #{index}, labelled {true}: the network says {predicted} "
+                   f"({100 * p[predicted]:.1f} %), {true} gets {100 * p[true]:.1f} %")
+            tiles.append((self.model.images[index], caption, index, tip))
+        self.gallery.set_tiles(tiles)

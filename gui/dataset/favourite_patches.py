@@ -1,0 +1,157 @@
+"""The pinned unit's favourite digits: the nine shipped digits that drive it hardest.
+
+Each is cropped to the receptive field the unit saw it through (the padding it reached into
+hatched) and captioned with the unit's value; a dense or class unit sees whole digits. One
+batched forward over all 8,000 digits, in a worker, cached per weights and layer: every
+channel of that layer is then shown at once.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+import engine
+from engine.favourites import crop, layer_values, top_images
+from gui.background_task import BackgroundTask, RecentResults, keyed, weights_key
+from gui.dataset.digit_gallery import DigitGallery
+from gui.present.formatting import number
+from gui.present.naming import channel_name, unit_name
+
+
+
+class FavouritePatches(QWidget):
+    """Reads the pinned unit from ``state`` and the digits from ``model`` (a DatasetModel).
+
+    Signals
+    -------
+    favouritesShown : the gallery now shows the pinned unit's favourites.
+    """
+
+    favouritesShown = Signal()
+
+    def __init__(self, state, model, parent=None):
+        super().__init__(parent)
+        self.setObjectName("favouritePatches")
+        self.state, self.model = state, model
+        self.title = QLabel(objectName="favouritesTitle", wordWrap=True)
+        self.anywhere = QCheckBox("anywhere in its map", checked=True, toolTip=(
+            "On: each digit counts with the strongest response of the pinned unit's channel, "
+            "wherever it is (weight sharing: every unit of a map has the same filter). "
+            "Off: only at the pinned unit's own position."))
+        self.progress = QProgressBar(maximum=1000, textVisible=False, maximumWidth=120)
+        self.gallery = DigitGallery()
+        self.gallery.setObjectName("favouritesGallery")
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.progress)
+        top.addWidget(self.anywhere)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.gallery, 1)
+        self._cache = RecentResults(8)  # (weights key, layer, position) -> LayerValues
+        self._shown = None  # the (layer, channel, position) on screen or being computed
+        self._wanted = None  # the cache key it needs
+        self._task = BackgroundTask(self)
+        self._task.progressed.connect(lambda f: self.progress.setValue(round(1000 * f)))
+        self._task.succeeded.connect(self._on_found)
+        self._task.failed.connect(self._show_error)
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.refresh)
+        state.pinnedChanged.connect(self._on_pinned_changed)
+        state.networkChanged.connect(self._debounce.start)
+        self.anywhere.toggled.connect(self.refresh)
+        self.gallery.digitClicked.connect(model.draw_digit)
+        self.refresh()
+
+    @property
+    def running(self) -> bool:
+        """Whether favourites are being computed."""
+        return self._task.running
+
+    def _on_pinned_changed(self):
+        if self._key() != self._shown:
+            self.refresh()
+
+    def _key(self):
+        unit = self.state.pinned
+        if unit is None:
+            return None
+        flat = len(self.state.network.shapes[unit.layer]) == 1
+        position = None if flat or self.anywhere.isChecked() else (unit.row, unit.col)
+        return unit.layer, unit.channel, position
+
+    def refresh(self):
+        """Show the pinned unit's favourites, from the cache or computed in a worker."""
+        self._debounce.stop()
+        key = self._key()
+        self.anywhere.setEnabled(key is not None and len(self.state.network.shapes[key[0]]) == 3)
+        if key is None:
+            self._task.cancel()
+            self._shown = None
+            self._show_message("Pin a unit (click it in a map) to see the nine digits that "
+                               "drive it hardest.")
+            return
+        # Values of every channel of the layer: pinning another channel needs no new pass.
+        layer, channel, position = key
+        full_key = (weights_key(self.state.network), layer, position)
+        self._shown, self._wanted = key, full_key
+        if full_key in self._cache:
+            self._task.cancel()
+            self._show(self._cache[full_key])
+            return
+        try:
+            images = self.model.network_images(np.arange(len(self.model.labels)))
+        except engine.ConfigError as error:
+            self._show_error(str(error))
+            return
+        net = self.state.network_copy()
+        row, col = position if position is not None else (None, None)
+        self.title.setText(f"Finding the digits that drive {self._unit_text()} hardest…")
+        self.progress.setValue(0)
+        self.progress.show()
+        self._task.start(lambda report, stop: keyed(full_key, layer_values(
+            net, images, layer, row, col, on_progress=report, should_stop=stop)))
+
+    def _unit_text(self):
+        unit = self.state.pinned
+        if self._key()[2] is None:  # the channel anywhere in its map, not one position
+            return channel_name(self.state.network, unit.layer, unit.channel)
+        return unit_name(self.state.network, unit)
+
+    def _on_found(self, result):
+        full_key, values = result
+        self._cache[full_key] = values
+        if full_key == self._wanted:
+            self._show(values)
+
+    def _show(self, values):
+        layer, channel, _ = self._shown
+        found = top_images(self.state.network, layer, values, channel)
+        self.progress.hide()
+        self.title.setStyleSheet("")
+        whole = found.positions is None
+        self.title.setText(
+            f"The nine digits that drive {self._unit_text()} hardest"
+            + (" (it sees whole digits)" if whole else ", each cut to the window it saw "
+               "(hatched: padding)") + ". Click one to draw it.")
+        tiles = []
+        for i, (index, value, box) in enumerate(zip(found.indices, found.activations, found.boxes)):
+            image = self.model.images[index]
+            where = "" if whole else f" at row {found.positions[i][0]}, col {found.positions[i][1]}"
+            tiles.append((image if whole else crop(image, box), number(value), int(index),
+                          f"digit #{index} (a {self.model.labels[index]}): {number(value)}{where}"))
+        self.gallery.set_tiles(tiles)
+        self.favouritesShown.emit()
+
+    def _show_message(self, text):
+        self.progress.hide()
+        self.title.setStyleSheet("")
+        self.title.setText(text)
+        self.gallery.set_tiles([])
+
+    def _show_error(self, message):
+        self._show_message(message)
+        self.title.setStyleSheet("color: #ff8a80;")

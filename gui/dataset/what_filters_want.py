@@ -1,0 +1,145 @@
+"""What a filter wants: for each channel of a conv layer, or each class, the input that drives it.
+
+Found by regularised gradient ascent (engine.maximize) in a worker, only while the dock is seen,
+cached per weights and layer.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from engine.favourites import crop
+from engine.maximize import maximize
+from gui.background_task import BackgroundTask, RecentResults, keyed, weights_key
+from gui.dataset.digit_gallery import DigitGallery
+from gui.present.formatting import number
+from gui.lazy_redraw import LazyRedraw
+
+
+
+def targets(net):
+    """[(label, layer index)]: every conv layer, then the class scores (the layer before a
+    final softmax) when the network has them."""
+    choices = [(f"{name} filters", i) for i, (name, spec) in enumerate(zip(net.names, net.layers))
+               if spec.kind == "conv2d"]
+    if len(net.layers) > 1 and net.layers[-1].kind == "softmax" and len(net.shapes[-2]) == 1:
+        choices.append(("classes (their scores)", len(net.layers) - 2))
+    return choices
+
+
+class WhatFiltersWant(QWidget):
+    """A layer chooser over a gallery of the inputs that drive each of its channels hardest.
+
+    Signals
+    -------
+    imagesShown : the gallery shows the chosen layer's images.
+    """
+
+    imagesShown = Signal()
+
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.setObjectName("whatFiltersWant")
+        self.state = state
+        self.layer = QComboBox(objectName="maximiseLayer")
+        self.progress = QProgressBar(maximum=1000, textVisible=False, maximumWidth=120)
+        self.title = QLabel(objectName="maximiseTitle", wordWrap=True)
+        self.gallery = DigitGallery()
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Layer"))
+        top.addWidget(self.layer)
+        top.addWidget(self.progress)
+        top.addWidget(self.title, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.gallery, 1)
+        self._cache = RecentResults(16)
+        self._wanted = None
+        self._task = BackgroundTask(self)
+        self._task.progressed.connect(lambda f: self.progress.setValue(round(1000 * f)))
+        self._task.succeeded.connect(self._on_found)
+        self._task.failed.connect(self._show_error)
+        # Not refreshed inside the paint event LazyRedraw catches up in: the progress bar and
+        # the title would repaint recursively.
+        self._soon = QTimer(self, singleShot=True, interval=0)
+        self._soon.timeout.connect(self.refresh)
+        self._when_seen = LazyRedraw(self, self._soon.start)
+        self._debounce = QTimer(self, singleShot=True, interval=300)
+        self._debounce.timeout.connect(self._when_seen)
+        self.layer.currentIndexChanged.connect(self._when_seen)
+        state.networkChanged.connect(self._on_network_changed)
+        self._on_network_changed()
+
+    @property
+    def running(self) -> bool:
+        return self._task.running
+
+    def _on_network_changed(self):
+        current = self.layer.currentData()
+        self.layer.blockSignals(True)
+        self.layer.clear()
+        for text, index in targets(self.state.network):
+            self.layer.addItem(text, index)
+        self.layer.setCurrentIndex(max(self.layer.findData(current), 0))
+        self.layer.blockSignals(False)
+        self._debounce.start()
+
+    def refresh(self):
+        """Show the chosen layer's images, from the cache or found in a worker."""
+        self._debounce.stop()
+        layer = self.layer.currentData()
+        if layer is None:
+            self._task.cancel()
+            self._show_message("The network has no conv layer and no class scores to look at.")
+            return
+        key = (weights_key(self.state.network), layer)
+        self._wanted = key
+        if key in self._cache:
+            self._task.cancel()
+            self._show(self._cache[key], layer)
+            return
+        net = self.state.network_copy()
+        self.progress.setValue(0)
+        self.progress.show()
+        self.title.setStyleSheet("")
+        self.title.setText("Climbing the gradient from faint noise…")
+        self._task.start(lambda report, stop: keyed(key, maximize(net, layer, on_progress=report,
+                                                                  should_stop=stop)))
+
+    def _on_found(self, result):
+        key, found = result
+        self._cache[key] = found
+        if key == self._wanted:
+            self._show(found, key[1])
+
+    def _show(self, found, layer):
+        self.progress.hide()
+        net = self.state.network
+        conv = net.layers[layer].kind == "conv2d"
+        what = ("the centre unit of each filter's map hardest, cut to its receptive field" if conv
+                else "each class's score hardest")
+        self.title.setText(
+            f"The input that drives {what}: gradient ascent from faint noise (small random "
+            f"shifts, blur and a pull towards black keep it readable).")
+        box = None
+        if conv:
+            _, rows, cols = net.shapes[layer]
+            box = net.receptive_field(layer, rows // 2, cols // 2).input_box
+        tiles = []
+        for k, (image, start, end) in enumerate(zip(found.images, found.start, found.end)):
+            name = f"filter {k + 1}" if conv else f"class {k}"
+            tiles.append((image[0] if box is None else crop(image[0], box), name, k,
+                          f"{name}: {number(start)} on the starting noise, {number(end)} on this"))
+        self.gallery.set_tiles(tiles)
+        self.imagesShown.emit()
+
+    def _show_message(self, text):
+        self.progress.hide()
+        self.title.setText(text)
+        self.gallery.set_tiles([])
+
+    def _show_error(self, message):
+        self._show_message(message)
+        self.title.setStyleSheet("color: #ff8a80;")

@@ -1,0 +1,240 @@
+"""Attribution on the canvas: which pixels made the network say a class, four ways.
+
+Saliency, gradient × input and Grad-CAM follow the pen (one backward pass each); occlusion
+needs a forward per pixel, so it runs on demand in a worker and is dropped when the drawing
+changes. Each method comes with one sentence saying how to read its colours.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
+    QWidget,
+)
+
+import engine
+from engine import attribution
+from gui.background_task import BackgroundTask, keyed
+
+OFF, SALIENCY, GRADIENT_INPUT, OCCLUSION, GRAD_CAM = (
+    "Off", "Saliency |∂p/∂x|", "Gradient × input", "Occlusion", "Grad-CAM")
+FRAME_S = 1 / 60
+REST_MS = 150  # the pen counts as resting after this long without a change
+OCCLUSION_SIDE = 28  # patch centres per side at most: a digit's pixels
+LEGENDS = {
+    OFF: "Colour the canvas by which pixels made the network say a class.",
+    SALIENCY: "Bright where changing a pixel a little would change the probability of {cls} "
+              "the most, whichever way.",
+    GRADIENT_INPUT: "Orange ink raises the probability of {cls}, blue ink lowers it; "
+                    "blank pixels count for nothing.",
+    OCCLUSION: "Orange where covering a {patch}×{patch} patch with black lowers the probability "
+               "of {cls}, blue where it raises it{every}.",
+    GRAD_CAM: "Bright where the maps of {layer} hold the features that raise the score of {cls}, "
+              "spread back over the input.",
+}
+
+
+def _default_cam_layer(net, maps):
+    """Grad-CAM's usual choice: the last conv layer's maps, rectified when a ReLU follows."""
+    convs = [i for i in maps if net.layers[i].kind == "conv2d"]
+    if not convs:
+        return maps[-1] if maps else None
+    after = convs[-1] + 1
+    rectified = after in maps and net.layers[after].kind in ("relu", "leaky_relu")
+    return after if rectified else convs[-1]
+
+
+class AttributionPanel(QWidget):
+    """Chooses an attribution method, its class and settings; draws it through ``state``."""
+
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.setObjectName("attributionPanel")
+        self.state = state
+        self.method = QComboBox(objectName="attributionMethod")
+        self.method.addItems([OFF, SALIENCY, GRADIENT_INPUT, OCCLUSION, GRAD_CAM])
+        self.target = QComboBox(objectName="attributionClass",
+                                toolTip="The class whose probability is explained")
+        self.layer = QComboBox(objectName="gradCamLayer", toolTip="The layer whose maps Grad-CAM weighs")
+        self.patch = QSpinBox(minimum=1, maximum=15, value=5, suffix=" px",
+                              toolTip="Side of the square slid over the input")
+        self.run_button = QPushButton("Occlude again", toolTip="Run occlusion on the drawing (R)")
+        self.progress = QProgressBar(maximum=1000, textVisible=False, maximumWidth=100)
+        self.progress.hide()
+        self.legend = QLabel(objectName="attributionLegend", wordWrap=True)
+        self.legend.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
+        form.addRow("Show", self.method)
+        form.addRow("Class", self.target)
+        self._layer_row = QLabel("Layer")
+        form.addRow(self._layer_row, self.layer)
+        occlusion_row = QHBoxLayout()
+        occlusion_row.addWidget(self.patch)
+        occlusion_row.addWidget(self.run_button)
+        occlusion_row.addWidget(self.progress)
+        self._patch_row = QLabel("Patch")
+        form.addRow(self._patch_row, occlusion_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.legend)
+        layout.addStretch()
+        self._task = BackgroundTask(self)
+        self._task.progressed.connect(lambda f: self.progress.setValue(round(1000 * f)))
+        self._task.succeeded.connect(self._on_occluded)
+        self._task.failed.connect(self._show_error)
+        shortcut = QShortcut(QKeySequence("R"), self, context=Qt.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.occlude)
+        self.method.currentTextChanged.connect(self._on_settings_changed)
+        self.target.currentIndexChanged.connect(self._on_settings_changed)
+        self.layer.currentIndexChanged.connect(self._on_settings_changed)
+        self.patch.valueChanged.connect(self._on_settings_changed)
+        self.run_button.clicked.connect(self.occlude)
+        state.networkChanged.connect(self._on_network_changed)
+        state.activationsChanged.connect(self._on_activations_changed)
+        state.overlayChanged.connect(self._on_overlay_changed)
+        self._drawing = None  # the model input the occlusion overlay was computed for
+        # A live map slower than a frame (a large input) waits until the pen rests.
+        self._slow = False
+        self._rest = QTimer(self, singleShot=True, interval=REST_MS)
+        self._rest.timeout.connect(self._draw_live)
+        self._on_network_changed()
+
+    # --------------------------------------------------------------- settings
+    def set_method(self, method):
+        self.method.setCurrentText(method)
+
+    @property
+    def target_class(self):
+        """The class explained: None for the predicted one."""
+        return self.target.currentData()
+
+    def _on_network_changed(self):
+        self._slow = False
+        net = self.state.network
+        classes = net.shapes[-1][0] if net.layers and len(net.shapes[-1]) == 1 else 0
+        maps = [i for i, shape in enumerate(net.shapes) if len(shape) == 3]
+        for combo, items in ((self.target, [("the predicted one", None)]
+                              + [(str(c), c) for c in range(classes)]),
+                             (self.layer, [(net.names[i], i) for i in maps])):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for text, data in items:
+                combo.addItem(text, data)
+            index = combo.findData(current)
+            if combo is self.layer and index < 0:
+                index = combo.findData(_default_cam_layer(net, maps))
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+        self._on_settings_changed()
+
+    def _on_settings_changed(self):
+        method = self.method.currentText()
+        self._layer_row.setVisible(method == GRAD_CAM)
+        self.layer.setVisible(method == GRAD_CAM)
+        for widget in (self._patch_row, self.patch, self.run_button):
+            widget.setVisible(method == OCCLUSION)
+        if method != OFF and self.state.erf_enabled:
+            self.state.set_erf_enabled(False)  # one heatmap on the canvas at a time
+        self._drawing = None
+        self.legend.setStyleSheet("")
+        self._update_legend()
+        if method == OCCLUSION:
+            self.occlude()
+        else:
+            self._task.cancel()
+            self._draw_live()
+
+    def _update_legend(self):
+        cls = self.target.currentText() if self.target_class is not None else "the predicted class"
+        stride = self._occlusion_stride()
+        every = f" (a patch every {stride} pixels)" if stride > 1 else ""
+        self.legend.setText(LEGENDS[self.method.currentText()].format(
+            cls=cls, patch=self.patch.value(), layer=self.layer.currentText(), every=every))
+
+    def _occlusion_stride(self):
+        """Patches on every pixel of a digit-sized input; on a larger one, about as many patches
+        (as many forwards), spread out: a 256×256 input would otherwise need 65,536."""
+        return max(1, math.ceil(max(self.state.network.input_shape[1:]) / OCCLUSION_SIDE))
+
+    # ------------------------------------------------------------ computing
+    def _on_activations_changed(self):
+        method = self.method.currentText()
+        if method == OCCLUSION:
+            if self._drawing is not None and not np.array_equal(self._drawing, self.state.model_input):
+                self._drawing = None
+                self.state.set_input_overlay(None)
+                self.legend.setText("The drawing changed: press “Occlude again” (R) to see what "
+                                    "covering each patch does now.")
+        elif self._slow:
+            self._rest.start()
+        else:
+            self._draw_live()
+
+    def _draw_live(self):
+        method = self.method.currentText()
+        if method in (OFF, OCCLUSION):
+            if method == OFF and self._owns_overlay():
+                self.state.set_input_overlay(None)
+            return
+        net, x, outputs = self.state.network, self.state.model_input, self.state.fresh_activations
+        started = time.perf_counter()
+        try:
+            if method == SALIENCY:
+                overlay, signed = attribution.saliency(net, x, self.target_class, outputs), False
+            elif method == GRADIENT_INPUT:
+                overlay, signed = attribution.gradient_times_input(net, x, self.target_class, outputs), True
+            else:
+                overlay, signed = attribution.grad_cam(net, x, self.layer.currentData(),
+                                                       self.target_class, outputs), False
+        except engine.ConfigError as error:
+            self._show_error(str(error)[:1].upper() + str(error)[1:])
+            return
+        self._slow = time.perf_counter() - started > FRAME_S
+        self.state.set_input_overlay(overlay, signed)
+
+    def occlude(self):
+        """Run occlusion on the current drawing in a worker thread."""
+        if self.method.currentText() != OCCLUSION:
+            return
+        net = self.state.network_copy()
+        x, target, patch = self.state.model_input.copy(), self.target_class, self.patch.value()
+        stride = self._occlusion_stride()
+        self._update_legend()
+        self.progress.setValue(0)
+        self.progress.show()
+
+        self._task.start(lambda report, stop: keyed(x, attribution.occlusion(
+            net, x, target, patch, stride=stride, on_progress=report, should_stop=stop)))
+
+    def _on_occluded(self, result):
+        self.progress.hide()
+        x, overlay = result
+        if self.method.currentText() == OCCLUSION and np.array_equal(x, self.state.model_input):
+            self._drawing = x
+            self.state.set_input_overlay(overlay, signed=True)
+
+    def _show_error(self, message):
+        self.legend.setText(message)
+        self.legend.setStyleSheet("color: #ff8a80;")
+        if self._owns_overlay():
+            self.state.set_input_overlay(None)
+
+    def _owns_overlay(self):
+        return not self.state.erf_enabled and self.state.input_overlay is not None
+
+    def _on_overlay_changed(self):
+        # The effective receptive field took the canvas: step aside.
+        if self.state.erf_enabled and self.method.currentText() != OFF:
+            self.method.blockSignals(True)
+            self.method.setCurrentText(OFF)
+            self.method.blockSignals(False)
+            self._task.cancel()
+            self._on_settings_changed()

@@ -1,0 +1,70 @@
+"""Heavy work in a worker thread: results, progress, errors, and newer runs superseding older."""
+
+import threading
+
+import pytest
+
+import engine
+from gui.background_task import BackgroundTask, RecentResults, keyed
+
+
+@pytest.fixture
+def task(qapp):
+    background = BackgroundTask()
+    yield background
+    background.cancel()
+
+
+def test_a_run_reports_progress_and_its_result(qtbot, task):
+    seen = []
+    task.progressed.connect(seen.append)
+
+    def work(report, should_stop):
+        report(0.5)
+        report(1.0)
+        return threading.current_thread() is not threading.main_thread()
+
+    with qtbot.waitSignal(task.succeeded, timeout=5000) as result:
+        task.start(work)
+    assert result.args == [True]  # it ran off the GUI thread
+    assert seen == [0.5, 1.0] and not task.running
+
+
+def test_a_newer_run_supersedes_an_older_one(qtbot, task):
+    release = threading.Event()
+    results = []
+    task.succeeded.connect(results.append)
+
+    def slow(report, should_stop):
+        release.wait(5)
+        return "old" if not should_stop() else None
+
+    task.start(slow)
+    with qtbot.waitSignal(task.succeeded, timeout=5000):
+        task.start(lambda report, should_stop: "new")
+        release.set()
+    qtbot.wait(50)  # the old run's end, if it were delivered, would arrive by now
+    assert results == ["new"]
+
+
+def test_an_engine_refusal_is_reported_in_words(qtbot, task):
+    def refuse(report, should_stop):
+        raise engine.ConfigError("the network has no softmax")
+
+    with qtbot.waitSignal(task.failed, timeout=5000) as failure:
+        task.start(refuse)
+    assert failure.args == ["The network has no softmax"]
+
+
+def test_recent_results_forget_the_oldest():
+    results = RecentResults(2)
+    results["a"], results["b"] = 1, 2
+    results["a"] = 3  # replacing an entry forgets nothing
+    assert results == {"a": 3, "b": 2}
+    results["c"] = 4
+    assert list(results.items()) == [("b", 2), ("c", 4)]  # "a" was stored first
+
+
+def test_keyed_work_delivers_nothing_once_stopped():
+    assert keyed("k", 3) == ("k", 3)
+    assert keyed("k", None) is None

@@ -263,7 +263,8 @@ def _read_entry(archive, info, what, max_data_bytes):
         if size > max_data_bytes:
             raise ConfigError(f"{what} declares {size:,} bytes of data, more than it can need "
                               f"({max_data_bytes:,})")
-        data = f.read(size)
-    if len(data) != size:
+        data = bytearray(size)  # writable: the weights are edited in place
+        got = f.readinto(data)
+    if got != size:
         raise ConfigError(f"{what} is cut short; the file is truncated")
     return np.frombuffer(data, dtype).reshape(shape, order="F" if fortran else "C")

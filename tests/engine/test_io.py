@@ -27,6 +27,7 @@ def test_round_trip_keeps_everything(tmp_path):
     assert loaded.seed == 3
     for p, q in zip(original.params, loaded.params):
         assert p.keys() == q.keys() and all(np.array_equal(p[k], q[k]) for k in p)
+    assert all(a.flags.writeable for p in loaded.params for a in p.values())  # edited in place
     x = np.random.default_rng(0).random((2, 8, 8))
     np.testing.assert_array_equal(loaded.forward(x)[-1], original.forward(x)[-1])
     assert list((tmp_path).iterdir()) == [tmp_path / "n.npz"]  # no temporary left behind

@@ -77,3 +77,12 @@ def test_open_and_save_dialogs_start_in_the_folder_used_last(main_window, tmp_pa
     trigger["Save network…"].trigger()
     assert asked[1] == str(folder / "network.npz")
     assert settings.value("lastFolder") == str(folder)
+
+
+def test_a_network_opened_from_a_file_can_be_edited(main_window, state, tmp_path):
+    path = tmp_path / "net.npz"
+    engine.save_network(engine.Network((1, 28, 28), [engine.Conv2d(2, 3)]), path)
+    assert main_window.open_network(path) == ""
+    weight = state.network.params[0]["weight"] * 0
+    assert state.set_param(0, "weight", weight) == ""
+    assert not state.network.params[0]["weight"].any()

@@ -237,5 +237,7 @@ def test_monkey(qtbot, main_window, tmp_path, seed):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", range(1, 7))
-def test_monkey_more_seeds(qtbot, main_window, tmp_path, seed):
+def test_monkey_more_seeds(qtbot, main_window, tmp_path, seed, request):
+    if "slow" not in request.config.getoption("markexpr"):
+        pytest.skip("minutes per seed: run with -m slow")
     _walk(qtbot, main_window, tmp_path, seed, ACTIONS_PER_SEED)

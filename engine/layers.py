@@ -432,6 +432,9 @@ class Conv2d(_Windowed):
             raise ConfigError(f"the padding mode must be one of {', '.join(ops.PADDING_MODES)}, "
                               f"not {self.padding_mode!r}")
         _flags(self, "bias", "flip")
+        if self.stride is None:
+            raise ConfigError("the stride must be a whole number or a (height, width) pair, "
+                              "not null")
         if self.padding == "same" and self.stride not in (1, (1, 1)):
             raise ConfigError('"same" padding keeps the size only at stride 1; give the padding '
                               "as a number for a strided convolution")

@@ -3,42 +3,49 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 from collections import Counter
 
 import numpy as np
 
 from engine import explain as _explain
+from engine import limits
 from engine import receptive_field as _rf
-from engine.errors import ConfigError
+from engine.errors import ConfigError, real_array, whole_index
 from engine.layers import Layer, Softmax, layer_from_dict
 from engine.normalization import Normalization
 
-#: ConvScope refuses networks that would not fit comfortably in memory, with a reason
-MAX_VALUES = 50_000_000
-
 
 def _title(i, spec):
-    return f"layer {i + 1} ({spec.describe()})"
+    try:
+        described = spec.describe()
+    except (TypeError, ValueError):  # settings too wrong to describe (a list for a rate, say)
+        described = spec.kind
+    return f"layer {i + 1} ({described})"
 
 
 def _input_shape(shape):
     """(C, H, W) from (C, H, W) or (H, W); ConfigError in words otherwise."""
     try:
         dims = tuple(shape)
-        ok = len(dims) in (2, 3) and all(float(d).is_integer() and d >= 1 for d in dims)
-    except (TypeError, ValueError):
-        ok = False
-    if not ok:
+    except TypeError:
+        dims = ()
+    if len(dims) not in (2, 3) or not all(isinstance(d, (int, np.integer)) and
+                                          not isinstance(d, bool) and d >= 1 for d in dims):
         raise ConfigError(f"the input size must be (channels, height, width) or (height, width) "
-                          f"with every number at least 1, not {shape!r}")
+                          f"with every number a whole number at least 1, not {shape!r}")
     dims = tuple(int(d) for d in dims)
-    return dims if len(dims) == 3 else (1,) + dims
+    dims = dims if len(dims) == 3 else (1,) + dims
+    limits.check_input(dims)
+    return dims
 
 
 def _plan(input_shape, layers):
-    """Check every layer against its input; returns (specs, shapes, windows, param shapes)."""
-    specs, shapes, windows, param_shapes = [], [], [], []
+    """Check every layer against its input and the budgets of engine.limits; returns (specs,
+    shapes, windows, param shapes)."""
+    limits.check_layer_count(len(layers))
+    specs, shapes, windows, param_shapes, mult_adds = [], [], [], [], []
     shape = input_shape
     for i, spec in enumerate(layers):
         if isinstance(spec, dict):
@@ -50,20 +57,18 @@ def _plan(input_shape, layers):
             raise ConfigError(f"layer {i + 1} is {spec!r}, not a layer such as Conv2d(8, 3)")
         try:
             spec.validate()
-            windows.append(spec.window(shape))
+            window = spec.window(shape)
             out = spec.output_shape(shape)
             p_shapes = spec.param_shapes(shape)
+            mult_adds.append(limits.check_layer(spec, shape, out, window, p_shapes))
         except ConfigError as error:
             raise ConfigError(f"{_title(i, spec)}: {error}") from None
-        for what, count in [("output", math.prod(out))] + [
-                (f"{name} array", math.prod(s)) for name, s in p_shapes.items()]:
-            if count > MAX_VALUES:
-                raise ConfigError(f"{_title(i, spec)}: its {what} would hold {count:,} numbers, "
-                                  f"more than ConvScope handles ({MAX_VALUES:,})")
         specs.append(spec)
+        windows.append(window)
         shapes.append(out)
         param_shapes.append(p_shapes)
         shape = out
+    limits.check_network(shapes, param_shapes, mult_adds)
     return specs, shapes, windows, param_shapes
 
 
@@ -79,7 +84,11 @@ def _check_params(i, spec, given, shapes):
         if array.shape != tuple(shape) or array.dtype.kind not in "biuf":
             raise ConfigError(f"{_title(i, spec)}: the {name} has shape {array.shape} "
                               f"({array.dtype}) but this layer needs numbers of shape {shape}")
-        out[name] = np.ascontiguousarray(array, dtype=np.float32)
+        with np.errstate(over="ignore"):
+            out[name] = np.ascontiguousarray(array, dtype=np.float32)
+        if not np.isfinite(out[name]).all():
+            raise ConfigError(f"{_title(i, spec)}: the {name} holds values that are not finite "
+                              f"numbers (NaN, infinity, or beyond float32's ±3.4e38)")
     return out
 
 
@@ -157,10 +166,12 @@ class Network:
     def as_input(self, x):
         """(array, batched): ``x`` in any form ``forward`` accepts, as float32 (C, H, W) or
         (N, C, H, W); a ConfigError in words for an array of another shape."""
-        x = np.asarray(x, dtype=np.float32)
+        x = real_array(x, "an image").astype(np.float32, copy=False)
         c, h, w = self.input_shape
         if x.shape == self.input_shape or (c == 1 and x.shape == (h, w)):
             return x.reshape(self.input_shape), False
+        if len(x) == 0 and x.ndim in (3, 4):
+            raise ConfigError("the batch is empty: give at least one image")
         if x.ndim == 4 and x.shape[1:] == self.input_shape:
             return x, True
         if c == 1 and x.ndim == 3 and x.shape[1:] == (h, w):
@@ -194,6 +205,8 @@ class Network:
         list of float32 arrays, entry i shaped ``shapes[i]`` (with a leading N for a batch).
         """
         x, batched = self.as_input(x)
+        if upto is not None and not 0 <= whole_index(upto, "upto") < len(self.layers):
+            raise IndexError(f"layer {upto} does not exist (the network has {len(self.layers)})")
         outputs = self.run(x if batched else x[None], 0, len(self.layers) if upto is None
                            else upto + 1)
         return outputs if batched else [out[0] for out in outputs]
@@ -250,7 +263,7 @@ class Network:
         None for flat outputs).
         """
         rows = []
-        for i, (spec, geometry) in enumerate(zip(self.layers, _rf.geometries(self))):
+        for i, (spec, geometry) in enumerate(zip(self.layers, self.geometries)):
             in_shape = self.shapes[i - 1] if i else self.input_shape
             macs = spec.multiply_adds(in_shape, self.shapes[i], self.params[i])
             rows.append({
@@ -261,6 +274,12 @@ class Network:
                 "window": self.windows[i], "rf": geometry.size, "jump": geometry.jump,
                 "start": geometry.start})
         return rows
+
+    @functools.cached_property
+    def geometries(self):
+        """Every layer's receptive-field size, jump and start (see
+        :func:`engine.receptive_field.geometries`), computed once: the layers never change."""
+        return _rf.geometries(self)
 
     def rebuilt(self, layers, input_shape=None):
         """A new Network with ``layers`` (and ``input_shape``), reusing the weights that still fit.

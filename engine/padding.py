@@ -23,14 +23,26 @@ def _pair(value, name):
     if type(value) is tuple and len(value) == 2 and type(value[0]) is type(value[1]) is int:
         return value
     pair = (value, value) if np.isscalar(value) else tuple(value)
-    if len(pair) != 2 or not all(float(v).is_integer() for v in pair):
+    if len(pair) != 2 or not all(_whole(v) for v in pair):
         raise ConfigError(f"{name} must be a whole number or a (height, width) pair, not {value!r}")
     return int(pair[0]), int(pair[1])
 
 
+def _whole(value):
+    """Whether ``value`` is a whole number (2 or 2.0, not True or "2")."""
+    if isinstance(value, (bool, np.bool_)):
+        return False
+    return isinstance(value, (int, np.integer)) or (
+        isinstance(value, (float, np.floating)) and float(value).is_integer())
+
+
 def positive_pair(value, name):
     """An int or an (h, w) pair as two ints ≥ 1; ``name`` words the ConfigError otherwise."""
-    pair = _pair(value, name)
+    try:
+        pair = _pair(value, name)
+    except TypeError:  # None or another object that is neither a number nor a pair
+        raise ConfigError(f"{name} must be a whole number or a (height, width) pair, "
+                          f"not {value!r}") from None
     if min(pair) < 1:
         raise ConfigError(f"{name} must be at least 1, not {value!r}")
     return pair

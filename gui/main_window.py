@@ -6,7 +6,6 @@ methods, and remembers the layout and the last network between runs.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt
@@ -79,6 +78,8 @@ class MainWindow(QMainWindow):
         self._help = None
         self._training = None
         self._import_dialog = None
+        self._quit_without_remembering = False
+        self._last_folder = None
         self.setDockNestingEnabled(True)
         self.canvas = Canvas(state)
         self.maps = ActivationView(state)
@@ -296,12 +297,12 @@ class MainWindow(QMainWindow):
             return self._open_onnx(path)
         try:
             network = engine.load_network(path)
-        except (engine.ConfigError, OSError) as error:
-            return self._warn("Cannot open the network", f"{Path(path).name}: {error}")
+        except engine.ConfigError as error:  # the message names the file
+            return self.warn("Cannot open the network", str(error))
         refusal = self.state.set_network(network, f"Open {Path(path).name}")
         if not refusal:
             self.state.set_lesson(None)
-        return self._warn("Cannot use the network", refusal) if refusal else ""
+        return self.warn("Cannot use the network", refusal) if refusal else ""
 
     def new_network(self, trained):
         """Start again from the digit network, trained or untrained (one undoable step); returns
@@ -312,12 +313,12 @@ class MainWindow(QMainWindow):
             try:
                 network = engine.load_network(MODEL)
             except (engine.ConfigError, OSError) as error:
-                return self._warn("Cannot open the trained network", str(error))
+                return self.warn("Cannot open the trained network", str(error))
         what = "trained" if trained else "untrained"
         refusal = self.state.set_network(network, f"New {what} digit network")
         if not refusal:
             self.state.set_lesson(None)
-        return self._warn("Cannot use the network", refusal) if refusal else ""
+        return self.warn("Cannot use the network", refusal) if refusal else ""
 
     def _open_onnx(self, path):
         """Show the ONNX import dialog for ``path``; returns the refusal or ''."""
@@ -326,7 +327,7 @@ class MainWindow(QMainWindow):
         try:
             dialog = OnnxImportDialog(self.state, path, self)
         except (engine.ConfigError, OSError) as error:
-            return self._warn("Cannot open the model", f"{Path(path).name}: {error}")
+            return self.warn("Cannot open the model", f"{Path(path).name}: {error}")
         if self._import_dialog is not None:
             self._import_dialog.deleteLater()
         self._import_dialog = dialog
@@ -351,7 +352,7 @@ class MainWindow(QMainWindow):
         try:
             write()
         except (engine.ConfigError, OSError) as error:
-            return self._warn("Cannot export the network", f"{Path(path).name}: {error}")
+            return self.warn("Cannot export the network", f"{Path(path).name}: {error}")
         self.statusBar().showMessage(f"Exported to {path}", 5000)
         return ""
 
@@ -360,7 +361,7 @@ class MainWindow(QMainWindow):
         try:
             engine.save_network(self.state.network, path)
         except (engine.ConfigError, OSError) as error:
-            return self._warn("Cannot save the network", f"{Path(path).name}: {error}")
+            return self.warn("Cannot save the network", f"{Path(path).name}: {error}")
         return ""
 
     def load_image(self, path):
@@ -369,7 +370,7 @@ class MainWindow(QMainWindow):
             image = samples.load_image(path, self.state.image_size,
                                        colour=self.state.network.input_shape[0] == 3)
         except samples.ImageError as error:
-            return self._warn("Cannot load the image", str(error))
+            return self.warn("Cannot load the image", str(error))
         self.state.set_image(image, f"Load {Path(path).name}")
         return ""
 
@@ -381,7 +382,7 @@ class MainWindow(QMainWindow):
         """Save every layer's maps (the whole scrollable page, not just the part in view) to the
         PNG ``path``; returns the reason it failed or ''."""
         if not self.maps.grab_page().save(str(path), "PNG"):
-            return self._warn("Cannot export the maps", f"Could not write {path}.")
+            return self.warn("Cannot export the maps", f"Could not write {path}.")
         return ""
 
     def set_input_size(self, size):
@@ -390,7 +391,7 @@ class MainWindow(QMainWindow):
         refusal = self.state.set_input_shape((channels, size, size), f"Input size {size}×{size}")
         if refusal:
             self._on_network_changed()  # the radio item the user clicked is not the size in use
-            return self._warn("Cannot change the input size", refusal)
+            return self.warn("Cannot change the input size", refusal)
         return ""
 
     def show_training(self):
@@ -411,7 +412,7 @@ class MainWindow(QMainWindow):
             self._help = HelpDialog(self)
         self._help.show_topic(anchor)
 
-    def _warn(self, title, text):
+    def warn(self, title, text):
         """Show ``text`` in a window-modal box that does not block the event loop; returns it."""
         box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, self)
         box.setObjectName("errorBox")
@@ -421,13 +422,26 @@ class MainWindow(QMainWindow):
 
     def _with_path(self, use, title, file_filter, save_as=None):
         """Ask for a file to open (or, with ``save_as`` as the suggested name, to save) and hand
-        it to ``use``; nothing happens when the dialog is cancelled."""
+        it to ``use``; nothing happens when the dialog is cancelled. The dialog starts in the
+        folder used last (remembered between runs with the settings)."""
+        folder = self.last_folder()
         if save_as is None:
-            path, _ = QFileDialog.getOpenFileName(self, title, "", file_filter)
+            path, _ = QFileDialog.getOpenFileName(self, title, folder, file_filter)
         else:
-            path, _ = QFileDialog.getSaveFileName(self, title, save_as, file_filter)
+            path, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder, save_as)),
+                                                  file_filter)
         if path:
+            self._last_folder = str(Path(path).parent)
+            if self._settings is not None:
+                self._settings.setValue("lastFolder", self._last_folder)
             use(path)
+
+    def last_folder(self):
+        """The folder the Open and Save dialogs start in: the one used last, else "" (Qt's
+        default, the working folder)."""
+        if self._last_folder is None and self._settings is not None:
+            self._last_folder = str(self._settings.value("lastFolder", "", type=str))
+        return self._last_folder or ""
 
     def _on_other_size_triggered(self):
         size, ok = QInputDialog.getInt(self, "Input size", "Height and width of the input, pixels:",
@@ -475,11 +489,41 @@ class MainWindow(QMainWindow):
             self._settings.setValue("centreLikeMnist", self.state.preprocess)
             self._settings.sync()
         path = last_network_path(self._data_dir)
-        if path is not None:
+        if path is not None and not self._quit_without_remembering:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 engine.save_network(self.state.network, path)
             except (engine.ConfigError, OSError) as error:
-                # Quitting must never fail; the next start falls back to the shipped network.
-                print(f"ConvScope: could not remember the network: {error}", file=sys.stderr)
+                event.ignore()
+                self._ask_how_to_quit(path, error)
+                return
         super().closeEvent(event)
+
+    def _ask_how_to_quit(self, path, error):
+        """The network could not be remembered (disk full, folder read-only): say so and offer to
+        save it elsewhere, to quit anyway, or to stay."""
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        box = QMessageBox(QMessageBox.Warning, "The network cannot be remembered", (
+            f"ConvScope could not keep the current network for next time in {path.parent} "
+            f"({reason}). Save it somewhere else before quitting?"), QMessageBox.NoButton, self)
+        box.setObjectName("quitBox")
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        save = box.addButton("Save elsewhere…", QMessageBox.AcceptRole)
+        box.addButton("Quit without keeping it", QMessageBox.DestructiveRole)
+        box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(save)
+
+        def answered(button):
+            role = box.buttonRole(button)
+            if role == QMessageBox.AcceptRole:
+                self._with_path(self._save_and_quit, "Save network", NETWORK_FILTER, "network.npz")
+            elif role == QMessageBox.DestructiveRole:
+                self._quit_without_remembering = True
+                self.close()
+        box.buttonClicked.connect(answered)
+        box.open()
+
+    def _save_and_quit(self, path):
+        if not self.save_network(path):
+            self._quit_without_remembering = True
+            self.close()

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 import engine
 from engine.erf import effective_receptive_field
 from engine.examples import pin_unit
 from engine import partial_forward
+from gui import undo
 from gui.drawing.brush import default_brush
 
 
@@ -30,20 +31,6 @@ class Unit:
     col: int
 
 
-class _Command(QUndoCommand):
-    """An undo entry that applies one of two states through the same setter."""
-
-    def __init__(self, text, apply, before, after):
-        super().__init__(text)
-        self._apply, self._before, self._after = apply, before, after
-
-    def redo(self):
-        self._apply(self._after)
-
-    def undo(self):
-        self._apply(self._before)
-
-
 def copy_params(params):
     """A deep copy of ``params`` (one dict of arrays per layer, as ``Network.params``)."""
     return [{name: value.copy() for name, value in p.items()} for p in params]
@@ -54,6 +41,12 @@ def _snapshot(net, params=None):
     ``params`` instead of its own when given) and input normalisation."""
     return (net.input_shape, list(net.layers),
             copy_params(net.params if params is None else params), net.normalization)
+
+
+def _snapshot_cost(*sides):
+    """Bytes the weights and drawings of undo sides (snapshot, drawing, ...) keep."""
+    return sum(sum(a.nbytes for params in snapshot[2] for a in params.values()) + drawing.nbytes
+               for snapshot, drawing, *_ in sides)
 
 
 class AppState(QObject):
@@ -74,6 +67,10 @@ class AppState(QObject):
     brushChanged : ``brush_size`` or ``eraser`` changed (also when a new input size resets it).
     overlayChanged : ``input_overlay`` (a heatmap drawn over the canvas) or ``erf_enabled`` changed.
     lessonChanged : a lesson (``engine.examples.Example``) was opened or closed.
+    historyTrimmed(int) : that many of the oldest undo steps were dropped to keep the history
+        within ``gui.undo.UNDO_BUDGET`` bytes.
+    trainingChanged(bool) : training started (True) or ended (False); weight edits are refused
+        while it runs, since its result would overwrite them.
     """
 
     layersChanged = Signal()
@@ -89,11 +86,21 @@ class AppState(QObject):
     brushChanged = Signal()
     overlayChanged = Signal()
     lessonChanged = Signal()
+    trainingChanged = Signal(bool)
+    historyTrimmed = Signal(int)
+
+    #: why a weight edit is refused while training runs
+    TRAINING_NOTE = ("Training is running: its result would overwrite weight edits, so they wait "
+                     "until it ends (Cancel stops it).")
 
     def __init__(self, network, parent=None):
         super().__init__(parent)
         self.network = network
         self.undo_stack = QUndoStack(self)
+        self.undo_budget = undo.UNDO_BUDGET
+        # after the event that pushed, so that an open undo macro is never cut
+        self._trim_timer = QTimer(self, singleShot=True, interval=0)
+        self._trim_timer.timeout.connect(self._trim_history)
         self.image = np.zeros(drawing_shape(network.input_shape), np.float32)
         self._committed_image = self.image.copy()
         self.brush_size = default_brush(self.image_size)  # diameter in input pixels
@@ -116,6 +123,7 @@ class AppState(QObject):
         self.input_overlay = None
         self.input_overlay_signed = False
         self.erf_enabled = False
+        self.training = False
         self.lesson = None
         # Pen events arrive faster than frames: they only mark the forward as due, and one
         # zero-delay timer runs it once per event-loop pass.
@@ -145,16 +153,17 @@ class AppState(QObject):
         """Make ``image`` the drawing, as one undoable step from the last committed one. A grey
         (H, W) image on a colour network is grey in every channel; a colour (3, H, W) image on a
         grey network becomes the mean of its channels; other sizes are resampled."""
-        before = self._committed_image
         after = fit_drawing(np.array(image, np.float32), self.network.input_shape)
-        self.undo_stack.push(_Command(text, self._apply_image, before, after))
+        before, after = undo.patches(self._committed_image, after)
+        self._push(undo.Command(text, self._apply_image, before, after,
+                                undo.patch_cost(before, after)))
 
     def clear_image(self):
         self.set_image(np.zeros_like(self.image), "Clear")
 
-    def _apply_image(self, image):
-        self._committed_image = image.copy()
-        self.show_image(image.copy())
+    def _apply_image(self, patch):
+        self._committed_image = patch.apply_to(self._committed_image)
+        self.show_image(self._committed_image.copy())
 
     def set_brush_size(self, diameter):
         """Brush diameter in input pixels, kept between 0.5 and half the input's side, to a
@@ -205,15 +214,36 @@ class AppState(QObject):
         return frozenset(marks)
 
     def set_param(self, layer, name, value, text="Edit weights"):
-        """Set ``network.params[layer][name]`` to ``value`` (same shape) as one undoable step."""
-        current = self.network.params[layer][name]
-        value = np.asarray(value, current.dtype).reshape(current.shape)
-        self.undo_stack.push(_Command(
-            text, lambda v: self._apply_param(layer, name, v), current.copy(), value.copy()))
+        """Set ``network.params[layer][name]`` to ``value`` (same shape) as one undoable step.
 
-    def _apply_param(self, layer, name, value):
-        self.network.params[layer][name][...] = value
+        Returns the refusal or '': values that are not finite float32 numbers (NaN, infinity,
+        beyond ±3.4e38) would turn every map after the layer into NaN, so they are refused.
+        """
+        if self.training:
+            self._set_error(self.TRAINING_NOTE)
+            return self.error
+        current = self.network.params[layer][name]
+        with np.errstate(over="ignore", invalid="ignore"):
+            value = np.asarray(value, np.float64).astype(current.dtype).reshape(current.shape)
+        if not np.isfinite(value).all():
+            self._set_error(f"the {name} of layer {layer + 1} would hold values that are not "
+                            f"finite 32-bit numbers (NaN, infinity or beyond ±3.4e38)")
+            return self.error
+        self._set_error("")
+        before, after = undo.patches(current, value)
+        self._push(undo.Command(text, lambda patch: self._apply_param(layer, name, patch), before,
+                                after, undo.patch_cost(before, after)))
+        return ""
+
+    def _apply_param(self, layer, name, patch):
+        patch.write_into(self.network.params[layer][name])
         self._network_changed(layers=False)
+
+    def set_training(self, running):
+        """Say that training runs (True) or ended (False); see ``trainingChanged``."""
+        if bool(running) != self.training:
+            self.training = bool(running)
+            self.trainingChanged.emit(self.training)
 
     def show_params(self, params):
         """Show ``params`` (one dict per layer, shaped like ``network.params``) live without an undo
@@ -233,9 +263,10 @@ class AppState(QObject):
             self.show_params(before)
         drawing = self._committed_image.copy()
         # Trained weights are the network as it is: no layer stays marked re-initialised.
-        self.undo_stack.push(_Command(
-            text, self._apply_snapshot, (_snapshot(self.network), drawing, self.reinitialized),
-            (_snapshot(self.network, params), drawing, frozenset())))
+        before = (_snapshot(self.network), drawing, self.reinitialized)
+        after = (_snapshot(self.network, params), drawing, frozenset())
+        self._push(undo.Command(text, self._apply_snapshot, before, after,
+                                _snapshot_cost(before, after)))
 
     def network_copy(self, fresh=False):
         """A copy of the network to work on elsewhere (a training worker): the same weights, or
@@ -301,7 +332,8 @@ class AppState(QObject):
         resized = fit_drawing(drawing, network.input_shape)
         before = (_snapshot(self.network), drawing.copy(), self.reinitialized)
         after = (_snapshot(network), resized.copy(), marks(network))
-        self.undo_stack.push(_Command(text, self._apply_snapshot, before, after))
+        self._push(undo.Command(text, self._apply_snapshot, before, after,
+                                _snapshot_cost(before, after)))
         self._set_error("")
         return ""
 
@@ -333,6 +365,15 @@ class AppState(QObject):
         self.networkChanged.emit()
         (self.layersChanged if layers else self.weightsChanged).emit()
         self._schedule()
+
+    def _push(self, command):
+        self.undo_stack.push(command)
+        self._trim_timer.start()
+
+    def _trim_history(self):
+        dropped = undo.trim(self.undo_stack, self.undo_budget)
+        if dropped:
+            self.historyTrimmed.emit(dropped)
 
     def _set_error(self, message):
         self.error = message

@@ -29,6 +29,7 @@ class StatusBar(QStatusBar):
         state.layersChanged.connect(self._on_layers_changed)
         state.activationsChanged.connect(self._on_activations_changed)
         state.hoveredChanged.connect(self._on_hovered_changed)
+        state.historyTrimmed.connect(self._on_history_trimmed)
         self._on_layers_changed()
         self._on_activations_changed()
 
@@ -39,6 +40,11 @@ class StatusBar(QStatusBar):
         self.network_label.setText(
             f"input {shape}  ·  {_count(sum(r['params'] for r in rows))} parameters  ·  "
             f"{_count(sum(r['macs'] for r in rows))} multiply-adds")
+
+    def _on_history_trimmed(self, dropped):
+        steps = "step was" if dropped == 1 else f"{dropped} steps were"
+        self.showMessage(f"Undo history full: the oldest {steps} dropped (the history keeps "
+                         f"{self.state.undo_budget // 2**20} MB).", 15000)
 
     def _on_activations_changed(self):
         self.time_label.setText(f"·  forward {self.state.forward_ms:.1f} ms")

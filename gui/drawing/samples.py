@@ -10,10 +10,12 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QImageReader, QPainter
 
 SAMPLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "samples"
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif)"
+#: pixels of the largest image file read (its header is checked before it is decoded)
+MAX_IMAGE_PIXELS = 8192 * 8192
 
 
 class ImageError(ValueError):
@@ -41,19 +43,45 @@ def load_image(path, shape, colour=False):
     -------
     (H, W) float32 in [0, 1], or (3, H, W) in ``colour``
 
+    A transparent background is paper: the picture is composited on white when its visible ink
+    is dark and on black when it is light, so black ink on a transparent PNG reads as a digit.
+
     Raises
     ------
     ImageError
-        When the file is missing or not an image Qt can decode.
+        When the file is missing, too large (``MAX_IMAGE_PIXELS``, judged from its header before
+        it is decoded) or not an image Qt can decode.
     """
-    image = QImage(str(path))
+    reader = QImageReader(str(path))
+    size = reader.size()
+    if size.width() * size.height() > MAX_IMAGE_PIXELS:
+        raise ImageError(f"{Path(path).name} is {size.width()}×{size.height()} pixels, too large "
+                         f"to load: ConvScope reads images of up to {MAX_IMAGE_PIXELS:,} pixels "
+                         f"(for example 8192×8192). Scale it down first.")
+    image = reader.read()
     if image.isNull():
         raise ImageError(f"{Path(path).name} is not an image ConvScope can read (PNG, JPEG, BMP, GIF).")
+    if image.hasAlphaChannel():
+        image = _on_paper(image)
     if colour:
         return _fit(image.convertToFormat(QImage.Format_RGB888), shape)
     pixels = _fit(image.convertToFormat(QImage.Format_Grayscale8), shape)
     border = np.concatenate([pixels[0], pixels[-1], pixels[:, 0], pixels[:, -1]])
     return 1.0 - pixels if border.mean() > 0.5 else pixels
+
+
+def _on_paper(image):
+    """``image`` composited on white paper if its ink (the opaque part) is dark, else on black."""
+    argb = image.convertToFormat(QImage.Format_ARGB32)
+    gray = qimage_to_array(argb.convertToFormat(QImage.Format_Grayscale8))
+    alpha = qimage_to_array(argb.convertToFormat(QImage.Format_Alpha8))
+    ink = float((gray * alpha).sum() / max(alpha.sum(), 1e-6))
+    paper = QImage(argb.size(), QImage.Format_RGB32)
+    paper.fill(Qt.white if ink < 0.5 else Qt.black)
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, argb)
+    painter.end()
+    return paper
 
 
 def _fit(picture, shape):

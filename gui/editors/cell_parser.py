@@ -10,10 +10,16 @@ from __future__ import annotations
 import math
 import re
 
+import numpy as np
+
 _TYPOGRAPHIC = str.maketrans({"−": "-", "×": "*", "·": "*", "÷": "/", ",": "."})
 _NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
 _EXPRESSION = re.compile(rf"\s*({_NUMBER})((?:\s*[*/]\s*{_NUMBER})*)\s*")
 _STEP = re.compile(rf"\s*([*/])\s*({_NUMBER})")
+
+
+#: the largest magnitude a float32 weight holds; beyond it a value becomes infinity
+LARGEST = float(np.finfo(np.float32).max)
 
 
 class CellError(ValueError):
@@ -48,8 +54,9 @@ def parse_cell(text):
             raise CellError(f"'{text.strip()}' divides by zero")
         else:
             value /= number
-    if not math.isfinite(value):
-        raise CellError(f"'{text.strip()}' is too large to store")
+    if not math.isfinite(value) or abs(value) > LARGEST:
+        raise CellError(f"'{text.strip()}' is too large to store: weights are 32-bit floats, "
+                        f"at most ±3.4e38")
     return value
 
 

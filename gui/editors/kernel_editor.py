@@ -83,6 +83,7 @@ class KernelEditor(QWidget):
         self.resize_button.clicked.connect(self._on_resize_clicked)
         state.networkChanged.connect(self._on_network_changed)
         state.layerSelected.connect(self._on_network_changed)
+        state.trainingChanged.connect(self._on_training_changed)
         self._on_network_changed()
 
     def _lay_out(self):
@@ -247,6 +248,13 @@ class KernelEditor(QWidget):
         if selected is None:
             return next((i for i, spec in enumerate(layers) if spec.kind == "conv2d"), None)
         return selected if selected < len(layers) and layers[selected].kind == "conv2d" else None
+
+    def _on_training_changed(self, running):
+        """Weights cannot be edited while training runs (its result would overwrite them)."""
+        for widget in (self.grid, self.bias_edit, self.preset_box, self.normalize_button,
+                       self.flip_button, self.random_button, self.zero_button):
+            widget.setEnabled(not running)
+        self._say(self.state.TRAINING_NOTE if running else "")
 
     def _on_network_changed(self, *_):
         layer = self._conv_layer()

@@ -211,26 +211,21 @@ class LayerPanel(QWidget):
         net = self.state.network
         with QSignalBlocker(self.list):
             self.list.clear()
-            for i, (name, spec, shape) in enumerate(zip(net.names, net.layers, net.shapes)):
+            for i, (name, spec, shape, row) in enumerate(zip(net.names, net.layers, net.shapes,
+                                                             net.summary())):
                 fresh = i in self.state.reinitialized
                 description = spec.describe() + (f" · {REINITIALIZED_NOTE}" if fresh else "")
                 item = QListWidgetItem(f"{name}  {description} → {shape_text(shape)}")
                 item.setData(_COLUMNS, (name, description, shape_text(shape)))
                 item.setData(_REINITIALIZED, fresh)
                 item.setData(_ORIGINAL_INDEX, i)
-                item.setToolTip(self._row_tooltip(i) + (
+                item.setToolTip(_row_tooltip(row) + (
                     f"\n{name}'s weights no longer fitted after the change, so they are random "
                     "now: train (Ctrl+T) or undo (Ctrl+Z)." if fresh else ""))
                 self.list.addItem(item)
             if self.state.selected_layer is not None:
                 self.list.setCurrentRow(self.state.selected_layer)
         self._update_buttons()
-
-    def _row_tooltip(self, layer):
-        row = self.state.network.summary()[layer]
-        return (f"{row['name']}: output {shape_text(row['output_shape'])}, "
-                f"{row['params']:,} weights, {row['macs']:,} multiply-adds; "
-                f"each unit sees a {shape_text(row['rf'])} patch of the input")
 
     def _on_layer_selected(self, layer):
         with QSignalBlocker(self.list):
@@ -245,3 +240,10 @@ class LayerPanel(QWidget):
         self.remove_button.setEnabled(layer is not None)
         self.up_button.setEnabled(layer is not None and layer > 0)
         self.down_button.setEnabled(layer is not None and layer < count - 1)
+
+
+def _row_tooltip(row):
+    """The tooltip of a layer's row, from its ``Network.summary()`` row."""
+    return (f"{row['name']}: output {shape_text(row['output_shape'])}, "
+            f"{row['params']:,} weights, {row['macs']:,} multiply-adds; "
+            f"each unit sees a {shape_text(row['rf'])} patch of the input")

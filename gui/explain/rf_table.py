@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWid
 
 from gui.present.formatting import number
 from gui.present.naming import shape_text
+from gui.lazy_redraw import LazyRedraw
 
 COLUMNS = ("layer", "type", "output", "output size", "kernel", "stride", "padding",
            "r", "jump j", "start", "pixels seen")
@@ -102,6 +103,10 @@ class ReceptiveFieldTable(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(legend)
         self.highlighted = None  # layer index of the highlighted row, or None
+        self._structure = None  # (input shape, layers) the rows show
+        # Rows cost a receptive-field walk per layer: built when seen, and only when the layers
+        # changed (weights change every training epoch and with every typed cell).
+        self._rebuild_when_seen = LazyRedraw(self, self._rebuild)
         self.table.cellClicked.connect(self._on_cell_clicked)
         state.layersChanged.connect(self._on_layers_changed)
         state.pinnedChanged.connect(self._on_pinned_changed)
@@ -112,6 +117,13 @@ class ReceptiveFieldTable(QWidget):
         return self.table.item(layer + 1, COLUMNS.index(column)).text()
 
     def _on_layers_changed(self):
+        net = self.state.network
+        structure = (net.input_shape, tuple(net.layers))
+        if structure != self._structure:
+            self._structure = structure
+            self._rebuild_when_seen()
+
+    def _rebuild(self):
         net = self.state.network
         rows = [("input", "the drawing", shape_text(net.input_shape)) + (_DASH,) * 4
                 + ("1", "1", "0", "1")]
@@ -134,6 +146,8 @@ class ReceptiveFieldTable(QWidget):
         self._on_pinned_changed()
 
     def _on_pinned_changed(self):
+        if self._rebuild_when_seen.pending:
+            return  # the rows are stale; the rebuild highlights the pinned layer
         pinned = self.state.pinned
         layer = None if pinned is None or pinned.layer >= len(self.state.network.layers) \
             else pinned.layer

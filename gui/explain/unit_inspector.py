@@ -13,6 +13,10 @@ from gui.present.naming import input_channel_name, unit_name
 from gui.lazy_redraw import LazyRedraw
 from gui.explain.number_grid import NumberGrid, cell_colour, text_colour
 
+#: input channels a conv unit's page draws (window, kernel, products each); a 1024-channel layer
+#: would otherwise build thousands of grids and freeze the window
+MAX_CHANNEL_GRIDS = 16
+
 
 def _text(text, word_wrap=True, name=None):
     label = QLabel(text, wordWrap=word_wrap, textInteractionFlags=Qt.TextSelectableByMouse)
@@ -151,8 +155,8 @@ class UnitInspector(QWidget):
             explanation = network.explain(unit.layer, unit.channel, unit.row, unit.col,
                                           x=self.state.model_input,
                                           outputs=self.state.fresh_activations)
-        except IndexError:  # a stale unit while the network is being replaced
-            return None
+        except (IndexError, engine.ConfigError):
+            return None  # a stale unit or drawing while the network is replaced: maps follow
         where = "pinned" if unit == self.state.pinned else "hovered"
         self.title.setText(f"{unit_name(network, unit)}   ({where})")
         self.subtitle.setText(network.layers[unit.layer].describe())
@@ -186,6 +190,7 @@ class UnitInspector(QWidget):
     def _conv(self, e, rows):
         """Grids (window × kernel = products) and the sum per input channel; returns the filler."""
         channels = len(e.window)
+        drawn = min(channels, MAX_CHANNEL_GRIDS)
         captions = ("input window", "kernel (flipped 180°)" if e.flipped else "kernel", "products")
         grids, sums = [], []
         network = self.state.network
@@ -197,7 +202,7 @@ class UnitInspector(QWidget):
                 f"Grouped convolution: this filter sees only {seen} of {all_channels}, its "
                 f"group's share ({all_channels // channels} groups); the other channels have "
                 f"their own filters.", name="note"))
-        for c in range(channels):
+        for c in range(drawn):
             if channels > 1 or channels < all_channels:
                 rows.addWidget(_text(input_channel_name(self.state.network, e.layer,
                                                         int(e.channels[c]))))
@@ -212,6 +217,10 @@ class UnitInspector(QWidget):
             rows.addLayout(line)
             sums.append(_text(""))
             rows.addWidget(sums[c])
+        if channels > drawn:
+            rows.addWidget(_text(f"Input channels {int(e.channels[drawn]) + 1}–"
+                                 f"{int(e.channels[-1]) + 1} are not drawn; their sums are in the "
+                                 f"total below."))
         note = _text("", name="note")
         rows.addWidget(note)
 

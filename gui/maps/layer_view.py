@@ -42,6 +42,12 @@ class LayerView(pg.GraphicsLayoutWidget):
                                    color=self.text_color)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
 
+    def set_title(self, title, short_title=None):
+        """Show ``title`` (rich text; ``short_title`` when the view is narrow) above the maps;
+        a view reused for another layer gets its titles here."""
+        self._titles = (title, title if short_title is None else short_title)
+        self._fit_title()
+
     @property
     def maps(self):
         """The maps last given to ``set_maps`` (drawn, or waiting to be once on screen), or None."""

@@ -7,6 +7,7 @@ drawn, so the unit under the mouse and the outlines never depend on the display 
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -39,6 +40,13 @@ class MapImage(pg.ImageItem):
         super().render()
         if self.qimage is not None and self.qimage.format() == QImage.Format_Indexed8:
             self.qimage = self.qimage.convertToFormat(QImage.Format_RGB32)
+
+
+@functools.cache
+def _color_map(signed):
+    """The colorbar's ColorMap, built once: building one per layer view costs milliseconds."""
+    lut = colormaps.lut(signed)
+    return pg.ColorMap(np.linspace(0, 1, len(lut)), lut)
 
 
 def _outline(color, width):
@@ -98,13 +106,26 @@ class MapView(LayerView):
         for z, item in enumerate((self._gaps, self._feeders, self._units), start=1):
             item.setZValue(z)
             self.box.addItem(item, ignoreBounds=True)
-        lut = colormaps.lut(signed)
         self.colorbar = pg.ColorBarItem(
             values=(0.0, 1.0), width=10, interactive=False, colorMapMenu=False,
-            colorMap=pg.ColorMap(np.linspace(0, 1, len(lut)), lut))
+            colorMap=_color_map(signed))
         self.colorbar.axis.setTextPen(self.text_color)
         self.addItem(self.colorbar, row=1, col=1)
         self.box.sigResized.connect(self._on_box_resized)
+        self._lay_out()
+
+    def reshape(self, shape, signed):
+        """Show maps of another ``shape`` (C, H, W) and colour scale: a view is costly to build,
+        and a layer edit changes the shapes of the layers after it."""
+        if (tuple(shape), signed) == (self.shape, self.signed):
+            return
+        if signed != self.signed:
+            self.image.setLookupTable(colormaps.lut(signed))
+            self.colorbar.setColorMap(_color_map(signed))
+        self.shape, self.signed = tuple(shape), signed
+        self.channel, self._maps, self._levels = None, None, None
+        self.set_title_suffix("")
+        self._scratch = np.empty(self.shape, np.float32)
         self._lay_out()
 
     # ------------------------------------------------------------------ layout

@@ -159,6 +159,7 @@ class TrainingDialog(QDialog):
         self.train_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
         self.revert_button.setEnabled(not running and self._before is not None)
+        self.state.set_training(running)
 
     def _say(self, text, error=False):
         self.status.setStyleSheet("color: #b00020;" if error else "")
@@ -263,8 +264,9 @@ class TrainingDialog(QDialog):
         self._thread.wait()
         self._thread = self._worker = None
         if error:
-            if self.state.network is self._target:
-                self.state.show_params(self._before.params)  # a scratch run showed its start
+            if self.state.network is self._target:  # the live previews are undone
+                self.state.show_params(self._before.params)
+                error = error.rstrip(".") + ". The weights from before training are back."
             self._before = None
             self._say(error, error=True)
         elif self.state.network is not self._target:

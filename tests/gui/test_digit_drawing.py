@@ -96,7 +96,7 @@ GROUPS = {"small": (0.5, 7.0, 1.0), "off-centre top-left": (0.6, 0.5, 1.0),
 
 def test_with_default_settings_digits_are_read_wherever_and_however_they_are_drawn(
         qtbot, settings, tmp_path):
-    window = MainWindow(AppState(start_network()), settings, tmp_path / "data")
+    window = MainWindow(AppState(start_network()[0]), settings, tmp_path / "data")
     qtbot.addWidget(window)
     window.resize(1400, 900)
     window.show()

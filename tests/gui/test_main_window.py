@@ -185,7 +185,7 @@ def test_closing_remembers_layout_and_network_without_touching_user_settings(
     saved = QSettings(settings.fileName(), QSettings.IniFormat)
     assert isinstance(saved.value("geometry"), QByteArray)
     path = last_network_path(tmp_path / "data")
-    restored = start_network(tmp_path / "data")
+    restored, _ = start_network(tmp_path / "data")
     assert path.exists() and restored.layers == [engine.Conv2d(4, 3, padding=1), engine.ReLU()]
     np.testing.assert_array_equal(restored.params[0]["weight"], state.network.params[0]["weight"])
     again = MainWindow(AppState(restored), saved, tmp_path / "data")

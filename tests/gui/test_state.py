@@ -304,6 +304,14 @@ def test_pinned_and_hovered_have_their_own_signals_and_one_focus_rule(qapp):
     assert state.focus_unit is None
 
 
+def test_probabilities_wait_for_the_forward_of_a_new_network(qapp):
+    state = AppState(engine.Network((1, 8, 8), []))
+    state.set_network(engine.Network((1, 8, 8), [engine.Dense(3), engine.Softmax()]))
+    assert state.probabilities is None  # the maps are still the empty network's
+    state.recompute()
+    assert state.probabilities.shape == (3,)
+
+
 def test_reordering_keeps_the_re_initialised_marks_of_layers_that_stay(state):
     layers = list(state.network.layers)
     state.set_layers([engine.Conv2d(8, 5, stride=2, padding=2)] + layers[1:])

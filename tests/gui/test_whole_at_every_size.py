@@ -24,7 +24,7 @@ def window_at(qtbot, settings, tmp_path):
     windows = []
 
     def make(width, height):
-        window = MainWindow(AppState(start_network()), settings, tmp_path / "data")
+        window = MainWindow(AppState(start_network()[0]), settings, tmp_path / "data")
         qtbot.addWidget(window)
         window.resize(width, height)
         window.show()
@@ -65,7 +65,7 @@ def test_first_run_opens_on_most_of_the_screen_then_remembers(qtbot, monkeypatch
                                                               tmp_path):
     screen = QRect(0, 0, 1600, 1000)
     monkeypatch.setattr(QScreen, "availableGeometry", lambda self: screen)
-    window = MainWindow(AppState(start_network()), settings, tmp_path / "data")
+    window = MainWindow(AppState(start_network()[0]), settings, tmp_path / "data")
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -76,7 +76,7 @@ def test_first_run_opens_on_most_of_the_screen_then_remembers(qtbot, monkeypatch
         assert clipped_controls(window.findChild(QWidget, name)) == []
     window.resize(760, 640)  # fits the real (offscreen) screen, which restoring checks
     window.close()
-    again = MainWindow(AppState(start_network()), settings, tmp_path / "data")
+    again = MainWindow(AppState(start_network()[0]), settings, tmp_path / "data")
     qtbot.addWidget(again)
     assert again.size().toTuple() == (760, 640)
     again.close()

@@ -205,6 +205,24 @@ def test_a_colour_first_layer_names_its_slices_r_g_b(qapp, shown):
     assert editor.channel_spin.text() == "input channel 1 of 2"
 
 
+def test_a_cell_value_beyond_float32_is_refused_and_the_maps_stay_finite(qtbot, editor, state):
+    before = weight(state).copy()
+    cell = editor.grid.cells[0][0]
+    type_and_enter(qtbot, cell, "1e39")
+    assert cell.property("invalid") is True and "too large" in editor.error.text()
+    np.testing.assert_array_equal(weight(state), before)
+    state.recompute()
+    assert all(np.isfinite(a).all() for a in state.activations)
+
+
+def test_state_refuses_weights_that_are_not_finite_float32(state):
+    steps = state.undo_stack.count()
+    value = weight(state).astype(np.float64)
+    value[0, 0, 0, 0] = 1e39
+    assert "not finite 32-bit numbers" in state.set_param(0, "weight", value)
+    assert state.undo_stack.count() == steps and np.isfinite(weight(state)).all()
+
+
 def test_cells_show_small_negative_weights_whole_with_their_sign(qtbot, editor, state):
     kernel = np.array([[-0.05036, -0.00276, -0.08804], [-0.0003849, 0.3758, -5.312e-05],
                        [123.456789, -1 / 3, 0.0]], np.float32)

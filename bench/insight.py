@@ -95,7 +95,7 @@ def main(argv=None):
     rows = [
         ("favourite digits of a conv2 filter", 1.0, lambda: favourites(net, images, 3, 5)),
         ("favourite digits of a class unit", 1.0, lambda: favourites(net, images, 9, 4)),
-        ("… of another conv2 filter (values kept)", 0.005,
+        ("… of another conv2 filter (values kept)", 0.033,  # on the GUI thread: 2 frames
          lambda: top_images(net, 3, conv2_values, 9)),
         ("saliency", 0.005, lambda: attribution.saliency(net, digit, outputs=outputs)),
         ("gradient × input", 0.005,

@@ -10,6 +10,7 @@ from engine.layers import (
     LeakyReLU, MaxPool2d, ReLU, Sigmoid, Softmax, Tanh, Window, layer_from_dict, register,
 )
 from engine.network import Network
+from engine.normalization import NORMALIZATIONS, Normalization
 from engine.receptive_field import Geometry, ReceptiveField
 from engine.explain import (
     ActivationExplanation, BatchNormExplanation, Contribution, ConvExplanation, DenseExplanation,
@@ -18,6 +19,7 @@ from engine.explain import (
 )
 from engine.models import default_digit_network
 from engine.io import load_network, network_from_spec, network_spec, save_network
+from engine.pytorch_export import export_pytorch
 from engine.presets import PRESETS, Preset, preset_kernel
 from engine.backward import (
     batch_norm2d_backward, conv2d_backward, conv_transpose2d_backward, dense_backward,
@@ -26,5 +28,5 @@ from engine.backward import (
 )
 from engine.optim import SGD, Adam, make_optimizer, one_cycle_lr
 from engine.data import Augmentation, augment, find_idx_pair, load_digits, read_idx
-from engine.preprocess import mnist_preprocess
+from engine.preprocess import Centring, mnist_centring, mnist_preprocess
 # engine.train is not imported here: `python -m engine.train` must find it not yet loaded.

@@ -125,7 +125,8 @@ def grad_cam_map(net, x, layer: int, target=None, outputs=None) -> np.ndarray:
     (h, w) float32 ≥ 0, the shape of the layer's maps.
     """
     _check_classifier(net)
-    if not 0 <= layer < len(net.layers) - 1 or len(net.shapes[layer]) != 3:
+    usable = isinstance(layer, (int, np.integer)) and 0 <= layer < len(net.layers) - 1
+    if not usable or len(net.shapes[layer]) != 3:
         raise ConfigError("Grad-CAM needs a layer with feature maps (a conv, pooling or "
                           "activation layer before the flatten)")
     x, outputs = _forward(net, x, outputs)

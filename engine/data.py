@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import gzip
+import math
+import os
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from engine import limits
 from engine.errors import ConfigError
 
 #: The 8,000 MNIST digits that ship with ConvScope (credited in its README)
@@ -41,14 +43,15 @@ def read_idx(path) -> np.ndarray:
     """
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > limits.MAX_IDX_BYTES + 4 + 4 * 255:
+                raise limits.over(f"{path.name}: its size in bytes", size, limits.MAX_IDX_BYTES)
+            raw = f.read()
     except OSError as exc:
         raise ConfigError(f"cannot read {path.name}: {exc.strerror or exc}") from None
     if raw[:2] == b"\x1f\x8b":
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError, zlib.error):
-            raise ConfigError(f"{path.name} looks gzip-compressed but is damaged or cut short") from None
+        raw = _gunzip_idx(raw, path.name)
     if len(raw) < 4 or raw[:2] != b"\x00\x00" or raw[2] not in _IDX_TYPES:
         raise ConfigError(
             f"{path.name} is not an IDX file: it should start with 00 00, a type byte "
@@ -58,8 +61,11 @@ def read_idx(path) -> np.ndarray:
     header = 4 + 4 * ndim
     if ndim == 0 or len(raw) < header:
         raise ConfigError(f"{path.name}: the IDX header declares {ndim} dimensions but is cut short")
-    dims = tuple(int(d) for d in np.frombuffer(raw, ">u4", count=ndim, offset=4))
-    expected = int(np.prod(dims)) * dtype.itemsize
+    dims = tuple(int.from_bytes(raw[4 + 4 * i:8 + 4 * i], "big") for i in range(ndim))
+    expected = math.prod(dims) * dtype.itemsize  # Python integers: 65536⁴ does not wrap to 0
+    if expected > limits.MAX_IDX_BYTES:
+        raise limits.over(f"{path.name}: the data its header declares, in bytes,", expected,
+                          limits.MAX_IDX_BYTES)
     if len(raw) - header != expected:
         shape = "×".join(map(str, dims))
         raise ConfigError(
@@ -67,6 +73,34 @@ def read_idx(path) -> np.ndarray:
             f"but the file holds {len(raw) - header:,} bytes — it is truncated or not an IDX file"
         )
     return np.frombuffer(raw, dtype, offset=header).reshape(dims).astype(dtype.newbyteorder("="))
+
+
+def _gunzip_idx(raw, name):
+    """Decompress a gzipped IDX file, never past the data its header declares (plus one byte,
+    which shows a file longer than its header), and not at all past the limit."""
+    stream, pending = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS), raw
+
+    def take(count):  # never 0: zlib reads that as "no limit"
+        nonlocal pending
+        data = stream.decompress(pending, max(count, 1))
+        pending = stream.unconsumed_tail
+        return data
+
+    try:
+        out = take(4)
+        ndim = out[3] if len(out) == 4 else 0
+        out += take(4 * ndim) if ndim else b""
+        dims = [int.from_bytes(out[i:i + 4], "big") for i in range(4, len(out) - 3, 4)]
+        itemsize = _IDX_TYPES[out[2]].itemsize if len(out) > 2 and out[2] in _IDX_TYPES else 1
+        wanted = math.prod(dims) * itemsize
+        if wanted > limits.MAX_IDX_BYTES:
+            return out  # read_idx refuses it from the header alone
+        out += take(wanted + 1)
+    except zlib.error:
+        raise ConfigError(f"{name} looks gzip-compressed but is damaged or cut short") from None
+    if not stream.eof and len(out) <= 4 + 4 * ndim + wanted:
+        raise ConfigError(f"{name} looks gzip-compressed but is damaged or cut short")
+    return out
 
 
 def load_digits(images_path, labels_path) -> tuple[np.ndarray, np.ndarray]:

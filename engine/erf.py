@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine import backward, partial_forward
-from engine.errors import ConfigError
+from engine.errors import ConfigError, whole_index
 
 
 def input_gradient(net, layer, channel, row=0, col=0, x=None, outputs=None):
@@ -31,6 +31,8 @@ def input_gradient(net, layer, channel, row=0, col=0, x=None, outputs=None):
     -------
     ndarray (C, H, W), float32: zero outside the unit's theoretical receptive field.
     """
+    layer, channel, row, col = (whole_index(v, n) for v, n in (
+        (layer, "layer"), (channel, "channel"), (row, "row"), (col, "col")))
     if x is None:
         raise ConfigError("the effective receptive field needs the image x it is measured on")
     x = net.as_input(x)[0]  # (C, H, W)

@@ -76,7 +76,8 @@ def classify(net, images, batch_size: int = 500,
     Parameters
     ----------
     net : engine.Network ending in softmax over a flat vector
-    images : (N, H, W) when the network takes one channel, or (N, C, H, W)
+    images : (N, H, W) when the network takes one channel, or (N, C, H, W); pixels in [0, 1],
+        fed through ``net.network_input`` (the network's normalisation)
     on_progress : called with the share done (0..1] after every batch
     should_stop : polled before every batch; True abandons the run
 
@@ -92,15 +93,27 @@ def classify(net, images, batch_size: int = 500,
         if should_stop is not None and should_stop():
             return None
         batch = images[start:start + batch_size]
-        out[start:start + len(batch)] = net.predict(batch)
+        out[start:start + len(batch)] = net.predict(net.network_input(batch))
         if on_progress is not None:
             on_progress(min(1.0, (start + len(batch)) / len(images)))
     return out
 
 
 def evaluate(net, images, labels, **kwargs) -> Evaluation | None:
-    """:func:`classify` the images and keep the answers with their labels (None if stopped)."""
+    """:func:`classify` the images and keep the answers with their labels (None if stopped).
+
+    Raises
+    ------
+    ConfigError
+        When the labels name classes the network has no output for.
+    """
+    labels = np.asarray(labels, np.int64)
+    classes = net.shapes[-1][0] if net.layers else 0
+    if len(labels) and (labels.min() < 0 or labels.max() >= classes):
+        raise ConfigError(f"the labels run from {labels.min()} to {labels.max()} but the network "
+                          f"has {classes} output{'s' if classes != 1 else ''}: end it with a "
+                          f"dense layer of {labels.max() + 1} followed by softmax")
     probabilities = classify(net, images, **kwargs)
     if probabilities is None:
         return None
-    return Evaluation(np.asarray(labels, np.int64), probabilities)
+    return Evaluation(labels, probabilities)

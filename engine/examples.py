@@ -28,7 +28,10 @@ class Example:
     Attributes
     ----------
     title, description : str
-        Menu text and a few sentences saying what to look at.
+        Menu text and a few sentences explaining the lesson (the menu's tooltip).
+    look, question : str
+        Shown while the lesson is open: one or two sentences of what to look at, and a
+        question to try.
     build : callable () -> (Network, (H, W) float32 in [0, 1] or None)
         None means: draw the shipped sample digit ``digit`` (decoding it needs the GUI).
     select : int
@@ -44,6 +47,8 @@ class Example:
     select: int
     pin: tuple[int, int, int, int] | int | None = None
     digit: int | None = None
+    look: str = ""
+    question: str = ""
 
 
 def pin_unit(example, activations):
@@ -175,45 +180,72 @@ EXAMPLES = {
         "Template matching: X", "The tutorial's 9×9 X and its three 3×3 features. The ╲ map "
         "reads 1.00 all along the ╲ stroke (the pinned unit), 7/9 ≈ 0.78 in the corners where "
         "one pixel of nine disagrees (the tutorial cuts it to 0.77, 5/9 to 0.55), −0.11 where "
-        "five disagree." + _XO_NOTE, _template_matching(_X), select=1, pin=(1, 0, 1, 1)),
+        "five disagree." + _XO_NOTE, _template_matching(_X), select=1, pin=(1, 0, 1, 1),
+        look=("Layer 2 has one map per template: each lights up where its stroke lies in the X, "
+              "and the pinned ╲ unit reads 1.00, a perfect match."),
+        question=("Which ╳ unit is brightest, and why only there? Erase one pixel of the X: which "
+                  "numbers drop, and by how much?")),
     "o": Example(
         "Template matching: O", "The same network on an O. Its rounded corners are short "
         "diagonals, so ╲ and ╱ still find 1.00s there; but ╳ needs two strokes crossing and "
         "never passes 0.56: the pinned centre unit scores −0.11 here and 1.00 on the X."
-        + _XO_NOTE, _template_matching(_O), select=1, pin=(1, 2, 3, 3)),
+        + _XO_NOTE, _template_matching(_O), select=1, pin=(1, 2, 3, 3),
+        look=("The ╲ and ╱ maps still find the short diagonals in the O's corners, but the ╳ "
+              "map stays low everywhere."),
+        question="Where would you add pixels to make a ╳ unit reach 1.00? Draw them and check."),
     "x_drawn": Example(
         "Template matching: a hand-drawn X", "A bent X: its lower ╲ stroke slips one pixel "
         "right and the ╱ stroke starts a row low, so comparing whole images pixel by pixel "
         "fails. The small features still find their strokes (the pinned ╲ unit on the slipped "
         "half scores 1.00) and after pooling the maps still look like the clean X's."
-        + _XO_NOTE, _template_matching(_X_DRAWN), select=1, pin=(1, 0, 4, 5)),
+        + _XO_NOTE, _template_matching(_X_DRAWN), select=1, pin=(1, 0, 4, 5),
+        look=("After the 2×2 max pool the maps look like the clean X's, although the two images "
+              "differ pixel by pixel."),
+        question=("Open the clean X (File ▸ Examples) and compare the pool maps: which units "
+                  "changed?")),
     "sobel": Example(
         "Edges: Sobel on a digit", "Two filters: Sobel x answers where brightness rises to the "
         "right (the left edges of the strokes), Sobel y where it rises downwards (their top "
         "edges); ReLU keeps only those, so the opposite edges go dark. The brightest edge is "
-        "pinned.", _sobel, select=0, pin=1, digit=3),
+        "pinned.", _sobel, select=0, pin=1, digit=3,
+        look=("Sobel x lights the left edges of the strokes, Sobel y their top edges; after "
+              "ReLU the opposite edges are dark."),
+        question="Press Flip 180° in the kernel editor: which edges light up now, and why?"),
     "receptive_field": Example(
         "Receptive field grows: three 3×3 convs", "Three 3×3 box blurs in a row: the pinned "
         "centre unit of the third sees a 3×3 window of the second, 5×5 of the first and 7×7 of "
         "the drawing (r = 1 + 3·(3 − 1)). Each blur spreads the digit a little more.",
-        _three_blurs, select=2, pin=(2, 0, 14, 14), digit=3),
+        _three_blurs, select=2, pin=(2, 0, 14, 14), digit=3,
+        look="Hover a unit of each layer: its window on the canvas grows from 3×3 to 5×5 to 7×7.",
+        question=("How big would the window be after a fourth 3×3 conv? Add one and check the "
+                  "Receptive fields tab.")),
     "stride_dilation": Example(
         "Stride, padding, dilation", "Layer 1: a 3×3 mean with stride 2 and padding 1 "
         "(28 → 14: the window jumps two pixels, the zero border keeps the edges). Layer 2: the "
         "same mean dilated by 2 (its taps one pixel apart, padding 2 keeps 14×14): the pinned "
         "unit samples a sparse 11×11 patch of the drawing. Step through both in the Sliding "
-        "window tab.", _stride_dilation, select=1, pin=(1, 0, 7, 7), digit=3),
+        "window tab.", _stride_dilation, select=1, pin=(1, 0, 7, 7), digit=3,
+        look=("Layer 1's map is 14×14 because its window jumps two pixels; the pinned unit of "
+              "layer 2 samples the dotted pixels of an 11×11 patch."),
+        question=("Set layer 1's stride to 1: what happens to its map size, and to layer 2's "
+                  "window?")),
     "minus_8": Example(
         "The 3×3 window that gives −8", "The worked example 4·0 + 0·0 + 0·0 + 0·0 + 0·1 + 0·1 "
         "+ 0·0 + 0·1 + (−4)·2 = −8 on a bright corner. The tutorial's pixels 0, 1, 2 are drawn "
         "as 0, ½, 1; layer 1 (conv 1×1, weight 2) gives them back, and layer 2 holds its kernel "
         "exactly. The kernel compares each pixel with the one two steps down-right: flat areas "
-        "give 0, the corner's edge strongly negative.", _minus8, select=1, pin=(1, 0, 2, 2)),
+        "give 0, the corner's edge strongly negative.", _minus8, select=1, pin=(1, 0, 2, 2),
+        look="In the Unit inspector, the pinned unit's nine products add up to −8.",
+        question=("Type 0 in the kernel's −4 cell: what does the unit read now, and what does the "
+                  "map show?")),
     "smoothing": Example(
         "Smoothing with a 3×3 mean", "The tutorial's 7×7 matrix (values 0…11, drawn as value/11; "
         "layer 1, conv 1×1 with weight 11, gives them back) under the 1/9 kernel: each output "
         "is the mean of a 3×3 window. The pinned unit is the tutorial's: the window around the "
-        "7 averages to 3.", _smoothing, select=1, pin=(1, 0, 1, 1)),
+        "7 averages to 3.", _smoothing, select=1, pin=(1, 0, 1, 1),
+        look="Each output is the mean of the 3×3 window under it: the pinned unit reads 3.",
+        question=("Set the kernel's centre to 1 and every other weight to 0: what does the map "
+                  "become?")),
     "upsampling": Example(
         "Upsampling with a transposed convolution", "A 2×2 input (0.25, 0.5 / 0.75, 1) becomes "
         "4×4: a transposed conv with stride 2 lets every input pixel stamp the 2×2 kernel "
@@ -222,7 +254,11 @@ EXAMPLES = {
         "(2 − 1)·2 − 2·0 + 1·(2 − 1) + 0 + 1 = 4. The pinned unit (row 1, col 2) is reached by "
         "one input pixel only: 0.5 (row 0, col 1) × tap 3 = 1.5. The Sliding window tab draws the same as zeros "
         "inserted between the pixels, padded by d(k − 1) − p = 1, then a stride-1 convolution "
-        "with the kernel turned 180°.", _upsampling, select=0, pin=(0, 0, 1, 2)),
+        "with the kernel turned 180°.", _upsampling, select=0, pin=(0, 0, 1, 2),
+        look=("Each input pixel stamps the 2×2 kernel, scaled by its value, two pixels apart: "
+              "the 4×4 output is four stamps side by side."),
+        question=("Set the stride to 1: the stamps now overlap. How big is the output, and "
+                  "which units add up more than one stamp?")),
     "separable": Example(
         "Depthwise separable convolution", "Layer 1 makes four maps (Sobel x, Sobel y, blur, ╳). "
         "A full 3×3 conv from 4 to 8 maps would hold 8·4·3·3 = 288 weights and do 288·28·28 = "
@@ -230,5 +266,9 @@ EXAMPLES = {
         "weights, 28,224 multiply-adds) and layer 3, a 1×1 conv, mixes the four into eight "
         "(8·4 = 32 weights, 25,088 multiply-adds): the same 8×28×28 output shape from 68 weights "
         "and 53,312 multiply-adds, about a quarter. The Layers table lists both counts per "
-        "layer.", _separable, select=1, pin=2, digit=3),
+        "layer.", _separable, select=1, pin=2, digit=3,
+        look=("Layer 2 filters each of the four maps on its own, and layer 3 mixes them into "
+              "eight: each row's tooltip in the Layers list counts its weights."),
+        question=("How many weights would layer 2 hold with groups = 1 (every filter seeing all "
+                  "four maps)? Set it and compare the counts.")),
 }

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine import ops
-from engine.errors import ConfigError
+from engine.errors import ConfigError, whole_index
 
 #: how many dense contributions an explanation lists
 TOP_CONTRIBUTIONS = 10
@@ -159,6 +159,8 @@ def explain(net, layer: int, channel: int, row: int = 0, col: int = 0, x=None,
     x, batched = net.as_input(x)
     if batched:
         raise ConfigError("explain looks at one image, not a batch")
+    layer, channel, row, col = (whole_index(v, n) for v, n in (
+        (layer, "layer"), (channel, "channel"), (row, "row"), (col, "col")))
     if not 0 <= layer < len(net.layers):
         raise IndexError(f"layer {layer} does not exist (the network has {len(net.layers)})")
     shape = net.shapes[layer]

@@ -53,7 +53,8 @@ def layer_values(net, images, layer: int, row: int | None = None, col: int | Non
     Parameters
     ----------
     net : engine.Network
-    images : (N, H, W) when the network takes one channel, or (N, C, H, W)
+    images : (N, H, W) when the network takes one channel, or (N, C, H, W); pixels in [0, 1],
+        fed through ``net.network_input`` (the network's normalisation)
     layer : 0-based layer index
     row, col : a map position, or None for each channel's largest value over all positions
         (ignored for a flat layer)
@@ -73,7 +74,7 @@ def layer_values(net, images, layer: int, row: int | None = None, col: int | Non
         # reshaped, not net.as_input: a last batch of one (1, H, W) image must stay a batch
         batch = np.asarray(images[start:start + batch_size], np.float32).reshape(
             (-1,) + net.input_shape)
-        out = net.forward(batch, upto=layer)[layer]  # (B, C) or (B, C, h, w)
+        out = net.forward(net.network_input(batch), upto=layer)[layer]  # (B, C) or (B, C, h, w)
         stop = start + len(batch)
         if flat:
             values[start:stop] = out

@@ -120,8 +120,13 @@ class Layer:
     per_channel: ClassVar[bool] = True
     #: initialize the weights of a layer followed by this one for a rectifier (He init)
     rectifier: ClassVar[bool] = False
+    #: a function of each value on its own (the inspector then shows "conv1: x → relu1: y")
+    elementwise: ClassVar[bool] = False
     #: a new layer of this kind as the Add layer menu inserts it (None: the defaults)
     template: ClassVar[dict | None] = None
+    #: "any", "nonnegative" (never below 0) or "input's" (negative only where the input is):
+    #: which colour scale its maps get
+    output_sign: ClassVar[str] = "any"
 
     def __post_init__(self):
         for f in dataclasses.fields(self):
@@ -131,11 +136,10 @@ class Layer:
     def describe(self) -> str:
         return self.prefix
 
-    def formula(self, in_shape: tuple) -> str:
-        """How the output size follows from the input's, with the numbers filled in."""
-        out = self.output_shape(in_shape)
-        return f"{_shape(in_shape)} → {_shape(out)} (same size)" if out == in_shape else \
-            f"{_shape(in_shape)} → {_shape(out)}"
+    def formula(self, in_shape: tuple) -> list:
+        """How the output size follows from the input's, numbers filled in: one line per axis
+        (rows, cols) for maps, one line for flat sizes, [] when the size is simply kept."""
+        return []
 
     # ------------------------------------------------------------- arithmetic
     def validate(self) -> None:
@@ -250,10 +254,6 @@ class Layer:
         return out
 
 
-def _shape(shape):
-    return "×".join(str(n) for n in shape)
-
-
 def _thaw(value):
     return [_thaw(v) for v in value] if isinstance(value, tuple) else value
 
@@ -305,33 +305,42 @@ class _Windowed(Layer):
                               f"{dilated}{what} ({span[0]}×{span[1]})") from None
 
     def formula(self, in_shape):
-        """floor((n + p_before + p_after − d(k − 1) − 1) / s) + 1 per axis, numbers filled in."""
+        """⌊(n + 2p − d(k − 1) − 1) / s⌋ + 1 per axis, numbers filled in. A window that does
+        not fit still gets its formula (the result is then ≤ 0): the clearest reason why."""
         w = self.window(in_shape)
-        out = self.output_shape(in_shape)
-        parts = []
-        for n, k, s, (a, b), d, o in zip(in_shape[1:], w.kernel, w.stride, w.pads, w.dilation,
-                                         out[1:]):
-            round_ = "ceil" if getattr(self, "ceil_mode", False) else "floor"
-            parts.append(f"{round_}(({n} + {a} + {b} − {d}·({k} − 1) − 1) / {s}) + 1 = {o}")
-        return "\n".join(parts)
+        ceil_mode = getattr(self, "ceil_mode", False)
+        lines = []
+        for n, k, s, pads, d in zip(in_shape[1:], w.kernel, w.stride, w.pads, w.dilation):
+            try:
+                size = ops.output_size(n, k, s, pads, d, ceil_mode)
+            except ConfigError:
+                size = None
+            lines.append(ops.output_size_formula(n, k, s, pads, d, ceil_mode, size))
+        return lines
 
 
-KERNEL_TIP = "The window each output unit looks at, in input pixels (rows × columns)."
-STRIDE_TIP = "How many pixels the window moves between neighbouring output units."
-PADDING_TIP = ("Border added around the input so the window can be centred on edge pixels: a "
-               "number, rows,cols, or valid / same / full.")
+KERNEL_TIP = ("Width and height of the window that slides over the input. A bigger window "
+              "sees more at once but has more weights.")
+STRIDE_TIP = ("How many pixels the window jumps between positions. Stride 2 roughly halves the "
+              "output's width and height.")
+PADDING_TIP = ("A border added around the input before sliding, so the window can also sit on "
+               "the edges. 0 = none, same = keep the size (stride 1), full = every overlap.")
 
 
 @dataclass(frozen=True)
 class _Pooling(_Windowed):
     """Max and average pooling share their settings and window arithmetic."""
 
-    kernel_size: int | tuple = setting(2, label="Size", tooltip=KERNEL_TIP, minimum=1, maximum=15)
+    kernel_size: int | tuple = setting(2, label="Window size", tooltip=KERNEL_TIP, minimum=1,
+                                       maximum=99)
     stride: int | tuple | None = setting(None, label="Stride", tooltip=STRIDE_TIP, minimum=1,
-                                         maximum=15)
+                                         maximum=99)
     padding: int | tuple = setting(0, label="Padding", tooltip=PADDING_TIP)
     ceil_mode: bool = setting(False, label="Ceil mode", tooltip=(
-        "Keep a last, partial window at the right and bottom edges instead of dropping it."))
+        "When the windows do not fit exactly, round the output size up, keeping a last partial "
+        "window instead of dropping it."))
+
+    output_sign: ClassVar[str] = "input's"
 
     def describe(self):
         stride = self.kernel_size if self.stride is None else self.stride
@@ -367,30 +376,35 @@ class _Pooling(_Windowed):
                             getattr(self, "count_include_pad", True))
 
 
-CHANNELS_TIP = "How many filters, so how many feature maps this layer outputs."
-DILATION_TIP = "Spacing between the kernel's taps: 2 reads every other pixel (a wider view)."
+CHANNELS_TIP = ("How many filters this layer has. Each filter makes one output map, so this is "
+                "the depth (number of channels) of the output.")
+DILATION_TIP = ("Gaps between the kernel's taps. Dilation 2 spreads a 3×3 kernel over a 5×5 "
+                "area: it sees further without more weights.")
 GROUPS_TIP = ("Split the channels into groups; each filter sees only its group's channels. "
               "Groups = input channels: a depthwise convolution, one filter per channel.")
-BIAS_TIP = "Add a learned constant to every output unit of each filter."
+BIAS_TIP = "Add a learned constant to each output, shifting it up or down."
 
 
 @dataclass(frozen=True)
 class Conv2d(_Windowed):
     """Convolution with ``out_channels`` filters; the input channel count is inferred."""
 
-    out_channels: int = setting(label="Filters", tooltip=CHANNELS_TIP, minimum=1, maximum=512)
-    kernel_size: int | tuple = setting(3, label="Kernel", tooltip=KERNEL_TIP, minimum=1, maximum=15)
-    stride: int | tuple = setting(1, label="Stride", tooltip=STRIDE_TIP, minimum=1, maximum=15)
+    out_channels: int = setting(label="Filters (depth)", tooltip=CHANNELS_TIP, minimum=1,
+                                maximum=1024)
+    kernel_size: int | tuple = setting(3, label="Kernel size", tooltip=KERNEL_TIP, minimum=1,
+                                       maximum=99)
+    stride: int | tuple = setting(1, label="Stride", tooltip=STRIDE_TIP, minimum=1, maximum=99)
     padding: int | str | tuple = setting(0, label="Padding", tooltip=PADDING_TIP)
-    dilation: int | tuple = setting(1, label="Dilation", tooltip=DILATION_TIP, minimum=1, maximum=15)
+    dilation: int | tuple = setting(1, label="Dilation", tooltip=DILATION_TIP, minimum=1,
+                                    maximum=99)
     padding_mode: str = setting("zeros", label="Pad with", choices=ops.PADDING_MODES, tooltip=(
-        "What the border holds: zeros, a mirror image (reflect), the edge repeated (replicate) "
-        "or the opposite side (circular)."))
+        "What the border is filled with: zeros, a mirror image of the edge (reflect), copies of "
+        "the edge pixels (replicate) or the opposite edge (circular)."))
     bias: bool = setting(True, label="Bias", tooltip=BIAS_TIP)
-    flip: bool = setting(False, label="Flip kernel", tooltip=(
-        "Rotate the kernel by 180° first: true (mathematical) convolution instead of the "
-        "cross-correlation CNN layers compute."))
-    groups: int = setting(1, label="Groups", tooltip=GROUPS_TIP, minimum=1, maximum=512)
+    flip: bool = setting(False, label="Flip", tooltip=(
+        "Real convolution turns the kernel 180° before sliding it. Deep-learning libraries skip "
+        "the turn (cross-correlation); a learned kernel does not care."))
+    groups: int = setting(1, label="Groups", tooltip=GROUPS_TIP, minimum=1, maximum=1024)
 
     kind: ClassVar[str] = "conv2d"
     stem: ClassVar[str] = "conv"
@@ -418,6 +432,9 @@ class Conv2d(_Windowed):
             raise ConfigError(f"the padding mode must be one of {', '.join(ops.PADDING_MODES)}, "
                               f"not {self.padding_mode!r}")
         _flags(self, "bias", "flip")
+        if self.stride is None:
+            raise ConfigError("the stride must be a whole number or a (height, width) pair, "
+                              "not null")
         if self.padding == "same" and self.stride not in (1, (1, 1)):
             raise ConfigError('"same" padding keeps the size only at stride 1; give the padding '
                               "as a number for a strided convolution")
@@ -464,18 +481,21 @@ class ConvTranspose2d(Layer):
     """Transposed convolution: every input unit stamps the kernel, times its value, onto the
     output, ``stride`` pixels apart; it upsamples where a strided conv downsamples."""
 
-    out_channels: int = setting(label="Filters", tooltip=CHANNELS_TIP, minimum=1, maximum=512)
-    kernel_size: int | tuple = setting(3, label="Kernel", tooltip=KERNEL_TIP, minimum=1, maximum=15)
-    stride: int | tuple = setting(1, label="Stride", minimum=1, maximum=15, tooltip=(
+    out_channels: int = setting(label="Filters (depth)", tooltip=CHANNELS_TIP, minimum=1,
+                                maximum=1024)
+    kernel_size: int | tuple = setting(3, label="Kernel size", tooltip=KERNEL_TIP, minimum=1,
+                                       maximum=99)
+    stride: int | tuple = setting(1, label="Stride", minimum=1, maximum=99, tooltip=(
         "How many output pixels apart neighbouring input units stamp the kernel: 2 doubles the "
         "size."))
-    padding: int | tuple = setting(0, label="Padding", minimum=0, maximum=15, tooltip=(
+    padding: int | tuple = setting(0, label="Padding", minimum=0, maximum=99, tooltip=(
         "Rows and columns cropped from every side of the stamped output."))
     output_padding: int | tuple = setting(0, label="Output padding", minimum=0, maximum=14,
                                           tooltip=("Extra rows / columns at the bottom and right, "
                                                    "smaller than the stride or the dilation."))
-    dilation: int | tuple = setting(1, label="Dilation", tooltip=DILATION_TIP, minimum=1, maximum=15)
-    groups: int = setting(1, label="Groups", tooltip=GROUPS_TIP, minimum=1, maximum=512)
+    dilation: int | tuple = setting(1, label="Dilation", tooltip=DILATION_TIP, minimum=1,
+                                    maximum=99)
+    groups: int = setting(1, label="Groups", tooltip=GROUPS_TIP, minimum=1, maximum=1024)
     bias: bool = setting(True, label="Bias", tooltip=BIAS_TIP)
 
     kind: ClassVar[str] = "conv_transpose2d"
@@ -536,10 +556,10 @@ class ConvTranspose2d(Layer):
     def formula(self, in_shape):
         """(H − 1)·s − 2p + d(k − 1) + output_padding + 1 per axis, numbers filled in."""
         kernel, stride, padding, output_padding, dilation = self._check_input(in_shape)
-        out = self.output_shape(in_shape)
-        return "\n".join(f"({n} − 1)·{s} − 2·{p} + {d}·({k} − 1) + {op} + 1 = {o}"
-                         for n, k, s, p, op, d, o in zip(in_shape[1:], kernel, stride, padding,
-                                                         output_padding, dilation, out[1:]))
+        return [f"({n} − 1)·{s} − 2·{p} + {d}·({k} − 1) + {op} + 1 = "
+                f"{(n - 1) * s - 2 * p + d * (k - 1) + op + 1}"
+                for n, k, s, p, op, d in zip(in_shape[1:], kernel, stride, padding,
+                                             output_padding, dilation)]
 
     def param_shapes(self, in_shape):
         kh, kw = _whole_pair(self.kernel_size, "the kernel size")
@@ -619,8 +639,9 @@ class MaxPool2d(_Pooling):
 class AvgPool2d(_Pooling):
     """The mean of each window, per channel."""
 
-    count_include_pad: bool = setting(True, label="Count padding", tooltip=(
-        "Divide by the whole window, padding included, rather than by the real pixels only."))
+    count_include_pad: bool = setting(True, label="Average", tooltip=(
+        "Count the padding zeros when averaging (edges get darker) or divide only by the real "
+        "pixels in the window."))
 
     kind: ClassVar[str] = "avgpool2d"
     stem: ClassVar[str] = "pool"
@@ -635,6 +656,8 @@ class AvgPool2d(_Pooling):
 
 class _Elementwise(Layer):
     """A function applied to every value on its own."""
+
+    elementwise: ClassVar[bool] = True
 
     def forward(self, x, params):
         return self.apply(x)
@@ -651,6 +674,7 @@ class ReLU(_Elementwise):
     kind: ClassVar[str] = "relu"
     stem: ClassVar[str] = "relu"
     prefix: ClassVar[str] = "relu"
+    output_sign: ClassVar[str] = "nonnegative"
     title: ClassVar[str] = "ReLU"
     summary: ClassVar[str] = "Keeps positive values and sets negative ones to 0."
     rectifier: ClassVar[bool] = True
@@ -667,8 +691,9 @@ class ReLU(_Elementwise):
 
 @dataclass(frozen=True)
 class LeakyReLU(_Elementwise):
-    negative_slope: float = setting(0.01, label="Slope", minimum=0.0, maximum=1.0, tooltip=(
-        "What negative values are multiplied by (0 would be a plain ReLU)."))
+    negative_slope: float = setting(0.01, label="Negative slope", minimum=-10.0, maximum=10.0,
+                                    tooltip="What negative values are multiplied by (0 would be "
+                                            "a plain ReLU).")
 
     kind: ClassVar[str] = "leaky_relu"
     stem: ClassVar[str] = "lrelu"
@@ -698,6 +723,7 @@ class Sigmoid(_Elementwise):
     kind: ClassVar[str] = "sigmoid"
     stem: ClassVar[str] = "sigmoid"
     prefix: ClassVar[str] = "sigmoid"
+    output_sign: ClassVar[str] = "nonnegative"
     title: ClassVar[str] = "Sigmoid"
     summary: ClassVar[str] = "Squashes every value into 0…1."
 
@@ -809,6 +835,7 @@ class Dropout(Layer):
     kind: ClassVar[str] = "dropout"
     stem: ClassVar[str] = "drop"
     prefix: ClassVar[str] = "dropout"
+    output_sign: ClassVar[str] = "input's"
     title: ClassVar[str] = "Dropout"
     summary: ClassVar[str] = ("While training, drops random values (sets them to 0) so no unit "
                               "can rely on one input; passes everything through otherwise.")
@@ -842,6 +869,7 @@ class Flatten(Layer):
     kind: ClassVar[str] = "flatten"
     stem: ClassVar[str] = "flatten"
     prefix: ClassVar[str] = "flatten"
+    output_sign: ClassVar[str] = "input's"
     title: ClassVar[str] = "Flatten"
     summary: ClassVar[str] = ("Lays the channels × height × width maps out as one long list of "
                               "numbers.")
@@ -851,7 +879,7 @@ class Flatten(Layer):
         return (math.prod(in_shape),)
 
     def formula(self, in_shape):
-        return f"{' · '.join(map(str, in_shape))} = {math.prod(in_shape)} numbers"
+        return [f"{' · '.join(map(str, in_shape))} = {math.prod(in_shape)} numbers in one list"]
 
     def window(self, in_shape):
         return None
@@ -871,8 +899,9 @@ class Flatten(Layer):
 class Dense(Layer):
     """Fully connected layer. Given maps it flattens them first, exactly as Flatten would."""
 
-    out_features: int = setting(label="Outputs", minimum=1, maximum=4096, tooltip=(
-        "How many units: each one weighs every input."))
+    out_features: int = setting(label="Outputs (units)", minimum=1, maximum=100_000, tooltip=(
+        "How many numbers this layer outputs; each is a weighted sum of all inputs. The last "
+        "dense layer needs one output per class (10 digits)."))
     bias: bool = setting(True, label="Bias", tooltip=BIAS_TIP)
 
     kind: ClassVar[str] = "dense"
@@ -894,7 +923,10 @@ class Dense(Layer):
         return (self.out_features,)
 
     def formula(self, in_shape):
-        return f"{math.prod(in_shape)} inputs → {self.out_features} units"
+        inputs, outputs = math.prod(in_shape), self.out_features
+        biases = f" + {outputs} biases" if self.bias else ""
+        total = outputs * inputs + (outputs if self.bias else 0)
+        return [f"{outputs} × {inputs} weights{biases} = {total:,} parameters"]
 
     def param_shapes(self, in_shape):
         shapes = {"weight": (self.out_features, math.prod(in_shape))}
@@ -923,6 +955,7 @@ class Softmax(Layer):
     kind: ClassVar[str] = "softmax"
     stem: ClassVar[str] = "softmax"
     prefix: ClassVar[str] = "softmax"
+    output_sign: ClassVar[str] = "nonnegative"
     title: ClassVar[str] = "Softmax"
     summary: ClassVar[str] = "Turns scores into probabilities that add up to 1."
     per_channel: ClassVar[bool] = False

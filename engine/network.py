@@ -3,41 +3,49 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 from collections import Counter
 
 import numpy as np
 
 from engine import explain as _explain
+from engine import limits
 from engine import receptive_field as _rf
-from engine.errors import ConfigError
+from engine.errors import ConfigError, real_array, whole_index
 from engine.layers import Layer, Softmax, layer_from_dict
-
-#: ConvScope refuses networks that would not fit comfortably in memory, with a reason
-MAX_VALUES = 50_000_000
+from engine.normalization import Normalization
 
 
 def _title(i, spec):
-    return f"layer {i + 1} ({spec.describe()})"
+    try:
+        described = spec.describe()
+    except (TypeError, ValueError):  # settings too wrong to describe (a list for a rate, say)
+        described = spec.kind
+    return f"layer {i + 1} ({described})"
 
 
 def _input_shape(shape):
     """(C, H, W) from (C, H, W) or (H, W); ConfigError in words otherwise."""
     try:
         dims = tuple(shape)
-        ok = len(dims) in (2, 3) and all(float(d).is_integer() and d >= 1 for d in dims)
-    except (TypeError, ValueError):
-        ok = False
-    if not ok:
+    except TypeError:
+        dims = ()
+    if len(dims) not in (2, 3) or not all(isinstance(d, (int, np.integer)) and
+                                          not isinstance(d, bool) and d >= 1 for d in dims):
         raise ConfigError(f"the input size must be (channels, height, width) or (height, width) "
-                          f"with every number at least 1, not {shape!r}")
+                          f"with every number a whole number at least 1, not {shape!r}")
     dims = tuple(int(d) for d in dims)
-    return dims if len(dims) == 3 else (1,) + dims
+    dims = dims if len(dims) == 3 else (1,) + dims
+    limits.check_input(dims)
+    return dims
 
 
 def _plan(input_shape, layers):
-    """Check every layer against its input; returns (specs, shapes, windows, param shapes)."""
-    specs, shapes, windows, param_shapes = [], [], [], []
+    """Check every layer against its input and the budgets of engine.limits; returns (specs,
+    shapes, windows, param shapes)."""
+    limits.check_layer_count(len(layers))
+    specs, shapes, windows, param_shapes, mult_adds = [], [], [], [], []
     shape = input_shape
     for i, spec in enumerate(layers):
         if isinstance(spec, dict):
@@ -49,20 +57,18 @@ def _plan(input_shape, layers):
             raise ConfigError(f"layer {i + 1} is {spec!r}, not a layer such as Conv2d(8, 3)")
         try:
             spec.validate()
-            windows.append(spec.window(shape))
+            window = spec.window(shape)
             out = spec.output_shape(shape)
             p_shapes = spec.param_shapes(shape)
+            mult_adds.append(limits.check_layer(spec, shape, out, window, p_shapes))
         except ConfigError as error:
             raise ConfigError(f"{_title(i, spec)}: {error}") from None
-        for what, count in [("output", math.prod(out))] + [
-                (f"{name} array", math.prod(s)) for name, s in p_shapes.items()]:
-            if count > MAX_VALUES:
-                raise ConfigError(f"{_title(i, spec)}: its {what} would hold {count:,} numbers, "
-                                  f"more than ConvScope handles ({MAX_VALUES:,})")
         specs.append(spec)
+        windows.append(window)
         shapes.append(out)
         param_shapes.append(p_shapes)
         shape = out
+    limits.check_network(shapes, param_shapes, mult_adds)
     return specs, shapes, windows, param_shapes
 
 
@@ -78,7 +84,11 @@ def _check_params(i, spec, given, shapes):
         if array.shape != tuple(shape) or array.dtype.kind not in "biuf":
             raise ConfigError(f"{_title(i, spec)}: the {name} has shape {array.shape} "
                               f"({array.dtype}) but this layer needs numbers of shape {shape}")
-        out[name] = np.ascontiguousarray(array, dtype=np.float32)
+        with np.errstate(over="ignore"):
+            out[name] = np.ascontiguousarray(array, dtype=np.float32)
+        if not np.isfinite(out[name]).all():
+            raise ConfigError(f"{_title(i, spec)}: the {name} holds values that are not finite "
+                              f"numbers (NaN, infinity, or beyond float32's ±3.4e38)")
     return out
 
 
@@ -97,6 +107,8 @@ class Network:
     seed : int
         Initialization seed; layer i draws from its own stream (seed, i), so editing one layer
         never changes the initial weights of the others.
+    normalization : engine.Normalization or None
+        How pixels in [0, 1] become this network's input (:meth:`network_input`); None: as they are.
 
     Attributes
     ----------
@@ -115,11 +127,17 @@ class Network:
         For any configuration that cannot work, naming the layer (1-based) and the reason.
     """
 
-    def __init__(self, input_shape, layers, params=None, seed=0):
+    def __init__(self, input_shape, layers, params=None, seed=0, normalization=None):
         self.input_shape = _input_shape(input_shape)
         if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
             raise ConfigError(f"the seed must be a whole number ≥ 0, not {seed!r}")
         self.seed = seed
+        if normalization is not None and not isinstance(normalization, Normalization):
+            raise ConfigError(f"the input normalisation must be a Normalization or None, "
+                              f"not {normalization!r}")
+        if normalization is not None:
+            normalization.check(self.input_shape[0])
+        self.normalization = normalization
         self.layers, self.shapes, self.windows, param_shapes = _plan(self.input_shape, list(layers))
         if params is not None and len(params) != len(self.layers):
             raise ConfigError(f"there are weights for {len(params)} layers but the network has "
@@ -148,16 +166,29 @@ class Network:
     def as_input(self, x):
         """(array, batched): ``x`` in any form ``forward`` accepts, as float32 (C, H, W) or
         (N, C, H, W); a ConfigError in words for an array of another shape."""
-        x = np.asarray(x, dtype=np.float32)
+        x = real_array(x, "an image").astype(np.float32, copy=False)
         c, h, w = self.input_shape
         if x.shape == self.input_shape or (c == 1 and x.shape == (h, w)):
             return x.reshape(self.input_shape), False
+        if len(x) == 0 and x.ndim in (3, 4):
+            raise ConfigError("the batch is empty: give at least one image")
         if x.ndim == 4 and x.shape[1:] == self.input_shape:
             return x, True
         if c == 1 and x.ndim == 3 and x.shape[1:] == (h, w):
             return x[:, None], True
         raise ConfigError(f"the network expects images of {c}×{h}×{w} (channels × height × "
                           f"width) or a batch of them, but was given an array of shape {x.shape}")
+
+    def with_normalization(self, normalization):
+        """This network (the same layers, the weights shared) with another input normalisation."""
+        return Network(self.input_shape, self.layers, params=self.params, seed=self.seed,
+                       normalization=normalization)
+
+    def network_input(self, pixels):
+        """What the network is fed for ``pixels`` (C, H, W) or (N, C, H, W) in [0, 1]: the
+        pixels through ``normalization`` (float32)."""
+        pixels = np.asarray(pixels, np.float32)
+        return pixels if self.normalization is None else self.normalization.apply(pixels)
 
     def forward(self, x, upto=None):
         """Every layer's output for one image or a batch.
@@ -174,6 +205,8 @@ class Network:
         list of float32 arrays, entry i shaped ``shapes[i]`` (with a leading N for a batch).
         """
         x, batched = self.as_input(x)
+        if upto is not None and not 0 <= whole_index(upto, "upto") < len(self.layers):
+            raise IndexError(f"layer {upto} does not exist (the network has {len(self.layers)})")
         outputs = self.run(x if batched else x[None], 0, len(self.layers) if upto is None
                            else upto + 1)
         return outputs if batched else [out[0] for out in outputs]
@@ -223,14 +256,14 @@ class Network:
     def summary(self):
         """One dict per layer for tables.
 
-        Keys: name, kind, description, formula (the output size arithmetic, numbers filled in,
-        one line per axis), input_shape, output_shape, params (count), macs
+        Keys: name, kind, description, formula (the output-size arithmetic, numbers filled in:
+        a line per axis for maps, [] when the size is kept), input_shape, output_shape, params (count), macs
         (multiply-adds for one image), window (engine.layers.Window or None), rf (size r as
         (rows, cols)), jump ((rows, cols), None for flat outputs), start ((rows, cols) floats,
         None for flat outputs).
         """
         rows = []
-        for i, (spec, geometry) in enumerate(zip(self.layers, _rf.geometries(self))):
+        for i, (spec, geometry) in enumerate(zip(self.layers, self.geometries)):
             in_shape = self.shapes[i - 1] if i else self.input_shape
             macs = spec.multiply_adds(in_shape, self.shapes[i], self.params[i])
             rows.append({
@@ -242,25 +275,46 @@ class Network:
                 "start": geometry.start})
         return rows
 
+    @functools.cached_property
+    def geometries(self):
+        """Every layer's receptive-field size, jump and start (see
+        :func:`engine.receptive_field.geometries`), computed once: the layers never change."""
+        return _rf.geometries(self)
+
     def rebuilt(self, layers, input_shape=None):
         """A new Network with ``layers`` (and ``input_shape``), reusing the weights that still fit.
 
-        Old and new stacks are aligned like a text diff, so inserting or deleting a layer keeps
-        the weights of every untouched layer; a changed layer keeps its weights when their
-        shapes still fit (e.g. new stride or padding, or a new input size for a conv layer), and
-        is re-initialized otherwise. Weights are copied, never shared.
+        Old and new stacks are aligned like a text diff (``aligned_layers``), so inserting or
+        deleting a layer keeps the weights of every untouched layer; a changed layer keeps its
+        weights when their shapes still fit (e.g. new stride or padding, or a new input size for
+        a conv layer), and is re-initialized otherwise. Weights are copied, never shared.
         """
         input_shape = self.input_shape if input_shape is None else _input_shape(input_shape)
         specs, _, _, param_shapes = _plan(input_shape, list(layers))
         reuse = [None] * len(specs)
-        matcher = difflib.SequenceMatcher(None, self.layers, specs, autojunk=False)
+        for new, old in enumerate(self.aligned_layers(specs)):
+            if old is not None and param_shapes[new] and param_shapes[new] == {
+                    k: v.shape for k, v in self.params[old].items()}:
+                reuse[new] = {k: v.copy() for k, v in self.params[old].items()}
+        normalization = self.normalization
+        if normalization is not None and input_shape[0] != self.input_shape[0]:
+            try:
+                normalization.check(input_shape[0])
+            except ConfigError:
+                normalization = None  # per-channel values cannot follow a new channel count
+        return Network(input_shape, specs, params=reuse, seed=self.seed,
+                       normalization=normalization)
+
+    def aligned_layers(self, layers):
+        """Per layer of ``layers``: the index of the layer here it continues (the stacks aligned
+        like a text diff: equal or changed in place), or None for an inserted layer."""
+        aligned = [None] * len(layers)
+        matcher = difflib.SequenceMatcher(None, self.layers, list(layers), autojunk=False)
         for op, a0, a1, b0, b1 in matcher.get_opcodes():
             if op in ("equal", "replace"):
                 for old, new in zip(range(a0, a1), range(b0, b1)):
-                    fits = {k: v.shape for k, v in self.params[old].items()} == param_shapes[new]
-                    if fits and param_shapes[new]:
-                        reuse[new] = {k: v.copy() for k, v in self.params[old].items()}
-        return Network(input_shape, specs, params=reuse, seed=self.seed)
+                    aligned[new] = old
+        return aligned
 
     def receptive_field(self, layer, row=0, col=0, channel=None):
         """See :func:`engine.receptive_field.receptive_field`."""

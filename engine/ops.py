@@ -9,21 +9,22 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.errors import ConfigError
+from engine.errors import ConfigError, real_array
 from engine.padding import (
-    PADDING_MODES, output_size, pad2d, positive_pair, resolve_padding,
+    PADDING_MODES, output_size, output_size_formula, pad2d, positive_pair, resolve_padding,
 )
 
 __all__ = ["PADDING_MODES", "add_windows", "as_batch", "batch_norm2d", "check_groups", "conv2d",
-           "conv_transpose2d", "dropout", "leaky_relu", "output_size", "pad2d", "pool2d",
+           "conv_transpose2d", "dropout", "leaky_relu", "output_size", "output_size_formula", "pad2d",
+           "pool2d",
            "pool_divisors", "positive_pair", "relu", "resolve_padding", "sigmoid",
            "sliding_windows", "softmax", "tanh", "transposed_size"]
 
 
 def as_batch(x, name):
     """(N, C, H, W) view of a (C, H, W) or (N, C, H, W) array, and whether it was batched."""
-    x = np.asarray(x)
-    if x.ndim not in (3, 4):
+    x = real_array(x, name)
+    if x.ndim not in (3, 4) or 0 in x.shape:
         raise ConfigError(f"{name} must be (channels, height, width) or a batch of those, "
                           f"not an array of shape {x.shape}")
     return (x, True) if x.ndim == 4 else (x[None], False)
@@ -80,7 +81,10 @@ def conv2d(x, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, padd
     ndarray (F, H', W') or (N, F, H', W') with H' = output_size(H, kh, sh, pads, dh).
     """
     xb, batched = as_batch(x, "the input")
-    weight = np.asarray(weight)
+    weight = real_array(weight, "the kernel")
+    if padding_mode not in PADDING_MODES:
+        raise ConfigError(f"padding mode must be one of {', '.join(PADDING_MODES)}, "
+                          f"not {padding_mode!r}")
     if weight.ndim != 4:
         raise ConfigError(f"the kernel must be (filters, channels, height, width), "
                           f"not shape {weight.shape}")
@@ -524,12 +528,12 @@ def _divisors_along(n, k, s, side, out, count_include_pad):
 
 def relu(x):
     """max(x, 0), elementwise."""
-    return np.maximum(x, 0)
+    return np.maximum(real_array(x, "the input"), 0)
 
 
 def _floating(x):
     """``x`` as an array of floats: float arrays keep their dtype, integers become float."""
-    x = np.asarray(x)
+    x = real_array(x, "the input")
     return x if np.issubdtype(x.dtype, np.floating) else x.astype(np.result_type(x, np.float32))
 
 
@@ -548,7 +552,7 @@ def sigmoid(x):
 
 def tanh(x):
     """Hyperbolic tangent, elementwise."""
-    return np.tanh(x)
+    return np.tanh(_floating(x))
 
 
 def softmax(x, axis=-1):

@@ -23,14 +23,26 @@ def _pair(value, name):
     if type(value) is tuple and len(value) == 2 and type(value[0]) is type(value[1]) is int:
         return value
     pair = (value, value) if np.isscalar(value) else tuple(value)
-    if len(pair) != 2 or not all(float(v).is_integer() for v in pair):
+    if len(pair) != 2 or not all(_whole(v) for v in pair):
         raise ConfigError(f"{name} must be a whole number or a (height, width) pair, not {value!r}")
     return int(pair[0]), int(pair[1])
 
 
+def _whole(value):
+    """Whether ``value`` is a whole number (2 or 2.0, not True or "2")."""
+    if isinstance(value, (bool, np.bool_)):
+        return False
+    return isinstance(value, (int, np.integer)) or (
+        isinstance(value, (float, np.floating)) and float(value).is_integer())
+
+
 def positive_pair(value, name):
     """An int or an (h, w) pair as two ints ≥ 1; ``name`` words the ConfigError otherwise."""
-    pair = _pair(value, name)
+    try:
+        pair = _pair(value, name)
+    except TypeError:  # None or another object that is neither a number nor a pair
+        raise ConfigError(f"{name} must be a whole number or a (height, width) pair, "
+                          f"not {value!r}") from None
     if min(pair) < 1:
         raise ConfigError(f"{name} must be at least 1, not {value!r}")
     return pair
@@ -67,6 +79,26 @@ def output_size(n, kernel_size, stride=1, padding=0, dilation=1, ceil_mode=False
         raise ConfigError(f"the input is {n + before + after} long after padding, "
                           f"shorter than the kernel ({span})")
     return size
+
+
+def output_size_formula(n, kernel_size, stride, pads, dilation=1, ceil_mode=False, size=None):
+    """The output-size formula with the numbers filled in.
+
+    ``⌊(n + 2p − d(k − 1) − 1) / s⌋ + 1``, written ``⌊(28 + 2·1 − 3) / 1⌋ + 1 = 28`` when d = 1
+    (then d(k − 1) + 1 is just k), with the two pads written separately when they differ and
+    ``⌈ ⌉`` for ``ceil_mode``. ``size`` is the result to print (the engine's, which also drops a
+    ceil-mode window that would start in the padding); by default the formula's own value.
+    """
+    before, after = pads
+    padding = f" + 2·{before}" if before == after else f" + {before} + {after}"
+    if before == after == 0:
+        padding = ""
+    span = str(kernel_size) if dilation == 1 else f"{dilation}·({kernel_size} − 1) − 1"
+    left, right = ("⌈", "⌉") if ceil_mode else ("⌊", "⌋")
+    if size is None:
+        room = n + before + after - dilation * (kernel_size - 1) - 1
+        size = (-(-room // stride) if ceil_mode else room // stride) + 1
+    return f"{left}({n}{padding} − {span}) / {stride}{right} + 1 = {size}"
 
 
 def resolve_padding(padding, kernel_size, dilation=1):

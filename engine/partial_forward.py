@@ -23,7 +23,6 @@ from typing import NamedTuple
 import numpy as np
 
 from engine.errors import ConfigError
-from engine.receptive_field import geometries
 
 
 def changed_box(before, after):
@@ -95,7 +94,7 @@ def crop_around(net, shape, box):
     if count == 0 or any(getattr(spec, "padding_mode", "zeros") == "circular"
                          for spec in net.layers[:count]):
         return None
-    geometry = geometries(net)[:count]
+    geometry = net.geometries[:count]
     jump, size = geometry[-1].jump, geometry[-1].size
     box = list(box)
     for axis, margin in enumerate(_mirror_margin(net, geometry)):

@@ -23,6 +23,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from engine.errors import whole_index
+
 
 class Geometry(NamedTuple):
     """One layer's receptive-field arithmetic; jump and start are None for flat outputs.
@@ -117,6 +119,9 @@ def receptive_field(net, layer: int, row: int = 0, col: int = 0,
     Walks back layer by layer: output units [a, b] of a window layer read its input positions
     [a·s − p, b·s − p + d(k − 1)], and exactly the taps u·s − p + t·d (the sampled set).
     """
+    layer, row, col = (whole_index(v, n) for v, n in ((layer, "layer"), (row, "row"), (col, "col")))
+    if channel is not None:
+        channel = whole_index(channel, "channel")
     if not 0 <= layer < len(net.layers):
         raise IndexError(f"layer {layer} does not exist (the network has {len(net.layers)})")
     shape = net.shapes[layer]
@@ -136,7 +141,7 @@ def receptive_field(net, layer: int, row: int = 0, col: int = 0,
             channels[i] = channel
         in_shape = net.shapes[i - 1] if i else net.input_shape
         sampled = net.layers[i].sources(sampled, in_shape)
-    geometry = geometries(net)[layer]
+    geometry = net.geometries[layer]
     return ReceptiveField(layer, row, col, _box(sampled), boxes, channels, geometry.size,
                           geometry.jump, geometry.start, tuple(net.input_shape[1:]), *sampled)
 

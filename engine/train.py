@@ -80,6 +80,9 @@ def _check_settings(epochs, lr, batch_size, schedule):
 def _dataset(net, images, labels):
     """(N, C, H, W) float32 images and int64 labels, or a ConfigError saying what does not fit."""
     images, labels = np.asarray(images, np.float32), np.asarray(labels)
+    if not np.isfinite(images).all():
+        raise ConfigError("the images hold values that are not numbers (NaN or infinity): the "
+                          "data file is damaged or not images; this is not about the learning rate")
     c, h, w = net.input_shape
     if images.shape[1:] not in ((c, h, w),) + (((h, w),) if c == 1 else ()):
         raise ConfigError(f"the network takes {c}×{h}×{w} images but these are "
@@ -94,12 +97,17 @@ def _dataset(net, images, labels):
     return images.reshape((len(images),) + net.input_shape), labels.astype(np.int64)
 
 
+def _answered_alike(logits, images):
+    """Whether different images of a batch got exactly the same logits (N, K)."""
+    return len(images) > 1 and bool(np.ptp(images, axis=0).any()) and not np.ptp(logits, axis=0).any()
+
+
 def evaluate(net, images, labels, batch_size=500) -> tuple[float, float]:
     """(mean cross-entropy, accuracy in [0, 1]) of a softmax network on labelled images."""
     total_loss, correct = 0.0, 0
     for start in range(0, len(images), batch_size):
         x, y = images[start:start + batch_size], labels[start:start + batch_size]
-        logits = net.forward(x)[-2]
+        logits = net.forward(net.network_input(x))[-2]
         total_loss += softmax_cross_entropy(logits, y)[0] * len(y)
         correct += int((logits.argmax(axis=1) == y).sum())
     return total_loss / len(images), correct / len(images)
@@ -116,7 +124,8 @@ def train(net, images, labels, epochs=20, lr=3e-3, batch_size=128, optimizer="ad
     Parameters
     ----------
     net : engine.Network ending in softmax over a flat vector; its params are updated in place
-    images : (N, H, W) when the network takes one channel, or (N, C, H, W); floats in [0, 1]
+    images : (N, H, W) when the network takes one channel, or (N, C, H, W); floats in [0, 1],
+        fed through ``net.network_input`` (the network's normalisation)
     labels : (N,) ints in [0, classes)
     epochs, lr, batch_size : passes over the data, (peak) learning rate, examples per step
     optimizer : "adam" or "sgd" (momentum 0.9)
@@ -139,8 +148,10 @@ def train(net, images, labels, epochs=20, lr=3e-3, batch_size=128, optimizer="ad
     Raises
     ------
     ConfigError
-        When the network, data or settings cannot work, or the loss diverges (weights then
-        half-trained: keep a copy to restore).
+        When the network, data or settings cannot work, or training diverges: the loss becomes
+        infinite, or the network collapses (every image of a batch gets the very same answer,
+        which it did not at the start: its units died and it cannot learn any more). The weights
+        are then half-trained: keep a copy to restore.
     """
     _check_network(net)
     _check_settings(epochs, lr, batch_size, schedule)
@@ -153,6 +164,7 @@ def train(net, images, labels, epochs=20, lr=3e-3, batch_size=128, optimizer="ad
     batches = math.ceil(len(x) / batch_size)
     logits_layer = len(net.layers) - 2
     result = TrainResult()
+    answered_alike_at_start = None
     for epoch in range(1, epochs + 1):
         order = rng.permutation(len(x))
         started, seen, loss_sum, correct = time.perf_counter(), 0, 0.0, 0
@@ -164,6 +176,7 @@ def train(net, images, labels, epochs=20, lr=3e-3, batch_size=128, optimizer="ad
             xb, yb = x[idx], y[idx]
             if aug is not None:
                 xb = distort(xb, rng, aug)
+            xb = net.network_input(xb)  # augmented as pixels, then normalised
             step = (epoch - 1) * batches + b
             step_lr = one_cycle_lr(step, epochs * batches, lr) if schedule == "one-cycle" else lr
             # A diverging run overflows somewhere; the loss check below turns that into advice.
@@ -174,6 +187,15 @@ def train(net, images, labels, epochs=20, lr=3e-3, batch_size=128, optimizer="ad
                     raise ConfigError(f"training diverged in epoch {epoch} (the loss became {loss}): "
                                       f"the learning rate {lr} is too high for this network; try a "
                                       f"smaller one")
+                alike = _answered_alike(outputs[logits_layer], xb)
+                if answered_alike_at_start is None:
+                    answered_alike_at_start = alike
+                elif alike and not answered_alike_at_start:
+                    raise ConfigError(
+                        f"training collapsed in epoch {epoch}: every image now gets the same "
+                        f"answer (the network's units stopped responding), so it cannot learn any "
+                        f"more. The learning rate {lr:g} is too high for this network; try "
+                        f"{lr / 10:g}")
                 opt.step(network_backward(net, xb, outputs, grad, logits_layer, caches=caches),
                          step_lr)
             seen += len(idx)

@@ -5,19 +5,20 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+import time
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 import engine
+from gui import error_dialog
 from gui.i18n import live
-from gui.main_window import MainWindow, last_network_path
+from gui.main_window import MODEL, MainWindow, last_network_path
 from gui.state import AppState, Unit
 
-MODEL = Path(__file__).resolve().parent.parent / "resources" / "models" / "digits.npz"
 SCREENSHOT_DIGIT = 3
 
 
@@ -42,15 +43,37 @@ def _size(text):
 
 
 def start_network(data_dir=None):
-    """The network to start with: the one the app closed with, else the trained digits model,
-    else the untrained default. Unreadable files are reported and skipped, never fatal."""
+    """(network, notice): the network to start with and what the user should be told, or "".
+
+    The network the app closed with comes first, then the trained digits model, then the
+    untrained default. Starting never fails: a remembered file that cannot be used (damaged, from
+    a newer ConvScope, over a limit) is moved aside, kept under a new name that the notice gives,
+    so that quitting does not overwrite it and the notice is given once.
+    """
+    notices = []
     for path in (last_network_path(data_dir), MODEL):
-        if path is not None and path.exists():
-            try:
-                return engine.load_network(path)
-            except engine.ConfigError as error:
-                print(f"ConvScope: ignoring {path}: {error}", file=sys.stderr)
-    return engine.default_digit_network()
+        if path is None or not path.exists():
+            continue
+        try:
+            return engine.load_network(path), " ".join(notices)
+        except Exception as error:  # noqa: BLE001 - whatever the file holds, the app starts
+            reason = str(error) if isinstance(error, engine.ConfigError) else (
+                f"{path.name}: {type(error).__name__}: {error}")
+            notices.append(f"ConvScope could not use the network it remembered. {reason}"
+                           + _set_aside(path) if path != MODEL else
+                           f"The shipped digit model could not be read ({reason}).")
+    return engine.default_digit_network(), " ".join(notices)
+
+
+def _set_aside(path):
+    """Rename the unusable ``path`` so that it is kept; the sentence telling where it went."""
+    aside = path.with_name(f"{path.stem}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
+    try:
+        path.replace(aside)
+    except OSError as error:
+        return (f" It could not be set aside ({error.strerror or error}); it stays at {path} and "
+                f"will be replaced when ConvScope quits.")
+    return f" The file is kept as {aside}."
 
 
 def apply_theme(app):
@@ -108,7 +131,7 @@ def main(argv=None):
         # A screenshot shows the shipped network in the system's language and never touches the
         # user's settings.
         live.set_language(live.system_language())
-        window = MainWindow(AppState(start_network()))
+        window = MainWindow(AppState(start_network()[0]))
         ok = screenshot(window, args.screenshot, args.size)
         window.close()
         if not ok:
@@ -117,9 +140,14 @@ def main(argv=None):
     data_dir = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)
     settings = QSettings()
     live.set_language(live.start_language(settings))
-    window = MainWindow(AppState(start_network(data_dir)), settings, data_dir)
+    network, notice = start_network(data_dir)
+    window = MainWindow(AppState(network), settings, data_dir)
+    error_dialog.install(window)
     _close_on_ctrl_c(window)
     window.show()
+    if notice:
+        print(f"ConvScope: {notice}", file=sys.stderr)
+        window.warn(QCoreApplication.translate("app", "Started with the trained network"), notice)
     return app.exec()
 
 

@@ -36,6 +36,12 @@ class RecentResults(dict):
         super().__setitem__(key, value)
 
 
+def keyed(key, result):
+    """``(key, result)`` for work whose answer must say what it answers; None (nothing to
+    deliver) when the work was stopped and returned None."""
+    return None if result is None else (key, result)
+
+
 def weights_key(net) -> str:
     """A fingerprint of a network's layers and weights, to cache work on it: equal keys, equal
     answers."""

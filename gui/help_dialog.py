@@ -28,8 +28,12 @@ class HelpDialog(QDialog):
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
 
-    def show_topic(self, anchor):
-        """Show the dialog scrolled to the concept ``anchor`` (see ``help_text.CONCEPTS``)."""
+    def show_topic(self, anchor=None):
+        """Show the dialog scrolled to the concept ``anchor`` (see ``help_text.CONCEPTS``), or
+        from the top (its title and list of topics) with None."""
         self.show()
         self.raise_()
-        self.browser.scrollToAnchor(anchor)
+        if anchor is None:
+            self.browser.verticalScrollBar().setValue(0)
+        else:
+            self.browser.scrollToAnchor(anchor)

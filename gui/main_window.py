@@ -6,14 +6,13 @@ methods, and remembers the layout and the last network between runs.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget, QFileDialog, QFrame, QInputDialog, QMainWindow, QMessageBox, QScrollArea,
-    QVBoxLayout, QWidget,
+    QStyle, QVBoxLayout, QWidget,
 )
 
 import engine
@@ -33,6 +32,7 @@ from gui.i18n import fill, live
 from gui.i18n.engine_messages import engine_text
 from gui.editors.kernel_editor import KernelEditor
 from gui.editors.layer_panel import LayerPanel
+from gui.explain.lesson_banner import LessonBanner
 from gui.maps.prediction_view import PredictionView
 from gui.explain.rf_table import ReceptiveFieldTable
 from gui.explain.slide_animation import SlideAnimation
@@ -41,10 +41,13 @@ from gui.training.training_dialog import TrainingDialog
 from gui.explain.attribution_panel import AttributionPanel
 from gui.explain.unit_inspector import UnitInspector
 
+MODEL = Path(__file__).resolve().parent.parent / "resources" / "models" / "digits.npz"
 LAST_NETWORK = "last_network.npz"  # in the app data dir: the network the app closed with
 INPUT_SIZES = (8, 16, 28, 32, 64, 128, 256)
 MIN_INPUT, MAX_INPUT = 8, 256
 _LAYOUT_VERSION = 2  # bump when the set of docks changes, so an old saved layout is ignored
+FIRST_RUN_SHARE = 0.9  # of the screen's width and height, when no window size is remembered
+MIN_MAPS_WIDTH = 300  # px the maps keep when the docks are sized
 
 
 def last_network_path(data_dir):
@@ -74,10 +77,13 @@ class MainWindow(QMainWindow):
         self._data_dir = data_dir
         self._help = None
         self._training = None
+        self._import_dialog = None
+        self._quit_without_remembering = False
+        self._last_folder = None
         self.setDockNestingEnabled(True)
         self.canvas = Canvas(state)
         self.maps = ActivationView(state)
-        self.setCentralWidget(self.maps)
+        self.setCentralWidget(self._maps_panel())
         self.docks = {}
         left, right, bottom = Qt.LeftDockWidgetArea, Qt.RightDockWidgetArea, Qt.BottomDockWidgetArea
         self._add_dock("inputDock", lambda: self.tr("Input"), self._canvas_panel(), left)
@@ -109,18 +115,29 @@ class MainWindow(QMainWindow):
         # The editors on the right run full height; the explanations span the canvas and the maps.
         self.setCorner(Qt.BottomLeftCorner, bottom)
         self.setCorner(Qt.BottomRightCorner, right)
-        self._resize_docks([("inputDock", 320), ("layersDock", 470)], Qt.Horizontal)
-        self._resize_docks([("inputDock", 365), ("predictionDock", 245)], Qt.Vertical)
-        self._resize_docks([("layersDock", 480), ("kernelDock", 340)], Qt.Vertical)
-        self._resize_docks([("inspectorDock", 250)], Qt.Vertical)
+        self._layout_restored = False  # else the docks get sizes for the window's size when shown
         self.setStatusBar(StatusBar(state, self))
         self._build_menus()
         state.networkChanged.connect(self._on_network_changed)
         self._on_network_changed()
         self._restore_layout()
+        # Drawn digits are read far better centred (off-centre ones 2/10 raw): on unless the
+        # user turned it off.
+        centre = True if settings is None else settings.value("centreLikeMnist", True, type=bool)
+        if centre != self.state.preprocess:
+            self._centre.trigger()
         self.canvas.setFocus(Qt.OtherFocusReason)
 
     # ----------------------------------------------------------------- layout
+    def _maps_panel(self):
+        panel = QWidget(self)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(LessonBanner(self.state, panel))
+        layout.addWidget(self.maps, 1)
+        return panel
+
     def _canvas_panel(self):
         panel = QWidget(self)
         layout = QVBoxLayout(panel)
@@ -153,9 +170,32 @@ class MainWindow(QMainWindow):
         return dock
 
     def _resize_docks(self, sizes, orientation):
-        """Initial dock sizes in pixels, ``[(name, size), ...]`` along ``orientation``."""
+        """Dock sizes in pixels, ``[(name, size), ...]`` along ``orientation``."""
         self.resizeDocks([self.docks[name] for name, _ in sizes], [size for _, size in sizes],
                          orientation)
+
+    def _size_docks(self):
+        """Dock sizes for the window's size: the editors on the right as wide as their controls
+        need (as far as the maps keep room), the canvas column a quarter of the window."""
+        width, height = self.width(), self.height()
+        editors = max(self.docks[name].widget().widget().sizeHint().width()
+                      for name in ("layersDock", "kernelDock"))
+        editors += self.style().pixelMetric(QStyle.PM_ScrollBarExtent) + 8
+        canvas_column = min(max(round(0.25 * width), 250), 360)
+        editors = min(editors, max(width - canvas_column - MIN_MAPS_WIDTH, 250))
+        self._resize_docks([("inputDock", canvas_column), ("layersDock", editors)], Qt.Horizontal)
+        bottom = min(max(round(0.28 * height), 170), 260)
+        self._resize_docks([("inspectorDock", bottom)], Qt.Vertical)
+        self._resize_docks([("inputDock", round(0.62 * (height - bottom))),
+                            ("predictionDock", round(0.38 * (height - bottom)))], Qt.Vertical)
+        self._resize_docks([("layersDock", round(0.58 * height)),
+                            ("kernelDock", round(0.42 * height))], Qt.Vertical)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not self._layout_restored:
+            self._layout_restored = True
+            self._size_docks()
 
     # ------------------------------------------------------------------ menus
     def _action(self, menu, text, slot, shortcut=None, tip=None):
@@ -187,12 +227,25 @@ class MainWindow(QMainWindow):
     def _network_filter(self):
         return self.tr("ConvScope networks (*.npz *.json);;All files (*)")
 
+    def _open_filter(self):
+        return self.tr("Networks (*.npz *.json *.onnx);;ConvScope networks (*.npz *.json);;"
+                       "ONNX models (*.onnx);;All files (*)")
+
     def _build_file_menu(self, menu):
+        new = self._menu(menu, lambda: self.tr("&New"))
+        self._action(new, lambda: self.tr("&Trained digit network"),
+                     lambda: self.new_network(trained=True), QKeySequence.New,
+                     lambda: self.tr("The shipped digit network, trained on MNIST (99 % right)"))
+        self._action(new, lambda: self.tr("&Untrained digit network"),
+                     lambda: self.new_network(trained=False),
+                     tip=lambda: self.tr("The same layers with fresh random weights, ready to "
+                                         "train (Ctrl+T)"))
         self._action(menu, lambda: self.tr("&Open network…"),
                      lambda: self._with_path(self.open_network, self.tr("Open network"),
-                                             self._network_filter()),
+                                             self._open_filter()),
                      QKeySequence.Open,
-                     lambda: self.tr("Load a network (.npz with weights, or a .json layer spec)"))
+                     lambda: self.tr("Load a network: a ConvScope .npz with weights, a .json "
+                                     "layer spec, or an ONNX model trained elsewhere"))
         self._action(menu, lambda: self.tr("&Save network…"),
                      lambda: self._with_path(self.save_network, self.tr("Save network"),
                                              self._network_filter(), "network.npz"),
@@ -204,18 +257,32 @@ class MainWindow(QMainWindow):
         self._action(menu, lambda: self.tr("Load &image…"),
                      lambda: self._with_path(self.load_image, self.tr("Load image"),
                                              samples.image_filter()),
-                     "Ctrl+I", lambda: self.tr("Draw an image file (PNG, JPEG) in grayscale, "
-                                               "fitted to the input"))
+                     "Ctrl+I", lambda: self.tr("Draw an image file (PNG, JPEG) fitted to the "
+                                               "input: in grey, or in colour for a network with "
+                                               "3 input channels"))
         sample_menu = self._menu(menu, lambda: self.tr("Sample &digits"))
         for digit in range(10):
             self._action(sample_menu, lambda d=digit: self.tr("Digit %1").replace("%1", str(d)),
                          lambda _=False, d=digit: self.show_sample(d), f"Ctrl+{digit}")
         menu.addMenu(ExamplesMenu(self.state, menu))
         menu.addSeparator()
-        self._action(menu, lambda: self.tr("&Export maps as PNG…"),
+        export = self._menu(menu, lambda: self.tr("&Export"))
+        self._action(export, lambda: self.tr("&Maps as PNG…"),
                      lambda: self._with_path(self.export_maps, self.tr("Export maps"),
                                              self.tr("PNG images (*.png)"), "maps.png"),
                      "Ctrl+E", lambda: self.tr("Save every layer's maps as one PNG"))
+        self._action(export, lambda: self.tr("&ONNX…"),
+                     lambda: self._with_path(self.export_onnx, self.tr("Export to ONNX"),
+                                             self.tr("ONNX models (*.onnx)"), "network.onnx"),
+                     tip=lambda: self.tr("Write the network as an ONNX model (opset 19, any "
+                                         "batch size) for PyTorch, ONNX Runtime and other tools"))
+        self._action(export, lambda: self.tr("&PyTorch script…"),
+                     lambda: self._with_path(self.export_pytorch,
+                                             self.tr("Export as a PyTorch script"),
+                                             self.tr("Python scripts (*.py)"), "network.py"),
+                     tip=lambda: self.tr("Write a Python script with an nn.Sequential of these "
+                                         "layers, its weights in an .npz beside it, to train "
+                                         "further in PyTorch"))
         menu.addSeparator()
         self._action(menu, lambda: self.tr("&Quit"), self.close, QKeySequence.Quit)
 
@@ -284,7 +351,7 @@ class MainWindow(QMainWindow):
         self._language_group = group
 
     def _build_help_menu(self, menu):
-        self._action(menu, lambda: self.tr("&Concepts"), lambda: self.show_help(CONCEPTS[0][0]),
+        self._action(menu, lambda: self.tr("&Concepts"), lambda: self.show_help(None),
                      QKeySequence.HelpContents)
         topics = self._menu(menu, lambda: self.tr("Concept"))
         for anchor, title, _ in CONCEPTS:
@@ -298,44 +365,104 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- actions
     def open_network(self, path):
-        """Load the network in ``path`` as one undoable step; returns the reason it failed or ''."""
+        """Load the network in ``path`` as one undoable step; returns the reason it failed or ''.
+
+        An ONNX model opens the import dialog first (input size, normalisation)."""
+        if Path(path).suffix.lower() == ".onnx":
+            return self._open_onnx(path)
         try:
             network = engine.load_network(path)
-        except (engine.ConfigError, OSError) as error:
-            return self._warn(self.tr("Cannot open the network"),
-                              f"{Path(path).name}: {engine_text(str(error))}")
+        except engine.ConfigError as error:  # the message names the file
+            return self.warn(self.tr("Cannot open the network"), str(error))
         refusal = self.state.set_network(network, fill(self.tr("Open %1"), Path(path).name))
-        return self._warn(self.tr("Cannot use the network"), refusal) if refusal else ""
+        if not refusal:
+            self.state.set_lesson(None)
+        return self.warn(self.tr("Cannot use the network"), refusal) if refusal else ""
+
+    def new_network(self, trained):
+        """Start again from the digit network, trained or untrained (one undoable step); returns
+        the reason it failed or ''."""
+        if not trained:
+            network = engine.default_digit_network()
+        else:
+            try:
+                network = engine.load_network(MODEL)
+            except (engine.ConfigError, OSError) as error:
+                return self.warn(self.tr("Cannot open the trained network"), str(error))
+        refusal = self.state.set_network(network, self.tr("New trained digit network") if trained
+                                         else self.tr("New untrained digit network"))
+        if not refusal:
+            self.state.set_lesson(None)
+        return self.warn(self.tr("Cannot use the network"), refusal) if refusal else ""
+
+    def _open_onnx(self, path):
+        """Show the ONNX import dialog for ``path``; returns the refusal or ''."""
+        from gui.onnx_import_dialog import OnnxImportDialog  # loads onnx only when needed
+
+        try:
+            dialog = OnnxImportDialog(self.state, path, self)
+        except (engine.ConfigError, OSError) as error:
+            return self.warn(self.tr("Cannot open the model"),
+                             f"{Path(path).name}: {engine_text(str(error))}")
+        if self._import_dialog is not None:
+            self._import_dialog.deleteLater()
+        self._import_dialog = dialog
+        dialog.open()
+        return ""
+
+    @property
+    def import_dialog(self):
+        """The ONNX import dialog last opened (for tests and the status bar), or None."""
+        return self._import_dialog
+
+    def export_onnx(self, path):
+        """Write the network to ``path`` as ONNX; returns the reason it failed or ''."""
+        return self._export(lambda: engine.save_network(self.state.network, path), path)
+
+    def export_pytorch(self, path):
+        """Write the network to ``path`` as a PyTorch script (weights in an .npz beside it)."""
+        return self._export(lambda: engine.export_pytorch(
+            self.state.network, path, sample=self.state.model_input), path)
+
+    def _export(self, write, path):
+        try:
+            write()
+        except (engine.ConfigError, OSError) as error:
+            return self.warn(self.tr("Cannot export the network"),
+                             f"{Path(path).name}: {engine_text(str(error))}")
+        self.statusBar().showMessage(fill(self.tr("Exported to %1"), path), 5000)
+        return ""
 
     def save_network(self, path):
         """Save the current network to ``path``; returns the reason it failed or ''."""
         try:
             engine.save_network(self.state.network, path)
         except (engine.ConfigError, OSError) as error:
-            return self._warn(self.tr("Cannot save the network"),
-                              f"{Path(path).name}: {engine_text(str(error))}")
+            return self.warn(self.tr("Cannot save the network"),
+                             f"{Path(path).name}: {engine_text(str(error))}")
         return ""
 
     def load_image(self, path):
         """Make the image file ``path`` the drawing (undoable); returns why it failed or ''."""
         try:
-            image = samples.load_image(path, self.state.image.shape)
+            image = samples.load_image(path, self.state.image_size,
+                                       colour=self.state.network.input_shape[0] == 3)
         except samples.ImageError as error:
-            return self._warn(self.tr("Cannot load the image"), str(error))
+            return self.warn(self.tr("Cannot load the image"), str(error))
         self.state.set_image(image, fill(self.tr("Load %1"), Path(path).name))
         return ""
 
     def show_sample(self, digit):
         """Draw the shipped MNIST sample of ``digit`` (undoable)."""
-        self.state.set_image(samples.sample_digit(digit, self.state.image.shape),
+        self.state.set_image(samples.sample_digit(digit, self.state.image_size),
                              fill(self.tr("Sample %1"), digit))
 
     def export_maps(self, path):
         """Save every layer's maps (the whole scrollable page, not just the part in view) to the
         PNG ``path``; returns the reason it failed or ''."""
         if not self.maps.grab_page().save(str(path), "PNG"):
-            return self._warn(self.tr("Cannot export the maps"),
-                              fill(self.tr("Could not write %1."), path))
+            return self.warn(self.tr("Cannot export the maps"),
+                             fill(self.tr("Could not write %1."), path))
         return ""
 
     def set_input_size(self, size):
@@ -345,7 +472,7 @@ class MainWindow(QMainWindow):
                                              fill(self.tr("Input size %1×%1"), size))
         if refusal:
             self._on_network_changed()  # the radio item the user clicked is not the size in use
-            return self._warn(self.tr("Cannot change the input size"), refusal)
+            return self.warn(self.tr("Cannot change the input size"), refusal)
         return ""
 
     def show_training(self):
@@ -371,11 +498,12 @@ class MainWindow(QMainWindow):
         return self._help
 
     def show_help(self, anchor):
+        """The help window at the concept ``anchor``, or at its top with None."""
         if self._help is None:
             self._help = HelpDialog(self)
         self._help.show_topic(anchor)
 
-    def _warn(self, title, text):
+    def warn(self, title, text):
         """Show ``text`` (an engine message is translated) in a window-modal box that does not
         block the event loop; returns it."""
         box = QMessageBox(QMessageBox.Warning, title, engine_text(text), QMessageBox.Ok, self)
@@ -386,13 +514,26 @@ class MainWindow(QMainWindow):
 
     def _with_path(self, use, title, file_filter, save_as=None):
         """Ask for a file to open (or, with ``save_as`` as the suggested name, to save) and hand
-        it to ``use``; nothing happens when the dialog is cancelled."""
+        it to ``use``; nothing happens when the dialog is cancelled. The dialog starts in the
+        folder used last (remembered between runs with the settings)."""
+        folder = self.last_folder()
         if save_as is None:
-            path, _ = QFileDialog.getOpenFileName(self, title, "", file_filter)
+            path, _ = QFileDialog.getOpenFileName(self, title, folder, file_filter)
         else:
-            path, _ = QFileDialog.getSaveFileName(self, title, save_as, file_filter)
+            path, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder, save_as)),
+                                                  file_filter)
         if path:
+            self._last_folder = str(Path(path).parent)
+            if self._settings is not None:
+                self._settings.setValue("lastFolder", self._last_folder)
             use(path)
+
+    def last_folder(self):
+        """The folder the Open and Save dialogs start in: the one used last, else "" (Qt's
+        default, the working folder)."""
+        if self._last_folder is None and self._settings is not None:
+            self._last_folder = str(self._settings.value("lastFolder", "", type=str))
+        return self._last_folder or ""
 
     def _on_other_size_triggered(self):
         dialog = QInputDialog(self, objectName="inputSizeDialog")
@@ -400,7 +541,7 @@ class MainWindow(QMainWindow):
         live.bind_text(dialog, dialog.setLabelText,
                        lambda: self.tr("Height and width of the input, pixels:"))
         dialog.setIntRange(MIN_INPUT, MAX_INPUT)
-        dialog.setIntValue(self.state.image.shape[0])
+        dialog.setIntValue(self.state.image_size[0])
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.intValueSelected.connect(self.set_input_size)
         dialog.open()
@@ -416,22 +557,30 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _on_network_changed(self):
-        size = self.state.image.shape[0]
+        height, width = self.state.image_size
         for action in self._size_group.actions():
-            action.setChecked(action.data() == size and self.state.image.shape[1] == size)
+            action.setChecked(action.data() == height == width)
 
     # --------------------------------------------------------------- settings
     def _restore_layout(self):
         if self._settings is None:
             return
         geometry = self._settings.value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
+            self._fit_screen()
         layout = self._settings.value("windowState")
         if isinstance(layout, QByteArray):
-            self.restoreState(layout, _LAYOUT_VERSION)
-        if self._settings.value("centreLikeMnist", False, type=bool):
-            self._centre.trigger()
+            self._layout_restored = self.restoreState(layout, _LAYOUT_VERSION)
+
+    def _fit_screen(self):
+        """First run: most of the screen (Qt's default, two thirds, leaves the editors cramped)."""
+        screen = self.screen().availableGeometry()
+        size = QSize(round(FIRST_RUN_SHARE * screen.width()),
+                     round(FIRST_RUN_SHARE * screen.height()))
+        self.resize(size.expandedTo(self.minimumSizeHint()).boundedTo(screen.size()))
+        frame = self.frameGeometry()
+        frame.moveCenter(screen.center())
+        self.move(frame.topLeft())
 
     def closeEvent(self, event):
         if self._training is not None:
@@ -442,11 +591,43 @@ class MainWindow(QMainWindow):
             self._settings.setValue("centreLikeMnist", self.state.preprocess)
             self._settings.sync()
         path = last_network_path(self._data_dir)
-        if path is not None:
+        if path is not None and not self._quit_without_remembering:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 engine.save_network(self.state.network, path)
             except (engine.ConfigError, OSError) as error:
-                # Quitting must never fail; the next start falls back to the shipped network.
-                print(f"ConvScope: could not remember the network: {error}", file=sys.stderr)
+                event.ignore()
+                self._ask_how_to_quit(path, error)
+                return
         super().closeEvent(event)
+
+    def _ask_how_to_quit(self, path, error):
+        """The network could not be remembered (disk full, folder read-only): say so and offer to
+        save it elsewhere, to quit anyway, or to stay."""
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        box = QMessageBox(QMessageBox.Warning, self.tr("The network cannot be remembered"), fill(
+            self.tr("ConvScope could not keep the current network for next time in %1 (%2). "
+                    "Save it somewhere else before quitting?"), path.parent, engine_text(reason)),
+            QMessageBox.NoButton, self)
+        box.setObjectName("quitBox")
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        save = box.addButton(self.tr("Save elsewhere…"), QMessageBox.AcceptRole)
+        box.addButton(self.tr("Quit without keeping it"), QMessageBox.DestructiveRole)
+        box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(save)
+
+        def answered(button):
+            role = box.buttonRole(button)
+            if role == QMessageBox.AcceptRole:
+                self._with_path(self._save_and_quit, self.tr("Save network"),
+                                self._network_filter(), "network.npz")
+            elif role == QMessageBox.DestructiveRole:
+                self._quit_without_remembering = True
+                self.close()
+        box.buttonClicked.connect(answered)
+        box.open()
+
+    def _save_and_quit(self, path):
+        if not self.save_network(path):
+            self._quit_without_remembering = True
+            self.close()

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 import engine
 from engine.erf import effective_receptive_field
 from engine.examples import pin_unit
 from engine import partial_forward
+from gui import undo
 from gui.drawing.brush import default_brush
 from gui.i18n import fill
 from gui.i18n.engine_messages import engine_text
@@ -32,29 +33,22 @@ class Unit:
     col: int
 
 
-class _Command(QUndoCommand):
-    """An undo entry that applies one of two states through the same setter."""
-
-    def __init__(self, text, apply, before, after):
-        super().__init__(text)
-        self._apply, self._before, self._after = apply, before, after
-
-    def redo(self):
-        self._apply(self._after)
-
-    def undo(self):
-        self._apply(self._before)
-
-
 def copy_params(params):
     """A deep copy of ``params`` (one dict of arrays per layer, as ``Network.params``)."""
     return [{name: value.copy() for name, value in p.items()} for p in params]
 
 
 def _snapshot(net, params=None):
-    """Everything needed to restore a network: its input shape, layer specs and weight copies
-    (of ``params`` instead of its own when given)."""
-    return net.input_shape, list(net.layers), copy_params(net.params if params is None else params)
+    """Everything needed to restore a network: its input shape, layer specs, weight copies (of
+    ``params`` instead of its own when given) and input normalisation."""
+    return (net.input_shape, list(net.layers),
+            copy_params(net.params if params is None else params), net.normalization)
+
+
+def _snapshot_cost(*sides):
+    """Bytes the weights and drawings of undo sides (snapshot, drawing, ...) keep."""
+    return sum(sum(a.nbytes for params in snapshot[2] for a in params.values()) + drawing.nbytes
+               for snapshot, drawing, *_ in sides)
 
 
 class AppState(QObject):
@@ -74,6 +68,11 @@ class AppState(QObject):
     errorChanged(str) : the reason the last edit was refused ("" once an edit succeeds).
     brushChanged : ``brush_size`` or ``eraser`` changed (also when a new input size resets it).
     overlayChanged : ``input_overlay`` (a heatmap drawn over the canvas) or ``erf_enabled`` changed.
+    lessonChanged : a lesson (``engine.examples.Example``) was opened or closed.
+    historyTrimmed(int) : that many of the oldest undo steps were dropped to keep the history
+        within ``gui.undo.UNDO_BUDGET`` bytes.
+    trainingChanged(bool) : training started (True) or ended (False); weight edits are refused
+        while it runs, since its result would overwrite them.
     """
 
     layersChanged = Signal()
@@ -88,17 +87,32 @@ class AppState(QObject):
     errorChanged = Signal(str)
     brushChanged = Signal()
     overlayChanged = Signal()
+    lessonChanged = Signal()
+    trainingChanged = Signal(bool)
+    historyTrimmed = Signal(int)
+
+    #: why a weight edit is refused while training runs
+    TRAINING_NOTE = ("Training is running: its result would overwrite weight edits, so they wait "
+                     "until it ends (Cancel stops it).")
 
     def __init__(self, network, parent=None):
         super().__init__(parent)
         self.network = network
         self.undo_stack = QUndoStack(self)
-        channels, height, width = network.input_shape
-        self.image = np.zeros((height, width), np.float32)
+        self.undo_budget = undo.UNDO_BUDGET
+        # after the event that pushed, so that an open undo macro is never cut
+        self._trim_timer = QTimer(self, singleShot=True, interval=0)
+        self._trim_timer.timeout.connect(self._trim_history)
+        self.image = np.zeros(drawing_shape(network.input_shape), np.float32)
         self._committed_image = self.image.copy()
-        self.brush_size = default_brush(self.image.shape)  # diameter in input pixels
+        self.brush_size = default_brush(self.image_size)  # diameter in input pixels
         self.eraser = False  # the left button erases too
         self.preprocess = False
+        self.pixels = np.zeros(network.input_shape, np.float32)
+        # Layers whose weights a change of the layers or the input size replaced with random
+        # ones (their shapes no longer fit): the network is no longer the trained one there.
+        self.reinitialized = frozenset()
+        self.centring = None  # engine.Centring of the drawing while the network sees it centred
         self.model_input = np.zeros(network.input_shape, np.float32)
         self.activations = []
         self.forward_ms = 0.0
@@ -111,6 +125,8 @@ class AppState(QObject):
         self.input_overlay = None
         self.input_overlay_signed = False
         self.erf_enabled = False
+        self.training = False
+        self.lesson = None
         # Pen events arrive faster than frames: they only mark the forward as due, and one
         # zero-delay timer runs it once per event-loop pass.
         self._recompute_timer = QTimer(self, singleShot=True, interval=0)
@@ -123,28 +139,39 @@ class AppState(QObject):
         self.recompute()
 
     # ----------------------------------------------------------------- image
+    @property
+    def image_size(self):
+        """(H, W) of the drawing (and of the network's input)."""
+        return self.image.shape[-2:]
+
     def show_image(self, image):
-        """Show ``image`` (H, W) live without an undo entry (while a stroke is being drawn)."""
+        """Show ``image`` live without an undo entry (while a stroke is being drawn); it has the
+        drawing's shape: (H, W) grey, or (3, H, W) for a colour network."""
         self.image = np.asarray(image, np.float32)
         self.imageChanged.emit()
         self._schedule()
 
     def set_image(self, image, text=None):
-        """Make ``image`` (H, W) the drawing, as one undoable step from the last committed one;
-        ``text`` names the step in Edit ▸ Undo."""
-        before, after = self._committed_image, np.array(image, np.float32)
-        self.undo_stack.push(_Command(text or self.tr("Draw"), self._apply_image, before, after))
+        """Make ``image`` the drawing, as one undoable step from the last committed one; ``text``
+        names the step in Edit ▸ Undo. A grey (H, W) image on a colour network is grey in every
+        channel; a colour (3, H, W) image on a grey network becomes the mean of its channels;
+        other sizes are resampled."""
+        after = fit_drawing(np.array(image, np.float32), self.network.input_shape)
+        before, after = undo.patches(self._committed_image, after)
+        self._push(undo.Command(text or self.tr("Draw"), self._apply_image, before, after,
+                                undo.patch_cost(before, after)))
 
     def clear_image(self):
         self.set_image(np.zeros_like(self.image), self.tr("Clear"))
 
-    def _apply_image(self, image):
-        self._committed_image = image.copy()
-        self.show_image(image.copy())
+    def _apply_image(self, patch):
+        self._committed_image = patch.apply_to(self._committed_image)
+        self.show_image(self._committed_image.copy())
 
     def set_brush_size(self, diameter):
-        """Brush diameter in input pixels, kept between 0.5 and half the input's side."""
-        diameter = float(np.clip(diameter, 0.5, max(self.image.shape) / 2))
+        """Brush diameter in input pixels, kept between 0.5 and half the input's side, to a
+        tenth (as the brush box and the canvas caption show it)."""
+        diameter = round(float(np.clip(diameter, 0.5, max(self.image_size) / 2)), 1)
         if diameter != self.brush_size:
             self.brush_size = diameter
             self.brushChanged.emit()
@@ -163,30 +190,65 @@ class AppState(QObject):
     def set_layers(self, layers, text=None):
         """Replace the layer stack; keeps weights that still fit. Returns the refusal or ''."""
         return self._try_network(lambda: self.network.rebuilt(layers),
-                                 text or self.tr("Edit layers"))
+                                 text or self.tr("Edit layers"), self._refitted)
 
     def set_input_shape(self, input_shape, text=None):
         """Change the model input to ``input_shape`` (C, H, W); the drawing is resampled and the
         weights that still fit (conv kernels; not a dense layer after a new flatten size) are kept."""
         return self._try_network(
             lambda: self.network.rebuilt(self.network.layers, input_shape=input_shape),
-            text or self.tr("Change input size"))
+            text or self.tr("Change input size"), self._refitted)
 
     def set_network(self, network, text=None):
-        """Make ``network`` current (loaded file, trained weights) as one undoable step."""
+        """Make ``network`` current (loaded file, trained weights) as one undoable step; it
+        counts as it is (no layer marked re-initialized)."""
         return self._try_network(lambda: network, text or self.tr("Replace network"))
 
-    def set_param(self, layer, name, value, text=None):
-        """Set ``network.params[layer][name]`` to ``value`` (same shape) as one undoable step."""
-        current = self.network.params[layer][name]
-        value = np.asarray(value, current.dtype).reshape(current.shape)
-        self.undo_stack.push(_Command(text or self.tr("Edit weights"),
-                                      lambda v: self._apply_param(layer, name, v),
-                                      current.copy(), value.copy()))
+    def _refitted(self, network):
+        """``reinitialized`` for ``network``, rebuilt from the current one: the layers it
+        continues whose weights no longer fit (so are random now), and those already marked."""
+        marks = set()
+        for new, old in enumerate(self.network.aligned_layers(network.layers)):
+            if old is None or not network.params[new]:
+                continue  # an inserted layer is new, not re-initialized
+            shapes = {k: v.shape for k, v in self.network.params[old].items()}
+            if shapes != {k: v.shape for k, v in network.params[new].items()} or \
+                    old in self.reinitialized:
+                marks.add(new)
+        return frozenset(marks)
 
-    def _apply_param(self, layer, name, value):
-        self.network.params[layer][name][...] = value
+    def set_param(self, layer, name, value, text=None):
+        """Set ``network.params[layer][name]`` to ``value`` (same shape) as one undoable step.
+
+        Returns the refusal or '': values that are not finite float32 numbers (NaN, infinity,
+        beyond ±3.4e38) would turn every map after the layer into NaN, so they are refused.
+        """
+        if self.training:
+            self._set_error(self.TRAINING_NOTE)
+            return self.error
+        current = self.network.params[layer][name]
+        with np.errstate(over="ignore", invalid="ignore"):
+            value = np.asarray(value, np.float64).astype(current.dtype).reshape(current.shape)
+        if not np.isfinite(value).all():
+            self._set_error(f"the {name} of layer {layer + 1} would hold values that are not "
+                            f"finite 32-bit numbers (NaN, infinity or beyond ±3.4e38)")
+            return self.error
+        self._set_error("")
+        before, after = undo.patches(current, value)
+        self._push(undo.Command(text or self.tr("Edit weights"),
+                                lambda patch: self._apply_param(layer, name, patch), before,
+                                after, undo.patch_cost(before, after)))
+        return ""
+
+    def _apply_param(self, layer, name, patch):
+        patch.write_into(self.network.params[layer][name])
         self._network_changed(layers=False)
+
+    def set_training(self, running):
+        """Say that training runs (True) or ended (False); see ``trainingChanged``."""
+        if bool(running) != self.training:
+            self.training = bool(running)
+            self.trainingChanged.emit(self.training)
 
     def show_params(self, params):
         """Show ``params`` (one dict per layer, shaped like ``network.params``) live without an undo
@@ -205,17 +267,19 @@ class AppState(QObject):
         if before is not None:
             self.show_params(before)
         drawing = self._committed_image.copy()
-        self.undo_stack.push(_Command(text or self.tr("Set weights"), self._apply_snapshot,
-                                      (_snapshot(self.network), drawing),
-                                      (_snapshot(self.network, params), drawing)))
+        # Trained weights are the network as it is: no layer stays marked re-initialised.
+        before = (_snapshot(self.network), drawing, self.reinitialized)
+        after = (_snapshot(self.network, params), drawing, frozenset())
+        self._push(undo.Command(text or self.tr("Set weights"), self._apply_snapshot, before,
+                                after, _snapshot_cost(before, after)))
 
     def network_copy(self, fresh=False):
         """A copy of the network to work on elsewhere (a training worker): the same weights, or
         freshly initialized ones (seed 0) when ``fresh``."""
         net = self.network
-        if fresh:
-            return engine.Network(net.input_shape, list(net.layers), seed=0)
-        return engine.Network(net.input_shape, list(net.layers), params=copy_params(net.params))
+        params = None if fresh else copy_params(net.params)
+        return engine.Network(net.input_shape, list(net.layers), params=params, seed=0 if fresh
+                              else net.seed, normalization=net.normalization)
 
     def resize_kernels(self, layer, spec, filter_index, values, text):
         """Give conv ``layer`` the new ``spec`` (other kernel size) and filter ``filter_index``
@@ -227,7 +291,7 @@ class AppState(QObject):
             network = self.network.rebuilt(layers)
             network.params[layer]["weight"][filter_index] = values
             return network
-        return self._try_network(build, text)
+        return self._try_network(build, text, self._refitted)
 
     def reorder_layers(self, order, text=None):
         """Put layer ``order[i]`` at position i, as one undoable step. Moved layers keep their
@@ -241,8 +305,9 @@ class AppState(QObject):
             # rebuilt() matches layers like a text diff, which sees a move as delete + insert.
             params = [old if _shapes(old) == _shapes(new) else new
                       for old, new in zip((net.params[i] for i in order), fresh.params)]
-            return engine.Network(net.input_shape, layers, params=params, seed=net.seed)
-        reason = self._try_network(build, text or self.tr("Reorder layers"))
+            return engine.Network(net.input_shape, layers, params=params, seed=net.seed,
+                                  normalization=net.normalization)
+        reason = self._try_network(build, text or self.tr("Reorder layers"), self._refitted)
         if not reason and selected is not None:
             self.select_layer(order.index(selected))
         return reason
@@ -256,11 +321,12 @@ class AppState(QObject):
         self.set_image(image, title)
         self.undo_stack.endMacro()
         self.recompute()  # the pin below needs this network's maps, not the old ones
+        self.set_lesson(example)
         self.select_layer(example.select)
         unit = pin_unit(example, self.activations)
         self.pin(None if unit is None else Unit(*unit))
 
-    def _try_network(self, build, text):
+    def _try_network(self, build, text, marks=lambda network: frozenset()):
         try:
             network = build()
         except engine.ConfigError as error:
@@ -268,35 +334,52 @@ class AppState(QObject):
             return self.error
         # The drawing travels with the network: undoing a change of input size must bring back
         # the drawing itself, not a copy resampled there and back.
-        drawing, shape = self._committed_image, tuple(network.input_shape[1:])
-        resized = drawing if drawing.shape == shape else _resample(drawing, shape)
-        self.undo_stack.push(_Command(text, self._apply_snapshot,
-                                      (_snapshot(self.network), drawing.copy()),
-                                      (_snapshot(network), resized.copy())))
+        drawing = self._committed_image
+        resized = fit_drawing(drawing, network.input_shape)
+        before = (_snapshot(self.network), drawing.copy(), self.reinitialized)
+        after = (_snapshot(network), resized.copy(), marks(network))
+        self._push(undo.Command(text, self._apply_snapshot, before, after,
+                                _snapshot_cost(before, after)))
         self._set_error("")
         return ""
 
     def _apply_snapshot(self, snapshot):
-        (input_shape, layers, params), drawing = snapshot
-        same_layers = (tuple(input_shape), list(layers)) == (tuple(self.network.input_shape),
-                                                             list(self.network.layers))
-        self.network = engine.Network(input_shape, layers, params=copy_params(params))
+        (input_shape, layers, params, normalization), drawing, self.reinitialized = snapshot
+        same_layers = (tuple(input_shape), list(layers), normalization) == (
+            tuple(self.network.input_shape), list(self.network.layers), self.network.normalization)
+        self.network = engine.Network(input_shape, layers, params=copy_params(params),
+                                      normalization=normalization)
         if not np.array_equal(drawing, self._committed_image):
-            resized = drawing.shape != self.image.shape
+            resized = drawing.shape[-2:] != self.image_size
             self._committed_image, self.image = drawing.copy(), drawing.copy()
             self.imageChanged.emit()
             if resized:  # the same stroke on a finer input needs a wider brush
-                self.brush_size = default_brush(drawing.shape)
+                self.brush_size = default_brush(drawing.shape[-2:])
                 self.brushChanged.emit()
-        if self.selected_layer is not None and self.selected_layer >= len(layers):
-            self.select_layer(len(layers) - 1 if layers else None)
+        # The selection is fixed before anyone hears of the new network, and announced after:
+        # a listener must never see a selected layer the network does not have.
+        reselect = self.selected_layer is not None and self.selected_layer >= len(layers)
+        if reselect:
+            self.selected_layer = len(layers) - 1 if layers else None
+            self.selected_filter = self.selected_channel = 0
         self.pin(None)
         self._network_changed(layers=not same_layers)
+        if reselect:
+            self.select_layer(self.selected_layer)
 
     def _network_changed(self, layers):
         self.networkChanged.emit()
         (self.layersChanged if layers else self.weightsChanged).emit()
         self._schedule()
+
+    def _push(self, command):
+        self.undo_stack.push(command)
+        self._trim_timer.start()
+
+    def _trim_history(self):
+        dropped = undo.trim(self.undo_stack, self.undo_budget)
+        if dropped:
+            self.historyTrimmed.emit(dropped)
 
     def _set_error(self, message):
         self.error = message
@@ -322,6 +405,11 @@ class AppState(QObject):
             self.hovered = unit
             self.hoveredChanged.emit()
             self.selectionChanged.emit()
+
+    def set_lesson(self, example):
+        """Open the lesson ``example`` (what to look at, a question to try), or close it (None)."""
+        self.lesson = example
+        self.lessonChanged.emit()
 
     @property
     def focus_unit(self):
@@ -368,11 +456,11 @@ class AppState(QObject):
         """
         self._recompute_timer.stop()
         start = time.perf_counter()
+        pixels = self.pixels_for(self.network.input_shape)
         # MNIST centring only makes sense for the 28×28 digit input it was defined for.
         centre = self.preprocess and self.image.shape == (28, 28)
-        image = engine.mnist_preprocess(self.image) if centre else self.image
-        channels = self.network.input_shape[0]
-        model_input = np.repeat(image[None], channels, axis=0).astype(np.float32)
+        self.centring = engine.mnist_centring(self.image) if centre else None
+        model_input = self.network.network_input(pixels)
         activations = None
         if self._forward_base is not None and self._forward_base[0] is self.network:
             box = partial_forward.changed_box(self._forward_base[1], model_input)
@@ -380,11 +468,22 @@ class AppState(QObject):
                 self.network, model_input, self.activations, box)
         if activations is None:
             activations = self.network.forward(model_input)
-        self.model_input, self.activations = model_input, activations
+        self.pixels, self.model_input, self.activations = pixels, model_input, activations
         self._forward_base = (self.network, model_input)
         self.forward_ms = (time.perf_counter() - start) * 1000.0
         self.activationsChanged.emit()
         self._update_erf()
+
+    def pixels_for(self, input_shape):
+        """The drawing as pixels (C, H, W) in [0, 1] for an input of ``input_shape``: centred like
+        MNIST when that is on, resampled to the input's size, grey repeated over the channels."""
+        # MNIST centring only makes sense for the 28×28 digit input it was defined for.
+        centre = self.preprocess and self.image.shape == (28, 28)
+        image = engine.mnist_preprocess(self.image) if centre else self.image
+        image = fit_drawing(image, input_shape)
+        if image.ndim == 2:
+            image = np.repeat(image[None], input_shape[0], axis=0)
+        return image.astype(np.float32, copy=False)
 
     @property
     def fresh_activations(self):
@@ -399,7 +498,10 @@ class AppState(QObject):
     @property
     def probabilities(self):
         """Class probabilities (classes,) when the network ends in softmax, else None."""
-        if self.network.layers and isinstance(self.network.layers[-1], engine.Softmax):
+        ends_in_softmax = self.network.layers and isinstance(self.network.layers[-1],
+                                                              engine.Softmax)
+        # Until the forward after a change of layers has run, the maps are the old layers'.
+        if ends_in_softmax and len(self.activations) == len(self.network.layers):
             return self.activations[-1]
         return None
 
@@ -408,8 +510,29 @@ def _shapes(params):
     return {name: array.shape for name, array in params.items()}
 
 
+def drawing_shape(input_shape):
+    """The drawing for a network input (C, H, W): (3, H, W) in colour when C is 3, else (H, W)
+    grey (fed to every channel)."""
+    channels, height, width = input_shape
+    return (3, height, width) if channels == 3 else (height, width)
+
+
+def fit_drawing(image, input_shape):
+    """``image`` ((H, W) grey or (3, H, W) colour) as the drawing for ``input_shape``: grey made
+    colour by repeating it, colour made grey by the mean of its channels, resampled to the size."""
+    shape = drawing_shape(input_shape)
+    if image.ndim == 3 and len(shape) == 2:
+        image = image.mean(axis=0)
+    elif image.ndim == 2 and len(shape) == 3:
+        image = np.repeat(image[None], 3, axis=0)
+    if image.shape[-2:] != shape[-2:]:
+        image = _resample(image, shape[-2:])
+    return image.astype(np.float32, copy=False)
+
+
 def _resample(image, shape):
-    """Nearest-neighbour resample of ``image`` (H, W) to ``shape`` (h, w), keeping the drawing."""
-    rows = (np.arange(shape[0]) * image.shape[0] // shape[0]).clip(0, image.shape[0] - 1)
-    cols = (np.arange(shape[1]) * image.shape[1] // shape[1]).clip(0, image.shape[1] - 1)
-    return image[np.ix_(rows, cols)].astype(np.float32)
+    """Nearest-neighbour resample of ``image`` (..., H, W) to (..., h, w), keeping the drawing."""
+    height, width = image.shape[-2:]
+    rows = (np.arange(shape[0]) * height // shape[0]).clip(0, height - 1)
+    cols = (np.arange(shape[1]) * width // shape[1]).clip(0, width - 1)
+    return image[..., rows[:, None], cols].astype(np.float32)

@@ -30,6 +30,7 @@ class StatusBar(QStatusBar):
         state.layersChanged.connect(self._on_layers_changed)
         state.activationsChanged.connect(self._on_activations_changed)
         state.hoveredChanged.connect(self._on_hovered_changed)
+        state.historyTrimmed.connect(self._on_history_trimmed)
         self._on_layers_changed()
         self._on_activations_changed()
         live.on_language_change(self, self._on_layers_changed)
@@ -42,6 +43,11 @@ class StatusBar(QStatusBar):
         self.network_label.setText(fill(
             self.tr("input %1  ·  %2 parameters  ·  %3 multiply-adds"), shape,
             _count(sum(r['params'] for r in rows)), _count(sum(r['macs'] for r in rows))))
+
+    def _on_history_trimmed(self, dropped):
+        steps = "step was" if dropped == 1 else f"{dropped} steps were"
+        self.showMessage(f"Undo history full: the oldest {steps} dropped (the history keeps "
+                         f"{self.state.undo_budget // 2**20} MB).", 15000)
 
     def _on_activations_changed(self):
         self.time_label.setText(fill(self.tr("·  forward %1 ms"), f"{self.state.forward_ms:.1f}"))

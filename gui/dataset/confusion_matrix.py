@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from gui.i18n import fill, live
 
@@ -101,17 +101,29 @@ class ConfusionMatrix(QWidget):
             super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event):
-        cell = self.cell_at(event.position())
-        if cell is None or self._counts is None:
-            self.setCursor(Qt.ArrowCursor)
-        else:
-            self.setCursor(Qt.PointingHandCursor)
-            true, said = cell
-            count = int(self._counts[cell])
-            self.setStatusTip(fill(self.tr("%n digit(s) %1 read right", "", count), true)
-                              if true == said else
-                              fill(self.tr("%n digit(s) %1 called %2", "", count), true, said))
+        over_cell = self._counts is not None and self.cell_at(event.position()) is not None
+        self.setCursor(Qt.PointingHandCursor if over_cell else Qt.ArrowCursor)
         super().mouseMoveEvent(event)
+
+    def cell_text(self, true, predicted) -> str:
+        """What cell (``true``, ``predicted``) counts, in words."""
+        count = int(self._counts[true, predicted])
+        if true == predicted:
+            what = self.tr("1 digit %2 read right") if count == 1 else \
+                self.tr("%1 digits %2 read right")
+        else:
+            what = self.tr("1 digit %2 called %3") if count == 1 else \
+                self.tr("%1 digits %2 called %3")
+        return fill(what, count, true, predicted)
+
+    def event(self, event):
+        if event.type() == QEvent.ToolTip:
+            cell = self.cell_at(event.pos()) if self._counts is not None else None
+            QToolTip.showText(event.globalPos(), self.toolTip() if cell is None
+                              else fill(self.tr("%1 · click to see them"),
+                                        self.cell_text(*cell)), self)
+            return True
+        return super().event(event)
 
     # --------------------------------------------------------------- painting
     def paintEvent(self, event):

@@ -14,7 +14,7 @@ import engine
 from engine.data import SHIPPED_DIGITS, find_idx_pair, load_digits
 from engine.evaluate import evaluate
 from engine.train import held_out_split
-from gui.background_task import BackgroundTask, RecentResults, weights_key
+from gui.background_task import BackgroundTask, RecentResults, keyed, weights_key
 from gui.drawing.samples import array_to_qimage, qimage_to_array
 from gui.i18n import fill
 from gui.i18n.engine_messages import engine_text
@@ -83,7 +83,6 @@ class DatasetModel(QObject):
         self._debounce.stop()
         net = self.state.network
         key = (weights_key(net), self.subset)
-        self._pending = key
         if key in self._cache:
             self._task.cancel()
             self._publish(self._cache[key], "")
@@ -97,8 +96,8 @@ class DatasetModel(QObject):
         labels = self.labels[self.indices]
         frozen = self.state.network_copy()
         self._publish(None, "")
-        self._task.start(lambda report, stop: evaluate(frozen, images, labels,
-                                                       on_progress=report, should_stop=stop))
+        self._task.start(lambda report, stop: keyed(key, evaluate(
+            frozen, images, labels, on_progress=report, should_stop=stop)))
 
     def network_images(self, indices) -> np.ndarray:
         """The digits at ``indices`` as the network takes them, (N, C, H, W); a ConfigError
@@ -114,12 +113,13 @@ class DatasetModel(QObject):
 
     def draw_digit(self, index):
         """Put digit ``index`` on the canvas, as one undo step."""
-        image = fit_to_canvas(self.images[index], self.state.image.shape)
+        image = fit_to_canvas(self.images[index], self.state.image_size)
         self.state.set_image(image, fill(self.tr("Dataset digit #%1 (a %2)"), index,
                                          self.labels[index]))
 
-    def _on_evaluated(self, evaluation):
-        self._cache[self._pending] = evaluation
+    def _on_evaluated(self, result):
+        key, evaluation = result
+        self._cache[key] = evaluation
         self._publish(evaluation, "")
 
     def _on_failed(self, message):

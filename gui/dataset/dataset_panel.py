@@ -32,12 +32,14 @@ class DatasetPanel(QWidget):
         self.subset.addItem("", HELD_OUT)
         self.subset.addItem("", TRAINING)
         live.bind_text(self, lambda text: self.subset.setItemText(0, text), lambda: fill(
-            self.tr("%1 digits it never saw (held out)"), f"{held:,}"))
+            self.tr("%1 held-out digits (never trained on)"), f"{held:,}"))
         live.bind_text(self, lambda text: self.subset.setItemText(1, text), lambda: fill(
-            self.tr("%1 digits it trained on"), f"{fit:,}"))
+            self.tr("%1 training digits"), f"{fit:,}"))
         live.bind_text(self, self.subset.setToolTip, lambda: self.tr(
-            "Held-out digits show how the network does on new handwriting; the training digits "
-            "show what it memorised."))
+            "Held out: the digits the shipped model, and training in this app on these digits, "
+            "never learn from; they show how the network does on new handwriting. Training "
+            "digits show what it learned by heart. (A network trained elsewhere may have seen "
+            "either.)"))
         self.progress = QProgressBar(maximum=1000, textVisible=False, maximumWidth=120)
         self.summary = QLabel(objectName="datasetSummary", wordWrap=True)
         self.matrix = ConfusionMatrix()
@@ -98,9 +100,9 @@ class DatasetPanel(QWidget):
             return
         self.summary.setStyleSheet("")
         wrong = int((evaluation.predictions != evaluation.labels).sum())
-        summary = (self.tr("%1 % right: %2 of %3 digits it never saw misread.")
+        summary = (self.tr("%1 % right: %2 of %3 held-out digits misread.")
                    if self.model.subset == HELD_OUT else
-                   self.tr("%1 % right: %2 of %3 digits it trained on misread."))
+                   self.tr("%1 % right: %2 of %3 training digits misread."))
         self.summary.setText(fill(summary, f"{100 * evaluation.accuracy:.1f}", f"{wrong:,}",
                                   f"{len(evaluation.labels):,}"))
         self.matrix.set_counts(evaluation.confusion, evaluation.class_accuracy)
@@ -117,14 +119,13 @@ class DatasetPanel(QWidget):
         if evaluation is None:
             return
         members = evaluation.cell(true, predicted)
-        if true == predicted:
-            text = (fill(self.tr("%n digit(s) %1 read right, least sure first. Click one to "
-                                 "draw it.", "", len(members)), true) if len(members)
-                    else fill(self.tr("No digit %1 was read right."), true))
+        if len(members):
+            text = fill(self.tr("%1, least sure first. Click one to draw it."),
+                        self.matrix.cell_text(true, predicted))
+        elif true == predicted:
+            text = fill(self.tr("No digit %1 was read right."), true)
         else:
-            text = (fill(self.tr("%n digit(s) %1 called %2, least sure first. Click one to draw "
-                                 "it.", "", len(members)), true, predicted) if len(members)
-                    else fill(self.tr("No digit %1 was called %2."), true, predicted))
+            text = fill(self.tr("No digit %1 was called %2."), true, predicted)
         self.gallery_title.setText(text)
         tiles = []
         for member in members:

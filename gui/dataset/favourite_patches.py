@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QProgressBar, QVBo
 
 import engine
 from engine.favourites import crop, layer_values, top_images
-from gui.background_task import BackgroundTask, RecentResults, weights_key
+from gui.background_task import BackgroundTask, RecentResults, keyed, weights_key
 from gui.dataset.digit_gallery import DigitGallery
 from gui.i18n import fill, live
 from gui.i18n.engine_messages import engine_text
 from gui.present.formatting import number
-from gui.present.naming import unit_name
+from gui.present.naming import channel_name, unit_name
 
 
 
@@ -56,7 +56,8 @@ class FavouritePatches(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.gallery, 1)
         self._cache = RecentResults(8)  # (weights key, layer, position) -> LayerValues
-        self._shown = None  # the cache key on screen or being computed
+        self._shown = None  # the (layer, channel, position) on screen or being computed
+        self._wanted = None  # the cache key it needs
         self._task = BackgroundTask(self)
         self._task.progressed.connect(lambda f: self.progress.setValue(round(1000 * f)))
         self._task.succeeded.connect(self._on_found)
@@ -115,7 +116,7 @@ class FavouritePatches(QWidget):
         # Values of every channel of the layer: pinning another channel needs no new pass.
         layer, channel, position = key
         full_key = (weights_key(self.state.network), layer, position)
-        self._shown = key
+        self._shown, self._wanted = key, full_key
         if full_key in self._cache:
             self._task.cancel()
             self._show(self._cache[full_key])
@@ -131,20 +132,20 @@ class FavouritePatches(QWidget):
                                 self._unit_text()))
         self.progress.setValue(0)
         self.progress.show()
-        self._task.start(lambda report, stop: (full_key, layer_values(
+        self._task.start(lambda report, stop: keyed(full_key, layer_values(
             net, images, layer, row, col, on_progress=report, should_stop=stop)))
 
     def _unit_text(self):
         unit = self.state.pinned
-        text = unit_name(self.state.network, unit, live.translator("naming"))
-        if self._key()[2] is None and len(self.state.network.shapes[unit.layer]) == 3:
-            text = " · ".join(text.split(" · ")[:2])  # the channel, not one position
-        return text
+        naming = live.translator("naming")
+        if self._key()[2] is None:  # the channel anywhere in its map, not one position
+            return channel_name(self.state.network, unit.layer, unit.channel, naming)
+        return unit_name(self.state.network, unit, naming)
 
     def _on_found(self, result):
         full_key, values = result
         self._cache[full_key] = values
-        if self._shown is not None and full_key[1:] == (self._shown[0], self._shown[2]):
+        if full_key == self._wanted:
             self._show(values)
 
     def _show(self, values):

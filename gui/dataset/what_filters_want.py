@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QVBo
 
 from engine.favourites import crop
 from engine.maximize import maximize
-from gui.background_task import BackgroundTask, RecentResults, weights_key
+from gui.background_task import BackgroundTask, RecentResults, keyed, weights_key
 from gui.dataset.digit_gallery import DigitGallery
 from gui.i18n import QT_TRANSLATE_NOOP, fill, live
 from gui.present.formatting import number
@@ -121,8 +121,8 @@ class WhatFiltersWant(QWidget):
         self.progress.show()
         self.title.setStyleSheet("")
         self.title.setText(self.tr("Climbing the gradient from faint noise…"))
-        self._task.start(lambda report, stop: (key, maximize(net, layer, on_progress=report,
-                                                             should_stop=stop)))
+        self._task.start(lambda report, stop: keyed(key, maximize(net, layer, on_progress=report,
+                                                                  should_stop=stop)))
 
     def _on_found(self, result):
         key, found = result

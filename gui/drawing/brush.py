@@ -19,7 +19,7 @@ def paint_segment(image, start, end, diameter, erase=False):
 
     Parameters
     ----------
-    image : (H, W) float32 in [0, 1]
+    image : (H, W) or (C, H, W) float32 in [0, 1]; every channel gets the same stroke
     start, end : (y, x) in pixels, continuous (pixel (i, j) spans [i, i+1) × [j, j+1))
     diameter : brush diameter in pixels; the edge fades over ``FEATHER`` pixels
     erase : lower pixels towards 0 instead of raising them towards 1
@@ -28,7 +28,7 @@ def paint_segment(image, start, end, diameter, erase=False):
     -------
     bool, whether the brush touched the image at all.
     """
-    height, width = image.shape
+    height, width = image.shape[-2:]
     (y0, x0), (y1, x1) = start, end
     reach = diameter / 2 + FEATHER / 2
     top, bottom = max(math.floor(min(y0, y1) - reach), 0), min(math.ceil(max(y0, y1) + reach), height)
@@ -42,7 +42,7 @@ def paint_segment(image, start, end, diameter, erase=False):
     # Distance from each pixel centre to the nearest point of the segment.
     t = np.clip((ys * dy + xs * dx) / length2, 0, 1) if length2 > 0 else 0.0
     alpha = np.clip((reach - np.hypot(ys - t * dy, xs - t * dx)) / FEATHER, 0, 1)
-    patch = image[top:bottom, left:right]
+    patch = image[..., top:bottom, left:right]
     if erase:
         np.minimum(patch, 1 - alpha, out=patch)
     else:

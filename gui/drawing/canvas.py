@@ -19,7 +19,7 @@ from gui.drawing.samples import array_to_qimage
 from gui.drawing.window_overlay import (
     WINDOW, heatmap_image, paint_outline, paint_window, padding_modes,
 )
-from gui.i18n import fill, live
+from gui.i18n import QT_TRANSLATE_NOOP, fill, live
 from gui.i18n.engine_messages import engine_text
 from gui.present.naming import unit_name
 
@@ -28,6 +28,8 @@ GRID = QColor(255, 255, 255, 26)
 _GRID_MARGIN = QPointF(2, 2)  # px around the cached grid for antialiased line ends
 FRAME = QColor("#5a5d66")
 HINT = QColor("#a0a4ad")
+INSET_LABEL = QT_TRANSLATE_NOOP("Canvas", "network sees\n(centred)")
+INSET_MARGIN = 6  # px each side of the strip the inset gets
 CAPTION_LINES = 2  # kept below the image whatever the caption says, so the image never jumps
 CAPTION_GAP = 8
 
@@ -45,13 +47,13 @@ class Canvas(QWidget):
         super().__init__(parent)
         self.setObjectName("canvas")
         self.state = state
-        self._shape = state.image.shape
+        self._shape = state.image_size
         self._stroke = None  # (image before, working image, last point, erase) while drawing
         self._cursor = None  # last mouse position, for the brush outline
         self._grid = None  # (geometry it was drawn for, QPixmap): see _paint_grid
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.StrongFocus)
-        self.setMinimumSize(220, 230)
+        self.setMinimumSize(220, 180)  # the window must fit an 800×600 screen
         self.setCursor(Qt.CrossCursor)
         state.imageChanged.connect(self._on_image_changed)
         state.networkChanged.connect(self._on_network_changed)
@@ -83,7 +85,8 @@ class Canvas(QWidget):
         top in a tall canvas (the caption follows it), with a margin around it where the padded
         part of a receptive-field window shows."""
         height, width = self._shape
-        area = QRectF(self.rect()).adjusted(0, 0, 0, -self._caption_height() - CAPTION_GAP)
+        area = QRectF(self.rect()).adjusted(0, 0, -self._inset_strip(),
+                                            -self._caption_height() - CAPTION_GAP)
         margin = max(10.0, 0.06 * min(area.width(), area.height()))
         cell = min((area.width() - 2 * margin) / width, (area.height() - margin) / height)
         cell = math.floor(cell) if cell >= 3 else max(cell, 0.25)  # whole pixels: a crisp grid
@@ -134,9 +137,24 @@ class Canvas(QWidget):
         return self.state.network.receptive_field(unit.layer, unit.row, unit.col)
 
     def receptive_field_rect(self, unit=None):
-        """The drawn window of ``unit`` (default ``window_unit()``) in widget pixels, unclipped."""
+        """The drawn window of ``unit`` (default ``window_unit()``) in widget pixels, unclipped:
+        on the drawing, where the network's centred input came from when it is centred."""
         field = self.receptive_field(unit)
-        return None if field is None else self.box_rect(field.input_box)
+        return None if field is None else self.box_rect(self._on_drawing(field.input_box))
+
+    def _on_drawing(self, box):
+        centring = self.state.centring
+        return box if centring is None else centring.to_drawing(box)
+
+    def inset_window_rect(self, unit=None):
+        """The window of ``unit`` on the inset (what the network is fed), or None."""
+        field, inset = self.receptive_field(unit), self.inset_rect()
+        if field is None or inset is None:
+            return None
+        cell = inset.width() / self.state.model_input.shape[2]
+        top, left, bottom, right = field.input_box
+        return QRectF(inset.left() + left * cell, inset.top() + top * cell,
+                      (right - left) * cell, (bottom - top) * cell)
 
     def padding_label(self):
         """'zeros padding' when the window reaches past the image, else ''."""
@@ -151,7 +169,7 @@ class Canvas(QWidget):
         self.update()
 
     def _on_network_changed(self):
-        self._shape = self.state.image.shape
+        self._shape = self.state.image_size
         self.update()
 
     def _on_brush_changed(self):
@@ -277,30 +295,59 @@ class Canvas(QWidget):
     def _paint_window(self, painter, rect):
         field = self.receptive_field()
         if field is not None:
-            paint_window(painter, self.box_rect(field.input_box), rect, field.input_mask(),
+            paint_window(painter, self.receptive_field_rect(), rect, field.input_mask(),
                          self.padding_label(), QRectF(self.rect()))
         hovered = self.hover_unit()
         if hovered is not None:
             paint_outline(painter, self.receptive_field_rect(hovered))
 
-    def inset_rect(self):
-        """Where the centred input the network is fed is shown (MNIST centring on), else None."""
-        if not self.state.preprocess or self.state.model_input.shape[1:] != self._shape:
-            return None
-        side = max(56.0, min(self.width(), self.height()) * 0.22)
-        return QRectF(self.width() - side - 8, 8, side, side)
+    def _shows_inset(self):
+        # MNIST centring is for grey digits: a colour drawing is fed as it is
+        return (self.state.preprocess and self.state.image.ndim == 2
+                and self.state.pixels.shape[1:] == self._shape)
 
+    def _inset_side(self):
+        return max(56.0, min(self.width(), self.height()) * 0.22)
+
+    def _inset_strip(self):
+        """Width kept right of the drawing for the inset and its label (0 without centring)."""
+        if not self._shows_inset():
+            return 0.0
+        label = max(self.fontMetrics().horizontalAdvance(line) for line in
+                    self.tr(INSET_LABEL).split("\n"))
+        return max(self._inset_side(), label) + 2 * INSET_MARGIN
+
+    def inset_rect(self):
+        """Where the centred input the network is fed is shown (MNIST centring on), else None:
+        right of the drawing, never over it."""
+        if not self._shows_inset():
+            return None
+        side, strip = self._inset_side(), self._inset_strip()
+        return QRectF(self.width() - (strip + side) / 2, 8, side, side)
     def _paint_inset(self, painter):
         inset = self.inset_rect()
         if inset is None:
             return
-        side = inset.width()
-        painter.drawImage(inset, array_to_qimage(self.state.model_input[0]))
-        painter.setPen(QPen(WINDOW if self.window_unit() else FRAME, 1))
+        painter.drawImage(inset, array_to_qimage(self.state.pixels[0]))
+        painter.setPen(QPen(FRAME, 1))
         painter.drawRect(inset)
+        window = self.inset_window_rect()
+        if window is not None:
+            painter.save()
+            painter.setClipRect(inset)
+            painter.setPen(QPen(WINDOW, 1.5))
+            painter.drawRect(window)
+            painter.restore()
         painter.setPen(HINT)
-        painter.drawText(QRectF(inset.left() - 40, inset.bottom() + 2, side + 40, 18),
-                         Qt.AlignRight | Qt.AlignTop, self.tr("network sees (centred)"))
+        painter.drawText(self.inset_label_rect(), Qt.AlignHCenter | Qt.AlignTop,
+                         self.tr(INSET_LABEL))
+
+    def inset_label_rect(self):
+        """Where the inset's label is written: under it, across the strip kept for it."""
+        inset, strip = self.inset_rect(), self._inset_strip()
+        lines = self.tr(INSET_LABEL).count("\n") + 1
+        return QRectF(self.width() - strip, inset.bottom() + 2, strip,
+                      lines * self.fontMetrics().lineSpacing() + 2)
 
     def _paint_brush(self, painter, rect):
         if self._cursor is None or self._stroke is not None and not self.underMouse():
@@ -338,8 +385,13 @@ class Canvas(QWidget):
                         tool, f"{self.brush_size:g}")
         field = self.receptive_field()
         top, left, bottom, right = field.input_box
-        how = (self.tr("pinned %1 sees %2×%3 input pixels") if unit == self.state.pinned else
-               self.tr("hovered %1 sees %2×%3 input pixels"))
+        if self.state.centring:
+            how = (self.tr("pinned %1 sees %2×%3 pixels of the centred input")
+                   if unit == self.state.pinned else
+                   self.tr("hovered %1 sees %2×%3 pixels of the centred input"))
+        else:
+            how = (self.tr("pinned %1 sees %2×%3 input pixels") if unit == self.state.pinned else
+                   self.tr("hovered %1 sees %2×%3 input pixels"))
         text = fill(how, unit_name(self.state.network, unit, live.translator("naming")),
                     bottom - top, right - left)
         padding = self.padding_label()

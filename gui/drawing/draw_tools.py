@@ -74,7 +74,7 @@ class DrawTools(QWidget):
 
     def _on_brush_changed(self):
         with QSignalBlocker(self.brush), QSignalBlocker(self.eraser):
-            self.brush.setRange(0.5, max(self.state.image.shape) / 2)
+            self.brush.setRange(0.5, max(self.state.image_size) / 2)
             self.brush.setValue(self.state.brush_size)
             self.eraser.setChecked(self.state.eraser)
 
@@ -82,6 +82,6 @@ class DrawTools(QWidget):
         self.state.set_brush_size(value)
 
     def _on_sample_clicked(self, digit):
-        self.state.set_image(sample_digit(digit, self.state.image.shape),
+        self.state.set_image(sample_digit(digit, self.state.image_size),
                              fill(self.tr("Sample %1"), digit))
         self.sampleDrawn.emit(digit)

@@ -10,12 +10,18 @@ from __future__ import annotations
 import math
 import re
 
+import numpy as np
+
 from gui.i18n import QT_TRANSLATE_NOOP, fill
 
 _TYPOGRAPHIC = str.maketrans({"−": "-", "×": "*", "·": "*", "÷": "/", ",": "."})
 _NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
 _EXPRESSION = re.compile(rf"\s*({_NUMBER})((?:\s*[*/]\s*{_NUMBER})*)\s*")
 _STEP = re.compile(rf"\s*([*/])\s*({_NUMBER})")
+
+
+#: the largest magnitude a float32 weight holds; beyond it a value becomes infinity
+LARGEST = float(np.finfo(np.float32).max)
 
 
 class CellError(ValueError):
@@ -58,15 +64,26 @@ def parse_cell(text):
             raise CellError(QT_TRANSLATE_NOOP("CellParser", "'%1' divides by zero"), text.strip())
         else:
             value /= number
-    if not math.isfinite(value):
-        raise CellError(QT_TRANSLATE_NOOP("CellParser", "'%1' is too large to store"),
-                        text.strip())
+    if not math.isfinite(value) or abs(value) > LARGEST:
+        raise CellError(QT_TRANSLATE_NOOP("CellParser", "'%1' is too large to store: weights are "
+                                          "32-bit floats, at most ±3.4e38"), text.strip())
     return value
 
 
-def format_cell(value):
-    """Show ``value`` compactly: integers without a point, others with up to 4 significant digits."""
+def format_cell(value, fits=None):
+    """Show ``value`` compactly: integers without a point, others with up to 4 significant digits.
+
+    ``fits(text)`` tells whether a text can be shown whole (a narrow cell); then the value gets
+    the most digits that fit, down to ``-5e-5``, so its sign and size always show. When not even
+    that fits, the shortest form is returned (the caller elides it visibly).
+    """
     value = float(value)
     if math.isfinite(value) and value == int(value) and abs(value) < 1e6:
         return str(int(value))
-    return f"{value:.4g}"
+    forms = [f"{value:.{digits}g}" for digits in (4, 3, 2, 1)]
+    forms = [_EXPONENT_ZEROS.sub(r"e\1", text)
+             for text in forms + [f"{value:.{digits}e}" for digits in (1, 0)]]
+    return next((text for text in forms if fits is None or fits(text)), forms[-1])
+
+
+_EXPONENT_ZEROS = re.compile(r"e([+-])0*(?=\d)")

@@ -7,8 +7,23 @@ a different rendering, and fixed colours would vanish in one of the two themes.
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QStyle, QStyleOptionFrame
 
-ERROR_COLOR = QColor("#e5534b")
+from gui.present.colormaps import ERROR_HEX
+
+ERROR_COLOR = QColor(ERROR_HEX)
+LINE_EDIT_MARGIN = 2  # px QLineEdit keeps between its contents rectangle and the text, each side
+
+
+def text_fits(line_edit, text):
+    """Whether ``text`` shows whole in ``line_edit`` at its current width (a longer text is cut
+    at both ends when centred, silently)."""
+    option = QStyleOptionFrame()
+    line_edit.initStyleOption(option)
+    room = line_edit.style().subElementRect(QStyle.SE_LineEditContents, option, line_edit)
+    margins = line_edit.textMargins()
+    width = room.width() - margins.left() - margins.right() - 2 * LINE_EDIT_MARGIN
+    return line_edit.fontMetrics().horizontalAdvance(text) <= width
 
 
 def mark_invalid(widget, invalid=True):

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushB
                                QVBoxLayout, QWidget)
 
 import engine
-from gui.editors.cell_parser import CellError, format_cell, parse_cell
+from gui.editors.cell_parser import CellError, parse_cell
 from gui.editors.field_style import error_label, mark_invalid, note_label
 from gui.present.formatting import number
 from gui.present.naming import shape_text
-from gui.editors.kernel_grid import KernelGrid, cell_error_text, cell_hint
+from gui.editors.kernel_grid import KernelGrid, cell_error_text, cell_hint, fitted_cell
 from gui.editors.kernel_heatmap import KernelHeatmap
 from gui.editors.kernel_tools import centred, normalized, random_kernel, resized
 from gui.i18n import QT_TRANSLATE_NOOP, fill, live
@@ -80,6 +80,7 @@ class KernelEditor(QWidget):
         self.resize_button.clicked.connect(self._on_resize_clicked)
         state.networkChanged.connect(self._on_network_changed)
         state.layerSelected.connect(self._on_network_changed)
+        state.trainingChanged.connect(self._on_training_changed)
         self._retranslate()
         live.on_language_change(self, self._retranslate)
 
@@ -96,6 +97,8 @@ class KernelEditor(QWidget):
                 (self.sum_label, "setToolTip",
                  self.tr("The sum of this slice's weights: its answer on a flat white area, "
                          "before the bias")),
+                (self.bias_edit, "setToolTip",
+                 self.tr("Added to this filter's weighted sum at every position")),
                 (self.preset_box, "setToolTip",
                  self.tr("Set the whole filter to a classic hand-made kernel")),
                 (self.normalize_button, "setText", self.tr("Normalize")),
@@ -281,6 +284,13 @@ class KernelEditor(QWidget):
             return next((i for i, spec in enumerate(layers) if spec.kind == "conv2d"), None)
         return selected if selected < len(layers) and layers[selected].kind == "conv2d" else None
 
+    def _on_training_changed(self, running):
+        """Weights cannot be edited while training runs (its result would overwrite them)."""
+        for widget in (self.grid, self.bias_edit, self.preset_box, self.normalize_button,
+                       self.flip_button, self.random_button, self.zero_button):
+            widget.setEnabled(not running)
+        self._say(self.state.TRAINING_NOTE if running else "")
+
     def _on_network_changed(self, *_):
         layer = self._conv_layer()
         if layer != self.layer:
@@ -309,6 +319,8 @@ class KernelEditor(QWidget):
                 spin.setValue(value + 1)
                 spin.setSuffix(fill(self.tr(" of %1"), count))
         self.channel_spin.setVisible(channels > 1)
+        if self.layer == 0 and self.state.network.input_shape[0] == 3:
+            self.channel_spin.setSuffix(" of 3 (R, G, B)")
         kernel = self.kernel
         typable = max(kh, kw) <= MAX_TYPED_SIZE
         self.grid.setVisible(typable)
@@ -325,12 +337,12 @@ class KernelEditor(QWidget):
     def _fill_bias(self):
         bias = self.state.network.params[self.layer].get("bias")
         self.bias_edit.setEnabled(bias is not None)
+        value = None if bias is None else bias[self.state.selected_filter]
         self.bias_edit.setText(self.tr("none") if bias is None
-                               else format_cell(bias[self.state.selected_filter]))
+                               else fitted_cell(self.bias_edit, value))
         self.bias_edit.setToolTip(self.tr("This layer has no bias") if bias is None else
-                                  self.tr("Added to this filter's weighted sum everywhere.") + " "
-                                  + cell_hint())
-        self.bias_edit.setCursorPosition(0)  # a long number shows its start, not its end
+                                  fill(self.tr("%1: added to this filter's weighted sum "
+                                               "everywhere."), f"{value:.6g}") + " " + cell_hint())
         self.bias_edit.setModified(False)
         mark_invalid(self.bias_edit, False)
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 
 from gui.editors.cell_parser import CellError, format_cell, parse_cell
-from gui.editors.field_style import mark_invalid
+from gui.editors.field_style import mark_invalid, text_fits
 from gui.i18n import QT_TRANSLATE_NOOP, fill
 
 CELL_HINT = QT_TRANSLATE_NOOP("KernelGrid", "Type a number or a fraction such as 1/9, -2 or 2*0.5")
@@ -48,7 +48,7 @@ class KernelGrid(QWidget):
             self._build(*self.values.shape)
         for (r, c), value in np.ndenumerate(self.values):
             cell = self.cells[r][c]
-            cell.setText(format_cell(value))
+            cell.setText(fitted_cell(cell, value))
             cell.setModified(False)
             cell.setToolTip(fill(self.tr("row %1, column %2: %3"), r + 1, c + 1, f"{value:.6g}")
                             + "\n" + cell_hint())
@@ -82,7 +82,7 @@ class KernelGrid(QWidget):
         try:
             value = parse_cell(cell.text())
         except CellError as error:
-            cell.setText(format_cell(self.values[row, col]))
+            cell.setText(fitted_cell(cell, self.values[row, col]))
             mark_invalid(cell)
             self.refused.emit(cell_error_text(error))
             return
@@ -97,3 +97,8 @@ class KernelGrid(QWidget):
         if index < len(cells):
             cells[index].setFocus()
             cells[index].selectAll()
+
+
+def fitted_cell(line_edit, value):
+    """``value`` with as many digits as ``line_edit`` shows whole (the tooltip has them all)."""
+    return format_cell(value, lambda text: text_fits(line_edit, text))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 import engine
 from engine import ops
 from gui.editors.field_style import error_label, mark_invalid, note_label
-from gui.editors.layer_form import (ACTIVATIONS, PADDING_HELP, POOLS, SLIDING, formula_lines,
+from gui.editors.layer_form import (ACTIVATIONS, PADDING_HELP, POOLS, formula_lines,
                                     input_shape, layer_help, padding_text, parse_padding)
 from gui.i18n import QT_TRANSLATE_NOOP, fill, live
 from gui.i18n.engine_messages import describe, engine_text
@@ -370,13 +370,15 @@ class LayerEditor(QWidget):
         self.fields[f.name] = self.rows[f.name] = widget
 
     def _update_formula(self):
+        in_shape = input_shape(self.state.network, self._layer)
         try:
-            lines = formula_lines(self._pending, input_shape(self.state.network, self._layer),
-                                  live.translator("LayerForm"))
+            in_shape = input_shape(self.state.network, self._layer)
+            lines = [engine_text(line) for line in
+                     formula_lines(self._pending, in_shape, live.translator("LayerForm"))]
+            per_axis = len(self._pending.formula(in_shape)) == 2
         except engine.ConfigError:
-            lines = []  # no formula for settings that make no window; the reason shows above
-        self.formula_box.setTitle(self.tr("Output size") if self._pending.kind in SLIDING
-                                  else self.tr("Size"))
+            lines, per_axis = [], False  # settings that make no window: the reason shows above
+        self.formula_box.setTitle(self.tr("Output size") if per_axis else self.tr("Size"))
         self.formula.setText("\n".join(lines))
         self.formula_box.setVisible(bool(lines))
 

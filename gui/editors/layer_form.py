@@ -8,13 +8,10 @@ GUI's translate function for that context (English, unchanged, by default).
 
 from __future__ import annotations
 
-import math
 import re
 
 import engine
-from engine import ops
 from gui.i18n import QT_TRANSLATE_NOOP, fill
-from gui.present.formatting import output_size_formula
 from gui.present.naming import shape_text
 
 
@@ -31,7 +28,6 @@ def layer_help(spec):
 
 ACTIVATIONS = {"ReLU": engine.ReLU, "Leaky ReLU": engine.LeakyReLU,
                "Sigmoid": engine.Sigmoid, "Tanh": engine.Tanh}
-SLIDING = ("conv2d", "maxpool2d", "avgpool2d")  # the kinds with a window and a size formula
 POOLS = {QT_TRANSLATE_NOOP("LayerForm", "max"): engine.MaxPool2d,
          QT_TRANSLATE_NOOP("LayerForm", "average"): engine.AvgPool2d}
 
@@ -49,6 +45,8 @@ def parse_padding(text, tr=str):
     Raises ValueError (with what is accepted, in the language of ``tr``) for anything else.
     """
     text = text.strip().lower()
+    if re.search(r"[-−]\s*\d", text):
+        raise ValueError(f"padding must be ≥ 0 (pixels added at a border), not {text}")
     if text in ("valid", "same", "full"):
         return text
     if re.fullmatch(_INT, text):
@@ -77,57 +75,30 @@ def input_shape(network, layer):
 
 
 def formula_lines(spec, in_shape, tr=str):
-    """The output-size arithmetic of a conv/pool ``spec`` on ``in_shape``, one line per axis.
+    """The output-size arithmetic of ``spec`` on ``in_shape`` (the spec's own, numbers filled
+    in), labelled per axis; equal axes share one line; [] for layers that keep the size. ``tr``
+    translates the words (context "LayerForm").
 
-    Flatten and dense get their one-line size arithmetic instead; [] for other layers. Equal axes share one line. When the
-    division is not exact a note says the last partial window is dropped (or kept in ceil mode).
-    A window that cannot fit still gets its formula (the result is then ≤ 0), which is the
-    clearest explanation of why. Raises ConfigError when even the window cannot be built
-    (e.g. padding larger than a pool window). ``tr`` translates the words.
+    When a window's division is not exact a note says the last partial window is dropped (or
+    kept in ceil mode). Raises ConfigError when even the window cannot be built (e.g. padding
+    larger than a pool window).
     """
-    if spec.kind == "flatten":
-        return [fill(tr(QT_TRANSLATE_NOOP("LayerForm", "%1 = %2 numbers in one list")),
-                     " · ".join(map(str, in_shape)), math.prod(in_shape))]
-    if spec.kind == "dense":
-        inputs, outputs = math.prod(in_shape), spec.out_features
-        biases = (fill(tr(QT_TRANSLATE_NOOP("LayerForm", " + %1 biases")), outputs)
-                  if spec.bias else "")
-        total = outputs * inputs + (outputs if spec.bias else 0)
-        return [fill(tr(QT_TRANSLATE_NOOP("LayerForm", "%1 × %2 weights%3 = %4 parameters")),
-                     outputs, inputs, biases, f"{total:,}")]
-    if spec.kind not in SLIDING:
-        # every other kind states its own size arithmetic; a kind that keeps the size says so
-        # in the layer list already
-        if spec.output_shape(in_shape) == in_shape:
-            return []
-        lines = spec.formula(in_shape).split("\n")
-        if len(lines) != 2:
-            return lines
-    else:
-        lines = _window_lines(spec, in_shape, tr)
+    lines = list(spec.formula(in_shape))
+    window = spec.window(in_shape) if len(lines) == 2 else None
+    if window is not None:
+        ceil_mode = getattr(spec, "ceil_mode", False)
+        for axis, (n, k, s, d, pads) in enumerate(zip(in_shape[1:], *window)):
+            room = n + sum(pads) - d * (k - 1) - 1
+            if room >= 0 and room % s:
+                rounding = (tr(QT_TRANSLATE_NOOP("LayerForm", "(%1 / %2 is not whole, so rounded "
+                                                 "up: a last partial window is kept)"))
+                            if ceil_mode else
+                            tr(QT_TRANSLATE_NOOP("LayerForm", "(%1 / %2 is not whole, so rounded "
+                                                 "down: the last partial window is dropped)")))
+                lines[axis] += "   " + fill(rounding, room, s)
+    if len(lines) != 2:
+        return lines  # the engine's words: the caller translates them as engine messages
     if lines[0] == lines[1]:
         return [fill(tr(QT_TRANSLATE_NOOP("LayerForm", "height and width: %1")), lines[0])]
     return [fill(tr(QT_TRANSLATE_NOOP("LayerForm", "height: %1")), lines[0]),
             fill(tr(QT_TRANSLATE_NOOP("LayerForm", "width: %1")), lines[1])]
-
-
-def _window_lines(spec, in_shape, tr):
-    """The size formula of a conv/pool ``spec`` per axis, with a note where it rounds."""
-    window = spec.window(in_shape)
-    ceil_mode = getattr(spec, "ceil_mode", False)
-    lines = []
-    for n, k, s, d, pads in zip(in_shape[1:], *window):
-        try:
-            size = ops.output_size(n, k, s, pads, d, ceil_mode)
-        except engine.ConfigError:
-            size = None
-        line = output_size_formula(n, k, s, pads, d, ceil_mode, size)
-        room = n + sum(pads) - d * (k - 1) - 1
-        if room >= 0 and room % s:
-            rounding = (tr(QT_TRANSLATE_NOOP("LayerForm", "(%1 / %2 is not whole, so rounded up: "
-                                             "a last partial window is kept)")) if ceil_mode else
-                        tr(QT_TRANSLATE_NOOP("LayerForm", "(%1 / %2 is not whole, so rounded "
-                                             "down: the last partial window is dropped)")))
-            line += "   " + fill(rounding, room, s)
-        lines.append(line)
-    return lines

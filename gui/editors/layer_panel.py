@@ -7,24 +7,30 @@ network as it was and the engine's reason appears in red under the list.
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QMenu, QPushButton, QSplitter, QStyle,
-                               QStyledItemDelegate, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QAbstractScrollArea, QHBoxLayout, QLabel,
+                               QListWidget, QListWidgetItem, QMenu, QPushButton, QSizePolicy,
+                               QSplitter, QStyle, QStyledItemDelegate, QToolButton, QVBoxLayout,
+                               QWidget)
 
-import engine
-from gui.editors.field_style import error_label
+from gui.editors.field_style import ERROR_COLOR, error_label
 from gui.editors.layer_editor import LayerEditor
 from gui.editors.layer_form import layer_help, new_layers, shape_text
-from gui.i18n import fill, live
+from gui.i18n import QT_TRANSLATE_NOOP, fill, live
 from gui.i18n.engine_messages import describe, engine_text
 
 _ORIGINAL_INDEX = Qt.UserRole
 _COLUMNS = Qt.UserRole + 1  # (name, description, shape) for the delegate
+_REINITIALIZED = Qt.UserRole + 2  # True: the description is painted as a warning
+REINITIALIZED_NOTE = QT_TRANSLATE_NOOP("LayerPanel", "re-initialised")
+ROW_MARGIN = 6  # px inside a row, each side
 
 
 class _RowDelegate(QStyledItemDelegate):
-    """Paints a row as three aligned columns: bold name, description, output shape at the right."""
+    """Paints a row as three aligned columns: bold name, description, output shape at the right.
+
+    A row too narrow for all three elides the description ("…"): the shape always shows.
+    """
 
     def paint(self, painter, option, index):
         name, description, shape = index.data(_COLUMNS)
@@ -35,21 +41,41 @@ class _RowDelegate(QStyledItemDelegate):
         painter.save()
         painter.setPen(option.palette.highlightedText().color() if selected
                        else option.palette.text().color())
-        rect = option.rect.adjusted(6, 0, -6, 0)
-        bold = QFont(option.font)
-        bold.setBold(True)
-        name_width = QFontMetrics(bold).horizontalAdvance("softmax00 ")
-        painter.setFont(bold)
+        rect = option.rect.adjusted(ROW_MARGIN, 0, -ROW_MARGIN, 0)
+        name_width = _name_width(option.font)
+        painter.setFont(_bold(option.font))
         painter.drawText(rect, Qt.AlignVCenter | Qt.AlignLeft, name)
         painter.setFont(option.font)
+        metrics = QFontMetrics(option.font)
+        shape = f"→ {shape}"
+        room = rect.width() - name_width - metrics.horizontalAdvance(f"  {shape}")
+        painter.drawText(rect, Qt.AlignVCenter | Qt.AlignRight, shape)
+        if index.data(_REINITIALIZED) and not selected:
+            painter.setPen(ERROR_COLOR)
         painter.drawText(rect.adjusted(name_width, 0, 0, 0), Qt.AlignVCenter | Qt.AlignLeft,
-                         description)
-        painter.drawText(rect, Qt.AlignVCenter | Qt.AlignRight, f"→ {shape}")
+                         metrics.elidedText(description, Qt.ElideRight, max(room, 0)))
         painter.restore()
 
     def sizeHint(self, option, index):
         height = QFontMetrics(option.font).height()
-        return QSize(super().sizeHint(option, index).width(), height + 8)
+        return QSize(self.width_needed(option.font, index), height + 8)
+
+    @staticmethod
+    def width_needed(font, index):
+        """The row's width with every column whole."""
+        _, description, shape = index.data(_COLUMNS)
+        return (_name_width(font) + 2 * ROW_MARGIN
+                + QFontMetrics(font).horizontalAdvance(f"{description}  → {shape}"))
+
+
+def _bold(font):
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold
+
+
+def _name_width(font):
+    return QFontMetrics(_bold(font)).horizontalAdvance("softmax00 ")
 
 
 class LayerPanel(QWidget):
@@ -65,6 +91,8 @@ class LayerPanel(QWidget):
         self.list.setDragDropMode(QAbstractItemView.InternalMove)
         self.list.setDefaultDropAction(Qt.MoveAction)
         self.list.setItemDelegate(_RowDelegate(self.list))
+        # Its width hint is the widest row's, so the dock can be sized to show rows whole.
+        self.list.setSizeAdjustPolicy(QAbstractScrollArea.AdjustToContents)
         # Enough rows to see the network's shape at a glance even when the editor is tall.
         self.list.setMinimumHeight(7 * (self.list.fontMetrics().height() + 8) + 6)
         live.bind_text(self, self.list.setToolTip, lambda: self.tr(
@@ -85,7 +113,7 @@ class LayerPanel(QWidget):
                 (self.add_button, lambda: self.tr("Add layer"),
                  lambda: self.tr("Insert a new layer after the selected one")),
                 (self.remove_button, lambda: self.tr("Remove"),
-                 lambda: self.tr("Delete the selected layer")),
+                 lambda: self.tr("Delete the selected layer (Delete)")),
                 (self.up_button, lambda: self.tr("Move up"),
                  lambda: self.tr("Move the selected layer one step earlier")),
                 (self.down_button, lambda: self.tr("Move down"),
@@ -98,13 +126,18 @@ class LayerPanel(QWidget):
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addStretch()
+        # The buttons sit above the list: below it they jumped whenever the form under them
+        # changed height.
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.list)
         top_layout.addLayout(buttons)
+        top_layout.addWidget(self.list)
         top_layout.addWidget(self.error_label)
         self.editor = LayerEditor(state)
+        # The form is never squeezed below what it needs (spin boxes cut, the size formula
+        # hidden): the list gives up rows, and the dock scrolls when even that is not enough.
+        self.editor.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
         splitter = QSplitter(Qt.Vertical, childrenCollapsible=False)
         splitter.addWidget(top)
         splitter.addWidget(self.editor)
@@ -114,6 +147,7 @@ class LayerPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
 
+        QShortcut(QKeySequence.Delete, self.list, self.remove_layer, context=Qt.WidgetShortcut)
         self.remove_button.clicked.connect(self.remove_layer)
         self.up_button.clicked.connect(lambda: self.move_layer(-1))
         self.down_button.clicked.connect(lambda: self.move_layer(+1))
@@ -192,18 +226,25 @@ class LayerPanel(QWidget):
         net = self.state.network
         with QSignalBlocker(self.list):
             self.list.clear()
-            for i, (name, spec, shape) in enumerate(zip(net.names, net.layers, net.shapes)):
-                item = QListWidgetItem(f"{name}  {describe(spec)} → {shape_text(shape)}")
-                item.setData(_COLUMNS, (name, describe(spec), shape_text(shape)))
+            for i, (name, spec, shape, row) in enumerate(zip(net.names, net.layers, net.shapes,
+                                                             net.summary())):
+                fresh = i in self.state.reinitialized
+                description = describe(spec) + (" · " + self.tr(REINITIALIZED_NOTE) if fresh
+                                                 else "")
+                item = QListWidgetItem(f"{name}  {description} → {shape_text(shape)}")
+                item.setData(_COLUMNS, (name, description, shape_text(shape)))
+                item.setData(_REINITIALIZED, fresh)
                 item.setData(_ORIGINAL_INDEX, i)
-                item.setToolTip(self._row_tooltip(i))
+                item.setToolTip(self._row_tooltip(row) + ("\n" + fill(self.tr(
+                    "%1's weights no longer fitted after the change, so they are random now: "
+                    "train (Ctrl+T) or undo (Ctrl+Z)."), name) if fresh else ""))
                 self.list.addItem(item)
             if self.state.selected_layer is not None:
                 self.list.setCurrentRow(self.state.selected_layer)
         self._update_buttons()
 
-    def _row_tooltip(self, layer):
-        row = self.state.network.summary()[layer]
+    def _row_tooltip(self, row):
+        """The tooltip of a layer's row, from its ``Network.summary()`` row."""
         return fill(self.tr("%1: output %2, %3 weights, %4 multiply-adds; each unit sees a %5 "
                             "patch of the input"), row["name"], shape_text(row["output_shape"]),
                     f"{row['params']:,}", f"{row['macs']:,}", shape_text(row["rf"]))
@@ -221,3 +262,4 @@ class LayerPanel(QWidget):
         self.remove_button.setEnabled(layer is not None)
         self.up_button.setEnabled(layer is not None and layer > 0)
         self.down_button.setEnabled(layer is not None and layer < count - 1)
+

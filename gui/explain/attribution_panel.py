@@ -8,9 +8,10 @@ changes. Each method comes with one sentence saying how to read its colours.
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 
 import engine
 from engine import attribution
-from gui.background_task import BackgroundTask
+from gui.background_task import BackgroundTask, keyed
 from gui.i18n import QT_TRANSLATE_NOOP, fill, live
 from gui.i18n.engine_messages import engine_text
 
@@ -30,6 +31,8 @@ OFF, SALIENCY, GRADIENT_INPUT, OCCLUSION, GRAD_CAM = (
     QT_TRANSLATE_NOOP("AttributionPanel", "Gradient × input"),
     QT_TRANSLATE_NOOP("AttributionPanel", "Occlusion"),
     QT_TRANSLATE_NOOP("AttributionPanel", "Grad-CAM"))
+FRAME_S = 1 / 60
+REST_MS = 150  # the pen counts as resting after this long without a change
 OCCLUSION_SIDE = 28  # patch centres per side at most: a digit's pixels
 #: method -> its one-sentence legend: %1 the class, %2 the patch side, %3 the layer, %4 the
 #: occlusion's stride note
@@ -122,6 +125,10 @@ class AttributionPanel(QWidget):
         state.activationsChanged.connect(self._on_activations_changed)
         state.overlayChanged.connect(self._on_overlay_changed)
         self._drawing = None  # the model input the occlusion overlay was computed for
+        # A live map slower than a frame (a large input) waits until the pen rests.
+        self._slow = False
+        self._rest = QTimer(self, singleShot=True, interval=REST_MS)
+        self._rest.timeout.connect(self._draw_live)
         self._on_network_changed()
         live.on_language_change(self, self._on_language_changed)
 
@@ -146,6 +153,7 @@ class AttributionPanel(QWidget):
         return self.target.currentData()
 
     def _on_network_changed(self):
+        self._slow = False
         net = self.state.network
         classes = net.shapes[-1][0] if net.layers and len(net.shapes[-1]) == 1 else 0
         maps = [i for i, shape in enumerate(net.shapes) if len(shape) == 3]
@@ -203,6 +211,8 @@ class AttributionPanel(QWidget):
                 self.state.set_input_overlay(None)
                 self.legend.setText(self.tr("The drawing changed: press “Occlude again” (R) to "
                                             "see what covering each patch does now."))
+        elif self._slow:
+            self._rest.start()
         else:
             self._draw_live()
 
@@ -213,6 +223,7 @@ class AttributionPanel(QWidget):
                 self.state.set_input_overlay(None)
             return
         net, x, outputs = self.state.network, self.state.model_input, self.state.fresh_activations
+        started = time.perf_counter()
         try:
             if method == SALIENCY:
                 overlay, signed = attribution.saliency(net, x, self.target_class, outputs), False
@@ -225,6 +236,7 @@ class AttributionPanel(QWidget):
             text = engine_text(str(error))
             self._show_error(text[:1].upper() + text[1:])
             return
+        self._slow = time.perf_counter() - started > FRAME_S
         self.state.set_input_overlay(overlay, signed)
 
     def occlude(self):
@@ -238,11 +250,8 @@ class AttributionPanel(QWidget):
         self.progress.setValue(0)
         self.progress.show()
 
-        def work(report, stop):
-            overlay = attribution.occlusion(net, x, target, patch, stride=stride,
-                                            on_progress=report, should_stop=stop)
-            return None if overlay is None else (x, overlay)
-        self._task.start(work)
+        self._task.start(lambda report, stop: keyed(x, attribution.occlusion(
+            net, x, target, patch, stride=stride, on_progress=report, should_stop=stop)))
 
     def _on_occluded(self, result):
         self.progress.hide()

@@ -17,6 +17,7 @@ from gui.i18n import fill, live
 from gui.i18n.engine_messages import describe
 from gui.maps.mosaic import Mosaic
 from gui.present.formatting import number
+from gui.present.naming import input_channel_name
 
 
 def kernel_layout(weight_shape, aspect=1.0):
@@ -103,6 +104,8 @@ class FilterGallery(QWidget):
             self.chooser.setCurrentIndex(conv.index(self._layer) if conv else -1)
         self.chooser.setEnabled(bool(conv))
         self.plot.setVisible(bool(conv))
+        colour = self._layer == 0 and net.input_shape[0] == 3
+        self.plot.setLabel("top", "input channel (R, G, B)" if colour else "input channel")
         self._redraw()
 
     def _on_layer_selected(self, layer):
@@ -196,6 +199,7 @@ class FilterGallery(QWidget):
                 self._show_hint()
             return
         kernel = self.state.network.params[self._layer]["weight"][hit]
-        self.info.setText(fill(self.tr("filter %1, input channel %2: weights %3 … %4. Click to "
-                                       "edit."), hit[0] + 1, hit[1] + 1, number(kernel.min()),
-                               number(kernel.max())))
+        channel = input_channel_name(self.state.network, self._layer, hit[1],
+                                     live.translator("naming"))
+        self.info.setText(fill(self.tr("filter %1, %2: weights %3 … %4. Click to edit."),
+                               hit[0] + 1, channel, number(kernel.min()), number(kernel.max())))

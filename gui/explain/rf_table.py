@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWid
 
 from gui.i18n import QT_TRANSLATE_NOOP, fill, live
 from gui.i18n.engine_messages import describe, engine_text
-from gui.present.formatting import number, output_size_formula
+from gui.present.formatting import number
 from gui.present.naming import shape_text
+from gui.lazy_redraw import LazyRedraw
 
 #: the columns' names, also the keys of ``ReceptiveFieldTable.cell``; the headers translate them
 COLUMNS = (QT_TRANSLATE_NOOP("ReceptiveFieldTable", "layer"),
@@ -29,6 +30,7 @@ COLUMNS = (QT_TRANSLATE_NOOP("ReceptiveFieldTable", "layer"),
            QT_TRANSLATE_NOOP("ReceptiveFieldTable", "start"),
            QT_TRANSLATE_NOOP("ReceptiveFieldTable", "pixels seen"))
 _DASH = "—"
+WHOLE_INPUT = "whole input"  # r of a flat layer: each unit is wired to every input pixel
 
 
 def _pair(values, fmt=str, between="×"):
@@ -53,22 +55,15 @@ def _padding(window, mode):
     return text if mode in (None, "zeros") or text == "0" else f"{text} {engine_text(mode)}"
 
 
-def _formula(row, ceil_mode):
+def _formula(row):
     """The output-size formula per axis (once when both axes read the same)."""
-    window = row["window"]
-    if row["kind"] == "conv_transpose2d":
-        axes = row["formula"].split("\n")
-        return axes[0] if axes[0] == axes[1] else f"H: {axes[0]}   W: {axes[1]}"
-    if window is None or row["kind"] not in ("conv2d", "maxpool2d", "avgpool2d"):
+    axes = row["formula"]
+    if len(axes) != 2:
         return _DASH
-    axes = [output_size_formula(n, k, s, side, d, ceil_mode, size)
-            for n, k, s, side, d, size in zip(row["input_shape"][1:], window.kernel, window.stride,
-                                               window.pads, window.dilation,
-                                               row["output_shape"][1:])]
     return axes[0] if axes[0] == axes[1] else f"H: {axes[0]}   W: {axes[1]}"
 
 
-def layer_cells(row, receptive_field, ceil_mode=False, padding_mode=None, part="%1 of %2"):
+def layer_cells(row, receptive_field, padding_mode=None, part="%1 of %2"):
     """The table's cells for one ``net.summary()`` row, as strings in ``COLUMNS`` order.
 
     ``receptive_field`` is the layer's ReceptiveField for its centre unit: "pixels seen" counts
@@ -76,7 +71,7 @@ def layer_cells(row, receptive_field, ceil_mode=False, padding_mode=None, part="
     (``part``, the words for that in the interface language).
     """
     window = row["window"]
-    sliding = window is not None and row["kind"] in ("conv2d", "maxpool2d", "avgpool2d")
+    sliding = window is not None and len(row["formula"]) == 2  # a window that slides
     dilation = "" if not sliding or window.dilation == (1, 1) else f" d{_pair(window.dilation)}"
     top, left, bottom, right = receptive_field.clipped_box
     box = (bottom - top) * (right - left)
@@ -84,11 +79,11 @@ def layer_cells(row, receptive_field, ceil_mode=False, padding_mode=None, part="
     seen = math.prod(np.count_nonzero((sampled >= 0) & (sampled < n)) for sampled, n in
                      ((receptive_field.sampled_rows, height), (receptive_field.sampled_cols, width)))
     return (row["name"], engine_text(row["description"]), shape_text(row["output_shape"]),
-            _formula(row, ceil_mode),
+            _formula(row),
             _pair(window.kernel) + dilation if sliding else _DASH,
             _pair(window.stride) if sliding else _DASH,
             _padding(window, padding_mode) if sliding else _DASH,
-            _pair(row["rf"]),
+            WHOLE_INPUT if len(row["output_shape"]) == 1 else _pair(row["rf"]),
             _DASH if row["jump"] is None else _jump(row["jump"]),
             _DASH if row["start"] is None else _pair(row["start"], number, ", "),
             str(seen) if seen == box else fill(part, seen, box))
@@ -123,17 +118,32 @@ class ReceptiveFieldTable(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(legend)
         self.highlighted = None  # layer index of the highlighted row, or None
+        self._structure = None  # (input shape, layers) the rows show
+        # Rows cost a receptive-field walk per layer: built when seen, and only when the layers
+        # changed (weights change every training epoch and with every typed cell).
+        self._rebuild_when_seen = LazyRedraw(self, self._rebuild)
         self.table.cellClicked.connect(self._on_cell_clicked)
         state.layersChanged.connect(self._on_layers_changed)
         state.pinnedChanged.connect(self._on_pinned_changed)
         self._on_layers_changed()
-        live.on_language_change(self, self._on_layers_changed)
+        live.on_language_change(self, self._retranslate)
 
     def cell(self, layer, column):
         """The text in ``column`` (a name from COLUMNS) for ``layer`` (−1: the input row)."""
         return self.table.item(layer + 1, COLUMNS.index(column)).text()
 
     def _on_layers_changed(self):
+        net = self.state.network
+        structure = (net.input_shape, tuple(net.layers))
+        if structure != self._structure:
+            self._structure = structure
+            self._rebuild_when_seen()
+
+    def _retranslate(self):
+        self._structure = None  # every row's words change
+        self._on_layers_changed()
+
+    def _rebuild(self):
         net = self.state.network
         self.table.setHorizontalHeaderLabels([self.tr(name) for name in COLUMNS])
         rows = [(self.tr("input"), self.tr("the drawing"), shape_text(net.input_shape))
@@ -144,7 +154,6 @@ class ReceptiveFieldTable(QWidget):
             centre = (shape[1] // 2, shape[2] // 2) if len(shape) == 3 else (0, 0)
             spec = net.layers[i]
             rows.append(layer_cells(summary, net.receptive_field(i, *centre),
-                                    getattr(spec, "ceil_mode", False),
                                     getattr(spec, "padding_mode", None), self.tr("%1 of %2")))
         self.table.setRowCount(len(rows))
         for r, cells in enumerate(rows):
@@ -159,6 +168,8 @@ class ReceptiveFieldTable(QWidget):
         self._on_pinned_changed()
 
     def _on_pinned_changed(self):
+        if self._rebuild_when_seen.pending:
+            return  # the rows are stale; the rebuild highlights the pinned layer
         pinned = self.state.pinned
         layer = None if pinned is None or pinned.layer >= len(self.state.network.layers) \
             else pinned.layer

@@ -11,7 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGraphicsRectItem, QHBoxLayout, QLabel, QSlider,
-                               QSpinBox, QToolButton, QVBoxLayout, QWidget)
+                               QSpinBox, QStyle, QToolButton, QVBoxLayout, QWidget)
 
 import engine
 from engine.ops import pad2d
@@ -19,6 +19,7 @@ from gui.i18n import QT_TRANSLATE_NOOP, fill, live
 from gui.i18n.engine_messages import describe, engine_text
 from gui.present import colormaps
 from gui.present.formatting import number
+from gui.present.naming import input_channel_name
 from gui.lazy_redraw import LazyRedraw
 from gui.state import Unit
 
@@ -111,9 +112,15 @@ class SlideAnimation(QWidget):
         # Channels count from 1 on screen, as the layer names (conv1, conv2) do.
         self.channel_box = QSpinBox(minimum=1)
         self.input_channel_box = QSpinBox(minimum=1)
+        # The style's own media icons: a glyph like ⏸ is an empty box in many stock fonts.
         self.play_button = QToolButton(checkable=True)
         self.step_back_button = QToolButton()
         self.step_button = QToolButton()
+        for button, icon in ((self.play_button, QStyle.SP_MediaPlay),
+                             (self.step_back_button, QStyle.SP_MediaSeekBackward),
+                             (self.step_button, QStyle.SP_MediaSeekForward)):
+            button.setIcon(self.style().standardIcon(icon))
+            button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         self.speed_slider = QSlider(Qt.Horizontal, minimum=1, maximum=60, value=8)
         for widget, tip in [
                 (self.layer_box, lambda: self.tr("The conv or pool layer whose window slides")),
@@ -126,8 +133,8 @@ class SlideAnimation(QWidget):
                 (self.step_button, lambda: self.tr("One stride forward")),
                 (self.speed_slider, lambda: self.tr("Units per second"))]:
             live.bind_text(self, widget.setToolTip, tip)
-        live.bind_text(self, self.step_back_button.setText, lambda: self.tr("◀ Back"))
-        live.bind_text(self, self.step_button.setText, lambda: self.tr("Step ▶"))
+        live.bind_text(self, self.step_back_button.setText, lambda: self.tr("Back"))
+        live.bind_text(self, self.step_button.setText, lambda: self.tr("Step"))
         self.speed_label = QLabel()
         self.status = QLabel(objectName="slideStatus")
         self.input_panel, self.output_panel = _ImagePanel(), _ImagePanel()
@@ -275,7 +282,7 @@ class SlideAnimation(QWidget):
         self.play_button.setChecked(True)
 
     def _on_language_changed(self):
-        self.play_button.setText(self.tr("⏸ Pause") if self.is_playing else self.tr("▶ Play"))
+        self.play_button.setText(self.tr("Pause") if self.is_playing else self.tr("Play"))
         self._on_network_changed()  # the layer list's descriptions, then the pictures' words
 
     def pause(self):
@@ -286,7 +293,9 @@ class SlideAnimation(QWidget):
 
     # ------------------------------------------------------------ handlers
     def _on_play_toggled(self, playing):
-        self.play_button.setText(self.tr("⏸ Pause") if playing else self.tr("▶ Play"))
+        self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
+        self.play_button.setIcon(self.style().standardIcon(
+            QStyle.SP_MediaPause if playing else QStyle.SP_MediaPlay))
         if not playing:
             self.timer.stop()
             return
@@ -404,8 +413,10 @@ class SlideAnimation(QWidget):
                    if any(map(sum, window.pads)) else self.tr("no padding"))
         stretched = (self.tr(", zeros inserted") if isinstance(spec, engine.ConvTranspose2d)
                      else "")
-        panel.label.setText(fill(self.tr("input channel %1 · %2×%3%4 · %5"),
-                                 self.input_channel + 1, height, width, stretched, padding))
+        channel = input_channel_name(self.state.network, self.layer, self.input_channel,
+                                     live.translator("naming"))
+        panel.label.setText(fill(self.tr("%1 · %2×%3%4 · %5"), channel, height, width,
+                                 stretched, padding))
         panel.view.setRange(QRectF(*outer), padding=0.02)
         self._draw_window(window)
 

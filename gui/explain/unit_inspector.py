@@ -11,11 +11,13 @@ import engine
 from gui.i18n import fill, live
 from gui.i18n.engine_messages import describe, engine_text
 from gui.present.formatting import conv_sum_lines, factor, number, sum_terms
-from gui.present.naming import unit_name
+from gui.present.naming import input_channel_name, unit_name
 from gui.lazy_redraw import LazyRedraw
 from gui.explain.number_grid import NumberGrid, cell_colour, text_colour
 
-_ACTIVATIONS = ("relu", "leaky_relu", "sigmoid", "tanh")
+#: input channels a conv unit's page draws (window, kernel, products each); a 1024-channel layer
+#: would otherwise build thousands of grids and freeze the window
+MAX_CHANNEL_GRIDS = 16
 
 
 def _text(text, word_wrap=True, name=None):
@@ -139,7 +141,7 @@ class UnitInspector(QWidget):
         self._shown = (unit, id(self.state.activations))
         e = self.explanation = self._explain(unit)
         # While the pointer moves over one conv map the page keeps its widgets: only numbers change.
-        key = (self.state.network, unit.layer) if e is not None and e.kind == "conv2d" else None
+        key = (self.state.network, unit.layer) if isinstance(e, engine.ConvExplanation) else None
         if key is None or key != self._page_key:
             body = QWidget()
             rows = QVBoxLayout(body)
@@ -163,8 +165,8 @@ class UnitInspector(QWidget):
             explanation = network.explain(unit.layer, unit.channel, unit.row, unit.col,
                                           x=self.state.model_input,
                                           outputs=self.state.fresh_activations)
-        except IndexError:  # a stale unit while the network is being replaced
-            return None
+        except (IndexError, engine.ConfigError):
+            return None  # a stale unit or drawing while the network is replaced: maps follow
         where = self.tr("(pinned)") if unit == self.state.pinned else self.tr("(hovered)")
         self.title.setText(f"{unit_name(network, unit, live.translator('naming'))}   {where}")
         self.subtitle.setText(describe(network.layers[unit.layer]))
@@ -186,7 +188,7 @@ class UnitInspector(QWidget):
     def _activation_suffix(self, unit):
         """' → relu1: 0' when the next layer is an activation applied to this unit."""
         network, nxt = self.state.network, unit.layer + 1
-        if nxt >= len(network.layers) or network.layers[nxt].kind not in _ACTIVATIONS:
+        if nxt >= len(network.layers) or not network.layers[nxt].elementwise:
             return ""
         if nxt >= len(self.state.activations):
             return ""
@@ -198,6 +200,7 @@ class UnitInspector(QWidget):
     def _conv(self, e, rows):
         """Grids (window × kernel = products) and the sum per input channel; returns the filler."""
         channels = len(e.window)
+        drawn = min(channels, MAX_CHANNEL_GRIDS)
         captions = (self.tr("input window"),
                     self.tr("kernel (flipped 180°)") if e.flipped else self.tr("kernel"),
                     self.tr("products"))
@@ -212,9 +215,11 @@ class UnitInspector(QWidget):
                 "Grouped convolution: this filter sees only %1 of %2, its group's share (%3 "
                 "groups); the other channels have their own filters."), seen, all_channels,
                 all_channels // channels), name="note"))
-        for c in range(channels):
+        for c in range(drawn):
             if channels > 1 or channels < all_channels:
-                rows.addWidget(_text(fill(self.tr("input channel %1"), int(e.channels[c]) + 1)))
+                rows.addWidget(_text(input_channel_name(self.state.network, e.layer,
+                                                        int(e.channels[c]),
+                                                        live.translator("naming"))))
             line = QHBoxLayout()
             grids.append([])
             for i, caption in enumerate(captions):
@@ -226,6 +231,10 @@ class UnitInspector(QWidget):
             rows.addLayout(line)
             sums.append(_text(""))
             rows.addWidget(sums[c])
+        if channels > drawn:
+            rows.addWidget(_text(fill(self.tr("Input channels %1–%2 are not drawn; their sums "
+                                              "are in the total below."),
+                                      int(e.channels[drawn]) + 1, int(e.channels[-1]) + 1)))
         note = _text("", name="note")
         rows.addWidget(note)
 
@@ -247,7 +256,7 @@ class UnitInspector(QWidget):
         return fill_numbers
 
     def _pool(self, e, rows):
-        is_max = e.kind == "maxpool2d"
+        is_max = e.winner is not None
         marked = _window_index(e, e.winner) if is_max else None
         rows.addWidget(NumberGrid(e.window, self.tr("window"), padding=e.padded, marked=marked),
                        0, Qt.AlignLeft)
@@ -274,7 +283,7 @@ class UnitInspector(QWidget):
         # After a flatten, name the map position each input came from.
         before = e.layer - 1
         flattened = (network.shapes[before - 1] if before > 0 else network.input_shape) \
-            if before >= 0 and network.layers[before].kind == "flatten" else None
+            if before >= 0 and isinstance(network.layers[before], engine.Flatten) else None
 
         def source(c):
             position = c.position
@@ -342,7 +351,7 @@ class UnitInspector(QWidget):
                     number(e.weight), number(e.bias), number(e.normalized), number(e.value))
 
     def _elementwise(self, e, rows):
-        if e.kind == "flatten":
+        if isinstance(e, engine.FlattenExplanation):
             c, r, k = e.source
             rows.addWidget(_text(fill(self.tr("Flatten copies input channel %1, row %2, col %3 "
                                               "to position %4."), c + 1, r, k, e.channel)))

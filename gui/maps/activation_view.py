@@ -7,6 +7,8 @@ a channel to see it enlarged (again to go back).
 
 from __future__ import annotations
 
+import difflib
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout,
@@ -25,12 +27,28 @@ SCALINGS = (QT_TRANSLATE_NOOP("ActivationView", "per layer"),
             QT_TRANSLATE_NOOP("ActivationView", "per channel"))
 HINT = QT_TRANSLATE_NOOP("ActivationView",
                          "click: pin a unit · arrows: move · Esc: unpin · double-click: enlarge")
+_SPARE_VIEWS = 8  # hidden views kept for reuse after a layer is removed
 _MOVES = {Qt.Key_Up: (-1, 0), Qt.Key_Down: (1, 0), Qt.Key_Left: (0, -1), Qt.Key_Right: (0, 1)}
 
 
-def _title(net, i):
+def _titles(net, i):
+    """The view's title, and a short one (name and shape) for a narrow view."""
     shape = shape_text(net.shapes[i], " × ")
-    return f"<b>{net.names[i]}</b> &nbsp; {describe(net.layers[i])} &nbsp;→&nbsp; {shape}"
+    return (f"<b>{net.names[i]}</b> &nbsp; {describe(net.layers[i])} &nbsp;→&nbsp; {shape}",
+            f"<b>{net.names[i]}</b> → {shape}")
+
+
+def _view_kind(net, i, signed):
+    """What a view of layer i must be built for: (shape, signed, bar labels, probabilities).
+
+    Map views take any shape and colour scale (``MapView.reshape``): their kind is just "map".
+    """
+    shape = net.shapes[i]
+    if len(shape) == 3:
+        return "map"
+    softmax = net.layers[i].kind == "softmax"
+    labels = tuple(str(k) for k in range(shape[0])) if softmax and shape[0] <= 20 else None
+    return shape, signed, labels, softmax
 
 
 class ActivationView(QWidget):
@@ -42,6 +60,9 @@ class ActivationView(QWidget):
         self.setFocusPolicy(Qt.StrongFocus)
         self.state = state
         self.views = []
+        self._kinds = {}  # view -> what it can show (see _view_kind)
+        self._spare = []  # hidden views not in use, oldest first
+        self._structure = None
         self.scaling = QComboBox(self)
         self.scaling.setObjectName("scaling")
         self.scaling.addItems(SCALINGS)
@@ -73,6 +94,8 @@ class ActivationView(QWidget):
         state.layersChanged.connect(self._on_layers_changed)
         state.activationsChanged.connect(self._on_activations_changed)
         state.selectionChanged.connect(self._on_selection_changed)
+        state.lessonChanged.connect(self._on_lesson_changed)
+        self._pin_before_click = None
         self._on_layers_changed()
         self._retranslate(scale_label)
         live.on_language_change(self, lambda: self._retranslate(scale_label))
@@ -88,12 +111,46 @@ class ActivationView(QWidget):
     # ----------------------------------------------------------------- layers
     def _on_layers_changed(self):
         net = self.state.network
+        structure = [(name, spec, shape) for name, spec, shape in
+                     zip(net.names, net.layers, net.shapes)]
+        if structure == self._structure:
+            return  # only weights changed: the views stay, the next forward redraws them
+        old_layers = [] if self._structure is None else [s for _, s, _ in self._structure]
+        self._structure = structure
+        # A view is costly to build and an edit changes one or two layers: a layer left as it
+        # was keeps its view (old and new stacks aligned like a text diff), and a changed one
+        # takes a spare view of its kind when there is one.
+        signs = colormaps.signed_layers(net.layers)
+        kinds = [_view_kind(net, i, signed) for i, signed in enumerate(signs)]
+        views = [None] * len(kinds)
+        matcher = difflib.SequenceMatcher(None, old_layers, list(net.layers), autojunk=False)
+        for old, new, size in matcher.get_matching_blocks():
+            for k in range(size):
+                if self._kinds[self.views[old + k]] == kinds[new + k]:
+                    views[new + k] = self.views[old + k]
+        pool = [v for v in self._spare + self.views if v not in views]  # oldest first
         for view in self.views:
             self._rows.removeWidget(view)
+        for i, kind in enumerate(kinds):
+            if views[i] is None:
+                views[i] = next((v for v in pool if self._kinds[v] == kind), None)
+                if views[i] is None:
+                    views[i] = self._make_view(kind, net.shapes[i], signs[i])
+                    self._kinds[views[i]] = kind
+                else:
+                    pool.remove(views[i])
+            if kind == "map":
+                views[i].reshape(net.shapes[i], signs[i])
+            views[i].set_title(*_titles(net, i))
+            views[i].show()
+        # The latest few views left over stay, hidden, for the undo that brings their layer back.
+        for view in pool:
             view.hide()  # at once: deleteLater waits for the event loop
+        for view in pool[:-_SPARE_VIEWS]:
+            del self._kinds[view]
             view.deleteLater()
-        self.views = [self._make_view(i, signed) for i, signed in
-                      enumerate(colormaps.signed_layers(net.layers))]
+        self._spare = pool[-_SPARE_VIEWS:]
+        self.views = views
         for i, view in enumerate(self.views):
             self._rows.insertWidget(i, view)
         self._on_activations_changed()
@@ -105,8 +162,8 @@ class ActivationView(QWidget):
         self.scaling.setToolTip(self.tr("Colour scale shared by a layer's channels, or each "
                                         "channel's own"))
         scale_label.setText(self.tr("Scale"))
-        for i, view in enumerate(self.views):  # the layers' descriptions
-            view.set_title(_title(self.state.network, i))
+        for i, view in enumerate(self.views[:len(self.state.network.layers)]):  # descriptions
+            view.set_title(*_titles(self.state.network, i))
         self.hint.setToolTip(self.tr(HINT))
         self._elide_hint()
 
@@ -115,20 +172,18 @@ class ActivationView(QWidget):
         self.hint.setText(metrics.elidedText(self.tr(HINT), Qt.ElideRight,
                                              max(self.hint.width(), 0)))
 
-    def _make_view(self, i, signed):
-        net = self.state.network
-        shape = net.shapes[i]
-        if len(shape) == 3:
-            view = MapView(_title(net, i), shape, signed, self._page)
+    def _make_view(self, kind, shape, signed):
+        if kind == "map":
+            view = MapView("", shape, signed, self._page)
             view.unitDoubleClicked.connect(lambda unit, v=view: self._on_unit_double_clicked(v, unit))
             view.layoutChanged.connect(self._on_selection_changed)
         else:
-            softmax = net.layers[i].kind == "softmax"
-            labels = [str(k) for k in range(shape[0])] if softmax and shape[0] <= 20 else None
-            view = BarView(_title(net, i), shape[0], signed, labels, softmax, self._page)
+            _, _, labels, softmax = kind
+            view = BarView("", shape[0], signed, labels, softmax, self._page)
         view.viewport().installEventFilter(self)
-        view.unitHovered.connect(lambda unit, layer=i: self._on_unit_hovered(layer, unit))
-        view.unitClicked.connect(lambda unit, layer=i: self._on_unit_clicked(layer, unit))
+        # the layer a view shows changes when it is reused: looked up when the mouse acts
+        view.unitHovered.connect(lambda unit, v=view: self._on_unit_hovered(self.views.index(v), unit))
+        view.unitClicked.connect(lambda unit, v=view: self._on_unit_clicked(self.views.index(v), unit))
         return view
 
     def _on_unit_hovered(self, layer, unit):
@@ -176,12 +231,32 @@ class ActivationView(QWidget):
         return all(0 <= k < n for k, n in zip(index, shape)) and (
             len(shape) == 3 or unit.row == unit.col == 0)
 
+    def _on_lesson_changed(self):
+        for view in self.views:  # a lesson starts from every channel in view
+            if isinstance(view, MapView) and view.channel is not None:
+                view.enlarge(None)
+
+    def _unit_at(self, global_pos):
+        """The unit drawn under the screen position ``global_pos``, or None."""
+        for layer, view in enumerate(self.views):
+            local = view.viewport().mapFromGlobal(global_pos)
+            if view.viewport().rect().contains(local):
+                unit = view.unit_at(view.mapToScene(local))
+                return None if unit is None else Unit(layer, *unit)
+        return None
+
     def _on_unit_clicked(self, layer, unit):
         self.setFocus(Qt.MouseFocusReason)  # so the arrow keys reach this view
+        self._pin_before_click = self.state.pinned
         self.state.pin(Unit(layer, *unit))
 
     def _on_unit_double_clicked(self, view, unit):
-        view.enlarge(None if view.channel is not None else unit[0])
+        if view.channel is None:
+            view.enlarge(unit[0])
+        else:
+            # Going back: the double click's first click pinned whatever lay under the pointer.
+            view.enlarge(None)
+            self.state.pin(self._pin_before_click)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
@@ -190,6 +265,8 @@ class ActivationView(QWidget):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Wheel:  # the maps never zoom: the wheel scrolls the page
             QApplication.sendEvent(self.scroll.viewport(), event)
+            # The page moved under a still pointer, which sends no move event.
+            self.state.hover(self._unit_at(event.globalPosition().toPoint()))
             return True
         return super().eventFilter(watched, event)
 

@@ -22,8 +22,9 @@ class BarView(LayerView):
     steps.
     """
 
-    def __init__(self, title, size, signed, labels=None, probabilities=False, parent=None):
-        super().__init__(title, (size,), signed, parent)
+    def __init__(self, title, size, signed, labels=None, probabilities=False, parent=None,
+                 short_title=None):
+        super().__init__(title, (size,), signed, parent, short_title)
         self.probabilities = probabilities
         self._levels = None
         self._brushes = [QBrush(NEGATIVE), QBrush(POSITIVE)]

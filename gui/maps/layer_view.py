@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QTextDocument
 from PySide6.QtWidgets import QSizePolicy
 
 
@@ -24,9 +24,11 @@ class LayerView(pg.GraphicsLayoutWidget):
     unitHovered = Signal(object)
     unitClicked = Signal(object)
 
-    def __init__(self, title, shape, signed, parent=None):
+    def __init__(self, title, shape, signed, parent=None, short_title=None):
         super().__init__(parent)
         self.shape, self.signed = tuple(shape), signed
+        self._titles = (title, title if short_title is None else short_title)
+        self._title_suffix = ""
         self.per_channel = False
         self._maps = None
         self._stale = False
@@ -40,14 +42,41 @@ class LayerView(pg.GraphicsLayoutWidget):
                                    color=self.text_color)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
 
-    def set_title(self, title):
-        """Show ``title`` (rich text) above the maps."""
-        self.title.setText(title)
+    def set_title(self, title, short_title=None):
+        """Show ``title`` (rich text; ``short_title`` when the view is narrow) above the maps;
+        a view reused for another layer gets its titles here."""
+        self._titles = (title, title if short_title is None else short_title)
+        self._fit_title()
 
     @property
     def maps(self):
         """The maps last given to ``set_maps`` (drawn, or waiting to be once on screen), or None."""
         return self._maps
+
+    def set_title_suffix(self, html):
+        """Say more after the title (rich text), e.g. which channel is enlarged."""
+        self._title_suffix = html
+        self._fit_title()
+
+    def _fit_title(self):
+        """The full title when the view is wide enough, else the short one (name and shape): a
+        title wider than the view would push the maps out of it."""
+        room = self.width() - 12  # the layout's margins
+        document = QTextDocument()
+        document.setDefaultFont(self.font())
+        document.setDocumentMargin(0)
+        for title in self._titles:
+            text = title + self._title_suffix
+            document.setHtml(text)
+            if document.idealWidth() <= room:
+                break
+        if text != self.title.text:
+            self.title.setText(text)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if hasattr(self, "title"):  # pyqtgraph resizes the view inside its own constructor
+            self._fit_title()
 
     def set_maps(self, maps, per_channel=None):
         """Show ``maps`` (this layer's output); ``per_channel`` scales each channel on its own."""

@@ -7,11 +7,12 @@ drawn, so the unit under the mouse and the outlines never depend on the display 
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
@@ -40,6 +41,13 @@ class MapImage(pg.ImageItem):
         super().render()
         if self.qimage is not None and self.qimage.format() == QImage.Format_Indexed8:
             self.qimage = self.qimage.convertToFormat(QImage.Format_RGB32)
+
+
+@functools.cache
+def _color_map(signed):
+    """The colorbar's ColorMap, built once: building one per layer view costs milliseconds."""
+    lut = colormaps.lut(signed)
+    return pg.ColorMap(np.linspace(0, 1, len(lut)), lut)
 
 
 def _outline(color, width):
@@ -78,12 +86,12 @@ class MapView(LayerView):
     unitDoubleClicked = Signal(object)
     layoutChanged = Signal()
     mosaic = None  # pyqtgraph resizes the view inside its own constructor, before ours has run
+    _resizing = False
 
-    def __init__(self, title, shape, signed, parent=None):
-        super().__init__(title, shape, signed, parent)
+    def __init__(self, title, shape, signed, parent=None, short_title=None):
+        super().__init__(title, shape, signed, parent, short_title)
         self.channel = None  # the enlarged channel, or None for the whole mosaic
-        live.on_language_change(self, self._show_title)  # an enlarged channel's title has words
-        self._title = title
+        live.on_language_change(self, self._show_suffix)  # an enlarged channel's title has words
         self._levels = None
         self._scratch = np.empty(self.shape, np.float32)
         self._shown = None  # the (possibly subsampled) image last given to the ImageItem
@@ -100,13 +108,26 @@ class MapView(LayerView):
         for z, item in enumerate((self._gaps, self._feeders, self._units), start=1):
             item.setZValue(z)
             self.box.addItem(item, ignoreBounds=True)
-        lut = colormaps.lut(signed)
         self.colorbar = pg.ColorBarItem(
             values=(0.0, 1.0), width=10, interactive=False, colorMapMenu=False,
-            colorMap=pg.ColorMap(np.linspace(0, 1, len(lut)), lut))
+            colorMap=_color_map(signed))
         self.colorbar.axis.setTextPen(self.text_color)
         self.addItem(self.colorbar, row=1, col=1)
         self.box.sigResized.connect(self._on_box_resized)
+        self._lay_out()
+
+    def reshape(self, shape, signed):
+        """Show maps of another ``shape`` (C, H, W) and colour scale: a view is costly to build,
+        and a layer edit changes the shapes of the layers after it."""
+        if (tuple(shape), signed) == (self.shape, self.signed):
+            return
+        if signed != self.signed:
+            self.image.setLookupTable(colormaps.lut(signed))
+            self.colorbar.setColorMap(_color_map(signed))
+        self.shape, self.signed = tuple(shape), signed
+        self.channel, self._maps, self._levels = None, None, None
+        self.set_title_suffix("")
+        self._scratch = np.empty(self.shape, np.float32)
         self._lay_out()
 
     # ------------------------------------------------------------------ layout
@@ -119,7 +140,16 @@ class MapView(LayerView):
         rows, cols = self.mosaic.shape
         most = MOSAIC_HEIGHT if self.channel is None else ENLARGED_HEIGHT
         image = min(most, max(self.width() - CHROME[0], 1) * rows / cols)
-        self.setFixedHeight(round(image) + CHROME[1])
+        height = round(image) + CHROME[1]
+        if self.minimumHeight() == self.maximumHeight() == height:
+            return
+        if self._resizing:
+            # A height set inside a resize event reaches neither the viewport nor the scene (Qt
+            # sends no second event, and lays out a scroll area's viewport only outside its own
+            # resize handling): the maps would be cut off or squeezed until the next resize.
+            QTimer.singleShot(0, self, self._fit_height)
+        else:
+            self.setFixedHeight(height)
 
     def _lay_out(self):
         _, height, width = self.shape
@@ -134,19 +164,14 @@ class MapView(LayerView):
         self.box.setRange(xRange=(0, cols), yRange=(0, rows), padding=0)
         self._fit_height()
 
-    def set_title(self, title):
-        self._title = title
-        self._show_title()
-
-    def _show_title(self):
-        self.title.setText(self._title if self.channel is None else fill(
-            self.tr("%1 &nbsp; <i>channel %2 (double-click: all)</i>"), self._title,
-            self.channel + 1))
+    def _show_suffix(self):
+        self.set_title_suffix("" if self.channel is None else fill(
+            self.tr(" &nbsp; <i>channel %1 (double-click: all)</i>"), self.channel + 1))
 
     def enlarge(self, channel):
         """Show ``channel`` alone and large, or all channels again with None."""
         self.channel = channel
-        self._show_title()
+        self._show_suffix()
         self._relay_out()
 
     def _relay_out(self):
@@ -159,10 +184,15 @@ class MapView(LayerView):
         super().resizeEvent(event)
         if self.mosaic is None:
             return
-        if self.channel is None and Mosaic.fit(self.shape, self.available_aspect()) != self.mosaic:
-            self._relay_out()
-        else:
-            self._fit_height()
+        self._resizing = True
+        try:
+            if self.channel is None and Mosaic.fit(self.shape, self.available_aspect()) != \
+                    self.mosaic:
+                self._relay_out()
+            else:
+                self._fit_height()
+        finally:
+            self._resizing = False
 
     def _on_box_resized(self):
         if self._maps is not None and self.sample_step() != self._current_step():

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.i18n import QT_TRANSLATE_NOOP, fill, live
 from gui.maps.bar_view import BarView
+from gui.present.colormaps import ERROR_HEX
 
 NO_SOFTMAX = QT_TRANSLATE_NOOP(
     "PredictionView", "No prediction: the network does not end in softmax (… → dense → softmax).")
+SOFTMAX_OVER_MAPS = QT_TRANSLATE_NOOP(
+    "PredictionView", "No prediction: the softmax here spreads over maps, not over classes. Make "
+    "the network end in flatten → dense (one output per class) → softmax.")
+NOTHING_DRAWN = QT_TRANSLATE_NOOP(
+    "PredictionView", "Nothing drawn yet: draw a digit on the canvas to see what the network "
+    "reads.")
 
 
 class PredictionView(QWidget):
@@ -35,16 +42,21 @@ class PredictionView(QWidget):
         self.digit.setAlignment(Qt.AlignCenter)
         self.detail = QLabel(self)
         self.detail.setObjectName("confidence")
-        self.reason = QLabel(self)
-        live.bind_text(self, self.reason.setText, lambda: self.tr(NO_SOFTMAX))
+        self.reason = QLabel(self.tr(NO_SOFTMAX), self)
         self.reason.setWordWrap(True)
         self.reason.setEnabled(False)  # muted text
+        self.warning = QLabel(self, wordWrap=True)
+        self.warning.setObjectName("reinitializedWarning")
+        palette = self.warning.palette()
+        palette.setColor(QPalette.WindowText, QColor(ERROR_HEX))
+        self.warning.setPalette(palette)
         header = QHBoxLayout()
         header.addWidget(self.digit)
         header.addWidget(self.detail, 1)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(6, 4, 6, 4)
         self._layout.addLayout(header)
+        self._layout.addWidget(self.warning)
         self._layout.addWidget(self.reason)
         self._layout.addStretch(1)
         state.layersChanged.connect(self._on_layers_changed)
@@ -59,6 +71,13 @@ class PredictionView(QWidget):
 
     def _on_layers_changed(self):
         net = self.state.network
+        fresh = [net.names[i] for i in sorted(self.state.reinitialized)]
+        self.warning.setVisible(bool(fresh))
+        if fresh:
+            what = (f"{fresh[0]} was" if len(fresh) == 1
+                    else f"{', '.join(fresh[:-1])} and {fresh[-1]} were")
+            self.warning.setText(f"{what} re-initialised (random weights): train (Ctrl+T) or "
+                                 "undo (Ctrl+Z).")
         classes = net.shapes[-1][0] if net.layers and len(net.shapes[-1]) == 1 else None
         if self.bars is not None and self.bars.shape == (classes,):
             return  # the same classes: the bars stay
@@ -70,18 +89,29 @@ class PredictionView(QWidget):
         if classes is not None:
             self.bars = BarView(self.tr("probability of each class"), classes, False,
                                 [str(k) for k in range(classes)], probabilities=True, parent=self)
-            self._layout.insertWidget(2, self.bars)
+            self._layout.insertWidget(3, self.bars)
         self._on_activations_changed()
+
+    def _reason(self, probabilities):
+        """Why nothing is predicted: no softmax at the end, a softmax over maps, or a blank input."""
+        net = self.state.network
+        if probabilities is not None and self.bars is not None:
+            return self.tr(NOTHING_DRAWN)
+        over_maps = net.layers and net.layers[-1].kind == "softmax" and len(net.shapes[-1]) != 1
+        return self.tr(SOFTMAX_OVER_MAPS if over_maps else NO_SOFTMAX)
 
     def _on_activations_changed(self):
         probabilities = self.state.probabilities
+        # A blank input still gets an answer (whatever the biases favour): not a reading.
+        blank = not self.state.model_input.any()
         shown = probabilities is not None and self.bars is not None and (
-            probabilities.shape == self.bars.shape)
+            probabilities.shape == self.bars.shape) and not blank
         for widget in (self.digit, self.detail, self.bars):
             if widget is not None:
                 widget.setVisible(shown)
         self.reason.setVisible(not shown)
         if not shown:
+            self.reason.setText(self._reason(probabilities))
             return
         order = np.argsort(-probabilities, kind="stable")  # ties: the lowest class, like argmax
         top = int(order[0])

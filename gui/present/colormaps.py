@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+ERROR_HEX = "#e5534b"  # refusals and warnings: reads on the light and the dark theme
+
 # Dark-centred diverging ramp (in the spirit of matplotlib's "berlin"): lightness grows with |x|
 # on both sides, so the size of a value reads the same whether it is negative or positive.
 _DARK_DIVERGING = ["#b9e3ff", "#5fb0ea", "#2c73b0", "#19395c", "#17191d",
@@ -29,22 +31,17 @@ def _ramp(colors, n=256):
 DIVERGING = _ramp(_DARK_DIVERGING)
 SEQUENTIAL = _ramp(_DARK_DIVERGING[4:])
 
-#: Layer kinds whose output is never negative, and kinds that keep their input's sign.
-_NONNEGATIVE_KINDS = {"relu", "sigmoid", "softmax"}
-_SIGN_KEEPING_KINDS = {"maxpool2d", "avgpool2d", "flatten"}
-
-
 def signed_layers(layers):
     """For each layer spec, whether its output can be negative (the input image cannot).
 
-    Decided from the layer kinds, not from the data, so a map keeps its colormap while the
-    user draws.
+    Decided from each spec's ``output_sign``, not from the data, so a map keeps its colormap
+    while the user draws.
     """
     signed, out = False, []
     for layer in layers:
-        if layer.kind in _NONNEGATIVE_KINDS:
+        if layer.output_sign == "nonnegative":
             signed = False
-        elif layer.kind not in _SIGN_KEEPING_KINDS:
+        elif layer.output_sign != "input's":
             signed = True
         out.append(signed)
     return out

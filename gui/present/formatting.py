@@ -112,22 +112,3 @@ def conv_sum_lines(windows, kernel, bias, value, max_terms=9, channel="channel %
     lines.append(f"{total} = {addends} + {factor(bias)} = {number(value)}")
     return lines
 
-
-def output_size_formula(n, kernel_size, stride, pads, dilation=1, ceil_mode=False, size=None):
-    """The output-size formula with the numbers filled in.
-
-    ``⌊(n + 2p − d(k − 1) − 1) / s⌋ + 1``, written ``⌊(28 + 2·1 − 3) / 1⌋ + 1 = 28`` when d = 1
-    (then d(k − 1) + 1 is just k), with the two pads written separately when they differ and
-    ``⌈ ⌉`` for ``ceil_mode``. ``size`` is the result to print (the engine's, which also drops a
-    ceil-mode window that would start in the padding); by default the formula's own value.
-    """
-    before, after = pads
-    padding = f" + 2·{before}" if before == after else f" + {before} + {after}"
-    if before == after == 0:
-        padding = ""
-    span = str(kernel_size) if dilation == 1 else f"{dilation}·({kernel_size} − 1) − 1"
-    left, right = ("⌈", "⌉") if ceil_mode else ("⌊", "⌋")
-    if size is None:
-        room = n + before + after - dilation * (kernel_size - 1) - 1
-        size = (-(-room // stride) if ceil_mode else room // stride) + 1
-    return f"{left}({n}{padding} − {span}) / {stride}{right} + 1 = {size}"

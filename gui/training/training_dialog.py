@@ -210,6 +210,7 @@ class TrainingDialog(QDialog):
         self.train_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
         self.revert_button.setEnabled(not running and self._before is not None)
+        self.state.set_training(running)
 
     def _say(self, text, error=False):
         """Show ``text`` on the status line: a string, or a callable making it in the interface
@@ -259,6 +260,10 @@ class TrainingDialog(QDialog):
             self._say(engine_text(str(error)), error=True)
             return
         self._target, self._before = self.state.network, self.state.network_copy()
+        if self.start_from.currentIndex() == 1:
+            # The maps and the prediction show the network being trained, not the weights it
+            # started over from (a trained model's "100 % sure" beside "18 % right" in epoch 1).
+            self.state.show_params(job.network.params)
         self._summary = ""
         self.curves.clear(job.epochs)
         self.progress.setValue(0)
@@ -317,6 +322,9 @@ class TrainingDialog(QDialog):
         self._thread.wait()
         self._thread = self._worker = None
         if error:
+            if self.state.network is self._target:  # the live previews are undone
+                self.state.show_params(self._before.params)
+                error = error.rstrip(".") + ". The weights from before training are back."
             self._before = None
             self._say(error, error=True)
         elif self.state.network is not self._target:

@@ -98,8 +98,9 @@ def test_attribution_explains_what_it_needs(image):
     with pytest.raises(engine.ConfigError, match="softmax"):
         attribution.saliency(no_softmax, image)
     net = engine.Network((2, 8, 8), [engine.Flatten(), engine.Dense(3), engine.Softmax()])
-    with pytest.raises(engine.ConfigError, match="feature maps"):
-        attribution.grad_cam(net, image, 1)
+    for layer in (1, None, -1):
+        with pytest.raises(engine.ConfigError, match="feature maps"):
+            attribution.grad_cam(net, image, layer)
     with pytest.raises(engine.ConfigError, match="class 5"):
         attribution.saliency(net, image, 5)
     with pytest.raises(engine.ConfigError, match="patch"):

@@ -150,3 +150,43 @@ def test_elastic_distortion_bends_but_keeps_the_digit():
     # Local stretching changes a thin bar's ink, but only around its mean, and it stays in place.
     assert mass.mean() == pytest.approx(32, rel=0.1)
     assert np.median(np.abs(centre - 13.5)) < 1.5
+
+
+def test_idx_dimensions_are_multiplied_without_wrapping(tmp_path):
+    # 65536⁴ is 2⁶⁴: in uint64 arithmetic it wraps to 0 and an empty file looks right
+    path = tmp_path / "wrap-idx"
+    path.write_bytes(bytes([0, 0, 8, 4]) + (65536).to_bytes(4, "big") * 4)
+    with pytest.raises(ConfigError, match=r"wrap-idx: the data its header declares, in bytes, "
+                                          r"would be 18,446,744,073,709,551,616, more than"):
+        read_idx(path)
+
+
+def test_a_gzip_bomb_is_refused_from_its_header(tmp_path):
+    import tracemalloc
+    path = tmp_path / "bomb-idx.gz"
+    # 3 MB compressed, 3 GB of zeros claimed by the header (60000 × 224 × 224)
+    header = bytes([0, 0, 8, 3]) + np.array([60000, 224, 224], ">u4").tobytes()
+    path.write_bytes(gzip.compress(header + bytes(50_000_000), compresslevel=1))
+    tracemalloc.start()
+    try:
+        with pytest.raises(ConfigError, match="more than ConvScope handles"):
+            read_idx(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 20_000_000
+
+
+def test_gzip_decompression_stops_at_what_the_header_declares(tmp_path):
+    import tracemalloc
+    path = tmp_path / "long-idx.gz"
+    header = bytes([0, 0, 8, 1]) + np.array([10], ">u4").tobytes()
+    path.write_bytes(gzip.compress(header + bytes(90_000_000), compresslevel=1))
+    tracemalloc.start()
+    try:
+        with pytest.raises(ConfigError, match="the header promises 10 values"):
+            read_idx(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 20_000_000

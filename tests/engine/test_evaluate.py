@@ -55,3 +55,8 @@ def test_classify_refuses_a_network_without_softmax():
     net = engine.Network((1, 6, 6), [engine.Conv2d(2, 3)])
     with pytest.raises(engine.ConfigError, match="softmax"):
         classify(net, np.zeros((2, 6, 6)))
+
+
+def test_labels_beyond_the_outputs_are_explained():
+    with pytest.raises(engine.ConfigError, match="has 4 outputs.*dense layer of 10"):
+        evaluate(_tiny_classifier(), np.zeros((3, 6, 6)), [0, 9, 2])

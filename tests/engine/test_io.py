@@ -1,6 +1,8 @@
 """Saving and loading networks; every kind of bad file gives a ConfigError that says why."""
 
 import json
+import os
+import stat
 
 import numpy as np
 import pytest
@@ -25,6 +27,7 @@ def test_round_trip_keeps_everything(tmp_path):
     assert loaded.seed == 3
     for p, q in zip(original.params, loaded.params):
         assert p.keys() == q.keys() and all(np.array_equal(p[k], q[k]) for k in p)
+    assert all(a.flags.writeable for p in loaded.params for a in p.values())  # edited in place
     x = np.random.default_rng(0).random((2, 8, 8))
     np.testing.assert_array_equal(loaded.forward(x)[-1], original.forward(x)[-1])
     assert list((tmp_path).iterdir()) == [tmp_path / "n.npz"]  # no temporary left behind
@@ -87,7 +90,7 @@ BAD_FILES = {
     "truncated": (lambda p: _truncate(p / "t.npz"), "not a readable ConvScope .npz file"),
     "foreign npz": (lambda p: _npz(p / "f.npz", x=np.zeros(3)), "has no network spec"),
     "pickled object": (lambda p: _npz(p / "o.npz", spec=np.array([{"a": 1}], dtype=object)),
-                       "not a readable ConvScope .npz file"),
+                       "the spec holds object values"),
     "spec not text": (lambda p: _npz(p / "s.npz", spec=np.zeros(2)), "the spec entry is not text"),
     "bad json": (lambda p: _npz(p / "j.npz", spec=np.array("{layers: [")), "not valid JSON"),
     "wrong format": (lambda p: _npz(p / "w.npz", spec=_spec(format="keras")),
@@ -99,8 +102,11 @@ BAD_FILES = {
         layers=[{"type": "conv2d", "out_channels": 1, "kernel_size": 9}])),
         "layer 1 (conv 9×9 s1 p0): the input is 6×6, smaller than the kernel"),
     "weight shape": (lambda p: _npz(p / "ws.npz", **(_good(p / "g.npz") | {
+        "p0_weight": np.zeros((1, 2, 3, 3), np.float32)})),
+        "the weight of layer 1 (conv1) has shape (1, 2, 3, 3) but the layer needs (2, 1, 3, 3)"),
+    "weight larger than its layer": (lambda p: _npz(p / "wl.npz", **(_good(p / "g.npz") | {
         "p0_weight": np.zeros((2, 1, 5, 5), np.float32)})),
-        "layer 1 (conv 3×3 s1 p0): the weight has shape (2, 1, 5, 5)"),
+        "the weight of layer 1 (conv1) declares 200 bytes of data, more than it can need (144)"),
     "missing weight": (lambda p: _npz(p / "mw.npz", **{k: v for k, v in _good(p / "g.npz").items()
                                                       if k != "p2_weight"}),
                        "layer 3 (dense1) has no weight in the file"),
@@ -110,7 +116,84 @@ BAD_FILES = {
         "p2_bias": np.array([0, np.nan, 0], np.float32)})), "not finite numbers"),
     "json not json": (lambda p: _write(p / "b.json", "conv 3x3"), "not valid JSON"),
     "json list": (lambda p: _write(p / "l.json", "[1, 2]"), "this is not a ConvScope network"),
+    "json not utf-8": (lambda p: _write(p / "u8.json", b'{"format": "convscope-n\xe9twork"}'),
+                       "the spec is not UTF-8 text (byte 24 is 0xe9)"),
+    "deep nesting": (lambda p: _write(p / "d.json", '{"a": ' + "[" * 1000 + "]" * 1000 + "}"),
+                     "nests lists and objects more than 8 deep"),
+    "very deep nesting": (lambda p: _write(p / "dd.json", "[" * 100_000 + "]" * 100_000),
+                          "nests lists and objects more than 8 deep"),
+    "huge integer": (lambda p: _write(p / "h.json", _spec_text(seed=7).replace("7", "9" * 5000)),
+                     "a whole number of 5,000 digits"),
+    "huge float": (lambda p: _write(p / "hf.json", _spec_text(layers=[
+        {"type": "leaky_relu", "negative_slope": 1}]).replace("1}]", "1e999}]")),
+        "the spec holds 1e999, too large"),
+    "nan in spec": (lambda p: _write(p / "nan.json", _spec_text(layers=[
+        {"type": "leaky_relu", "negative_slope": 1}]).replace("1}]", "NaN}]")), "the spec holds NaN"),
+    "npz spec not json text": (lambda p: _npz(p / "ju.npz", spec=np.array("[" * 5000)),
+                               "nests lists and objects more than 8 deep"),
+    "huge input": (lambda p: _write(p / "hi.json", _spec_text(input_shape=[1, 100000, 100000])),
+                   "ConvScope handles inputs up to 2048×2048"),
+    "wide pool padding": (lambda p: _write(p / "wp.json", _spec_text(layers=[
+        {"type": "maxpool2d", "kernel_size": 40000, "padding": 20000}])),
+        "layer 1 (max pool 40000×40000 s40000 p20000): its input would be 40006×40006 once padded; ConvScope handles up to 8192×8192"),
+    "version -5": (lambda p: _write(p / "v5.json", _spec_text(version=-5)),
+                   "has version -5; this ConvScope reads version 1"),
+    "version true": (lambda p: _write(p / "vt.json", _spec_text(version=True)), "has version True"),
+    "boolean in input shape": (lambda p: _write(p / "bi.json", _spec_text(input_shape=[True, 6, 6])),
+                               "the input size must be"),
+    "null stride": (lambda p: _write(p / "ns.json", _spec_text(layers=[
+        {"type": "conv2d", "out_channels": 1, "stride": None}])), "the stride must be"),
+    "list as a dropout rate": (lambda p: _write(p / "dr.json", _spec_text(layers=[
+        {"type": "dropout", "p": [1]}])), "layer 1 (dropout): "),
+    "text in padding": (lambda p: _write(p / "tp.json", _spec_text(layers=[
+        {"type": "conv2d", "out_channels": 1, "padding": ["a", "b"]}])), "padding must be"),
+    "boolean padding": (lambda p: _write(p / "bp.json", _spec_text(layers=[
+        {"type": "conv2d", "out_channels": 1, "padding": True}])), "padding must be"),
+    "float64 overflow": (lambda p: _npz(p / "o64.npz", **(_good(p / "g.npz") | {
+        "p2_bias": np.array([0, 1e39, 0])})), "not finite numbers"),
+    "unknown entry": (lambda p: _npz(p / "ue.npz", **(_good(p / "g.npz") | {
+        "extra": np.zeros(1000)})), "arrays that belong to no layer: extra"),
+    "entry larger than its layer": (lambda p: _zip_entry(p / "big.npz", "p2_bias.npy",
+                                                         np.zeros(10**6, np.float32)),
+                                    "the bias of layer 3 (dense1) declares 4,000,128 bytes"),
+    "header claims 1e10 floats": (lambda p: _zip_entry(p / "hc.npz", "p2_bias.npy",
+                                                       _npy_claiming((10**10,))),
+                                  "the bias of layer 3 (dense1) declares 40,000,000,000 bytes"),
 }
+
+
+def _spec_text(**changes):
+    spec = network_spec(Network((1, 6, 6), [Conv2d(2, 3), ReLU(), Dense(3)]))
+    return json.dumps(spec | changes)
+
+
+def _zip_entry(path, name, data):
+    """A good network file whose entry ``name`` is replaced by ``data`` (an array or .npy bytes)."""
+    import io
+    import zipfile
+    arrays = _good(path.with_name("good.npz"))
+    with zipfile.ZipFile(path, "w") as archive:
+        for key, array in arrays.items():
+            if f"{key}.npy" != name:
+                buffer = io.BytesIO()
+                np.save(buffer, array)
+                archive.writestr(f"{key}.npy", buffer.getvalue())
+        if isinstance(data, np.ndarray):
+            buffer = io.BytesIO()
+            np.save(buffer, data)
+            data = buffer.getvalue()
+        archive.writestr(name, data)
+    return path
+
+
+def _npy_claiming(shape):
+    """A tiny .npy whose header claims ``shape`` float32 values."""
+    from numpy.lib import format as npy_format
+    import io
+    buffer = io.BytesIO()
+    npy_format.write_array_header_1_0(buffer, {"descr": "<f4", "fortran_order": False,
+                                               "shape": shape})
+    return buffer.getvalue() + bytes(64)
 
 
 def _truncate(path):
@@ -138,3 +221,61 @@ def test_save_into_missing_directory_is_an_os_error(tmp_path):
 def test_spec_recognized_by_content_whatever_the_suffix(tmp_path):
     (tmp_path / "spec.txt").write_text(json.dumps(network_spec(net())))
     assert load_network(tmp_path / "spec.txt").layers == net().layers
+
+
+# ---------------------------------------------------------------------------- saving details
+def test_a_saved_file_gets_the_users_umask_permissions(tmp_path):
+    old = os.umask(0o022)
+    try:
+        save_network(net(), tmp_path / "n.npz")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "n.npz").stat().st_mode) == 0o644
+
+
+def test_saving_over_a_file_keeps_its_permissions(tmp_path):
+    path = tmp_path / "n.npz"
+    save_network(net(), path)
+    path.chmod(0o640)
+    save_network(net(), path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def test_saving_through_a_symbolic_link_replaces_its_target(tmp_path):
+    real = tmp_path / "real.npz"
+    save_network(Network((1, 6, 6), [ReLU()]), real)
+    link = tmp_path / "link.npz"
+    link.symlink_to(real)
+    save_network(net(), link)
+    assert link.is_symlink() and load_network(real).layers == net().layers
+
+
+def test_a_long_but_legal_name_saves(tmp_path):
+    path = tmp_path / ("n" * 251 + ".npz")  # 255 bytes, the usual limit
+    save_network(net(), path)
+    assert load_network(path).layers == net().layers
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_the_data_reaches_the_disk_before_the_rename(tmp_path, monkeypatch):
+    events = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(os, "fsync", lambda fd: (events.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(os, "replace", lambda a, b: (events.append("replace"), real_replace(a, b))[1])
+    save_network(net(), tmp_path / "n.npz")
+    assert events[:2] == ["fsync", "replace"]
+
+
+def test_a_killed_saves_temporary_is_cleaned_up(tmp_path):
+    save_network(net(), tmp_path / "n.npz")
+    stale = tmp_path / ".n.npz.abc123.part"
+    stale.write_bytes(b"half a file")
+    save_network(net(), tmp_path / "n.npz")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["n.npz"]
+
+
+def test_saving_as_json_says_to_use_npz(tmp_path):
+    with pytest.raises(ConfigError, match="mynet.json: a .json file holds only the layer spec, "
+                                          "not the weights; save the network as .npz"):
+        save_network(net(), tmp_path / "mynet.json")
+    assert not list(tmp_path.iterdir())

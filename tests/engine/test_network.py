@@ -10,7 +10,7 @@ from engine import (
     AvgPool2d, ConfigError, Conv2d, Dense, Flatten, MaxPool2d, Network, ReLU, Sigmoid,
     Softmax, Tanh,
 )
-from engine.network import MAX_VALUES
+from engine.limits import MAX_VALUES
 
 
 def small_net(seed=0):

@@ -366,14 +366,16 @@ def test_activations_match_torch():
 # ---- grouped convolution, transposed convolution, batch norm, dropout ---------------------------
 
 
+def _pair(draw, low, high):
+    return draw(st.integers(low, high)), draw(st.integers(low, high))
+
+
 @st.composite
 def grouped_conv_cases(draw):
     groups = draw(st.integers(1, 3))
-    per_group, filters_per_group = draw(st.integers(1, 2)), draw(st.integers(1, 2))
-    kernel = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
-    stride = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
-    dilation = (draw(st.integers(1, 2)), draw(st.integers(1, 2)))
-    pad = (draw(st.integers(0, 2)), draw(st.integers(0, 2)))
+    per_group, filters_per_group = _pair(draw, 1, 2)
+    kernel, stride, dilation, pad = (_pair(draw, 1, 3), _pair(draw, 1, 3), _pair(draw, 1, 2),
+                                     _pair(draw, 0, 2))
     # circular padding wraps around at most once
     height = draw(st.integers(max(dilation[0] * (kernel[0] - 1) + 1, pad[0]), 7))
     width = draw(st.integers(max(dilation[1] * (kernel[1] - 1) + 1, pad[1]), 7))
@@ -452,12 +454,10 @@ def test_new_ops_refuse_impossible_settings_in_words(call, words):
 @st.composite
 def transposed_cases(draw):
     groups = draw(st.integers(1, 3))
-    per_group, filters_per_group = draw(st.integers(1, 2)), draw(st.integers(1, 2))
-    kernel = (draw(st.integers(1, 4)), draw(st.integers(1, 4)))
-    stride = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
-    dilation = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
+    per_group, filters_per_group = _pair(draw, 1, 2)
+    kernel, stride, dilation = _pair(draw, 1, 4), _pair(draw, 1, 3), _pair(draw, 1, 3)
     output_padding = tuple(draw(st.integers(0, max(s, d) - 1)) for s, d in zip(stride, dilation))
-    padding = (draw(st.integers(0, 2)), draw(st.integers(0, 2)))
+    padding = _pair(draw, 0, 2)
     return dict(x_shape=(draw(st.integers(1, 2)), groups * per_group, draw(st.integers(1, 5)),
                          draw(st.integers(1, 5))),
                 weight_shape=(groups * per_group, filters_per_group) + kernel, groups=groups,

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from engine import ConfigError, output_size, pad2d, resolve_padding
-from engine.padding import PADDING_MODES
+from engine.padding import PADDING_MODES, output_size_formula
 from tests.engine import reference as ref
 
 
@@ -56,3 +56,14 @@ def test_pad2d_modes_match_reference():
         expected = [[ref.padded_value(x, r - 2, c - 3, mode) for c in range(9)] for r in range(6)]
         np.testing.assert_array_equal(out, expected)
     assert pad2d(x.astype(np.float32), pads, value=-np.inf).dtype == np.float32
+
+
+@pytest.mark.parametrize("args, text", [
+    ((28, 3, 1, (1, 1)), "⌊(28 + 2·1 − 3) / 1⌋ + 1 = 28"),
+    ((28, 5, 2, (0, 0)), "⌊(28 − 5) / 2⌋ + 1 = 12"),
+    ((28, 3, 1, (0, 1)), "⌊(28 + 0 + 1 − 3) / 1⌋ + 1 = 27"),
+    ((28, 3, 1, (2, 2), 2), "⌊(28 + 2·2 − 2·(3 − 1) − 1) / 1⌋ + 1 = 28"),
+    ((5, 2, 2, (0, 0), 1, True), "⌈(5 − 2) / 2⌉ + 1 = 3"),
+])
+def test_output_size_formula_fills_in_the_numbers(args, text):
+    assert output_size_formula(*args) == text

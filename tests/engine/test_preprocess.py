@@ -3,9 +3,10 @@
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from engine.data import find_idx_pair, load_digits
-from engine.preprocess import mnist_preprocess
+from engine.preprocess import mnist_centring, mnist_preprocess
 
 MNIST = Path(__file__).resolve().parents[2] / "resources" / "data"
 
@@ -62,3 +63,19 @@ def test_enlarged_and_moved_mnist_digits_come_back():
         back = mnist_preprocess(drawn)
         assert np.abs(back - digit).mean() < 0.03
         assert np.corrcoef(back.ravel(), digit.ravel())[0, 1] > 0.9
+
+
+def test_centring_maps_input_boxes_back_onto_the_drawing():
+    image = np.zeros((28, 28))
+    image[2:12, 3:8] = 1.0  # 10 tall, 5 wide, in the top-left corner
+    centring = mnist_centring(image)
+    out = mnist_preprocess(image)
+    rows, cols = np.flatnonzero(out.any(axis=1)), np.flatnonzero(out.any(axis=0))
+    ink = (rows[0], cols[0], rows[-1] + 1, cols[-1] + 1)  # the scaled ink box in the input
+    assert centring.to_drawing(ink) == pytest.approx((2, 3, 12, 8))
+    assert centring.scale_y == pytest.approx(0.5) and centring.scale_x == pytest.approx(0.5)
+    # The whole input is a 14×14 area of the drawing around the ink.
+    top, left, bottom, right = centring.to_drawing((0, 0, 28, 28))
+    assert bottom - top == pytest.approx(14) and right - left == pytest.approx(14)
+    assert top <= 2 and left <= 3 and bottom >= 12 and right >= 8
+    assert mnist_centring(np.zeros((28, 28))) is None

@@ -157,6 +157,46 @@ def test_shipped_model_reads_mnist_digits():
     assert (probabilities.argmax(axis=1) == labels[:1000]).mean() >= 0.97
 
 
+def _rows_dataset(n=300, seed=0):
+    """12×12 noise with a bright row whose index is the label (10 classes)."""
+    rng = np.random.default_rng(seed)
+    labels = np.arange(n) % 10
+    images = (rng.random((n, 12, 12)) < 0.1).astype(np.float32)
+    images[np.arange(n), labels, :] = 1
+    return images, labels
+
+
+def _rows_network():
+    return Network((1, 12, 12), [
+        Conv2d(8, 3, padding=1), ReLU(), Conv2d(8, 3, padding=1),
+        ReLU(), MaxPool2d(2), Dense(10), Softmax()], seed=0)
+
+
+@pytest.mark.parametrize("optimizer", ["adam", "sgd"])
+def test_a_collapsing_run_stops_and_suggests_a_smaller_rate(optimizer):
+    images, labels = _rows_dataset()
+    epochs = []
+    with pytest.raises(ConfigError, match=r"training collapsed in epoch 1: every image now gets "
+                                          r"the same answer.*try 0\.1"):
+        train(_rows_network(), images, labels, epochs=3, lr=1.0, batch_size=16,
+              optimizer=optimizer, augment=False, on_epoch=epochs.append)
+    assert epochs == []  # it never reported "done" at chance accuracy
+
+
+def test_a_sane_rate_on_the_same_data_is_not_called_a_collapse():
+    images, labels = _rows_dataset()
+    result = train(_rows_network(), images, labels, epochs=3, lr=3e-3, batch_size=16,
+                   augment=False)
+    assert result.history[-1].accuracy > 0.9
+
+
+def test_nan_images_are_bad_data_not_a_learning_rate():
+    images, labels = _rows_dataset(40)
+    images[3, 2, 2] = np.nan
+    with pytest.raises(ConfigError, match="not numbers.*damaged.*not about the learning rate"):
+        train(_rows_network(), images, labels, epochs=1, augment=False)
+
+
 def test_the_app_holds_out_a_seeded_eighth_at_most_1000():
     fit, held = held_out_split(8000)
     assert len(held) == 1000 and len(fit) == 7000

@@ -1,5 +1,6 @@
 """gui.app: which network the app starts with, and its command line."""
 
+import json
 import os
 import subprocess
 import sys
@@ -17,22 +18,60 @@ def test_start_network_prefers_the_remembered_one(tmp_path):
     remembered = engine.Network((1, 16, 16), [engine.Conv2d(3, 3)])
     path = last_network_path(tmp_path)
     engine.save_network(remembered, path)
-    network = app.start_network(tmp_path)
-    assert network.input_shape == (1, 16, 16)
+    network, notice = app.start_network(tmp_path)
+    assert network.input_shape == (1, 16, 16) and notice == ""
     np.testing.assert_array_equal(network.params[0]["weight"], remembered.params[0]["weight"])
 
 
-def test_a_broken_remembered_network_is_reported_and_skipped(tmp_path, capsys, monkeypatch):
-    last_network_path(tmp_path).write_bytes(b"garbage")
-    monkeypatch.setattr(app, "MODEL", tmp_path / "missing.npz")
-    network = app.start_network(tmp_path)
-    assert network.layers == engine.default_digit_network().layers
-    assert "ignoring" in capsys.readouterr().err
+def _spec_file(text):
+    return lambda path: np.savez(path, spec=np.array(text))
+
+
+def _spec(**changes):
+    return json.dumps(engine.network_spec(engine.Network((1, 8, 8), [engine.ReLU()])) | changes)
+
+
+UNUSABLE = {
+    "garbage": lambda path: path.write_bytes(b"garbage"),
+    "not utf-8": lambda path: path.write_bytes(b'{"format": "\xff"}'),
+    "nested 1,000 deep": _spec_file("[" * 1000 + "]" * 1000),
+    "5,000-digit integer": _spec_file(_spec(seed=7).replace("7", "9" * 5000)),
+    "100000×100000 input": _spec_file(_spec(input_shape=[1, 100000, 100000])),
+    "40000-wide pool padding": _spec_file(_spec(layers=[
+        {"type": "maxpool2d", "kernel_size": 40000, "padding": 20000}])),
+    "newer version": _spec_file(_spec(version=2)),
+}
+
+
+@pytest.mark.parametrize("case", UNUSABLE)
+def test_an_unusable_remembered_network_is_set_aside_and_told_once(tmp_path, case):
+    path = last_network_path(tmp_path)
+    UNUSABLE[case](path)
+    content = path.read_bytes()
+    network, notice = app.start_network(tmp_path)
+    assert network.layers == engine.load_network(app.MODEL).layers  # the trained model
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("last_network.unreadable-")]
+    assert len(kept) == 1 and kept[0].read_bytes() == content and not path.exists()
+    assert "could not use the network it remembered" in notice and str(kept[0]) in notice
+    assert app.start_network(tmp_path)[1] == ""  # told once
+
+
+def test_start_network_survives_any_exception_from_the_file(tmp_path, monkeypatch):
+    engine.save_network(engine.Network((1, 8, 8), [engine.ReLU()]), last_network_path(tmp_path))
+    real_load = engine.load_network
+
+    def load(path):
+        if path == last_network_path(tmp_path):
+            raise MemoryError("out of memory")
+        return real_load(path)
+    monkeypatch.setattr(engine, "load_network", load)
+    network, notice = app.start_network(tmp_path)
+    assert network.layers == real_load(app.MODEL).layers and "MemoryError" in notice
 
 
 def test_without_a_data_dir_the_shipped_model_or_the_default_is_used(monkeypatch, tmp_path):
     monkeypatch.setattr(app, "MODEL", tmp_path / "missing.npz")
-    assert app.start_network(None).layers == engine.default_digit_network().layers
+    assert app.start_network(None)[0].layers == engine.default_digit_network().layers
 
 
 def test_size_argument():

@@ -5,7 +5,7 @@ import threading
 import pytest
 
 import engine
-from gui.background_task import BackgroundTask, RecentResults
+from gui.background_task import BackgroundTask, RecentResults, keyed
 
 
 @pytest.fixture
@@ -63,3 +63,8 @@ def test_recent_results_forget_the_oldest():
     assert results == {"a": 3, "b": 2}
     results["c"] = 4
     assert list(results.items()) == [("b", 2), ("c", 4)]  # "a" was stored first
+
+
+def test_keyed_work_delivers_nothing_once_stopped():
+    assert keyed("k", 3) == ("k", 3)
+    assert keyed("k", None) is None

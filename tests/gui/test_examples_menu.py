@@ -3,6 +3,7 @@
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from engine.examples import EXAMPLES
 from gui.drawing.samples import sample_digit
@@ -62,3 +63,30 @@ def test_digit_examples_draw_a_sample_at_the_input_size(main_window):
     example_action(main_window, "receptive_field").trigger()
     np.testing.assert_array_equal(state.image, sample_digit(EXAMPLES["receptive_field"].digit))
     assert state.pinned == Unit(2, 0, 14, 14) and state.selected_layer == 2
+
+
+def test_every_lesson_says_what_to_look_at_and_asks_a_question(main_window, qtbot):
+    banner = main_window.findChild(QWidget, "lessonBanner")
+    assert not banner.isVisible()
+    for name, example in EXAMPLES.items():
+        assert example.look and "?" in example.question, name
+        example_action(main_window, name).trigger()
+        assert banner.isVisible()
+        assert example.title in banner.title.text() and banner.look.text() == example.look
+        assert example.question in banner.question.text()
+    banner.close_button.click()
+    assert not banner.isVisible() and main_window.state.lesson is None
+
+
+def test_a_lesson_opens_with_every_channel_in_view(main_window, qtbot):
+    example_action(main_window, "x").trigger()
+    views = main_window.findChild(QWidget, "activations").views
+    views[1].enlarge(2)
+    example_action(main_window, "o").trigger()  # same layers: the views are kept
+    assert views[1].channel is None
+
+
+def test_opening_a_network_closes_the_lesson(main_window, tmp_path):
+    example_action(main_window, "x").trigger()
+    main_window.new_network(trained=False)
+    assert main_window.state.lesson is None

@@ -2,9 +2,9 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, QSettings, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QDialog, QDockWidget, QMessageBox, QTabBar, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QDoubleSpinBox, QMessageBox, QTabBar, QWidget
 
 import engine
 from gui.app import start_network
@@ -13,7 +13,10 @@ from gui.present.formatting import number
 from gui import main_window as main_window_module
 from gui.main_window import MainWindow, last_network_path
 from gui.drawing.samples import array_to_qimage, sample_digit
+from gui.examples_menu import load_example
+from gui.maps.prediction_view import SOFTMAX_OVER_MAPS
 from gui.state import AppState, Unit
+from gui.explain.unit_inspector import UnitInspector
 from tests.gui.mouse import drag, send_mouse
 
 
@@ -152,12 +155,13 @@ def test_input_size_menu_and_its_refusal(qtbot, main_window, state):
     assert state.image.shape == (28, 28) and action(main_window, "28×28").isChecked()
 
 
-def test_centre_like_mnist_toggles_preprocessing(main_window, state):
+def test_centre_like_mnist_is_on_by_default_and_toggles(main_window, state):
     toggle = action(main_window, "Centre like MNIST")
-    toggle.trigger()
     assert state.preprocess and toggle.isChecked()
     toggle.trigger()
-    assert not state.preprocess
+    assert not state.preprocess and not toggle.isChecked()
+    toggle.trigger()
+    assert state.preprocess
 
 
 def test_help_explains_every_concept(main_window):
@@ -181,14 +185,14 @@ def test_closing_remembers_layout_and_network_without_touching_user_settings(
     saved = QSettings(settings.fileName(), QSettings.IniFormat)
     assert isinstance(saved.value("geometry"), QByteArray)
     path = last_network_path(tmp_path / "data")
-    restored = start_network(tmp_path / "data")
+    restored, _ = start_network(tmp_path / "data")
     assert path.exists() and restored.layers == [engine.Conv2d(4, 3, padding=1), engine.ReLU()]
     np.testing.assert_array_equal(restored.params[0]["weight"], state.network.params[0]["weight"])
     again = MainWindow(AppState(restored), saved, tmp_path / "data")
     qtbot.addWidget(again)
     again.show()
     assert again.docks["rfTableDock"].isHidden() and not again.docks["layersDock"].isHidden()
-    assert again.state.preprocess and action(again, "Centre like MNIST").isChecked()
+    assert not again.state.preprocess and not action(again, "Centre like MNIST").isChecked()
 
 
 def test_without_settings_nothing_is_remembered(qtbot, state, tmp_path):
@@ -266,3 +270,95 @@ def test_hovering_a_map_unit_in_the_window_outlines_its_window_on_the_canvas(
     value = number(state.activations[2][1, 14, 14], 4)
     status = main_window.statusBar().hover_label.text()
     assert status == f"conv3 · filter 2 · row 14 · col 14 = {value}"
+
+
+def test_a_re_initialised_layer_is_marked_in_the_layer_list_and_the_prediction(main_window,
+                                                                                 state):
+    main_window.show_sample(5)
+    layers = list(state.network.layers)
+    state.set_layers([engine.Conv2d(8, 5, stride=2, padding=2)] + layers[1:])
+    panel = main_window.findChild(QWidget, "layers")
+    row = panel.list.item(state.network.names.index("dense1"))
+    assert "re-initialised" in row.text() and "train (Ctrl+T) or undo" in row.toolTip()
+    assert "re-initialised" not in panel.list.item(0).text()
+    warning = main_window.findChild(QWidget, "reinitializedWarning")
+    assert warning.isVisible()
+    assert warning.text() == ("dense1 was re-initialised (random weights): train (Ctrl+T) or "
+                              "undo (Ctrl+Z).")
+    state.undo_stack.undo()
+    assert not warning.isVisible() and "re-initialised" not in panel.list.item(7).text()
+
+
+def test_file_new_brings_back_the_trained_or_an_untrained_digit_network(main_window, state):
+    main_window.show_sample(3)
+    state.set_layers([engine.Conv2d(4, 3, padding=1), engine.ReLU()])
+    action(main_window, "Trained digit network").trigger()
+    shipped = engine.load_network(main_window_module.MODEL)
+    assert state.network.layers == shipped.layers
+    np.testing.assert_array_equal(state.network.params[0]["weight"], shipped.params[0]["weight"])
+    state.recompute()
+    assert int(np.argmax(state.probabilities)) == 3 and state.probabilities.max() > 0.9
+    action(main_window, "Untrained digit network").trigger()
+    untrained = engine.default_digit_network()
+    assert state.network.layers == untrained.layers
+    np.testing.assert_array_equal(state.network.params[0]["weight"], untrained.params[0]["weight"])
+    state.undo_stack.undo()
+    state.undo_stack.undo()
+    assert state.network.layers == [engine.Conv2d(4, 3, padding=1), engine.ReLU()]
+
+
+def test_emptying_a_lesson_then_adding_softmax_alone_is_explained_not_a_traceback(
+        qtbot, main_window, state):
+    """pytest-qt fails the test on an exception raised in any slot."""
+    main_window.docks["filtersDock"].raise_()  # the gallery redraws only when seen
+    load_example(state, "sobel")
+    panel = main_window.findChild(QWidget, "layers")
+    for layer in (1, 0):  # relu1, then conv1
+        state.select_layer(layer)
+        panel.remove_layer()
+        qtbot.wait(1)
+    assert state.network.layers == [] and state.selected_layer is None
+    panel.add_layer("Softmax")
+    qtbot.wait(1)
+    assert [layer.kind for layer in state.network.layers] == ["softmax"]
+    reason = main_window.findChild(QWidget, "prediction").reason
+    assert reason.isVisible() and reason.text() == SOFTMAX_OVER_MAPS
+
+
+def test_the_brush_hint_and_the_brush_box_show_the_same_size(qtbot, main_window):
+    canvas = main_window.canvas
+    box = main_window.findChild(QDoubleSpinBox)
+    canvas.setFocus()
+    for _ in range(3):  # 2.8 → 3.5 → 4.4 (not 4.375) → 5.5
+        qtbot.keyClick(canvas, Qt.Key_BracketRight)
+        assert f"brush {box.cleanText()} px" in canvas.caption()
+        assert canvas.brush_size == box.value()
+
+
+def test_f1_opens_the_help_at_its_title(qtbot, main_window):
+    main_window.show_help("pooling")  # scrolled down first
+    qtbot.keyClick(main_window, Qt.Key_F1)
+    browser = main_window._help.browser
+    assert browser.verticalScrollBar().value() == 0
+    assert browser.cursorForPosition(QPoint(5, 5)).block().text() == \
+        browser.document().firstBlock().text()
+    main_window._help.close()
+
+
+def test_a_network_of_every_new_kind_runs_in_every_view(qapp, main_window, state):
+    network = engine.Network((1, 28, 28), [
+        engine.Conv2d(4, 3, padding=1), engine.BatchNorm2d(), engine.ReLU(),
+        engine.Conv2d(4, 3, padding=1, groups=4), engine.Dropout(0.2),
+        engine.ConvTranspose2d(2, 2, stride=2), engine.MaxPool2d(4), engine.Flatten(),
+        engine.Dense(10), engine.Softmax()])
+    state.set_network(network)
+    state.set_erf_enabled(True)
+    state.recompute()
+    assert [a.shape for a in state.activations][5] == (2, 56, 56)
+    for layer, shape in enumerate(network.shapes):
+        unit = Unit(layer, 0, 0, 0) if len(shape) == 1 else Unit(layer, 1, shape[1] // 2, shape[2] // 2)
+        state.pin(unit)
+        state.select_layer(layer)
+        qapp.processEvents()  # every dock redraws what it shows
+        assert main_window.findChild(UnitInspector).explanation.layer == layer
+    state.set_erf_enabled(False)

@@ -169,6 +169,47 @@ def test_probabilities_are_none_without_softmax(qapp):
     assert state.activations[0].shape == (2, 6, 6)
 
 
+def test_the_network_sees_the_drawing_through_its_normalisation(qtbot, state):
+    plain = state.network
+    normalised = engine.Network(plain.input_shape, plain.layers, params=plain.params,
+                                normalization=engine.NORMALIZATIONS["MNIST"])
+    state.set_network(normalised)
+    with qtbot.waitSignal(state.activationsChanged):
+        state.set_image(_digit())
+    expected = engine.NORMALIZATIONS["MNIST"].apply(_digit()[None])
+    np.testing.assert_allclose(state.model_input, expected, rtol=1e-6)
+    np.testing.assert_allclose(state.activations[-1], normalised.forward(expected)[-1], rtol=1e-5)
+    state.undo_stack.undo()  # the drawing
+    state.undo_stack.undo()  # the network: back to raw pixels
+    assert state.network.normalization is None
+    state.undo_stack.redo()
+    assert state.network.normalization == engine.NORMALIZATIONS["MNIST"]
+
+
+def test_layers_whose_weights_no_longer_fit_are_marked_until_trained_or_undone(state):
+    layers = list(state.network.layers)
+    names = state.network.names
+    assert state.reinitialized == frozenset()
+    state.set_layers([engine.Conv2d(8, 5, stride=2, padding=2)] + layers[1:])  # conv1 stride 2
+    marked = {state.network.names[i] for i in state.reinitialized}
+    assert marked == {"dense1"}  # conv kernels still fit; the flatten size changed
+    state.set_layers(state.network.layers[:1] + state.network.layers[2:])  # relu1 removed
+    assert {state.network.names[i] for i in state.reinitialized} >= {"dense1"}
+    state.undo_stack.undo()
+    state.undo_stack.undo()
+    assert state.reinitialized == frozenset() and state.network.names == names
+    state.undo_stack.redo()
+    assert {state.network.names[i] for i in state.reinitialized} == {"dense1"}
+    state.set_weights(state.network_copy().params, "Train network")  # trained: as it is now
+    assert state.reinitialized == frozenset()
+    state.undo_stack.undo()
+    assert {state.network.names[i] for i in state.reinitialized} == {"dense1"}
+    state.set_network(state.network_copy(), "Open")
+    assert state.reinitialized == frozenset()
+    state.set_layers(list(state.network.layers) + [engine.Dense(10), engine.Softmax()])
+    assert state.reinitialized == frozenset()  # new layers are new, not re-initialised
+
+
 def _small_state(qapp):
     return AppState(engine.Network((1, 8, 8), [engine.Conv2d(2, 3, padding=1), engine.ReLU(),
                                                engine.Conv2d(3, 3, padding=1)]))
@@ -261,3 +302,21 @@ def test_pinned_and_hovered_have_their_own_signals_and_one_focus_rule(qapp):
     assert state.focus_unit == Unit(0, 0, 1, 1)
     state.hover(None)
     assert state.focus_unit is None
+
+
+def test_probabilities_wait_for_the_forward_of_a_new_network(qapp):
+    state = AppState(engine.Network((1, 8, 8), []))
+    state.set_network(engine.Network((1, 8, 8), [engine.Dense(3), engine.Softmax()]))
+    assert state.probabilities is None  # the maps are still the empty network's
+    state.recompute()
+    assert state.probabilities.shape == (3,)
+
+
+def test_reordering_keeps_the_re_initialised_marks_of_layers_that_stay(state):
+    layers = list(state.network.layers)
+    state.set_layers([engine.Conv2d(8, 5, stride=2, padding=2)] + layers[1:])
+    dense1 = state.network.names.index("dense1")
+    order = list(range(len(layers)))
+    order[1], order[2] = order[2], order[1]  # relu1 after pool1: the same shapes
+    assert state.reorder_layers(order) == ""
+    assert dense1 in state.reinitialized

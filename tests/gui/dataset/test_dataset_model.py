@@ -80,3 +80,11 @@ def test_an_edited_network_is_evaluated_and_one_without_softmax_is_told_why(qtbo
                           check_params_cb=lambda: bool(dataset.error)):
         trained_state.set_layers(layers[:-1])
     assert "softmax" in dataset.error and dataset.evaluation is None
+
+
+def test_a_network_with_too_few_classes_is_told_why(qtbot, dataset, trained_state):
+    layers = list(trained_state.network.layers)
+    with qtbot.waitSignal(dataset.evaluationChanged, timeout=10000,
+                          check_params_cb=lambda: bool(dataset.error)):
+        trained_state.set_layers(layers[:-2] + [engine.Dense(3), engine.Softmax()])
+    assert "has 3 outputs" in dataset.error and dataset.evaluation is None

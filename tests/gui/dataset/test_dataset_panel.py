@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from gui.dataset.dataset_panel import DatasetPanel
 from tests.gui.mouse import send_mouse
@@ -21,7 +22,7 @@ def click(widget, pos):
 
 def test_the_summary_and_matrix_show_the_evaluation(panel, dataset):
     wrong = int((dataset.evaluation.predictions != dataset.evaluation.labels).sum())
-    assert f"{wrong} of 1,000 digits it never saw misread" in panel.summary.text()
+    assert f"{wrong} of 1,000 held-out digits misread" in panel.summary.text()
     matrix = panel.matrix
     for true, predicted in [(0, 0), (9, 9), (9, 4)]:
         rect = matrix.cell_rect(true, predicted)
@@ -40,6 +41,7 @@ def test_a_cell_opens_its_digits_worst_first_and_a_digit_goes_on_the_canvas(qtbo
     right = evaluation.probabilities[members, true]
     assert (np.diff(right) >= 0).all()  # least sure of the right answer first
     assert f"{true} called {predicted}" in panel.gallery_title.text()
+    assert panel.matrix.cell_text(true, predicted) in panel.gallery_title.text()
     first = expected[0]
     click(panel.gallery.viewport(), panel.gallery.tile_rect(0).center())
     np.testing.assert_allclose(trained_state.image, dataset.images[first], atol=1e-6)
@@ -69,3 +71,12 @@ def test_every_count_fits_its_cell(shown, trained_state, dataset, height):
     assert metrics.horizontalAdvance("8888") <= cell.width() - 2  # up to 9,999 digits a cell
     assert metrics.capHeight() <= 0.8 * cell.height()
     assert metrics.height() >= (9 if height > 200 else 7)  # readable, not just fitting
+
+
+def test_hovering_a_cell_says_what_it_counts(qtbot, panel):
+    matrix = panel.matrix
+    pos = matrix.cell_rect(9, 9).center().toPoint()
+    event = QHelpEvent(QEvent.ToolTip, pos, matrix.mapToGlobal(pos))
+    QApplication.sendEvent(matrix, event)
+    qtbot.waitUntil(lambda: QToolTip.isVisible())
+    assert QToolTip.text().startswith(matrix.cell_text(9, 9)) and "digits 9 read right" in QToolTip.text()

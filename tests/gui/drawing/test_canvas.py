@@ -224,3 +224,38 @@ def test_geometry_works_before_the_canvas_is_shown(qapp):
     widget = Canvas(AppState(three_convs()))
     assert widget.image_rect().width() > 0
     widget.deleteLater()
+
+
+def test_centred_windows_are_drawn_where_they_come_from_on_the_drawing_and_on_the_inset(
+        qtbot, canvas, state):
+    state.set_network(three_convs())
+    image = np.zeros((28, 28), np.float32)
+    image[2:12, 3:8] = 1  # 10 × 5 in the corner: scaled ×2 and centred for the network
+    state.set_image(image)
+    state.set_preprocess(True)
+    state.recompute()
+    state.pin(Unit(2, 0, 14, 14))  # sees input pixels 11–17: a 7×7 window of the centred input
+    centring = state.centring
+    top, left, bottom, right = centring.to_drawing((11, 11, 18, 18))
+    rect = canvas.receptive_field_rect()
+    assert (rect.width(), rect.height()) == pytest.approx(
+        (expected_window(canvas, 0, 0, 3.5).width(),) * 2)  # 7 input pixels are 3.5 drawn
+    assert rect.topLeft() == canvas.box_rect((top, left, bottom, right)).topLeft()
+    assert canvas.image_rect().contains(rect.center())
+    assert is_window_colour(painted(canvas, QPointF(rect.center().x(), rect.top())))
+    inset, window = canvas.inset_rect(), canvas.inset_window_rect()
+    assert window.width() == pytest.approx(7 / 28 * inset.width())
+    expected = inset.center() + QPointF(0.5, 0.5) * inset.width() / 28  # pixel 14's centre
+    assert window.center().toTuple() == pytest.approx(expected.toTuple())
+    assert is_window_colour(painted(canvas, QPointF(window.center().x(), window.top())))
+    assert "sees 7×7 pixels of the centred input" in canvas.caption()
+
+
+def test_the_inset_and_its_label_are_whole_beside_the_drawing(canvas, state):
+    state.set_preprocess(True)
+    state.recompute()
+    inset, label, image = canvas.inset_rect(), canvas.inset_label_rect(), canvas.image_rect()
+    assert canvas.rect().contains(label.toRect()) and canvas.rect().contains(inset.toRect())
+    assert not inset.intersects(image) and not label.intersects(image)
+    metrics = canvas.fontMetrics()
+    assert label.width() >= max(metrics.horizontalAdvance(t) for t in ("network sees", "(centred)"))

@@ -55,3 +55,19 @@ def test_format_is_compact():
     assert format_cell(2.0) == "2"
     assert format_cell(-0.125) == "-0.125"
     assert format_cell(1 / 9) == "0.1111"
+
+
+@pytest.mark.parametrize("text", ["1e39", "-1e39", "1e20*1e20", "3.5e38"])
+def test_values_beyond_float32_are_refused(text):
+    with pytest.raises(CellError, match="too large to store: weights are 32-bit floats"):
+        parse_cell(text)
+    assert parse_cell("3.4e38") == pytest.approx(3.4e38)
+
+
+@pytest.mark.parametrize("value, room, shown", [
+    (-0.05036, 8, "-0.05036"), (-0.05036, 5, "-0.05"), (-5.312e-05, 7, "-5.3e-5"),
+    (-5.312e-05, 2, "-5e-5"), (0.003849, 5, "0.004"), (-0.0003849, 6, "-4e-4")])
+def test_format_to_a_width_keeps_the_sign_and_the_size(value, room, shown):
+    text = format_cell(value, lambda t: len(t) <= room)
+    assert text == shown
+    assert parse_cell(text) == pytest.approx(value, rel=0.5)

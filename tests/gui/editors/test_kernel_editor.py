@@ -194,3 +194,48 @@ def test_huge_kernels_are_shown_not_typed(qtbot, editor, state):
     state.undo_stack.undo()
     state.undo_stack.undo()
     assert editor.grid.isVisible() and not editor.too_big.isVisible()
+
+
+def test_a_colour_first_layer_names_its_slices_r_g_b(qapp, shown):
+    colour = AppState(engine.Network((3, 8, 8), [engine.Conv2d(2, 3), engine.Conv2d(2, 3)]))
+    editor = shown(KernelEditor(colour), 460, 400)
+    colour.select_layer(0, channel=1)
+    assert editor.channel_spin.text() == "input channel 2 of 3 (R, G, B)"
+    colour.select_layer(1)
+    assert editor.channel_spin.text() == "input channel 1 of 2"
+
+
+def test_a_cell_value_beyond_float32_is_refused_and_the_maps_stay_finite(qtbot, editor, state):
+    before = weight(state).copy()
+    cell = editor.grid.cells[0][0]
+    type_and_enter(qtbot, cell, "1e39")
+    assert cell.property("invalid") is True and "too large" in editor.error.text()
+    np.testing.assert_array_equal(weight(state), before)
+    state.recompute()
+    assert all(np.isfinite(a).all() for a in state.activations)
+
+
+def test_state_refuses_weights_that_are_not_finite_float32(state):
+    steps = state.undo_stack.count()
+    value = weight(state).astype(np.float64)
+    value[0, 0, 0, 0] = 1e39
+    assert "not finite 32-bit numbers" in state.set_param(0, "weight", value)
+    assert state.undo_stack.count() == steps and np.isfinite(weight(state)).all()
+
+
+def test_cells_show_small_negative_weights_whole_with_their_sign(qtbot, editor, state):
+    kernel = np.array([[-0.05036, -0.00276, -0.08804], [-0.0003849, 0.3758, -5.312e-05],
+                       [123.456789, -1 / 3, 0.0]], np.float32)
+    weights = weight(state).copy()
+    weights[0, 0] = kernel
+    state.set_param(0, "weight", weights)
+    state.set_param(0, "bias", np.full(2, -5.312e-05, np.float32))
+    for (r, c), value in np.ndenumerate(kernel):
+        cell = editor.grid.cells[r][c]
+        metrics, room = cell.fontMetrics(), cell.width() - 8  # frame and text margins
+        assert metrics.horizontalAdvance(cell.text()) <= room, cell.text()
+        assert float(cell.text()) == pytest.approx(value, rel=0.1, abs=1e-12)
+        assert f"{value:.6g}" in cell.toolTip()
+    bias = editor.bias_edit
+    assert bias.fontMetrics().horizontalAdvance(bias.text()) <= bias.width() - 8
+    assert float(bias.text()) == pytest.approx(-5.312e-05, rel=0.1) and "-5.312e-05" in bias.toolTip()

@@ -188,3 +188,34 @@ def test_any_sequence_of_edits_leaves_a_working_network(qtbot, edits):
         assert not editor.error_box.isVisibleTo(editor) or editor.error.text()
     state.recompute()
     assert [a.shape for a in state.activations] == [tuple(s) for s in state.network.shapes]
+
+
+def test_the_new_kinds_are_edited_through_rows_built_from_their_metadata(qtbot, shown):
+    state = AppState(engine.Network((1, 8, 8), [
+        engine.Conv2d(4, 3, padding=1), engine.ConvTranspose2d(2, 3, stride=2),
+        engine.BatchNorm2d(), engine.Dropout(0.5)]))
+    editor = shown(LayerEditor(state), 420, 640)
+
+    def label(name):
+        return editor.form.labelForField(editor.rows[name]).text()
+
+    state.select_layer(0)
+    assert label("groups") == "Groups" and "depthwise" in editor.fields["groups"].toolTip()
+    type_and_enter(qtbot, editor.fields["groups"], "3")  # 1 input channel: refused, in red
+    assert editor.fields["groups"].property("invalid") is True
+    assert "cannot be split into 3 equal groups" in editor.error.text()
+    assert state.network.layers[0].groups == 1
+    state.select_layer(1)
+    assert label("output_padding") == "Output padding" and label("kernel_size") == "Kernel size"
+    type_and_enter(qtbot, editor.fields["output_padding"], "1")
+    assert state.network.layers[1] == engine.ConvTranspose2d(2, 3, stride=2, output_padding=1)
+    assert editor.formula.text() == "height and width: (8 − 1)·2 − 2·0 + 1·(3 − 1) + 1 + 1 = 18"
+    state.select_layer(2)
+    assert label("momentum") == "Momentum" and editor.fields["momentum"].isVisible()
+    assert not editor.fields["output_padding"].isVisible()
+    type_and_enter(qtbot, editor.fields["momentum"], "0.3")
+    assert state.network.layers[2] == engine.BatchNorm2d(momentum=0.3)
+    state.select_layer(3)
+    assert label("p") == "Probability"
+    type_and_enter(qtbot, editor.fields["p"], "0.25")
+    assert state.network.layers[3] == engine.Dropout(0.25)

@@ -17,7 +17,13 @@ def test_padding_text_round_trips(text, padding):
     assert parse_padding(padding_text(padding)) == padding
 
 
-@pytest.mark.parametrize("text", ["", "-1", "1.5", "samee", "(1, 2, 3)", "((1,2),(3,4))", "a, b"])
+@pytest.mark.parametrize("text", ["-1", "1, -2", "(0, −3), (1, 1)"])
+def test_negative_padding_is_told_it_must_be_at_least_zero(text):
+    with pytest.raises(ValueError, match="padding must be ≥ 0"):
+        parse_padding(text)
+
+
+@pytest.mark.parametrize("text", ["", "1.5", "samee", "(1, 2, 3)", "((1,2),(3,4))", "a, b"])
 def test_padding_rejects_other_text_saying_what_is_accepted(text):
     with pytest.raises(ValueError, match="top, bottom"):
         parse_padding(text)

@@ -2,11 +2,12 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 
 import engine
 from gui.editors.layer_panel import LayerPanel
 from gui.state import AppState
+from tests.gui.fit import text_problems
 
 
 @pytest.fixture
@@ -127,3 +128,32 @@ def test_a_refused_drop_restores_the_rows(qtbot, panel, state):
     qtbot.waitUntil(lambda: panel.list.item(0).text().startswith("softmax") and
                     panel.error_label.isVisible())
     assert state.network is network
+
+
+def test_delete_in_the_list_removes_the_selected_layer(qtbot, panel, state):
+    click_row(qtbot, panel, 1)
+    qtbot.keyClick(panel.list, Qt.Key_Delete)
+    assert kinds(state)[:2] == ["conv2d", "maxpool2d"] and len(kinds(state)) == 10
+
+
+def test_the_buttons_stay_put_and_the_form_is_never_squeezed(qtbot, panel, state):
+    buttons = (panel.add_button, panel.remove_button, panel.up_button, panel.down_button)
+    where = None
+    for layer in (0, 1, 2, 6, 7, 10):  # forms of every height
+        state.select_layer(layer)
+        qtbot.wait(1)
+        now = [button.mapTo(panel, QPoint(0, 0)) for button in buttons]
+        assert where is None or now == where, f"layer {layer}"
+        where = now
+        assert text_problems(panel) == [], f"layer {layer}"
+    state.select_layer(6)  # flatten: its size arithmetic shows
+    qtbot.wait(1)
+    formula = panel.editor.formula
+    assert formula.text() == "16 · 7 · 7 = 784 numbers in one list"
+    assert formula.isVisible() and formula.height() >= formula.fontMetrics().height()
+    state.select_layer(0)
+    panel.editor.fields["stride"].setValue(40)  # refused, with a long reason
+    qtbot.wait(1)
+    assert panel.editor.error.isVisible()
+    assert text_problems(panel) == []
+    assert all(button.mapTo(panel, QPoint(0, 0)) == point for button, point in zip(buttons, where))

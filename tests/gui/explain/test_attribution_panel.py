@@ -90,3 +90,30 @@ def test_occlusion_on_a_large_input_spreads_its_patches(qtbot, panel, state):
         panel.set_method(OCCLUSION)
     assert state.input_overlay.shape == (64, 64)
     assert "a patch every 3 pixels" in panel.legend.text()
+
+
+def test_grad_cam_without_feature_maps_is_explained(panel, state):
+    state.set_layers([engine.Flatten(), engine.Dense(10), engine.Softmax()])
+    state.recompute()
+    panel.set_method(GRAD_CAM)
+    assert "feature maps" in panel.legend.text() and state.input_overlay is None
+    panel.set_method(SALIENCY)
+    assert state.input_overlay is not None
+
+
+def test_a_slow_live_map_waits_for_the_pen_to_rest(qtbot, panel, state):
+    state.set_input_shape((1, 256, 256))
+    state.recompute()
+    panel.set_method(SALIENCY)  # ~0.1 s at 256×256: longer than a frame
+    before = state.input_overlay
+    image = state.image.copy()
+    image[100:120, 100:120] = 1
+    state.show_image(image)
+    state.recompute()
+    assert state.input_overlay is before  # not recomputed while the pen moves
+    with qtbot.waitSignal(state.overlayChanged, timeout=5000):
+        pass
+    # (against the state's own maps: the pen's partial forward may break max-pool ties of the
+    # solid square differently from a full forward, and the gradient follows the winner)
+    np.testing.assert_array_equal(state.input_overlay, attribution.saliency(
+        state.network, state.model_input, outputs=state.fresh_activations))

@@ -96,3 +96,15 @@ def test_network_without_convolutions_says_so(gallery, state):
     assert not gallery.chooser.isEnabled()
     assert not gallery.plot.isVisible()
     assert "no convolution layers" in gallery.info.text()
+
+
+def test_a_smaller_network_with_the_selection_beyond_it_is_shown_without_error(qtbot, state):
+    gallery = FilterGallery(state)
+    qtbot.addWidget(gallery)
+    state.set_network(engine.Network((1, 8, 8), [engine.Conv2d(2, 3), engine.ReLU(),
+                                                 engine.Conv2d(2, 3)]))
+    state.select_layer(2)
+    state.set_network(engine.Network((1, 8, 8), [engine.ReLU()]))  # selection clamped to 0
+    assert state.selected_layer == 0
+    state.undo_stack.undo()
+    state.undo_stack.redo()

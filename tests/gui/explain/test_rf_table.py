@@ -28,7 +28,8 @@ def test_rows_match_the_network_summary(table):
     for i, row in enumerate(summary):
         assert table.cell(i, "layer") == row["name"]
         assert table.cell(i, "output") == "×".join(map(str, row["output_shape"]))
-        assert table.cell(i, "r") == _pair(row["rf"])
+        flat = len(row["output_shape"]) == 1
+        assert table.cell(i, "r") == ("whole input" if flat else _pair(row["rf"]))
         assert table.cell(i, "jump j") == ("—" if row["jump"] is None else _pair(row["jump"]))
 
 
@@ -40,6 +41,7 @@ def test_default_network_numbers_read_as_in_the_textbook(table):
     assert table.cell(5, "start") == "1.5"
     assert table.cell(5, "pixels seen") == "256"
     assert table.cell(6, "pixels seen") == "784"  # a flat layer sees the whole image
+    assert table.cell(6, "r") == table.cell(7, "r") == "whole input"  # not a 40-pixel box
 
 
 def test_dilation_and_uneven_padding_are_spelled_out(table):

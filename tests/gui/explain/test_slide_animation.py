@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTabWidget
+from PySide6.QtWidgets import QLabel, QStyle, QTabWidget
 
 import engine
 from gui.state import AppState, Unit
@@ -100,7 +100,9 @@ def test_play_fills_the_map_and_stops_at_the_last_unit(qtbot):
     widget.set_speed(60)
     assert widget.timer.interval() == round(1000 / 60)
     widget.play()
-    assert widget.is_playing and widget.play_button.text() == "⏸ Pause"
+    assert widget.is_playing and widget.play_button.text() == "Pause"
+    paused = widget.style().standardIcon(QStyle.SP_MediaPause).pixmap(16).toImage()
+    assert widget.play_button.icon().pixmap(16).toImage() == paused  # not a glyph a font lacks
     qtbot.waitUntil(lambda: not widget.is_playing, timeout=3000)
     assert widget.position == 3 and _filled(widget) == 4
     assert widget.state.pinned == Unit(0, 0, 1, 1)
@@ -159,6 +161,14 @@ def test_behind_another_tab_it_redraws_only_when_shown(qtbot, shown):
         np.testing.assert_array_equal(panel.image.image, expected.image.image)
     assert not np.array_equal(widget.output_panel.image.image, drawn[1])
     widget.setParent(None)  # qtbot closes it on its own
+
+
+def test_a_colour_input_is_named_by_its_colour(qtbot):
+    state = AppState(engine.Network((3, 8, 8), [engine.Conv2d(2, 3, padding=1)], seed=2))
+    widget = SlideAnimation(state)
+    qtbot.addWidget(widget)
+    widget.input_channel_box.setValue(3)
+    assert widget.input_panel.label.text.startswith("input B · 8×8")
 
 
 def test_transposed_conv_slides_over_its_input_with_zeros_inserted_and_padded(qtbot):

@@ -8,7 +8,7 @@ import engine
 from gui.present.formatting import number
 from gui.explain.number_grid import NumberGrid
 from gui.state import AppState, Unit
-from gui.explain.unit_inspector import UnitInspector
+from gui.explain.unit_inspector import MAX_CHANNEL_GRIDS, UnitInspector
 
 
 def _inspector(qtbot, layers, image, input_shape=(1, 6, 6)):
@@ -155,6 +155,41 @@ def test_behind_another_tab_it_explains_only_when_shown(qtbot, shown, digit):
     np.testing.assert_array_equal(_grids(widget)[0].values, np.ones((3, 3)))
     assert widget.explanation.value == _map_value(state, Unit(0, 1, 2, 3))
     widget.setParent(None)  # qtbot closes it on its own
+
+
+def test_a_colour_input_names_its_channels_r_g_b(qtbot):
+    image = np.random.default_rng(0).random((3, 6, 6)).astype(np.float32)
+    widget = _inspector(qtbot, [engine.Conv2d(2, 3, padding=1), engine.Conv2d(2, 3)], image,
+                        (3, 6, 6))
+    widget.state.pin(Unit(0, 1, 2, 3))
+    labels = [label.text() for label in widget.scroll.widget().findChildren(QLabel)]
+    assert [t for t in labels if t.startswith("input ")] == ["input R", "input G", "input B"]
+    grids = _grids(widget)
+    np.testing.assert_array_equal(grids[3].values, image[1, 1:4, 2:5])  # G's window
+    widget.state.pin(Unit(1, 0, 1, 1))  # the second layer reads maps, not colours
+    labels = [label.text() for label in widget.scroll.widget().findChildren(QLabel)]
+    assert "input channel 2" in labels and "input G" not in labels
+
+
+def test_a_wide_conv_unit_draws_a_bounded_page(qtbot, qapp):
+    net = engine.Network((1, 10, 10), [engine.Conv2d(200, 3, padding=1),
+                                       engine.Conv2d(2, 3, padding=1)])
+    wide = AppState(net)
+    inspector = UnitInspector(wide)
+    qtbot.addWidget(inspector)
+    wide.pin(Unit(1, 0, 4, 4))
+    assert len(inspector.findChildren(NumberGrid)) == 3 * MAX_CHANNEL_GRIDS
+    assert "Input channels 17–200 are not drawn" in " ".join(
+        label.text() for label in inspector.findChildren(QLabel))
+
+
+def test_a_unit_pinned_before_the_new_input_size_is_computed_waits_for_it(qtbot, qapp, state):
+    inspector = UnitInspector(state)
+    qtbot.addWidget(inspector)
+    state.set_input_shape((1, 12, 12))
+    state.pin(Unit(0, 0, 2, 2))  # the maps (and the model input) are still the 28×28 ones
+    state.recompute()
+    assert inspector.explanation is not None and inspector.explanation.row == 2
 
 
 def test_transposed_conv_unit_lists_the_input_units_and_taps_that_reach_it(qtbot):

@@ -153,6 +153,7 @@ def test_double_click_enlarges_a_channel_and_back(qtbot, view, state):
     assert state.hovered == Unit(0, 5, 20, 3)
     double_click(conv1, (5, 20, 3))
     assert conv1.channel is None and conv1.image.image.shape == conv1.mosaic.shape
+    assert state.pinned == Unit(0, 5, 10, 12)  # going back keeps the pin it had
 
 
 def test_per_channel_scaling(qtbot, view, state):
@@ -240,3 +241,22 @@ def test_render_looks_clean(qtbot, view, state, tmp_path):
     pixels = np.array([[image.pixelColor(x, y).red() for x in range(0, 900, 7)]
                        for y in range(40, 600, 7)])
     assert pixels.std() > 10
+
+
+def test_after_a_wheel_scroll_the_hover_names_the_unit_now_under_the_pointer(qtbot, view, state):
+    draw(qtbot, state, digit())
+    conv1 = view.views[0]
+    hover(conv1, (0, 5, 5))
+    assert state.hovered == Unit(0, 0, 5, 5)
+    where = conv1.viewport().mapToGlobal(point(conv1, (0, 5, 5)))
+    local = conv1.viewport().mapFromGlobal(where)
+    event = QWheelEvent(QPointF(local), QPointF(where), QPoint(), QPoint(0, -120), Qt.NoButton,
+                        Qt.NoModifier, Qt.NoScrollPhase, False)
+    QApplication.sendEvent(conv1.viewport(), event)
+    assert view.scroll.verticalScrollBar().value() > 0
+    under = next(v for v in view.views
+                 if v.viewport().rect().contains(v.viewport().mapFromGlobal(where)))
+    layer = view.views.index(under)
+    unit = under.unit_at(under.mapToScene(under.viewport().mapFromGlobal(where)))
+    assert state.hovered == (None if unit is None else Unit(layer, *unit))
+    assert state.hovered != Unit(0, 0, 5, 5)

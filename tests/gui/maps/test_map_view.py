@@ -86,3 +86,14 @@ def test_large_maps_draw_one_sample_per_screen_pixel(shown):
     view.enlarge(3)
     assert view.sample_step() < step
     np.testing.assert_array_equal(view.image.image, data[3][::view.sample_step(), ::view.sample_step()])
+
+
+def test_a_view_reshaped_for_another_layer_draws_its_maps(qtbot, shown):
+    view = shown(MapView("conv1", (2, 6, 6), True), 400, 200)
+    maps = np.random.default_rng(0).random((5, 4, 3)).astype(np.float32)
+    view.reshape((5, 4, 3), False)
+    view.set_maps(maps)
+    view.redraw()
+    assert view.shape == (5, 4, 3) and view.mosaic.channels == 5
+    assert view.unit_at(view.scene_pos(4, 3, 2)) == (4, 3, 2)
+    assert view.image.image.shape == view.mosaic.shape

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from gui.maps.prediction_view import PredictionView
+from gui.maps.prediction_view import NO_SOFTMAX, NOTHING_DRAWN, PredictionView
 
 
 @pytest.fixture
@@ -33,6 +33,7 @@ def test_shows_the_most_probable_class_and_every_probability(qtbot, view, state)
 
 
 def test_without_softmax_says_why_and_comes_back(qtbot, view, state):
+    stroke(state, qtbot, slice(4, 24), slice(13, 15))
     layers = list(state.network.layers)
     with qtbot.waitSignal(state.activationsChanged):
         state.set_layers(layers[:-1])
@@ -46,8 +47,23 @@ def test_without_softmax_says_why_and_comes_back(qtbot, view, state):
 
 def test_follows_the_number_of_classes(qtbot, view, state):
     from engine.layers import Dense, Softmax
+    stroke(state, qtbot, slice(4, 24), slice(13, 15))
     layers = list(state.network.layers)[:-2] + [Dense(4), Softmax()]
     with qtbot.waitSignal(state.activationsChanged):
         assert state.set_layers(layers) == ""
     assert view.bars.shape == (4,)
     assert view.digit.text() in {"0", "1", "2", "3"}
+
+
+def test_a_blank_canvas_says_nothing_is_drawn_instead_of_predicting(qtbot, view, state):
+    assert not state.image.any()
+    assert view.reason.isVisible() and view.reason.text() == NOTHING_DRAWN
+    assert not view.digit.isVisible() and not view.bars.isVisible()
+    stroke(state, qtbot, slice(4, 24), slice(13, 15))
+    assert view.digit.isVisible() and not view.reason.isVisible()
+    with qtbot.waitSignal(state.activationsChanged):
+        state.clear_image()
+    assert view.reason.isVisible() and view.reason.text() == NOTHING_DRAWN
+    with qtbot.waitSignal(state.activationsChanged):
+        state.set_layers(list(state.network.layers)[:-1])
+    assert view.reason.text() == NO_SOFTMAX  # the network's reason comes first

@@ -3,8 +3,7 @@
 import numpy as np
 import pytest
 
-from gui.present.formatting import (conv_sum_lines, factor, grid_numbers, number,
-                                    output_size_formula, products)
+from gui.present.formatting import conv_sum_lines, factor, grid_numbers, number, products
 
 
 @pytest.mark.parametrize("value, text", [
@@ -49,14 +48,3 @@ def test_conv_sum_several_channels_is_summarized_per_channel():
     assert lines[0] == "channel 1: 1·1 + 1·1 + 1·1 + … + 1·1 = 25"
     assert lines[1].startswith("channel 2: 1·(−1)") and lines[1].endswith("= −25")
     assert lines[-1] == "Σ products + bias = 25 + (−25) + 12.5 + (−1) = 11.5"
-
-
-@pytest.mark.parametrize("args, text", [
-    ((28, 3, 1, (1, 1)), "⌊(28 + 2·1 − 3) / 1⌋ + 1 = 28"),
-    ((28, 5, 2, (0, 0)), "⌊(28 − 5) / 2⌋ + 1 = 12"),
-    ((28, 3, 1, (0, 1)), "⌊(28 + 0 + 1 − 3) / 1⌋ + 1 = 27"),
-    ((28, 3, 1, (2, 2), 2), "⌊(28 + 2·2 − 2·(3 − 1) − 1) / 1⌋ + 1 = 28"),
-    ((5, 2, 2, (0, 0), 1, True), "⌈(5 − 2) / 2⌉ + 1 = 3"),
-])
-def test_output_size_formula_fills_in_the_numbers(args, text):
-    assert output_size_formula(*args) == text

@@ -200,3 +200,78 @@ def test_weights_are_not_applied_to_a_network_changed_during_training(qtbot, dia
     assert_same(weights(tiny_state), edited)
     assert tiny_state.undo_stack.count() == 1  # only the layer edit
     assert not dialog.revert_button.isEnabled()
+
+
+def test_weight_edits_wait_while_training_runs_and_say_why(qtbot, dialog, tiny_state):
+    from gui.editors.kernel_editor import KernelEditor
+    editor = KernelEditor(tiny_state)
+    qtbot.addWidget(editor)
+    editor.show()
+    tiny_state.select_layer(0)
+    dialog.epochs.setValue(dialog.epochs.maximum())
+    dialog.batch_size.setValue(1)
+    QTest.mouseClick(dialog.train_button, Qt.LeftButton)
+    assert tiny_state.training and not editor.grid.isEnabled()
+    assert "Training is running" in editor.message.text() and editor.message.isVisible()
+    value = tiny_state.network.params[0]["weight"].copy()
+    value[0, 0, 0, 0] = 5.0
+    assert "Training is running" in tiny_state.set_param(0, "weight", value)
+    with qtbot.waitSignal(dialog.trainingFinished, timeout=5000):
+        QTest.mouseClick(dialog.cancel_button, Qt.LeftButton)
+    assert not tiny_state.training and editor.grid.isEnabled() and not editor.message.text()
+    assert tiny_state.set_param(0, "weight", value) == ""
+    assert tiny_state.network.params[0]["weight"][0, 0, 0, 0] == 5.0
+
+
+def test_a_collapsing_run_keeps_the_weights_from_before_and_suggests_a_smaller_rate(
+        qtbot, shown, tmp_path):
+    rng = np.random.default_rng(0)
+    labels = np.arange(300) % 10
+    images = (rng.random((300, 12, 12)) < 0.1) * 255
+    images[np.arange(300), labels, :] = 255
+    net = engine.Network((1, 12, 12), [
+        engine.Conv2d(8, 3, padding=1), engine.ReLU(), engine.Conv2d(8, 3, padding=1),
+        engine.ReLU(), engine.MaxPool2d(2), engine.Dense(10), engine.Softmax()], seed=0)
+    state = AppState(net)
+    before = weights(state)
+    dialog = shown(TrainingDialog(state), 860, 640)
+    dialog.images_edit.setText(str(write_idx(tmp_path / "rows-images-idx3-ubyte", images)))
+    dialog.labels_edit.setText(str(write_idx(tmp_path / "rows-labels-idx1-ubyte", labels)))
+    dialog.epochs.setValue(3)
+    dialog.batch_size.setValue(16)
+    dialog.augment.setChecked(False)
+    dialog.learning_rate.setValue(dialog.learning_rate.maximum())
+    assert dialog.learning_rate.value() == 1.0
+    train(qtbot, dialog, timeout=20000)
+    text = dialog.status.text()
+    assert "collapsed" in text and "try 0.1" in text and "from before training are back" in text
+    assert "Done" not in text
+    assert_same(weights(state), before)
+    assert state.undo_stack.count() == 0
+
+
+def test_an_idx_file_whose_dimensions_overflow_is_explained(qtbot, dialog, tmp_path):
+    path = tmp_path / "wrap-labels-idx1-ubyte"
+    path.write_bytes(bytes([0, 0, 8, 4]) + (65536).to_bytes(4, "big") * 4)
+    dialog.labels_edit.setText(str(path))
+    QTest.mouseClick(dialog.train_button, Qt.LeftButton)
+    assert "wrap-labels-idx1-ubyte" in dialog.status.text()
+    assert "more than ConvScope handles" in dialog.status.text()
+    assert dialog.train_button.isEnabled()
+
+
+def test_training_from_scratch_shows_the_fresh_weights_from_the_start(qtbot, dialog, tiny_state):
+    """While epoch 1 runs the window must not show the old weights' confident answer."""
+    before = weights(tiny_state)
+    tiny_state.set_image(np.eye(8, dtype=np.float32))
+    dialog.start_from.setCurrentIndex(1)  # from scratch
+    dialog.epochs.setValue(1)
+    fresh = engine.Network(tiny_state.network.input_shape, list(tiny_state.network.layers), seed=0)
+    with qtbot.waitSignal(dialog.trainingFinished, timeout=5000):
+        QTest.mouseClick(dialog.train_button, Qt.LeftButton)
+        assert_same(weights(tiny_state), fresh.params)  # before the first epoch has ended
+        tiny_state.recompute()
+        np.testing.assert_allclose(tiny_state.probabilities,
+                                   fresh.forward(tiny_state.model_input)[-1], rtol=1e-6)
+    tiny_state.undo_stack.undo()
+    assert_same(weights(tiny_state), before)

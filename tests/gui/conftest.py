@@ -4,8 +4,6 @@ Nothing here touches the user's settings: Qt's standard paths are in test mode a
 its own QSettings file and data directory under pytest's tmp_path.
 """
 
-import gc
-
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 
@@ -20,15 +18,6 @@ configure_pyqtgraph()
 @pytest.fixture(scope="session", autouse=True)
 def _qt_test_paths():
     QStandardPaths.setTestModeEnabled(True)
-
-
-@pytest.fixture(autouse=True)
-def _collect_between_tests():
-    """Collect a finished test's widgets (the language bindings' lambdas hold them in cycles)
-    after its teardown, not whenever the collector next runs: that could be in the middle of
-    the next test's paint, over a widget whose C++ side is gone."""
-    yield
-    gc.collect()
 
 
 @pytest.fixture

@@ -36,6 +36,7 @@
     </message>
     <message>
         <source>Draw</source>
+        <extracomment>why a weight edit is refused while training runs</extracomment>
         <translation>绘画</translation>
     </message>
     <message>
@@ -199,12 +200,22 @@
         <translation>悬停的 %1 看到 %2×%3 个输入像素</translation>
     </message>
     <message>
-        <source>network sees (centred)</source>
-        <translation>网络看到的（居中后）</translation>
+        <source>hovered %1 sees %2×%3 pixels of the centred input</source>
+        <translation>悬停的 %1 看到居中输入的 %2×%3 个像素</translation>
+    </message>
+    <message>
+        <source>network sees
+(centred)</source>
+        <translation>网络看到的
+（居中）</translation>
     </message>
     <message>
         <source>pinned %1 sees %2×%3 input pixels</source>
         <translation>固定的 %1 看到 %2×%3 个输入像素</translation>
+    </message>
+    <message>
+        <source>pinned %1 sees %2×%3 pixels of the centred input</source>
+        <translation>固定的 %1 看到居中输入的 %2×%3 个像素</translation>
     </message>
 </context>
 <context>
@@ -218,11 +229,12 @@
         <translation>&apos;%1&apos; 不是数：请用 * 或 / 连接的数，例如 1/9 或 2*0.5</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is too large to store</source>
-        <translation>&apos;%1&apos; 太大，无法保存</translation>
+        <source>&apos;%1&apos; is too large to store: weights are 32-bit floats, at most ±3.4e38</source>
+        <translation>“%1”太大，无法存储：权重是 32 位浮点数，最大为 ±3.4e38</translation>
     </message>
     <message>
         <source>empty cell: type a number such as 0, -2, 0.5 or 1/9</source>
+        <extracomment>the largest magnitude a float32 weight holds; beyond it a value becomes infinity</extracomment>
         <translation>格子是空的：请输入一个数，例如 0、-2、0.5 或 1/9</translation>
     </message>
 </context>
@@ -356,17 +368,25 @@
 </context>
 <context>
     <name>ConfusionMatrix</name>
-    <message numerus="yes">
-        <source>%n digit(s) %1 called %2</source>
-        <translation>
-            <numerusform>%n 个数字 %1 被认成 %2</numerusform>
-        </translation>
+    <message>
+        <source>%1 digits %2 called %3</source>
+        <translation>%1 个数字 %2 被认作 %3</translation>
     </message>
-    <message numerus="yes">
-        <source>%n digit(s) %1 read right</source>
-        <translation>
-            <numerusform>%n 个数字 %1 被认对</numerusform>
-        </translation>
+    <message>
+        <source>%1 digits %2 read right</source>
+        <translation>%1 个数字 %2 认对了</translation>
+    </message>
+    <message>
+        <source>%1 · click to see them</source>
+        <translation>%1 · 点击查看</translation>
+    </message>
+    <message>
+        <source>1 digit %2 called %3</source>
+        <translation>1 个数字 %2 被认作 %3</translation>
+    </message>
+    <message>
+        <source>1 digit %2 read right</source>
+        <translation>1 个数字 %2 认对了</translation>
     </message>
     <message>
         <source>Rows: the right answer · columns: what the network said. Click a cell to see those digits, worst first.</source>
@@ -403,40 +423,32 @@
 <context>
     <name>DatasetPanel</name>
     <message>
-        <source>%1 % right: %2 of %3 digits it never saw misread.</source>
-        <translation>正确率 %1 %：在 %3 个它从没见过的数字中认错了 %2 个。</translation>
+        <source>%1 % right: %2 of %3 held-out digits misread.</source>
+        <translation>正确率 %1 %：%3 个留出数字中有 %2 个认错。</translation>
     </message>
     <message>
-        <source>%1 % right: %2 of %3 digits it trained on misread.</source>
-        <translation>正确率 %1 %：在 %3 个它训练过的数字中认错了 %2 个。</translation>
+        <source>%1 % right: %2 of %3 training digits misread.</source>
+        <translation>正确率 %1 %：%3 个训练数字中有 %2 个认错。</translation>
     </message>
     <message>
-        <source>%1 digits it never saw (held out)</source>
-        <translation>%1 个它从没见过的数字（留出）</translation>
+        <source>%1 held-out digits (never trained on)</source>
+        <translation>%1 个留出数字（从未用于训练）</translation>
     </message>
     <message>
-        <source>%1 digits it trained on</source>
-        <translation>%1 个它训练过的数字</translation>
+        <source>%1 training digits</source>
+        <translation>%1 个训练数字</translation>
     </message>
-    <message numerus="yes">
-        <source>%n digit(s) %1 called %2, least sure first. Click one to draw it.</source>
-        <translation>
-            <numerusform>%n 个数字 %1 被认成 %2，最没把握的在前。单击一个把它画到画布上。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n digit(s) %1 read right, least sure first. Click one to draw it.</source>
-        <translation>
-            <numerusform>%n 个数字 %1 被认对，最没把握的在前。单击一个把它画到画布上。</numerusform>
-        </translation>
+    <message>
+        <source>%1, least sure first. Click one to draw it.</source>
+        <translation>%1，最没把握的在前。点击一个把它画出来。</translation>
     </message>
     <message>
         <source>Click a cell of the matrix to see its digits.</source>
         <translation>单击矩阵中的一个格子查看其中的数字。</translation>
     </message>
     <message>
-        <source>Held-out digits show how the network does on new handwriting; the training digits show what it memorised.</source>
-        <translation>留出的数字显示网络对新笔迹的表现；训练用的数字显示它记住了什么。</translation>
+        <source>Held out: the digits the shipped model, and training in this app on these digits, never learn from; they show how the network does on new handwriting. Training digits show what it learned by heart. (A network trained elsewhere may have seen either.)</source>
+        <translation>留出：随附的模型以及本应用在这些数字上的训练都从不从中学习；它们显示网络在新笔迹上的表现。训练数字显示它死记硬背学到了什么。（在别处训练的网络可能见过其中任何一种。）</translation>
     </message>
     <message>
         <source>Look at</source>
@@ -575,8 +587,8 @@
         <translation>滤波器</translation>
     </message>
     <message>
-        <source>filter %1, input channel %2: weights %3 … %4. Click to edit.</source>
-        <translation>滤波器 %1，输入通道 %2：权重 %3 … %4。单击可编辑。</translation>
+        <source>filter %1, %2: weights %3 … %4. Click to edit.</source>
+        <translation>滤波器 %1，%2：权重 %3 … %4。点击编辑。</translation>
     </message>
     <message>
         <source>filters in reading order</source>
@@ -621,6 +633,10 @@
         <translation>%1。选择一个卷积层来编辑它的卷积核。</translation>
     </message>
     <message>
+        <source>%1: added to this filter&apos;s weighted sum everywhere.</source>
+        <translation>%1：在每个位置加到这个滤波器的加权和上。</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2×%3 kernel</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2×%3 卷积核</translation>
     </message>
@@ -633,8 +649,8 @@
         <translation>一个滤波器对每个输入通道有一片卷积核；它把所有切片看到的加在一起</translation>
     </message>
     <message>
-        <source>Added to this filter&apos;s weighted sum everywhere.</source>
-        <translation>在每个位置加到这个滤波器的加权和上。</translation>
+        <source>Added to this filter&apos;s weighted sum at every position</source>
+        <translation>在每个位置加到这个滤波器的加权和上</translation>
     </message>
     <message>
         <source>Flip 180°</source>
@@ -959,18 +975,6 @@
 <context>
     <name>LayerForm</name>
     <message>
-        <source> + %1 biases</source>
-        <translation> + %1 个偏置</translation>
-    </message>
-    <message>
-        <source>%1 = %2 numbers in one list</source>
-        <translation>%1 = 一串 %2 个数</translation>
-    </message>
-    <message>
-        <source>%1 × %2 weights%3 = %4 parameters</source>
-        <translation>%1 × %2 个权重%3 = %4 个参数</translation>
-    </message>
-    <message>
         <source>(%1 / %2 is not whole, so rounded down: the last partial window is dropped)</source>
         <translation>（%1 / %2 不是整数，所以向下取整：丢掉最后一个不完整的窗口）</translation>
     </message>
@@ -1010,6 +1014,10 @@
 <context>
     <name>LayerPanel</name>
     <message>
+        <source>%1&apos;s weights no longer fitted after the change, so they are random now: train (Ctrl+T) or undo (Ctrl+Z).</source>
+        <translation>%1 的权重在更改后不再适配，因此现在是随机的：训练（Ctrl+T）或撤销（Ctrl+Z）。</translation>
+    </message>
+    <message>
         <source>%1: output %2, %3 weights, %4 multiply-adds; each unit sees a %5 patch of the input</source>
         <translation>%1：输出 %2，%3 个权重，%4 次乘加；每个单元看到输入中 %5 的一块</translation>
     </message>
@@ -1022,8 +1030,8 @@
         <translation>添加层</translation>
     </message>
     <message>
-        <source>Delete the selected layer</source>
-        <translation>删除所选的层</translation>
+        <source>Delete the selected layer (Delete)</source>
+        <translation>删除所选的层（Delete）</translation>
     </message>
     <message>
         <source>Insert a new layer after the selected one</source>
@@ -1069,6 +1077,10 @@
         <source>The layers in the order the image flows through them. Drag a row to move a layer.</source>
         <translation>按图像流过的顺序排列的层。拖动一行可移动一层。</translation>
     </message>
+    <message>
+        <source>re-initialised</source>
+        <translation>已重新初始化</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1093,8 +1105,8 @@
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Export maps as PNG…</source>
-        <translation>将特征图导出为 PNG(&amp;E)…</translation>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1117,8 +1129,24 @@
         <translation>语言 Language(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Maps as PNG…</source>
+        <translation>特征图为 PNG(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;ONNX…</source>
+        <translation>ONNX(&amp;O)…</translation>
+    </message>
+    <message>
         <source>&amp;Open network…</source>
         <translation>打开网络(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;PyTorch script…</source>
+        <translation>PyTorch 脚本(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1137,8 +1165,16 @@
         <translation>训练网络(&amp;T)…</translation>
     </message>
     <message>
+        <source>&amp;Trained digit network</source>
+        <translation>已训练的数字网络(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Undo %1</source>
         <translation>撤销(&amp;U) %1</translation>
+    </message>
+    <message>
+        <source>&amp;Untrained digit network</source>
+        <translation>未训练的数字网络(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1165,12 +1201,24 @@
         <translation>无法导出特征图</translation>
     </message>
     <message>
+        <source>Cannot export the network</source>
+        <translation>无法导出网络</translation>
+    </message>
+    <message>
         <source>Cannot load the image</source>
         <translation>无法载入图像</translation>
     </message>
     <message>
+        <source>Cannot open the model</source>
+        <translation>无法打开模型</translation>
+    </message>
+    <message>
         <source>Cannot open the network</source>
         <translation>无法打开网络</translation>
+    </message>
+    <message>
+        <source>Cannot open the trained network</source>
+        <translation>无法打开已训练的网络</translation>
     </message>
     <message>
         <source>Cannot save the network</source>
@@ -1187,6 +1235,10 @@
     <message>
         <source>Concept</source>
         <translation>概念</translation>
+    </message>
+    <message>
+        <source>ConvScope could not keep the current network for next time in %1 (%2). Save it somewhere else before quitting?</source>
+        <translation>ConvScope 无法在 %1 中保存当前网络以供下次使用（%2）。退出前先把它保存到别处吗？</translation>
     </message>
     <message>
         <source>ConvScope networks (*.npz *.json);;All files (*)</source>
@@ -1213,12 +1265,24 @@
         <translation>数字 %1</translation>
     </message>
     <message>
-        <source>Draw an image file (PNG, JPEG) in grayscale, fitted to the input</source>
-        <translation>把图像文件（PNG、JPEG）以灰度画到画布上，缩放到输入大小</translation>
+        <source>Draw an image file (PNG, JPEG) fitted to the input: in grey, or in colour for a network with 3 input channels</source>
+        <translation>绘制一个图像文件（PNG、JPEG），适配到输入：灰度，或对有 3 个输入通道的网络用彩色</translation>
+    </message>
+    <message>
+        <source>Export as a PyTorch script</source>
+        <translation>导出为 PyTorch 脚本</translation>
     </message>
     <message>
         <source>Export maps</source>
         <translation>导出特征图</translation>
+    </message>
+    <message>
+        <source>Export to ONNX</source>
+        <translation>导出为 ONNX</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
     </message>
     <message>
         <source>Favourite digits</source>
@@ -1261,12 +1325,28 @@
         <translation>载入图像(&amp;I)…</translation>
     </message>
     <message>
-        <source>Load a network (.npz with weights, or a .json layer spec)</source>
-        <translation>载入网络（带权重的 .npz，或 .json 层描述）</translation>
+        <source>Load a network: a ConvScope .npz with weights, a .json layer spec, or an ONNX model trained elsewhere</source>
+        <translation>加载网络：带权重的 ConvScope .npz、.json 层规格，或在别处训练的 ONNX 模型</translation>
     </message>
     <message>
         <source>Load image</source>
         <translation>载入图像</translation>
+    </message>
+    <message>
+        <source>Networks (*.npz *.json *.onnx);;ConvScope networks (*.npz *.json);;ONNX models (*.onnx);;All files (*)</source>
+        <translation>网络 (*.npz *.json *.onnx);;ConvScope 网络 (*.npz *.json);;ONNX 模型 (*.onnx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New trained digit network</source>
+        <translation>新建已训练的数字网络</translation>
+    </message>
+    <message>
+        <source>New untrained digit network</source>
+        <translation>新建未训练的数字网络</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
     </message>
     <message>
         <source>Open %1</source>
@@ -1289,6 +1369,14 @@
         <translation>预测</translation>
     </message>
     <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>Quit without keeping it</source>
+        <translation>退出且不保留</translation>
+    </message>
+    <message>
         <source>Receptive fields</source>
         <translation>感受野</translation>
     </message>
@@ -1299,6 +1387,10 @@
     <message>
         <source>Sample &amp;digits</source>
         <translation>样例数字(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Save elsewhere…</source>
+        <translation>保存到别处…</translation>
     </message>
     <message>
         <source>Save every layer&apos;s maps as one PNG</source>
@@ -1317,6 +1409,18 @@
         <translation>滑动窗口</translation>
     </message>
     <message>
+        <source>The network cannot be remembered</source>
+        <translation>无法记住该网络</translation>
+    </message>
+    <message>
+        <source>The same layers with fresh random weights, ready to train (Ctrl+T)</source>
+        <translation>相同的层，使用新的随机权重，可以开始训练（Ctrl+T）</translation>
+    </message>
+    <message>
+        <source>The shipped digit network, trained on MNIST (99 % right)</source>
+        <translation>随附的数字网络，已在 MNIST 上训练（正确率 99 %）</translation>
+    </message>
+    <message>
         <source>Train the current network on MNIST digits and watch its filters learn</source>
         <translation>用 MNIST 数字训练当前网络，看它的滤波器如何学习</translation>
     </message>
@@ -1328,12 +1432,20 @@
         <source>What filters want</source>
         <translation>滤波器想要什么</translation>
     </message>
+    <message>
+        <source>Write a Python script with an nn.Sequential of these layers, its weights in an .npz beside it, to train further in PyTorch</source>
+        <translation>写出一个 Python 脚本，其中是这些层的 nn.Sequential，权重放在旁边的 .npz 中，以便在 PyTorch 中继续训练</translation>
+    </message>
+    <message>
+        <source>Write the network as an ONNX model (opset 19, any batch size) for PyTorch, ONNX Runtime and other tools</source>
+        <translation>把网络写成 ONNX 模型（opset 19，任意批大小），供 PyTorch、ONNX Runtime 等工具使用</translation>
+    </message>
 </context>
 <context>
     <name>MapView</name>
     <message>
-        <source>%1 &amp;nbsp; &lt;i&gt;channel %2 (double-click: all)&lt;/i&gt;</source>
-        <translation>%1 &amp;nbsp; &lt;i&gt;通道 %2（双击：全部）&lt;/i&gt;</translation>
+        <source> &amp;nbsp; &lt;i&gt;channel %1 (double-click: all)&lt;/i&gt;</source>
+        <translation> &amp;nbsp; &lt;i&gt;通道 %1（双击：全部）&lt;/i&gt;</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +1457,14 @@
     <message>
         <source>No prediction: the network does not end in softmax (… → dense → softmax).</source>
         <translation>没有预测：网络不是以 softmax 结尾（… → 全连接 → softmax）。</translation>
+    </message>
+    <message>
+        <source>No prediction: the softmax here spreads over maps, not over classes. Make the network end in flatten → dense (one output per class) → softmax.</source>
+        <translation>没有预测：这里的 softmax 分布在特征图上，而不是类别上。让网络以 flatten → dense（每个类别一个输出）→ softmax 结尾。</translation>
+    </message>
+    <message>
+        <source>Nothing drawn yet: draw a digit on the canvas to see what the network reads.</source>
+        <translation>还没有绘制：在画布上画一个数字，看看网络读出什么。</translation>
     </message>
     <message>
         <source>probability of each class</source>
@@ -1432,6 +1552,10 @@
     <message>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
     </message>
     <message>
         <source>Ctrl+O / Ctrl+S</source>
@@ -1527,8 +1651,8 @@
         <translation>将激活图导出为 PNG</translation>
     </message>
     <message>
-        <source>load an image file (PNG/JPEG, grayscale, fitted to the input size)</source>
-        <translation>载入图像文件（PNG/JPEG，灰度，缩放到输入大小）</translation>
+        <source>load an image file (PNG/JPEG, fitted to the input size; colour for RGB networks)</source>
+        <translation>加载图像文件（PNG/JPEG，适配到输入大小；RGB 网络用彩色）</translation>
     </message>
     <message>
         <source>occlude the drawing again</source>
@@ -1557,6 +1681,10 @@
     <message>
         <source>smaller / bigger brush</source>
         <translation>缩小 / 放大画笔</translation>
+    </message>
+    <message>
+        <source>start again from the trained digit network (File ▸ New)</source>
+        <translation>从已训练的数字网络重新开始（文件 ▸ 新建）</translation>
     </message>
     <message>
         <source>toggle the eraser</source>
@@ -1596,8 +1724,16 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>%1 个输出单元；按“单步”或“播放”。步长 %2×%3。</translation>
     </message>
     <message>
+        <source>%1 · %2×%3%4 · %5</source>
+        <translation>%1 · %2×%3%4 · %5</translation>
+    </message>
+    <message>
         <source>, zeros inserted</source>
         <translation>，已插入零</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>后退</translation>
     </message>
     <message>
         <source>One stride back</source>
@@ -1608,12 +1744,20 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>前进一个步长</translation>
     </message>
     <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <source>Step ▶</source>
-        <translation>单步 ▶</translation>
+        <source>Step</source>
+        <translation>单步</translation>
     </message>
     <message>
         <source>The conv or pool layer whose window slides</source>
@@ -1643,10 +1787,6 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>input channel</source>
         <translation>输入通道</translation>
-    </message>
-    <message>
-        <source>input channel %1 · %2×%3%4 · %5</source>
-        <translation>输入通道 %1 · %2×%3%4 · %5</translation>
     </message>
     <message>
         <source>layer</source>
@@ -1679,18 +1819,6 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>−∞, never wins</source>
         <translation>−∞，永不胜出</translation>
-    </message>
-    <message>
-        <source>⏸ Pause</source>
-        <translation>⏸ 暂停</translation>
-    </message>
-    <message>
-        <source>▶ Play</source>
-        <translation>▶ 播放</translation>
-    </message>
-    <message>
-        <source>◀ Back</source>
-        <translation>◀ 后退</translation>
     </message>
 </context>
 <context>
@@ -1967,6 +2095,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>Effective receptive field</source>
+        <extracomment>input channels a conv unit&apos;s page draws (window, kernel, products each); a 1024-channel layer would otherwise build thousands of grids and freeze the window</extracomment>
         <translation>有效感受野</translation>
     </message>
     <message>
@@ -1988,6 +2117,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>Hover over a unit in the activation maps to see how it is computed; click to pin it (arrow keys move it, Esc unpins).</source>
         <translation>把鼠标悬停在激活图中的一个单元上，查看它是怎样算出来的；单击可固定它（方向键移动，Esc 取消固定）。</translation>
+    </message>
+    <message>
+        <source>Input channels %1–%2 are not drawn; their sums are in the total below.</source>
+        <translation>输入通道 %1–%2 没有画出；它们的和包含在下面的总和中。</translation>
     </message>
     <message>
         <source>Padding counted: its %1 cells add 0 to the sum but count in the divisor.</source>
@@ -2147,6 +2280,13 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>filter %1</source>
         <translation>滤波器 %1</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Started with the trained network</source>
+        <translation>已使用训练好的网络启动</translation>
     </message>
 </context>
 <context>
@@ -3228,30 +3368,48 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
 <context>
     <name>naming</name>
     <message>
-        <source>%1 · channel %2 · row %3 · col %4</source>
-        <translation>%1 · 通道 %2 · 第 %3 行 · 第 %4 列</translation>
+        <source>%1 · channel %2</source>
+        <translation>%1 · 通道 %2</translation>
     </message>
     <message>
         <source>%1 · class %2</source>
         <translation>%1 · 类别 %2</translation>
     </message>
     <message>
-        <source>%1 · filter %2 · row %3 · col %4</source>
-        <translation>%1 · 滤波器 %2 · 第 %3 行 · 第 %4 列</translation>
+        <source>%1 · filter %2</source>
+        <translation>%1 · 滤波器 %2</translation>
+    </message>
+    <message>
+        <source>%1 · row %2 · col %3</source>
+        <translation>%1 · 行 %2 · 列 %3</translation>
     </message>
     <message>
         <source>%1 · unit %2</source>
         <translation>%1 · 单元 %2</translation>
     </message>
+    <message>
+        <source>input %1</source>
+        <extracomment>the colour channels of a 3-channel input, in order</extracomment>
+        <translation>输入 %1</translation>
+    </message>
+    <message>
+        <source>input channel %1</source>
+        <translation>输入通道 %1</translation>
+    </message>
 </context>
 <context>
     <name>samples</name>
+    <message>
+        <source>%1 is %2×%3 pixels, too large to load: ConvScope reads images of up to %4 pixels (for example 8192×8192). Scale it down first.</source>
+        <translation>%1 为 %2×%3 像素，太大无法加载：ConvScope 读取最多 %4 像素的图像（例如 8192×8192）。请先缩小它。</translation>
+    </message>
     <message>
         <source>%1 is not an image ConvScope can read (PNG, JPEG, BMP, GIF).</source>
         <translation>%1 不是 ConvScope 能读取的图像（PNG、JPEG、BMP、GIF）。</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <extracomment>pixels of the largest image file read (its header is checked before it is decoded)</extracomment>
         <translation>图像 (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
     </message>
 </context>

@@ -320,7 +320,7 @@ class KernelEditor(QWidget):
                 spin.setSuffix(fill(self.tr(" of %1"), count))
         self.channel_spin.setVisible(channels > 1)
         if self.layer == 0 and self.state.network.input_shape[0] == 3:
-            self.channel_spin.setSuffix(" of 3 (R, G, B)")
+            self.channel_spin.setSuffix(self.tr(" of 3 (R, G, B)"))
         kernel = self.kernel
         typable = max(kh, kw) <= MAX_TYPED_SIZE
         self.grid.setVisible(typable)

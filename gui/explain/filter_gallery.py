@@ -105,7 +105,8 @@ class FilterGallery(QWidget):
         self.chooser.setEnabled(bool(conv))
         self.plot.setVisible(bool(conv))
         colour = self._layer == 0 and net.input_shape[0] == 3
-        self.plot.setLabel("top", "input channel (R, G, B)" if colour else "input channel")
+        self.plot.setLabel("top", self.tr("input channel (R, G, B)") if colour
+                           else self.tr("input channel"))
         self._redraw()
 
     def _on_layer_selected(self, layer):

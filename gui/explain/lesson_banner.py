@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout
 
+from gui.i18n import live
+
 
 class LessonBanner(QFrame):
     """Shown while ``state.lesson`` is set (objectName "lessonBanner"); × closes the lesson."""
@@ -19,8 +21,9 @@ class LessonBanner(QFrame):
         self.look = QLabel(wordWrap=True)
         self.question = QLabel(textFormat=Qt.RichText, wordWrap=True)
         self.question.setForegroundRole(QPalette.PlaceholderText)  # quieter than the look text
-        self.close_button = QToolButton(text="×", toolTip="Close the lesson (the network stays)",
-                                        autoRaise=True)
+        self.close_button = QToolButton(text="×", autoRaise=True)
+        live.bind_text(self, self.close_button.setToolTip,
+                       lambda: self.tr("Close the lesson (the network stays)"))
         texts = QVBoxLayout()
         texts.setSpacing(2)
         for label in (self.title, self.look, self.question):

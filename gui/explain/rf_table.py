@@ -30,7 +30,7 @@ COLUMNS = (QT_TRANSLATE_NOOP("ReceptiveFieldTable", "layer"),
            QT_TRANSLATE_NOOP("ReceptiveFieldTable", "start"),
            QT_TRANSLATE_NOOP("ReceptiveFieldTable", "pixels seen"))
 _DASH = "—"
-WHOLE_INPUT = "whole input"  # r of a flat layer: each unit is wired to every input pixel
+WHOLE_INPUT = QT_TRANSLATE_NOOP("ReceptiveFieldTable", "whole input")  # r of a flat layer: each unit is wired to every input pixel
 
 
 def _pair(values, fmt=str, between="×"):
@@ -63,7 +63,7 @@ def _formula(row):
     return axes[0] if axes[0] == axes[1] else f"H: {axes[0]}   W: {axes[1]}"
 
 
-def layer_cells(row, receptive_field, padding_mode=None, part="%1 of %2"):
+def layer_cells(row, receptive_field, padding_mode=None, part="%1 of %2", whole=WHOLE_INPUT):
     """The table's cells for one ``net.summary()`` row, as strings in ``COLUMNS`` order.
 
     ``receptive_field`` is the layer's ReceptiveField for its centre unit: "pixels seen" counts
@@ -83,7 +83,7 @@ def layer_cells(row, receptive_field, padding_mode=None, part="%1 of %2"):
             _pair(window.kernel) + dilation if sliding else _DASH,
             _pair(window.stride) if sliding else _DASH,
             _padding(window, padding_mode) if sliding else _DASH,
-            WHOLE_INPUT if len(row["output_shape"]) == 1 else _pair(row["rf"]),
+            whole if len(row["output_shape"]) == 1 else _pair(row["rf"]),
             _DASH if row["jump"] is None else _jump(row["jump"]),
             _DASH if row["start"] is None else _pair(row["start"], number, ", "),
             str(seen) if seen == box else fill(part, seen, box))
@@ -140,8 +140,9 @@ class ReceptiveFieldTable(QWidget):
             self._rebuild_when_seen()
 
     def _retranslate(self):
-        self._structure = None  # every row's words change
-        self._on_layers_changed()
+        # Every row's words change: rebuilt now, even unseen (a language switch is rare).
+        self._structure = (self.state.network.input_shape, tuple(self.state.network.layers))
+        self._rebuild()
 
     def _rebuild(self):
         net = self.state.network
@@ -154,7 +155,8 @@ class ReceptiveFieldTable(QWidget):
             centre = (shape[1] // 2, shape[2] // 2) if len(shape) == 3 else (0, 0)
             spec = net.layers[i]
             rows.append(layer_cells(summary, net.receptive_field(i, *centre),
-                                    getattr(spec, "padding_mode", None), self.tr("%1 of %2")))
+                                    getattr(spec, "padding_mode", None), self.tr("%1 of %2"),
+                                    self.tr(WHOLE_INPUT)))
         self.table.setRowCount(len(rows))
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells):

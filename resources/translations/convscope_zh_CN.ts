@@ -599,6 +599,10 @@
         <translation>输入通道</translation>
     </message>
     <message>
+        <source>input channel (R, G, B)</source>
+        <translation>输入通道（R、G、B）</translation>
+    </message>
+    <message>
         <source>one row per filter, one column per input channel</source>
         <translation>每个滤波器一行，每个输入通道一列</translation>
     </message>
@@ -623,6 +627,10 @@
     <message>
         <source> of %1</source>
         <translation> / %1</translation>
+    </message>
+    <message>
+        <source> of 3 (R, G, B)</source>
+        <translation> / 3（R、G、B）</translation>
     </message>
     <message>
         <source>%1 has no kernel</source>
@@ -1083,6 +1091,13 @@
     </message>
 </context>
 <context>
+    <name>LessonBanner</name>
+    <message>
+        <source>Close the lesson (the network stays)</source>
+        <translation>关闭课程（网络保持不变）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;About ConvScope</source>
@@ -1460,7 +1475,7 @@
     </message>
     <message>
         <source>No prediction: the softmax here spreads over maps, not over classes. Make the network end in flatten → dense (one output per class) → softmax.</source>
-        <translation>没有预测：这里的 softmax 分布在特征图上，而不是类别上。让网络以 flatten → dense（每个类别一个输出）→ softmax 结尾。</translation>
+        <translation>没有预测：这里的 softmax 分布在特征图上，而不是类别上。让网络以 展平 → 全连接（每个类别一个输出）→ softmax 结尾。</translation>
     </message>
     <message>
         <source>Nothing drawn yet: draw a digit on the canvas to see what the network reads.</source>
@@ -1533,6 +1548,10 @@
     <message>
         <source>type</source>
         <translation>类型</translation>
+    </message>
+    <message>
+        <source>whole input</source>
+        <translation>整个输入</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ NAMES = re.compile(r"""\b(?:
     rl|jl|  # r<sub>l</sub>, j<sub>l</sub> read as plain text
     ms|px|Ctrl|Shift|Esc|Delete|Backspace|F\d+|
     max|valid|same|full|zeros|reflect|replicate|circular|true|false|
-    English|Language|Tanh|Sigmoid|Grad|CAM|
+    English|Language|Tanh|Sigmoid|Grad|CAM|ONNX|PyTorch|Python|Runtime|opset|nn|Sequential|
     relu|(?:conv|pool|relu|dense|flatten|softmax|sigmoid|tanh|op)\d+|Conv2d
     )\b""", re.VERBOSE)
 #: file names and patterns (train-images-idx3-ubyte.gz, *.npz) stay as the files are named

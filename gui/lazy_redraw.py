@@ -32,7 +32,9 @@ class LazyRedraw(QObject):
             self._redraw()
 
     def eventFilter(self, watched, event):
-        if self.pending and event.type() in (QEvent.Show, QEvent.Paint):
+        # Python's cycle collector can clear this object's attributes while Qt, which owns it
+        # through the widget, still delivers the widget's last events: nothing is pending then.
+        if getattr(self, "pending", False) and event.type() in (QEvent.Show, QEvent.Paint):
             self.pending = False
             self._redraw()
         return False

@@ -58,3 +58,13 @@ def test_a_dock_behind_another_docks_tab_redraws_when_raised(shown, qtbot):
     docks[1].raise_()
     qtbot.waitUntil(lambda: calls == [True])  # on its first paint
     assert not redraw.pending
+
+
+def test_a_filter_cleared_by_the_garbage_collector_ignores_the_widgets_last_events(shown):
+    """Python's cycle collector empties a wrapper Qt still owns; its widget may paint once more."""
+    tabs, back = _tabs(shown)
+    redraw = LazyRedraw(back, lambda: None)
+    redraw()
+    vars(redraw).clear()  # what the collector's tp_clear leaves
+    tabs.setCurrentWidget(back)  # a show and a paint reach the emptied filter: no exception
+    assert back.isVisible()

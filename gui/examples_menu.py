@@ -28,13 +28,14 @@ class ExamplesMenu(QMenu):
         super().__init__(parent)
         self.setObjectName("examplesMenu")
         self.setToolTipsVisible(True)
-        live.bind_text(self, self.setTitle, lambda: self.tr("&Examples"))
+        live.bind_text(self, self.setTitle, lambda self: self.tr("&Examples"))
         for name, example in EXAMPLES.items():
             action = QAction(self)
             action.setData(name)
-            live.bind_text(self, action.setText, lambda e=example: engine_text(e.title))
-            live.bind_text(self, action.setStatusTip, lambda e=example: engine_text(e.description))
+            live.bind_text(self, action.setText, lambda _, e=example: engine_text(e.title))
+            live.bind_text(self, action.setStatusTip,
+                           lambda _, e=example: engine_text(e.description))
             live.bind_text(self, action.setToolTip,  # rich text wraps
-                           lambda e=example: f"<p>{engine_text(e.description)}</p>")
+                           lambda _, e=example: f"<p>{engine_text(e.description)}</p>")
             action.triggered.connect(lambda _=False, n=name: load_example(state, n))
             self.addAction(action)

@@ -15,12 +15,12 @@ class HelpDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("help")
-        live.bind_text(self, self.setWindowTitle, lambda: self.tr("ConvScope help"))
+        live.bind_text(self, self.setWindowTitle, lambda self: self.tr("ConvScope help"))
         self.resize(640, 720)
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(True)
         live.bind_text(self, self.browser.setHtml,
-                       lambda: concepts_html(QCoreApplication.translate)
+                       lambda _: concepts_html(QCoreApplication.translate)
                        + shortcuts_html(QCoreApplication.translate))
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         buttons.rejected.connect(self.close)

@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         live.bind_text(self, self.setWindowTitle,
-                       lambda: self.tr("ConvScope — draw a digit, watch a CNN think"))
+                       lambda self: self.tr("ConvScope — draw a digit, watch a CNN think"))
         self.state = state
         self._settings = settings
         self._data_dir = data_dir
@@ -86,31 +86,32 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._maps_panel())
         self.docks = {}
         left, right, bottom = Qt.LeftDockWidgetArea, Qt.RightDockWidgetArea, Qt.BottomDockWidgetArea
-        self._add_dock("inputDock", lambda: self.tr("Input"), self._canvas_panel(), left)
-        self._add_dock("predictionDock", lambda: self.tr("Prediction"), PredictionView(state),
+        self._add_dock("inputDock", lambda self: self.tr("Input"), self._canvas_panel(), left)
+        self._add_dock("predictionDock", lambda self: self.tr("Prediction"), PredictionView(state),
                        left, scroll=True)
         self.dataset = DatasetModel(state, parent=self)
-        self._add_dock("layersDock", lambda: self.tr("Layers"), LayerPanel(state), right,
+        self._add_dock("layersDock", lambda self: self.tr("Layers"), LayerPanel(state), right,
                        scroll=True)
-        self._add_dock("kernelDock", lambda: self.tr("Kernel"), KernelEditor(state), right,
+        self._add_dock("kernelDock", lambda self: self.tr("Kernel"), KernelEditor(state), right,
                        scroll=True)
         # One tab group only: Qt 6.11 leaves a stray, visible tab bar behind when a second group
         # is tabified before the window is first laid out (a saved layout restores cleanly).
-        self._add_dock("inspectorDock", lambda: self.tr("Unit inspector"), UnitInspector(state),
-                       bottom)
+        self._add_dock("inspectorDock", lambda self: self.tr("Unit inspector"),
+                       UnitInspector(state), bottom)
         for name, title, widget in [
-                ("slideDock", lambda: self.tr("Sliding window"), SlideAnimation(state)),
-                ("filtersDock", lambda: self.tr("Learned filters"), FilterGallery(state)),
-                ("wantDock", lambda: self.tr("What filters want"), WhatFiltersWant(state)),
-                ("rfTableDock", lambda: self.tr("Receptive fields"), ReceptiveFieldTable(state))]:
+                ("slideDock", lambda self: self.tr("Sliding window"), SlideAnimation(state)),
+                ("filtersDock", lambda self: self.tr("Learned filters"), FilterGallery(state)),
+                ("wantDock", lambda self: self.tr("What filters want"), WhatFiltersWant(state)),
+                ("rfTableDock", lambda self: self.tr("Receptive fields"),
+                 ReceptiveFieldTable(state))]:
             self._add_dock(name, title, widget, bottom, tab_with="inspectorDock")
-        self._add_dock("datasetDock", lambda: self.tr("Dataset"),
+        self._add_dock("datasetDock", lambda self: self.tr("Dataset"),
                        DatasetPanel(state, self.dataset), bottom, tab_with="inspectorDock",
                        scroll=True)
-        self._add_dock("favouritesDock", lambda: self.tr("Favourite digits"),
+        self._add_dock("favouritesDock", lambda self: self.tr("Favourite digits"),
                        FavouritePatches(state, self.dataset), bottom, tab_with="inspectorDock")
-        self._add_dock("attributionDock", lambda: self.tr("Attribution"), AttributionPanel(state),
-                       bottom, tab_with="inspectorDock", scroll=True)
+        self._add_dock("attributionDock", lambda self: self.tr("Attribution"),
+                       AttributionPanel(state), bottom, tab_with="inspectorDock", scroll=True)
         self.docks["inspectorDock"].raise_()
         # The editors on the right run full height; the explanations span the canvas and the maps.
         self.setCorner(Qt.BottomLeftCorner, bottom)
@@ -150,8 +151,8 @@ class MainWindow(QMainWindow):
         return panel
 
     def _add_dock(self, name, title, widget, area, tab_with=None, scroll=False):
-        """Dock ``widget`` under the title ``title()`` (in the current language); ``scroll`` wraps
-        a form-like panel so that its full height never sets the window's minimum size (the
+        """Dock ``widget`` under the title ``title(self)`` (in the current language); ``scroll``
+        wraps a form-like panel so that its full height never sets the window's minimum size (the
         window must fit small laptop screens)."""
         dock = QDockWidget(self)
         live.bind_text(self, dock.setWindowTitle, title)
@@ -199,8 +200,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ menus
     def _action(self, menu, text, slot, shortcut=None, tip=None):
-        """An action in ``menu`` titled ``text()`` with the status tip ``tip()``: callables, so
-        that both follow the interface language."""
+        """An action in ``menu`` titled ``text(self)`` with the status tip ``tip(self)``: functions
+        of the window (``live.bind_text``), so that both follow the interface language."""
         action = QAction(self)
         live.bind_text(self, action.setText, text)
         if shortcut is not None:
@@ -212,17 +213,17 @@ class MainWindow(QMainWindow):
         return action
 
     def _menu(self, parent, title):
-        """A submenu of ``parent`` (a menu or the menu bar) titled ``title()``."""
+        """A submenu of ``parent`` (a menu or the menu bar) titled ``title(self)``."""
         menu = parent.addMenu("")
         live.bind_text(self, menu.setTitle, title)
         return menu
 
     def _build_menus(self):
         bar = self.menuBar()
-        self._build_file_menu(self._menu(bar, lambda: self.tr("&File")))
-        self._build_edit_menu(self._menu(bar, lambda: self.tr("&Edit")))
-        self._build_view_menu(self._menu(bar, lambda: self.tr("&View")))
-        self._build_help_menu(self._menu(bar, lambda: self.tr("&Help")))
+        self._build_file_menu(self._menu(bar, lambda self: self.tr("&File")))
+        self._build_edit_menu(self._menu(bar, lambda self: self.tr("&Edit")))
+        self._build_view_menu(self._menu(bar, lambda self: self.tr("&View")))
+        self._build_help_menu(self._menu(bar, lambda self: self.tr("&Help")))
 
     def _network_filter(self):
         return self.tr("ConvScope networks (*.npz *.json);;All files (*)")
@@ -232,66 +233,71 @@ class MainWindow(QMainWindow):
                        "ONNX models (*.onnx);;All files (*)")
 
     def _build_file_menu(self, menu):
-        new = self._menu(menu, lambda: self.tr("&New"))
-        self._action(new, lambda: self.tr("&Trained digit network"),
+        new = self._menu(menu, lambda self: self.tr("&New"))
+        self._action(new, lambda self: self.tr("&Trained digit network"),
                      lambda: self.new_network(trained=True), QKeySequence.New,
-                     lambda: self.tr("The shipped digit network, trained on MNIST (99 % right)"))
-        self._action(new, lambda: self.tr("&Untrained digit network"),
+                     lambda self: self.tr("The shipped digit network, trained on MNIST "
+                                          "(99 % right)"))
+        self._action(new, lambda self: self.tr("&Untrained digit network"),
                      lambda: self.new_network(trained=False),
-                     tip=lambda: self.tr("The same layers with fresh random weights, ready to "
-                                         "train (Ctrl+T)"))
-        self._action(menu, lambda: self.tr("&Open network…"),
+                     tip=lambda self: self.tr("The same layers with fresh random weights, ready to "
+                                              "train (Ctrl+T)"))
+        self._action(menu, lambda self: self.tr("&Open network…"),
                      lambda: self._with_path(self.open_network, self.tr("Open network"),
                                              self._open_filter()),
                      QKeySequence.Open,
-                     lambda: self.tr("Load a network: a ConvScope .npz with weights, a .json "
-                                     "layer spec, or an ONNX model trained elsewhere"))
-        self._action(menu, lambda: self.tr("&Save network…"),
+                     lambda self: self.tr("Load a network: a ConvScope .npz with weights, a .json "
+                                          "layer spec, or an ONNX model trained elsewhere"))
+        self._action(menu, lambda self: self.tr("&Save network…"),
                      lambda: self._with_path(self.save_network, self.tr("Save network"),
                                              self._network_filter(), "network.npz"),
-                     QKeySequence.Save, lambda: self.tr("Save the layers and weights"))
-        self._action(menu, lambda: self.tr("&Train the network…"), self.show_training, "Ctrl+T",
-                     lambda: self.tr("Train the current network on MNIST digits and watch its "
-                                     "filters learn"))
+                     QKeySequence.Save, lambda self: self.tr("Save the layers and weights"))
+        self._action(menu, lambda self: self.tr("&Train the network…"), self.show_training,
+                     "Ctrl+T",
+                     lambda self: self.tr("Train the current network on MNIST digits and watch its "
+                                          "filters learn"))
         menu.addSeparator()
-        self._action(menu, lambda: self.tr("Load &image…"),
+        self._action(menu, lambda self: self.tr("Load &image…"),
                      lambda: self._with_path(self.load_image, self.tr("Load image"),
                                              samples.image_filter()),
-                     "Ctrl+I", lambda: self.tr("Draw an image file (PNG, JPEG) fitted to the "
-                                               "input: in grey, or in colour for a network with "
-                                               "3 input channels"))
-        sample_menu = self._menu(menu, lambda: self.tr("Sample &digits"))
+                     "Ctrl+I",
+                     lambda self: self.tr("Draw an image file (PNG, JPEG) fitted to the input: in "
+                                          "grey, or in colour for a network with 3 input "
+                                          "channels"))
+        sample_menu = self._menu(menu, lambda self: self.tr("Sample &digits"))
         for digit in range(10):
-            self._action(sample_menu, lambda d=digit: self.tr("Digit %1").replace("%1", str(d)),
+            self._action(sample_menu,
+                         lambda self, d=digit: self.tr("Digit %1").replace("%1", str(d)),
                          lambda _=False, d=digit: self.show_sample(d), f"Ctrl+{digit}")
         menu.addMenu(ExamplesMenu(self.state, menu))
         menu.addSeparator()
-        export = self._menu(menu, lambda: self.tr("&Export"))
-        self._action(export, lambda: self.tr("&Maps as PNG…"),
+        export = self._menu(menu, lambda self: self.tr("&Export"))
+        self._action(export, lambda self: self.tr("&Maps as PNG…"),
                      lambda: self._with_path(self.export_maps, self.tr("Export maps"),
                                              self.tr("PNG images (*.png)"), "maps.png"),
-                     "Ctrl+E", lambda: self.tr("Save every layer's maps as one PNG"))
-        self._action(export, lambda: self.tr("&ONNX…"),
+                     "Ctrl+E", lambda self: self.tr("Save every layer's maps as one PNG"))
+        self._action(export, lambda self: self.tr("&ONNX…"),
                      lambda: self._with_path(self.export_onnx, self.tr("Export to ONNX"),
                                              self.tr("ONNX models (*.onnx)"), "network.onnx"),
-                     tip=lambda: self.tr("Write the network as an ONNX model (opset 19, any "
-                                         "batch size) for PyTorch, ONNX Runtime and other tools"))
-        self._action(export, lambda: self.tr("&PyTorch script…"),
+                     tip=lambda self: self.tr("Write the network as an ONNX model (opset 19, "
+                                              "any batch size) for PyTorch, ONNX Runtime and "
+                                              "other tools"))
+        self._action(export, lambda self: self.tr("&PyTorch script…"),
                      lambda: self._with_path(self.export_pytorch,
                                              self.tr("Export as a PyTorch script"),
                                              self.tr("Python scripts (*.py)"), "network.py"),
-                     tip=lambda: self.tr("Write a Python script with an nn.Sequential of these "
-                                         "layers, its weights in an .npz beside it, to train "
-                                         "further in PyTorch"))
+                     tip=lambda self: self.tr("Write a Python script with an nn.Sequential of "
+                                              "these layers, its weights in an .npz beside it, "
+                                              "to train further in PyTorch"))
         menu.addSeparator()
-        self._action(menu, lambda: self.tr("&Quit"), self.close, QKeySequence.Quit)
+        self._action(menu, lambda self: self.tr("&Quit"), self.close, QKeySequence.Quit)
 
     def _build_edit_menu(self, menu):
         stack = self.state.undo_stack
         # Own actions rather than QUndoStack's, whose texts do not follow a language change.
-        self._undo = self._action(menu, lambda: self._undo_text(stack.undoText()), stack.undo,
-                                  "Ctrl+Z")
-        self._redo = self._action(menu, lambda: self._redo_text(stack.redoText()), stack.redo)
+        self._undo = self._action(menu, lambda self: self._undo_text(stack.undoText()),
+                                  stack.undo, "Ctrl+Z")
+        self._redo = self._action(menu, lambda self: self._redo_text(stack.redoText()), stack.redo)
         self._redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self._undo.setEnabled(stack.canUndo())
         self._redo.setEnabled(stack.canRedo())
@@ -300,8 +306,9 @@ class MainWindow(QMainWindow):
         stack.undoTextChanged.connect(self._on_undo_text_changed)
         stack.redoTextChanged.connect(self._on_redo_text_changed)
         menu.addSeparator()
-        self._action(menu, lambda: self.tr("&Clear drawing"), self.state.clear_image, "Ctrl+L",
-                     lambda: self.tr("Clear the drawing (also Esc or Delete on the canvas)"))
+        self._action(menu, lambda self: self.tr("&Clear drawing"), self.state.clear_image,
+                     "Ctrl+L",
+                     lambda self: self.tr("Clear the drawing (also Esc or Delete on the canvas)"))
 
     def _undo_text(self, step):
         """'&Undo Sample 3', or '&Undo' when there is no step to name."""
@@ -321,28 +328,28 @@ class MainWindow(QMainWindow):
             menu.addAction(dock.toggleViewAction())
         menu.addSeparator()
         self._centre = self._action(
-            menu, lambda: self.tr("&Centre like MNIST"), self.state.set_preprocess,
-            tip=lambda: self.tr("Crop, scale to 20×20 and centre the drawing by mass, as MNIST "
-                                "digits were prepared"))
+            menu, lambda self: self.tr("&Centre like MNIST"), self.state.set_preprocess,
+            tip=lambda self: self.tr("Crop, scale to 20×20 and centre the drawing by mass, as "
+                                     "MNIST digits were prepared"))
         self._centre.setCheckable(True)
         self._centre.setChecked(self.state.preprocess)
-        sizes = self._menu(menu, lambda: self.tr("&Input size"))
+        sizes = self._menu(menu, lambda self: self.tr("&Input size"))
         self._size_group = QActionGroup(self)
         for n in INPUT_SIZES:
-            action = self._action(sizes, lambda n=n: f"{n}×{n}",
+            action = self._action(sizes, lambda _, n=n: f"{n}×{n}",
                                   lambda _=False, n=n: self.set_input_size(n))
             action.setCheckable(True)
             action.setData(n)
             self._size_group.addAction(action)
         sizes.addSeparator()
-        self._action(sizes, lambda: self.tr("Other…"), self._on_other_size_triggered)
-        self._build_language_menu(self._menu(menu, lambda: self.tr("&Language")))
+        self._action(sizes, lambda self: self.tr("Other…"), self._on_other_size_triggered)
+        self._build_language_menu(self._menu(menu, lambda self: self.tr("&Language")))
 
     def _build_language_menu(self, menu):
         """English / 简体中文, each named in itself; the choice applies at once and is remembered."""
         group = QActionGroup(self)
         for language, name in live.LANGUAGES.items():
-            action = self._action(menu, lambda name=name: name,
+            action = self._action(menu, lambda _, name=name: name,
                                   lambda _=False, lang=language: self.set_language(lang))
             action.setCheckable(True)
             action.setChecked(language == live.current_language())
@@ -351,17 +358,17 @@ class MainWindow(QMainWindow):
         self._language_group = group
 
     def _build_help_menu(self, menu):
-        self._action(menu, lambda: self.tr("&Concepts"), lambda: self.show_help(None),
+        self._action(menu, lambda self: self.tr("&Concepts"), lambda: self.show_help(None),
                      QKeySequence.HelpContents)
-        topics = self._menu(menu, lambda: self.tr("Concept"))
+        topics = self._menu(menu, lambda self: self.tr("Concept"))
         for anchor, title, _ in CONCEPTS:
             self._action(topics,
-                         lambda title=title: concept_title(title, QCoreApplication.translate),
+                         lambda _, title=title: concept_title(title, QCoreApplication.translate),
                          lambda _=False, a=anchor: self.show_help(a))
-        self._action(menu, lambda: self.tr("&Keyboard shortcuts"),
+        self._action(menu, lambda self: self.tr("&Keyboard shortcuts"),
                      lambda: self.show_help("shortcuts"))
         menu.addSeparator()
-        self._action(menu, lambda: self.tr("&About ConvScope"), self._on_about_triggered)
+        self._action(menu, lambda self: self.tr("&About ConvScope"), self._on_about_triggered)
 
     # ---------------------------------------------------------------- actions
     def open_network(self, path):
@@ -537,9 +544,9 @@ class MainWindow(QMainWindow):
 
     def _on_other_size_triggered(self):
         dialog = QInputDialog(self, objectName="inputSizeDialog")
-        live.bind_text(dialog, dialog.setWindowTitle, lambda: self.tr("Input size"))
+        live.bind_text(dialog, dialog.setWindowTitle, lambda _: self.tr("Input size"))
         live.bind_text(dialog, dialog.setLabelText,
-                       lambda: self.tr("Height and width of the input, pixels:"))
+                       lambda _: self.tr("Height and width of the input, pixels:"))
         dialog.setIntRange(MIN_INPUT, MAX_INPUT)
         dialog.setIntValue(self.state.image_size[0])
         dialog.setAttribute(Qt.WA_DeleteOnClose)
@@ -549,8 +556,8 @@ class MainWindow(QMainWindow):
     def _on_about_triggered(self):
         box = QMessageBox(QMessageBox.Information, "", "", QMessageBox.Ok, self)
         box.setObjectName("aboutBox")
-        live.bind_text(box, box.setWindowTitle, lambda: self.tr("About ConvScope"))
-        live.bind_text(box, box.setText, lambda: self.tr(
+        live.bind_text(box, box.setWindowTitle, lambda _: self.tr("About ConvScope"))
+        live.bind_text(box, box.setText, lambda _: self.tr(
             "<b>ConvScope</b> — draw a digit and watch a convolutional network think.<p>"
             "Sample digits: the MNIST database (LeCun, Cortes, Burges), CC BY-SA 3.0."))
         box.setAttribute(Qt.WA_DeleteOnClose)

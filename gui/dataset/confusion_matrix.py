@@ -33,7 +33,7 @@ class ConfusionMatrix(QWidget):
         self.setMinimumSize(240, 170)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setMouseTracking(True)
-        live.bind_text(self, self.setToolTip, lambda: self.tr(
+        live.bind_text(self, self.setToolTip, lambda self: self.tr(
             "Rows: the right answer · columns: what the network said. Click a cell to see those "
             "digits, worst first."))
         live.on_language_change(self, self.update)  # the painted axis titles

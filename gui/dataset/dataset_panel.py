@@ -31,11 +31,12 @@ class DatasetPanel(QWidget):
         held, fit = len(model.held_out_indices), len(model.training_indices)
         self.subset.addItem("", HELD_OUT)
         self.subset.addItem("", TRAINING)
-        live.bind_text(self, lambda text: self.subset.setItemText(0, text), lambda: fill(
-            self.tr("%1 held-out digits (never trained on)"), f"{held:,}"))
-        live.bind_text(self, lambda text: self.subset.setItemText(1, text), lambda: fill(
-            self.tr("%1 training digits"), f"{fit:,}"))
-        live.bind_text(self, self.subset.setToolTip, lambda: self.tr(
+        for index, text in [
+                (0, lambda self: fill(self.tr("%1 held-out digits (never trained on)"),
+                                      f"{held:,}")),
+                (1, lambda self: fill(self.tr("%1 training digits"), f"{fit:,}"))]:
+            live.bind_text(self, lambda self, text, i=index: self.subset.setItemText(i, text), text)
+        live.bind_text(self, self.subset.setToolTip, lambda self: self.tr(
             "Held out: the digits the shipped model, and training in this app on these digits, "
             "never learn from; they show how the network does on new handwriting. Training "
             "digits show what it learned by heart. (A network trained elsewhere may have seen "
@@ -48,7 +49,7 @@ class DatasetPanel(QWidget):
         self.gallery.setObjectName("datasetGallery")
         top = QHBoxLayout()
         look_at = QLabel()
-        live.bind_text(self, look_at.setText, lambda: self.tr("Look at"))
+        live.bind_text(self, look_at.setText, lambda self: self.tr("Look at"))
         top.addWidget(look_at)
         top.addWidget(self.subset)
         top.addWidget(self.progress)

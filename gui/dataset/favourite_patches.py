@@ -39,8 +39,8 @@ class FavouritePatches(QWidget):
         self.state, self.model = state, model
         self.title = QLabel(objectName="favouritesTitle", wordWrap=True)
         self.anywhere = QCheckBox(checked=True)
-        live.bind_text(self, self.anywhere.setText, lambda: self.tr("anywhere in its map"))
-        live.bind_text(self, self.anywhere.setToolTip, lambda: self.tr(
+        live.bind_text(self, self.anywhere.setText, lambda self: self.tr("anywhere in its map"))
+        live.bind_text(self, self.anywhere.setToolTip, lambda self: self.tr(
             "On: each digit counts with the strongest response of the pinned unit's channel, "
             "wherever it is (weight sharing: every unit of a map has the same filter). Off: only "
             "at the pinned unit's own position."))

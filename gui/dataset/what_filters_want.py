@@ -51,7 +51,7 @@ class WhatFiltersWant(QWidget):
         self.gallery = DigitGallery()
         top = QHBoxLayout()
         layer_label = QLabel()
-        live.bind_text(self, layer_label.setText, lambda: self.tr("Layer"))
+        live.bind_text(self, layer_label.setText, lambda self: self.tr("Layer"))
         top.addWidget(layer_label)
         top.addWidget(self.layer)
         top.addWidget(self.progress)

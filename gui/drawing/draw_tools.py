@@ -29,18 +29,18 @@ class DrawTools(QWidget):
         self.setObjectName("drawTools")
         self.state = state
         self.brush = QDoubleSpinBox(self, decimals=1, singleStep=0.5, suffix=" px")
-        live.bind_text(self, self.brush.setToolTip, lambda: self.tr(
+        live.bind_text(self, self.brush.setToolTip, lambda self: self.tr(
             "Brush diameter in input pixels  ([ and ] on the canvas)"))
         self.eraser = QToolButton(self, checkable=True)
-        live.bind_text(self, self.eraser.setText, lambda: self.tr("Eraser"))
-        live.bind_text(self, self.eraser.setToolTip, lambda: self.tr(
+        live.bind_text(self, self.eraser.setText, lambda self: self.tr("Eraser"))
+        live.bind_text(self, self.eraser.setToolTip, lambda self: self.tr(
             "Erase with the left button too  (E; the right button always erases)"))
         self.clear_button = clear = QToolButton(self)
-        live.bind_text(self, clear.setText, lambda: self.tr("Clear"))
-        live.bind_text(self, clear.setToolTip, lambda: self.tr(
+        live.bind_text(self, clear.setText, lambda self: self.tr("Clear"))
+        live.bind_text(self, clear.setToolTip, lambda self: self.tr(
             "Clear the drawing  (Esc or Delete on the canvas; undo with Ctrl+Z)"))
         brush_label = QLabel(self)
-        live.bind_text(self, brush_label.setText, lambda: self.tr("Brush"))
+        live.bind_text(self, brush_label.setText, lambda self: self.tr("Brush"))
         tools = QHBoxLayout()
         tools.addWidget(brush_label)
         tools.addWidget(self.brush)
@@ -50,14 +50,14 @@ class DrawTools(QWidget):
         samples = QHBoxLayout()
         samples.setSpacing(2)
         samples_label = QLabel(self)
-        live.bind_text(self, samples_label.setText, lambda: self.tr("Samples"))
+        live.bind_text(self, samples_label.setText, lambda self: self.tr("Samples"))
         samples.addWidget(samples_label)
         self.sample_buttons = []
         for digit in range(10):
             button = QToolButton(self, text=str(digit), autoRaise=True)
             self.sample_buttons.append(button)
             button.setFixedWidth(22)
-            live.bind_text(self, button.setToolTip, lambda d=digit: fill(
+            live.bind_text(self, button.setToolTip, lambda self, d=digit: fill(
                 self.tr("Draw the MNIST sample %1  (Ctrl+%1)"), d))
             button.clicked.connect(lambda _=False, d=digit: self._on_sample_clicked(d))
             samples.addWidget(button)

@@ -17,7 +17,7 @@ class KernelHeatmap(pg.GraphicsLayoutWidget):
         self.setFixedSize(size, size)
         self.setBackground(None)
         self.ci.setContentsMargins(0, 0, 0, 0)
-        live.bind_text(self, self.setToolTip, lambda: self.tr(
+        live.bind_text(self, self.setToolTip, lambda self: self.tr(
             "The kernel as colours: orange for positive weights, blue for negative, dark for 0"))
         view = self.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
         self.image = pg.ImageItem(lut=colormaps.DIVERGING)

@@ -95,7 +95,7 @@ class LayerPanel(QWidget):
         self.list.setSizeAdjustPolicy(QAbstractScrollArea.AdjustToContents)
         # Enough rows to see the network's shape at a glance even when the editor is tall.
         self.list.setMinimumHeight(7 * (self.list.fontMetrics().height() + 8) + 6)
-        live.bind_text(self, self.list.setToolTip, lambda: self.tr(
+        live.bind_text(self, self.list.setToolTip, lambda self: self.tr(
             "The layers in the order the image flows through them. Drag a row to move a layer."))
         self.add_button = QToolButton()
         self.add_button.setPopupMode(QToolButton.InstantPopup)
@@ -110,14 +110,14 @@ class LayerPanel(QWidget):
         self.up_button = QPushButton()
         self.down_button = QPushButton()
         for button, text, tip in [
-                (self.add_button, lambda: self.tr("Add layer"),
-                 lambda: self.tr("Insert a new layer after the selected one")),
-                (self.remove_button, lambda: self.tr("Remove"),
-                 lambda: self.tr("Delete the selected layer (Delete)")),
-                (self.up_button, lambda: self.tr("Move up"),
-                 lambda: self.tr("Move the selected layer one step earlier")),
-                (self.down_button, lambda: self.tr("Move down"),
-                 lambda: self.tr("Move the selected layer one step later"))]:
+                (self.add_button, lambda self: self.tr("Add layer"),
+                 lambda self: self.tr("Insert a new layer after the selected one")),
+                (self.remove_button, lambda self: self.tr("Remove"),
+                 lambda self: self.tr("Delete the selected layer (Delete)")),
+                (self.up_button, lambda self: self.tr("Move up"),
+                 lambda self: self.tr("Move the selected layer one step earlier")),
+                (self.down_button, lambda self: self.tr("Move down"),
+                 lambda self: self.tr("Move the selected layer one step later"))]:
             live.bind_text(self, button.setText, text)
             live.bind_text(self, button.setToolTip, tip)
         self.error_label = error_label(QLabel(visible=False))

@@ -95,15 +95,19 @@ class AttributionPanel(QWidget):
         occlusion_row.addWidget(self.progress)
         self._patch_row = QLabel()
         for setter, text in [
-                (show_row.setText, lambda: self.tr("Show")),
-                (class_row.setText, lambda: self.tr("Class")),
-                (self._layer_row.setText, lambda: self.tr("Layer")),
-                (self._patch_row.setText, lambda: self.tr("Patch")),
-                (self.target.setToolTip, lambda: self.tr("The class whose probability is explained")),
-                (self.layer.setToolTip, lambda: self.tr("The layer whose maps Grad-CAM weighs")),
-                (self.patch.setToolTip, lambda: self.tr("Side of the square slid over the input")),
-                (self.run_button.setText, lambda: self.tr("Occlude again")),
-                (self.run_button.setToolTip, lambda: self.tr("Run occlusion on the drawing (R)"))]:
+                (show_row.setText, lambda self: self.tr("Show")),
+                (class_row.setText, lambda self: self.tr("Class")),
+                (self._layer_row.setText, lambda self: self.tr("Layer")),
+                (self._patch_row.setText, lambda self: self.tr("Patch")),
+                (self.target.setToolTip,
+                 lambda self: self.tr("The class whose probability is explained")),
+                (self.layer.setToolTip,
+                 lambda self: self.tr("The layer whose maps Grad-CAM weighs")),
+                (self.patch.setToolTip,
+                 lambda self: self.tr("Side of the square slid over the input")),
+                (self.run_button.setText, lambda self: self.tr("Occlude again")),
+                (self.run_button.setToolTip,
+                 lambda self: self.tr("Run occlusion on the drawing (R)"))]:
             live.bind_text(self, setter, text)
         form.addRow(self._patch_row, occlusion_row)
         layout = QVBoxLayout(self)

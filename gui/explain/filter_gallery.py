@@ -42,16 +42,16 @@ class FilterGallery(QWidget):
         self.mosaic = None  # its kernel_layout
         self.chooser = QComboBox()
         live.bind_text(self, self.chooser.setToolTip,
-                       lambda: self.tr("The convolution layer whose kernels are shown"))
+                       lambda self: self.tr("The convolution layer whose kernels are shown"))
         self.plot = pg.PlotWidget()
         self.plot.setObjectName("filterMosaic")
         self.plot.setBackground(QColor(60, 60, 60))
         self.plot.setMenuEnabled(False)
         self.plot.hideAxis("bottom")
-        live.bind_text(self, lambda text: self.plot.setLabel("left", text),
-                       lambda: self.tr("filter"))
-        live.bind_text(self, lambda text: self.plot.setLabel("top", text),
-                       lambda: self.tr("input channel"))
+        live.bind_text(self, lambda self, text: self.plot.setLabel("left", text),
+                       lambda self: self.tr("filter"))
+        live.bind_text(self, lambda self, text: self.plot.setLabel("top", text),
+                       lambda self: self.tr("input channel"))
         view = self.plot.getViewBox()
         view.setAspectLocked(True)
         view.invertY(True)

@@ -23,7 +23,7 @@ class LessonBanner(QFrame):
         self.question.setForegroundRole(QPalette.PlaceholderText)  # quieter than the look text
         self.close_button = QToolButton(text="×", autoRaise=True)
         live.bind_text(self, self.close_button.setToolTip,
-                       lambda: self.tr("Close the lesson (the network stays)"))
+                       lambda self: self.tr("Close the lesson (the network stays)"))
         texts = QVBoxLayout()
         texts.setSpacing(2)
         for label in (self.title, self.look, self.question):

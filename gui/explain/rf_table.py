@@ -109,7 +109,7 @@ class ReceptiveFieldTable(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         legend = QLabel()
-        live.bind_text(self, legend.setText, lambda: self.tr(
+        live.bind_text(self, legend.setText, lambda self: self.tr(
             "r: window size in input pixels · j (jump): input pixels between neighbouring units · "
             "start: input position of the first unit's centre"))
         legend.setWordWrap(True)

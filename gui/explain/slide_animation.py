@@ -123,18 +123,19 @@ class SlideAnimation(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         self.speed_slider = QSlider(Qt.Horizontal, minimum=1, maximum=60, value=8)
         for widget, tip in [
-                (self.layer_box, lambda: self.tr("The conv or pool layer whose window slides")),
+                (self.layer_box,
+                 lambda self: self.tr("The conv or pool layer whose window slides")),
                 (self.channel_box,
-                 lambda: self.tr("The output channel (the filter, for a convolution)")),
+                 lambda self: self.tr("The output channel (the filter, for a convolution)")),
                 (self.input_channel_box,
-                 lambda: self.tr("The input channel shown under the window")),
-                (self.play_button, lambda: self.tr("Play / pause")),
-                (self.step_back_button, lambda: self.tr("One stride back")),
-                (self.step_button, lambda: self.tr("One stride forward")),
-                (self.speed_slider, lambda: self.tr("Units per second"))]:
+                 lambda self: self.tr("The input channel shown under the window")),
+                (self.play_button, lambda self: self.tr("Play / pause")),
+                (self.step_back_button, lambda self: self.tr("One stride back")),
+                (self.step_button, lambda self: self.tr("One stride forward")),
+                (self.speed_slider, lambda self: self.tr("Units per second"))]:
             live.bind_text(self, widget.setToolTip, tip)
-        live.bind_text(self, self.step_back_button.setText, lambda: self.tr("Back"))
-        live.bind_text(self, self.step_button.setText, lambda: self.tr("Step"))
+        live.bind_text(self, self.step_back_button.setText, lambda self: self.tr("Back"))
+        live.bind_text(self, self.step_button.setText, lambda self: self.tr("Step"))
         self.speed_label = QLabel()
         self.status = QLabel(objectName="slideStatus")
         self.input_panel, self.output_panel = _ImagePanel(), _ImagePanel()
@@ -142,9 +143,9 @@ class SlideAnimation(QWidget):
 
         # Controls in a side column, so the pictures get the dock's whole height.
         controls = QFormLayout()
-        for field, label in [(self.layer_box, lambda: self.tr("layer")),
-                             (self.channel_box, lambda: self.tr("channel")),
-                             (self.input_channel_box, lambda: self.tr("input channel"))]:
+        for field, label in [(self.layer_box, lambda self: self.tr("layer")),
+                             (self.channel_box, lambda self: self.tr("channel")),
+                             (self.input_channel_box, lambda self: self.tr("input channel"))]:
             controls.addRow(QLabel(), field)
             live.bind_text(self, controls.labelForField(field).setText, label)
         player = QHBoxLayout()
@@ -152,7 +153,7 @@ class SlideAnimation(QWidget):
             player.addWidget(widget)
         speed = QHBoxLayout()
         speed_label = QLabel()
-        live.bind_text(self, speed_label.setText, lambda: self.tr("speed"))
+        live.bind_text(self, speed_label.setText, lambda self: self.tr("speed"))
         for widget in (speed_label, self.speed_slider, self.speed_label):
             speed.addWidget(widget)
         self.status.setWordWrap(True)

@@ -83,7 +83,7 @@ class UnitInspector(QWidget):
         self._fill = None
         # Behind another dock tab it explains nothing until shown: hover and pen change the
         # unit or its numbers every frame.
-        self._show_when_seen = LazyRedraw(self, lambda: self._show(self.unit))
+        self._show_when_seen = LazyRedraw(self, lambda self: self._show(self.unit))
         self.title = _text("", name="inspectorTitle")
         font = self.title.font()
         font.setBold(True)
@@ -92,8 +92,9 @@ class UnitInspector(QWidget):
         self.subtitle = _text("")
         self.equation = _text("", name="equation")
         self.erf_box = QCheckBox(objectName="erfToggle")
-        live.bind_text(self, self.erf_box.setText, lambda: self.tr("Effective receptive field"))
-        live.bind_text(self, self.erf_box.setToolTip, lambda: self.tr(
+        live.bind_text(self, self.erf_box.setText,
+                       lambda self: self.tr("Effective receptive field"))
+        live.bind_text(self, self.erf_box.setToolTip, lambda self: self.tr(
             "Heatmap on the canvas: how strongly each input pixel changes the pinned unit "
             "(|∂unit/∂pixel|). It is strongest near the window's centre."))
         self.scroll = QScrollArea(widgetResizable=True)

@@ -18,6 +18,8 @@ from PySide6.QtCore import (
     QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator,
 )
 
+from gui.callbacks import detached
+
 ENGLISH, CHINESE = "en", "zh_CN"
 #: each language named in itself, so that a user can find theirs whatever is showing
 LANGUAGES = {ENGLISH: "English", CHINESE: "简体中文"}
@@ -73,7 +75,9 @@ def _install(app, language):
 
 
 class _LanguageWatcher(QObject):
-    """Runs callbacks whenever its parent widget is told that the language changed."""
+    """Runs its widget's language callbacks whenever the widget is told that the language
+    changed. It keeps them as functions of the widget (``gui.callbacks.detached``), never the
+    widget itself: it is the widget's child, and a cycle would keep a dropped widget alive."""
 
     def __init__(self, widget):
         super().__init__(widget, objectName="languageWatcher")
@@ -83,17 +87,18 @@ class _LanguageWatcher(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.LanguageChange:
             for callback in self.callbacks:
-                callback()
+                callback(watched)
         return False
 
 
 def on_language_change(widget, callback):
-    """Call ``callback()`` whenever the interface language changes while ``widget`` lives: for
-    texts computed from the state (re-run the method that formats them)."""
+    """Call ``callback`` whenever the interface language changes while ``widget`` lives: for
+    texts computed from the state (re-run the method that formats them). ``callback`` is a
+    bound method (``self._retranslate``) or a function of the widget (``lambda self: ...``)."""
     watcher = next((c for c in widget.children() if isinstance(c, _LanguageWatcher)), None)
     if watcher is None:
         watcher = _LanguageWatcher(widget)
-    watcher.callbacks.append(callback)
+    watcher.callbacks.append(detached(widget, callback))
 
 
 def translator(context):
@@ -102,8 +107,10 @@ def translator(context):
 
 
 def bind_text(widget, setter, text):
-    """``setter(text())`` now and again after every language change: a fixed text that follows
-    the language, e.g. ``bind_text(self, button.setToolTip, lambda: self.tr("Clear"))``."""
-    setter(text())
-    on_language_change(widget, lambda: setter(text()))
-
+    """``setter(text(widget))`` now and again after every language change: a fixed text that
+    follows the language, e.g. ``bind_text(self, clear.setText, lambda self: self.tr("Clear"))``.
+    ``setter`` is a bound method or a function of the widget and the text; ``text`` a function
+    of the widget (as in ``on_language_change``)."""
+    set_text, text = detached(widget, setter), detached(widget, text)
+    set_text(widget, text(widget))
+    on_language_change(widget, lambda widget: set_text(widget, text(widget)))

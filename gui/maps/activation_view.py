@@ -98,7 +98,7 @@ class ActivationView(QWidget):
         self._pin_before_click = None
         self._on_layers_changed()
         self._retranslate(scale_label)
-        live.on_language_change(self, lambda: self._retranslate(scale_label))
+        live.on_language_change(self, lambda self: self._retranslate(scale_label))
 
     def grab_page(self):
         """A QPixmap of every layer's view: the whole scrollable page, not just the part in view."""

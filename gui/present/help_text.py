@@ -148,7 +148,8 @@ SHORTCUTS = [
     (QT_TRANSLATE_NOOP("Shortcuts", "Ctrl+T"),
      QT_TRANSLATE_NOOP("Shortcuts", "train the network on MNIST digits")),
     (QT_TRANSLATE_NOOP("Shortcuts", "Ctrl+I"),
-     QT_TRANSLATE_NOOP("Shortcuts", "load an image file (PNG/JPEG, fitted to the input size; colour for RGB networks)")),
+     QT_TRANSLATE_NOOP("Shortcuts", "load an image file (PNG/JPEG, fitted to the input size; "
+                                    "colour for RGB networks)")),
     (QT_TRANSLATE_NOOP("Shortcuts", "Ctrl+E"),
      QT_TRANSLATE_NOOP("Shortcuts", "export the activation maps as PNG")),
     (QT_TRANSLATE_NOOP("Shortcuts", "Hover a map unit"),

@@ -57,8 +57,8 @@ class TrainingDialog(QDialog):
         self._preview = None  # the newest epoch's weights, not yet shown
         self._preview_timer = QTimer(self, singleShot=True, interval=0)
         self._preview_timer.timeout.connect(self._show_preview)
-        self._status = ""  # the status line's text, or a callable making it in the language
-        self._progress_format = self._not_started
+        self._status = ""  # the status line's text, or a function of the dialog making it
+        self._progress_format = lambda self: self.tr("not started")
         self._build()
         self._fill_default_paths()
         self._set_running(False)
@@ -69,24 +69,23 @@ class TrainingDialog(QDialog):
     # ------------------------------------------------------------------ layout
     def _build(self):
         self.images_edit, self.labels_edit = QLineEdit(), QLineEdit()
-        self._texts = []  # (setter, text()) of the fixed texts, set again on a language change
         data = QGroupBox()
-        self._texts.append((data.setTitle, lambda: self.tr(
-            "Training data: an IDX image file and its label file, as in MNIST")))
+        live.bind_text(self, data.setTitle, lambda self: self.tr(
+            "Training data: an IDX image file and its label file, as in MNIST"))
         form = QFormLayout(data)
         for label, edit, title in (
-                (lambda: self.tr("Images"), self.images_edit,
-                 lambda: self.tr("Choose the IDX image file")),
-                (lambda: self.tr("Labels"), self.labels_edit,
-                 lambda: self.tr("Choose the IDX label file"))):
+                (lambda self: self.tr("Images"), self.images_edit,
+                 lambda self: self.tr("Choose the IDX image file")),
+                (lambda self: self.tr("Labels"), self.labels_edit,
+                 lambda self: self.tr("Choose the IDX label file"))):
             browse = QPushButton()
-            self._texts.append((browse.setText, lambda: self.tr("Browse…")))
-            browse.clicked.connect(lambda _=False, e=edit, t=title: self._browse(e, t()))
+            live.bind_text(self, browse.setText, lambda self: self.tr("Browse…"))
+            browse.clicked.connect(lambda _=False, e=edit, t=title: self._browse(e, t(self)))
             row = QHBoxLayout()
             row.addWidget(edit, 1)
             row.addWidget(browse)
             row_label = QLabel()
-            self._texts.append((row_label.setText, label))
+            live.bind_text(self, row_label.setText, label)
             form.addRow(row_label, row)
         self.images_edit.setPlaceholderText("…-images-idx…-ubyte(.gz)")  # the files' names
         self.labels_edit.setPlaceholderText("…-labels-idx…-ubyte(.gz)")
@@ -100,28 +99,28 @@ class TrainingDialog(QDialog):
             self.optimizer.addItem(name, setting)
         self.learning_rate = QDoubleSpinBox(decimals=5, minimum=1e-5, maximum=1.0)
         self.learning_rate.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
-        self._texts.append((self.learning_rate.setToolTip, lambda: self.tr(
-            "The peak rate: it warms up to this value, then anneals (one-cycle)")))
+        live.bind_text(self, self.learning_rate.setToolTip, lambda self: self.tr(
+            "The peak rate: it warms up to this value, then anneals (one-cycle)"))
         self._on_schedule_changed()
         self.optimizer.currentIndexChanged.connect(self._on_schedule_changed)
         self.start_from.currentIndexChanged.connect(self._on_schedule_changed)
         self.augment = QCheckBox()
-        self._texts.append((self.augment.setText, lambda: self.tr(
-            "Augment: randomly shift, rotate and scale each digit")))
+        live.bind_text(self, self.augment.setText, lambda self: self.tr(
+            "Augment: randomly shift, rotate and scale each digit"))
         self.augment.setChecked(True)
         settings = QGroupBox()
-        self._texts.append((settings.setTitle, lambda: self.tr("Settings")))
+        live.bind_text(self, settings.setTitle, lambda self: self.tr("Settings"))
         grid = QGridLayout(settings)
         for column, pairs in enumerate((
-                ((lambda: self.tr("Start from"), self.start_from),
-                 (lambda: self.tr("Optimizer"), self.optimizer)),
-                ((lambda: self.tr("Epochs"), self.epochs),
-                 (lambda: self.tr("Learning rate"), self.learning_rate)),
-                ((lambda: self.tr("Batch size"), self.batch_size), (None, self.augment)))):
+                ((lambda self: self.tr("Start from"), self.start_from),
+                 (lambda self: self.tr("Optimizer"), self.optimizer)),
+                ((lambda self: self.tr("Epochs"), self.epochs),
+                 (lambda self: self.tr("Learning rate"), self.learning_rate)),
+                ((lambda self: self.tr("Batch size"), self.batch_size), (None, self.augment)))):
             for row, (label, widget) in enumerate(pairs):
                 if label:
                     grid_label = QLabel()
-                    self._texts.append((grid_label.setText, label))
+                    live.bind_text(self, grid_label.setText, label)
                     grid.addWidget(grid_label, row, 2 * column)
                     grid.addWidget(widget, row, 2 * column + 1)
                 else:
@@ -136,14 +135,15 @@ class TrainingDialog(QDialog):
         self.cancel_button = QPushButton()
         self.revert_button = QPushButton()
         close = QPushButton()
-        self._texts += [
-            (self.setWindowTitle, lambda: self.tr("Train the network")),
-            (self.train_button.setText, lambda: self.tr("Train")),
-            (self.cancel_button.setText, lambda: self.tr("Cancel training")),
-            (self.revert_button.setText, lambda: self.tr("Revert")),
-            (self.revert_button.setToolTip,
-             lambda: self.tr("Put back the weights from before the last run")),
-            (close.setText, lambda: self.tr("Close"))]
+        for setter, text in [
+                (self.setWindowTitle, lambda self: self.tr("Train the network")),
+                (self.train_button.setText, lambda self: self.tr("Train")),
+                (self.cancel_button.setText, lambda self: self.tr("Cancel training")),
+                (self.revert_button.setText, lambda self: self.tr("Revert")),
+                (self.revert_button.setToolTip,
+                 lambda self: self.tr("Put back the weights from before the last run")),
+                (close.setText, lambda self: self.tr("Close"))]:
+            live.bind_text(self, setter, text)
         self.train_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.revert_button.clicked.connect(self.revert)
@@ -165,23 +165,19 @@ class TrainingDialog(QDialog):
         self.resize(860, 640)
 
     def _retranslate(self):
-        for setter, text in self._texts:
-            setter(text())
         for i, text in enumerate((self.tr("current weights (fine-tune)"),
                                   self.tr("fresh random weights (from scratch)"))):
             self.start_from.setItemText(i, text)
         for i, name in enumerate(OPTIMIZERS):
             self.optimizer.setItemText(i, self.tr(name))
-        self.progress.setFormat(self._progress_format())
-        self.status.setText(self._status() if callable(self._status) else self._status)
-
-    def _not_started(self):
-        return self.tr("not started")
+        self.progress.setFormat(self._progress_format(self))
+        self.status.setText(self._status(self) if callable(self._status) else self._status)
 
     def _set_progress(self, text):
-        """Show ``text`` (a callable making it in the interface language) on the progress bar."""
+        """Show ``text`` (a function of the dialog making it in the interface language: the
+        dialog must not hold itself) on the progress bar."""
         self._progress_format = text
-        self.progress.setFormat(text())
+        self.progress.setFormat(text(self))
 
     def _fill_default_paths(self):
         try:
@@ -213,11 +209,11 @@ class TrainingDialog(QDialog):
         self.state.set_training(running)
 
     def _say(self, text, error=False):
-        """Show ``text`` on the status line: a string, or a callable making it in the interface
-        language (it is made again when the language changes)."""
+        """Show ``text`` on the status line: a string, or a function of the dialog making it in
+        the interface language (it is made again when the language changes)."""
         self._status = text
         self.status.setStyleSheet("color: #b00020;" if error else "")
-        self.status.setText(text() if callable(text) else text)
+        self.status.setText(text(self) if callable(text) else text)
 
     # ---------------------------------------------------------------- training
     def _prepare(self):
@@ -267,10 +263,11 @@ class TrainingDialog(QDialog):
         self._summary = ""
         self.curves.clear(job.epochs)
         self.progress.setValue(0)
-        self._set_progress(lambda: self.tr("starting…"))
+        self._set_progress(lambda self: self.tr("starting…"))
         held = 0 if job.validation is None else len(job.validation[1])
-        self._say(lambda: fill(self.tr("Training on %1 digits, measuring on %2 held-out ones…"),
-                               f"{len(job.labels):,}", f"{held:,}"))
+        self._say(lambda self: fill(
+            self.tr("Training on %1 digits, measuring on %2 held-out ones…"),
+            f"{len(job.labels):,}", f"{held:,}"))
         self._thread = QThread(self)
         self._worker = TrainingWorker(job)
         self._worker.moveToThread(self._thread)
@@ -287,22 +284,22 @@ class TrainingDialog(QDialog):
         """Ask the worker to stop; it does so after the batch it is on (well within a second)."""
         if self._worker is not None:
             self._worker.cancel()
-            self._say(lambda: self.tr("Stopping…"))
+            self._say(lambda self: self.tr("Stopping…"))
 
     def _on_progress_changed(self, p):
         self.curves.add_batch(p)
         self.progress.setValue(round(1000 * p.fraction))
-        self._set_progress(lambda: fill(self.tr("epoch %1 of %2 · batch %3 of %4"),
-                                        p.epoch, p.epochs, p.batch, p.batches))
-        self._say(lambda: fill(self.tr("Epoch %1: loss %2, %3 % right on the training batches so "
-                                       "far · %4 digits/s"), p.epoch, number(p.loss),
-                               f"{100 * p.accuracy:.1f}", f"{p.examples_per_s:,.0f}"))
+        self._set_progress(lambda self: fill(self.tr("epoch %1 of %2 · batch %3 of %4"),
+                                             p.epoch, p.epochs, p.batch, p.batches))
+        self._say(lambda self: fill(
+            self.tr("Epoch %1: loss %2, %3 % right on the training batches so far · %4 digits/s"),
+            p.epoch, number(p.loss), f"{100 * p.accuracy:.1f}", f"{p.examples_per_s:,.0f}"))
 
     def _on_epoch_finished(self, p, params):
         self.curves.add_epoch(p)
         if p.val_accuracy is not None:
-            self._summary = lambda: fill(self.tr("held-out accuracy %1 % after epoch %2"),
-                                         f"{100 * p.val_accuracy:.1f}", p.epoch)
+            self._summary = lambda self: fill(self.tr("held-out accuracy %1 % after epoch %2"),
+                                              f"{100 * p.val_accuracy:.1f}", p.epoch)
         # Short epochs can finish faster than the maps redraw: show only the newest weights,
         # once per event-loop pass, so a backlog of previews never delays Cancel.
         self._preview = params
@@ -329,23 +326,23 @@ class TrainingDialog(QDialog):
             self._say(error, error=True)
         elif self.state.network is not self._target:
             self._before = None
-            self._say(lambda: self.tr("The network was replaced or its layers changed while it "
-                                      "was training, so the trained weights were not applied."),
-                      error=True)
+            self._say(lambda self: self.tr("The network was replaced or its layers changed while "
+                                           "it was training, so the trained weights were not "
+                                           "applied."), error=True)
         else:
             # The undo entry must lead from the weights before training to the trained ones, not
             # from the last epoch's live preview.
             self.state.set_weights(params, self.tr("Train network (stopped early)") if stopped
                                    else self.tr("Train network"), before=self._before.params)
-            self._say(lambda summary=self._summary: self._finished_text(stopped, summary))
-            self._set_progress(lambda: self.tr("stopped") if stopped else self.tr("done"))
+            self._say(lambda self, summary=self._summary: self._finished_text(stopped, summary))
+            self._set_progress(lambda self: self.tr("stopped") if stopped else self.tr("done"))
         self._set_running(False)
         self.trainingFinished.emit()
 
     def _finished_text(self, stopped, summary):
         what = (self.tr("Stopped; the weights learned so far are kept") if stopped
                 else self.tr("Done"))
-        summary = fill(self.tr(" (%1)"), summary()) if summary else ""
+        summary = fill(self.tr(" (%1)"), summary(self)) if summary else ""
         return fill(self.tr("%1%2. Revert puts the weights from before training back; "
                             "Edit ▸ Undo does too."), what, summary)
 
@@ -354,11 +351,11 @@ class TrainingDialog(QDialog):
         if self._before is None:
             return
         if not _same_structure(self.state.network, self._before):
-            self._say(lambda: self.tr("The layers changed since training, so the old weights no "
-                                      "longer fit."), error=True)
+            self._say(lambda self: self.tr("The layers changed since training, so the old weights "
+                                           "no longer fit."), error=True)
         else:
             self.state.set_weights(self._before.params, self.tr("Revert training"))
-            self._say(lambda: self.tr("The weights from before training are back."))
+            self._say(lambda self: self.tr("The weights from before training are back."))
         self._before = None
         self._set_running(False)
 

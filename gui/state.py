@@ -19,7 +19,7 @@ from engine.examples import pin_unit
 from engine import partial_forward
 from gui import undo
 from gui.drawing.brush import default_brush
-from gui.i18n import fill
+from gui.i18n import QT_TRANSLATE_NOOP, fill
 from gui.i18n.engine_messages import engine_text
 
 
@@ -91,9 +91,10 @@ class AppState(QObject):
     trainingChanged = Signal(bool)
     historyTrimmed = Signal(int)
 
-    #: why a weight edit is refused while training runs
-    TRAINING_NOTE = ("Training is running: its result would overwrite weight edits, so they wait "
-                     "until it ends (Cancel stops it).")
+    #: why a weight edit is refused while training runs (translate it when showing it)
+    TRAINING_NOTE = QT_TRANSLATE_NOOP(
+        "AppState", "Training is running: its result would overwrite weight edits, so they wait "
+        "until it ends (Cancel stops it).")
 
     def __init__(self, network, parent=None):
         super().__init__(parent)
@@ -224,14 +225,15 @@ class AppState(QObject):
         beyond ±3.4e38) would turn every map after the layer into NaN, so they are refused.
         """
         if self.training:
-            self._set_error(self.TRAINING_NOTE)
+            self._set_error(self.tr(self.TRAINING_NOTE))
             return self.error
         current = self.network.params[layer][name]
         with np.errstate(over="ignore", invalid="ignore"):
             value = np.asarray(value, np.float64).astype(current.dtype).reshape(current.shape)
         if not np.isfinite(value).all():
-            self._set_error(f"the {name} of layer {layer + 1} would hold values that are not "
-                            f"finite 32-bit numbers (NaN, infinity or beyond ±3.4e38)")
+            self._set_error(fill(self.tr("the %1 of layer %2 would hold values that are not "
+                                         "finite 32-bit numbers (NaN, infinity or beyond "
+                                         "±3.4e38)"), engine_text(name), layer + 1))
             return self.error
         self._set_error("")
         before, after = undo.patches(current, value)

@@ -45,9 +45,11 @@ class StatusBar(QStatusBar):
             _count(sum(r['params'] for r in rows)), _count(sum(r['macs'] for r in rows))))
 
     def _on_history_trimmed(self, dropped):
-        steps = "step was" if dropped == 1 else f"{dropped} steps were"
-        self.showMessage(f"Undo history full: the oldest {steps} dropped (the history keeps "
-                         f"{self.state.undo_budget // 2**20} MB).", 15000)
+        megabytes = self.state.undo_budget // 2**20
+        self.showMessage(fill(self.tr("Undo history full: the oldest step was dropped (the "
+                                      "history keeps %1 MB).") if dropped == 1 else
+                              self.tr("Undo history full: the oldest %2 steps were dropped (the "
+                                      "history keeps %1 MB)."), megabytes, dropped), 15000)
 
     def _on_activations_changed(self):
         self.time_label.setText(fill(self.tr("·  forward %1 ms"), f"{self.state.forward_ms:.1f}"))

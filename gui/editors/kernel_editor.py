@@ -289,7 +289,7 @@ class KernelEditor(QWidget):
         for widget in (self.grid, self.bias_edit, self.preset_box, self.normalize_button,
                        self.flip_button, self.random_button, self.zero_button):
             widget.setEnabled(not running)
-        self._say(self.state.TRAINING_NOTE if running else "")
+        self._say(self.state.tr(self.state.TRAINING_NOTE) if running else "")
 
     def _on_network_changed(self, *_):
         layer = self._conv_layer()

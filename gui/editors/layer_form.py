@@ -46,7 +46,8 @@ def parse_padding(text, tr=str):
     """
     text = text.strip().lower()
     if re.search(r"[-−]\s*\d", text):
-        raise ValueError(f"padding must be ≥ 0 (pixels added at a border), not {text}")
+        raise ValueError(fill(tr(QT_TRANSLATE_NOOP(
+            "LayerForm", "padding must be ≥ 0 (pixels added at a border), not %1")), text))
     if text in ("valid", "same", "full"):
         return text
     if re.fullmatch(_INT, text):

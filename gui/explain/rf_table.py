@@ -31,6 +31,8 @@ COLUMNS = (QT_TRANSLATE_NOOP("ReceptiveFieldTable", "layer"),
            QT_TRANSLATE_NOOP("ReceptiveFieldTable", "pixels seen"))
 _DASH = "—"
 WHOLE_INPUT = QT_TRANSLATE_NOOP("ReceptiveFieldTable", "whole input")  # r of a flat layer: each unit is wired to every input pixel
+UPSAMPLED = QT_TRANSLATE_NOOP(  # a jump below a pixel, after a transposed conv
+    "ReceptiveFieldTable", "%1 px: neighbouring units are less than a pixel apart (upsampled)")
 
 
 def _pair(values, fmt=str, between="×"):
@@ -41,12 +43,12 @@ def _pair(values, fmt=str, between="×"):
     return f"{a}{between}{b}" if between == "×" else f"({a}, {b})"
 
 
-def _jump(jump):
-    """'2', '(2, 1)'; a fraction of a pixel (after a transposed conv) says so."""
+def _jump(jump, upsampled):
+    """'2', '(2, 1)'; a fraction of a pixel (after a transposed conv) says so (``upsampled``)."""
     text = _pair(jump, between=", ")
     if all(Fraction(j).denominator == 1 for j in jump):
         return text
-    return f"{text} px: neighbouring units are less than a pixel apart (upsampled)"
+    return fill(upsampled, text)
 
 
 def _padding(window, mode):
@@ -63,12 +65,13 @@ def _formula(row):
     return axes[0] if axes[0] == axes[1] else f"H: {axes[0]}   W: {axes[1]}"
 
 
-def layer_cells(row, receptive_field, padding_mode=None, part="%1 of %2", whole=WHOLE_INPUT):
+def layer_cells(row, receptive_field, padding_mode=None, part="%1 of %2", whole=WHOLE_INPUT,
+                upsampled=UPSAMPLED):
     """The table's cells for one ``net.summary()`` row, as strings in ``COLUMNS`` order.
 
     ``receptive_field`` is the layer's ReceptiveField for its centre unit: "pixels seen" counts
     the image pixels its window actually reads, "9 of 25" when dilation skips some of the box
-    (``part``, the words for that in the interface language).
+    (``part``, ``whole`` and ``upsampled``: the words in the interface language).
     """
     window = row["window"]
     sliding = window is not None and len(row["formula"]) == 2  # a window that slides
@@ -84,7 +87,7 @@ def layer_cells(row, receptive_field, padding_mode=None, part="%1 of %2", whole=
             _pair(window.stride) if sliding else _DASH,
             _padding(window, padding_mode) if sliding else _DASH,
             whole if len(row["output_shape"]) == 1 else _pair(row["rf"]),
-            _DASH if row["jump"] is None else _jump(row["jump"]),
+            _DASH if row["jump"] is None else _jump(row["jump"], upsampled),
             _DASH if row["start"] is None else _pair(row["start"], number, ", "),
             str(seen) if seen == box else fill(part, seen, box))
 
@@ -156,7 +159,7 @@ class ReceptiveFieldTable(QWidget):
             spec = net.layers[i]
             rows.append(layer_cells(summary, net.receptive_field(i, *centre),
                                     getattr(spec, "padding_mode", None), self.tr("%1 of %2"),
-                                    self.tr(WHOLE_INPUT)))
+                                    self.tr(WHOLE_INPUT), self.tr(UPSAMPLED)))
         self.table.setRowCount(len(rows))
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells):

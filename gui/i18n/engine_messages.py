@@ -61,9 +61,6 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("engine", "unit %1 is outside layer %2's output of shape %3"),
     QT_TRANSLATE_NOOP("engine", "layer %1 has %2 channels, not %3"),
     QT_TRANSLATE_NOOP("engine", 'this is not a ConvScope network: a spec needs "format": "%1"'),
-    QT_TRANSLATE_NOOP("engine",
-        "this network file has version %1; this ConvScope reads version %2 (it may come from a "
-        "newer ConvScope)"),
     QT_TRANSLATE_NOOP("engine", '"layers" must be a list of layers like {"type": "relu"}'),
     QT_TRANSLATE_NOOP("engine", "this .npz has no network spec; it was not written by ConvScope"),
     QT_TRANSLATE_NOOP("engine", "the spec entry is not text; this is not a ConvScope network"),
@@ -72,11 +69,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("engine", "cannot open %1: %2"),
     QT_TRANSLATE_NOOP("engine", "%1: %2"),
     QT_TRANSLATE_NOOP("engine", "the spec is not valid JSON (%1 at line %2, column %3)"),
-    QT_TRANSLATE_NOOP("engine",
-        "not a readable ConvScope .npz file; it may be truncated or of another kind (%1)"),
     QT_TRANSLATE_NOOP("engine", "layer %1 (%2) has no %3 in the file"),
-    QT_TRANSLATE_NOOP("engine",
-        "the %1 of layer %2 (%3) holds values that are not finite numbers"),
     QT_TRANSLATE_NOOP("engine", "%1 must be a whole number, not %2"),
     QT_TRANSLATE_NOOP("engine", "%1 must be at least %2, not %3"),
     QT_TRANSLATE_NOOP("engine", "%1 must be a number or a (height, width) pair, not %2"),
@@ -116,9 +109,6 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("engine",
         "the output padding (%1) must be smaller than the stride (%2) or the dilation (%3)"),
     QT_TRANSLATE_NOOP("engine", "%1 must be a number ≥ 0, not %2"),
-    QT_TRANSLATE_NOOP("engine",
-        "the input size must be (channels, height, width) or (height, width) with every number "
-        "at least 1, not %1"),
     QT_TRANSLATE_NOOP("engine", "%1: needs %2, but was given %3"),
     QT_TRANSLATE_NOOP("engine",
         "the network expects images of %1×%2×%3 (channels × height × width) or a batch of them, "
@@ -130,8 +120,6 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("engine", "there are weights for %1 layers but the network has %2"),
     QT_TRANSLATE_NOOP("engine",
         "predict needs a network that ends in softmax over a flat vector (… → dense → softmax)"),
-    QT_TRANSLATE_NOOP("engine",
-        "%1: its %2 would hold %3 numbers, more than ConvScope handles (%4)"),
     QT_TRANSLATE_NOOP("engine", "layer %1: %2"),
     QT_TRANSLATE_NOOP("engine",
         "%1 must be (channels, height, width) or a batch of those, not an array of shape %2"),
@@ -201,10 +189,115 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("engine",
         "training diverged in epoch %1 (the loss became %2): the learning rate %3 is too high "
         "for this network; try a smaller one"),
+    QT_TRANSLATE_NOOP("engine", "%1: the data its header declares, in bytes,"),
+    QT_TRANSLATE_NOOP("engine", "%1: its size in bytes"),
+    QT_TRANSLATE_NOOP("engine", "%1 must hold real numbers, not %2 values"),
+    QT_TRANSLATE_NOOP("engine", "%1 must be an array of numbers with one shape"),
+    QT_TRANSLATE_NOOP("engine",
+        "the labels run from %1 to %2 but the network has %3 outputs: end it with a dense layer "
+        "of %4 followed by softmax"),
+    QT_TRANSLATE_NOOP("engine",
+        "the labels run from %1 to %2 but the network has %3 output%4: end it with a dense layer "
+        "of %5 followed by softmax"),
+    QT_TRANSLATE_NOOP("engine", "the spec holds %1; settings must be finite numbers"),
+    QT_TRANSLATE_NOOP("engine",
+        "not a readable ConvScope .npz file; it may be truncated or of another kind (a ConvScope "
+        "network is a .npz archive or a JSON spec)"),
+    QT_TRANSLATE_NOOP("engine",
+        "this network file has version %1; this ConvScope reads version %2%3"),
+    QT_TRANSLATE_NOOP("engine",
+        "%1: a .json file holds only the layer spec, not the weights; save the network as .npz to"
+        " keep them"),
+    QT_TRANSLATE_NOOP("engine",
+        "the spec nests lists and objects more than %1 deep; a network spec never needs that"),
+    QT_TRANSLATE_NOOP("engine",
+        "the spec holds a whole number of %1 digits; settings have at most %2"),
+    QT_TRANSLATE_NOOP("engine", "the spec holds %1, too large for a number"),
+    QT_TRANSLATE_NOOP("engine", "%1 declares %2 bytes, more than it can need (%3)"),
+    QT_TRANSLATE_NOOP("engine", "%1 is cut short; the file is truncated"),
+    QT_TRANSLATE_NOOP("engine", "the spec is not UTF-8 text (byte %1 is 0x%2); save it as UTF-8"),
+    QT_TRANSLATE_NOOP("engine", "%1 has shape %2 but the layer needs %3"),
+    QT_TRANSLATE_NOOP("engine", "%1 holds %2 values, not numbers or text"),
+    QT_TRANSLATE_NOOP("engine", "%1 declares %2 bytes of data, more than it can need (%3)"),
+    QT_TRANSLATE_NOOP("engine", "the spec's size in bytes"),
+    QT_TRANSLATE_NOOP("engine",
+        "the stride must be a whole number or a (height, width) pair, not null"),
+    QT_TRANSLATE_NOOP("engine", "the number of layers"),
+    QT_TRANSLATE_NOOP("engine", "the input is %1×%2; ConvScope handles inputs up to %3×%4"),
+    QT_TRANSLATE_NOOP("engine", "the input's size"),
+    QT_TRANSLATE_NOOP("engine", "its %1 would hold %2 numbers, more than ConvScope handles (%3)"),
+    QT_TRANSLATE_NOOP("engine", "the number of values in all the maps"),
+    QT_TRANSLATE_NOOP("engine", "the number of weights"),
+    QT_TRANSLATE_NOOP("engine", "the multiply-adds of one forward pass"),
+    QT_TRANSLATE_NOOP("engine",
+        "its input would be %1×%2 once padded; ConvScope handles up to %3×%4"),
+    QT_TRANSLATE_NOOP("engine", "%1 would be %2, more than ConvScope handles (%3)"),
+    QT_TRANSLATE_NOOP("engine",
+        "the input size must be (channels, height, width) or (height, width) with every number a "
+        "whole number at least 1, not %1"),
+    QT_TRANSLATE_NOOP("engine",
+        "%1: the %2 holds values that are not finite numbers (NaN, infinity, or beyond float32's "
+        "±3.4e38)"),
+    QT_TRANSLATE_NOOP("engine", "the input normalisation must be a Normalization or None, not %1"),
+    QT_TRANSLATE_NOOP("engine", "the batch is empty: give at least one image"),
+    QT_TRANSLATE_NOOP("engine", "the normalisation std must be above 0, not %1"),
+    QT_TRANSLATE_NOOP("engine", "invert must be true or false, not %1"),
+    QT_TRANSLATE_NOOP("engine",
+        'a normalisation is {"mean": [...], "std": [...], "invert": false}, not %1'),
+    QT_TRANSLATE_NOOP("engine", "the normalisation %1 must be numbers, not %2"),
+    QT_TRANSLATE_NOOP("engine",
+        "the input normalisation has %1 %2 values but the input has %3 channels"),
+    QT_TRANSLATE_NOOP("engine",
+        "the input normalisation has %1 %2 values but the input has %3 channel%4"),
+    QT_TRANSLATE_NOOP("engine",
+        "the file is %1 MB; ConvScope opens ONNX models up to %2 MB (small CNNs are a few MB at "
+        "most)"),
+    QT_TRANSLATE_NOOP("engine", "the model takes %1×%2 images; ConvScope shows inputs up to %3×%4"),
+    QT_TRANSLATE_NOOP("engine",
+        "the model uses ONNX opset %1; ConvScope reads opset %2 and newer (re-export it with a "
+        "newer exporter)"),
+    QT_TRANSLATE_NOOP("engine",
+        "the graph has %1 inputs (%2); ConvScope follows one image through a chain of layers"),
+    QT_TRANSLATE_NOOP("engine",
+        "the input %1 holds %2 values; ConvScope feeds images as floating-point numbers"),
+    QT_TRANSLATE_NOOP("engine",
+        "the input %1 has shape %2; ConvScope needs images as (batch, channels, height, width) "
+        "with a fixed channel count"),
+    QT_TRANSLATE_NOOP("engine", "%1 %2"),
+    QT_TRANSLATE_NOOP("engine", "not a readable ONNX model (%1: %2)"),
+    QT_TRANSLATE_NOOP("engine",
+        "the graph's output (%1) is not the end of the chain (%2); ConvScope shows one chain "
+        "ending in the output"),
+    QT_TRANSLATE_NOOP("engine", "the graph ends in a Pad; ConvScope folds Pad into the next layer"),
+    QT_TRANSLATE_NOOP("engine", "%1 (%2) cannot be written as ONNX yet"),
+    QT_TRANSLATE_NOOP("engine", "the model does not fit its input: %1"),
+    # a note on the way in (not raised): the node's label is "node %1 (%2)"
+    QT_TRANSLATE_NOOP("engine",
+        "%1 is shown as a softmax: probabilities instead of their logarithms (the same "
+        "prediction)"),
+    QT_TRANSLATE_NOOP("engine", "node %1 (%2)"),
+    QT_TRANSLATE_NOOP("engine", "this kind of layer cannot be written as PyTorch code yet"),
+    QT_TRANSLATE_NOOP("engine",
+        "PyTorch pools pad both sides alike; uneven padding works there only without ceil_mode "
+        "and, for averages, counting the padding"),
+    QT_TRANSLATE_NOOP("engine", "%1 (%2): %3"),
+    QT_TRANSLATE_NOOP("engine",
+        "the images hold values that are not numbers (NaN or infinity): the data file is damaged "
+        "or not images; this is not about the learning rate"),
+    QT_TRANSLATE_NOOP("engine",
+        "training collapsed in epoch %1: every image now gets the same answer (the network's "
+        "units stopped responding), so it cannot learn any more. The learning rate %2 is too high"
+        " for this network; try %3"),
 )
 
 #: values the engine puts into its messages
 WORDS = (
+    QT_TRANSLATE_NOOP("engine", " (it may come from a newer ConvScope)"),
+    QT_TRANSLATE_NOOP("engine", "the %1 of layer %2 (%3)"),
+    QT_TRANSLATE_NOOP("engine", "the spec"),
+    QT_TRANSLATE_NOOP("engine", "padded input"),
+    QT_TRANSLATE_NOOP("engine", "output"),
+    QT_TRANSLATE_NOOP("engine", "%1 array"),
     QT_TRANSLATE_NOOP("engine", "layer %1 (%2)"),
     QT_TRANSLATE_NOOP("engine", "the kernel size"),
     QT_TRANSLATE_NOOP("engine", "the pool size"),
@@ -259,31 +352,11 @@ SPECS = (
     QT_TRANSLATE_NOOP("engine",
         "Slides each filter over the input and writes one weighted sum per position: one output "
         "map per filter."),
-    QT_TRANSLATE_NOOP("engine", "Filters"),
-    QT_TRANSLATE_NOOP("engine", "How many filters, so how many feature maps this layer outputs."),
-    QT_TRANSLATE_NOOP("engine", "Kernel"),
-    QT_TRANSLATE_NOOP("engine",
-        "The window each output unit looks at, in input pixels (rows × columns)."),
     QT_TRANSLATE_NOOP("engine", "Stride"),
-    QT_TRANSLATE_NOOP("engine",
-        "How many pixels the window moves between neighbouring output units."),
     QT_TRANSLATE_NOOP("engine", "Padding"),
-    QT_TRANSLATE_NOOP("engine",
-        "Border added around the input so the window can be centred on edge pixels: a number, "
-        "rows,cols, or valid / same / full."),
     QT_TRANSLATE_NOOP("engine", "Dilation"),
-    QT_TRANSLATE_NOOP("engine",
-        "Spacing between the kernel's taps: 2 reads every other pixel (a wider view)."),
     QT_TRANSLATE_NOOP("engine", "Pad with"),
-    QT_TRANSLATE_NOOP("engine",
-        "What the border holds: zeros, a mirror image (reflect), the edge repeated (replicate) "
-        "or the opposite side (circular)."),
     QT_TRANSLATE_NOOP("engine", "Bias"),
-    QT_TRANSLATE_NOOP("engine", "Add a learned constant to every output unit of each filter."),
-    QT_TRANSLATE_NOOP("engine", "Flip kernel"),
-    QT_TRANSLATE_NOOP("engine",
-        "Rotate the kernel by 180° first: true (mathematical) convolution instead of the "
-        "cross-correlation CNN layers compute."),
     QT_TRANSLATE_NOOP("engine", "Groups"),
     QT_TRANSLATE_NOOP("engine",
         "Split the channels into groups; each filter sees only its group's channels. Groups = "
@@ -303,15 +376,9 @@ SPECS = (
     QT_TRANSLATE_NOOP("engine",
         "Keeps the largest value of each window: smaller maps that remember whether a feature "
         "was there, not exactly where."),
-    QT_TRANSLATE_NOOP("engine", "Size"),
     QT_TRANSLATE_NOOP("engine", "Ceil mode"),
-    QT_TRANSLATE_NOOP("engine",
-        "Keep a last, partial window at the right and bottom edges instead of dropping it."),
     QT_TRANSLATE_NOOP("engine", "Average pool"),
     QT_TRANSLATE_NOOP("engine", "Replaces each window by its mean: a smaller, blurred map."),
-    QT_TRANSLATE_NOOP("engine", "Count padding"),
-    QT_TRANSLATE_NOOP("engine",
-        "Divide by the whole window, padding included, rather than by the real pixels only."),
     QT_TRANSLATE_NOOP("engine", "Batch norm"),
     QT_TRANSLATE_NOOP("engine",
         "Shifts and scales each channel to mean 0 and variance 1 (the running statistics), then "
@@ -328,7 +395,6 @@ SPECS = (
     QT_TRANSLATE_NOOP("engine", "Leaky ReLU"),
     QT_TRANSLATE_NOOP("engine",
         "Like ReLU, but negative values are multiplied by a small slope instead of 0."),
-    QT_TRANSLATE_NOOP("engine", "Slope"),
     QT_TRANSLATE_NOOP("engine",
         "What negative values are multiplied by (0 would be a plain ReLU)."),
     QT_TRANSLATE_NOOP("engine", "Sigmoid"),
@@ -347,10 +413,46 @@ SPECS = (
         "Lays the channels × height × width maps out as one long list of numbers."),
     QT_TRANSLATE_NOOP("engine", "Dense"),
     QT_TRANSLATE_NOOP("engine", "Every output is a weighted sum of all inputs (fully connected)."),
-    QT_TRANSLATE_NOOP("engine", "Outputs"),
-    QT_TRANSLATE_NOOP("engine", "How many units: each one weighs every input."),
     QT_TRANSLATE_NOOP("engine", "Softmax"),
     QT_TRANSLATE_NOOP("engine", "Turns scores into probabilities that add up to 1."),
+    QT_TRANSLATE_NOOP("engine", "Filters (depth)"),
+    QT_TRANSLATE_NOOP("engine",
+        "How many filters this layer has. Each filter makes one output map, so this is the depth "
+        "(number of channels) of the output."),
+    QT_TRANSLATE_NOOP("engine", "Kernel size"),
+    QT_TRANSLATE_NOOP("engine",
+        "Width and height of the window that slides over the input. A bigger window sees more at "
+        "once but has more weights."),
+    QT_TRANSLATE_NOOP("engine",
+        "How many pixels the window jumps between positions. Stride 2 roughly halves the output's"
+        " width and height."),
+    QT_TRANSLATE_NOOP("engine",
+        "A border added around the input before sliding, so the window can also sit on the edges."
+        " 0 = none, same = keep the size (stride 1), full = every overlap."),
+    QT_TRANSLATE_NOOP("engine",
+        "Gaps between the kernel's taps. Dilation 2 spreads a 3×3 kernel over a 5×5 area: it sees"
+        " further without more weights."),
+    QT_TRANSLATE_NOOP("engine",
+        "What the border is filled with: zeros, a mirror image of the edge (reflect), copies of "
+        "the edge pixels (replicate) or the opposite edge (circular)."),
+    QT_TRANSLATE_NOOP("engine", "Add a learned constant to each output, shifting it up or down."),
+    QT_TRANSLATE_NOOP("engine", "Flip"),
+    QT_TRANSLATE_NOOP("engine",
+        "Real convolution turns the kernel 180° before sliding it. Deep-learning libraries skip "
+        "the turn (cross-correlation); a learned kernel does not care."),
+    QT_TRANSLATE_NOOP("engine", "Window size"),
+    QT_TRANSLATE_NOOP("engine",
+        "When the windows do not fit exactly, round the output size up, keeping a last partial "
+        "window instead of dropping it."),
+    QT_TRANSLATE_NOOP("engine", "Average"),
+    QT_TRANSLATE_NOOP("engine",
+        "Count the padding zeros when averaging (edges get darker) or divide only by the real "
+        "pixels in the window."),
+    QT_TRANSLATE_NOOP("engine", "Negative slope"),
+    QT_TRANSLATE_NOOP("engine", "Outputs (units)"),
+    QT_TRANSLATE_NOOP("engine",
+        "How many numbers this layer outputs; each is a weighted sum of all inputs. The last "
+        "dense layer needs one output per class (10 digits)."),
 )
 
 #: the lessons (engine.examples) and kernel presets (engine.presets): titles and descriptions

@@ -74,10 +74,11 @@ class PredictionView(QWidget):
         fresh = [net.names[i] for i in sorted(self.state.reinitialized)]
         self.warning.setVisible(bool(fresh))
         if fresh:
-            what = (f"{fresh[0]} was" if len(fresh) == 1
-                    else f"{', '.join(fresh[:-1])} and {fresh[-1]} were")
-            self.warning.setText(f"{what} re-initialised (random weights): train (Ctrl+T) or "
-                                 "undo (Ctrl+Z).")
+            self.warning.setText(
+                fill(self.tr("%1 was re-initialised (random weights): train (Ctrl+T) or undo "
+                             "(Ctrl+Z)."), fresh[0]) if len(fresh) == 1 else
+                fill(self.tr("%1 and %2 were re-initialised (random weights): train (Ctrl+T) or "
+                             "undo (Ctrl+Z)."), self.tr(", ").join(fresh[:-1]), fresh[-1]))
         classes = net.shapes[-1][0] if net.layers and len(net.shapes[-1]) == 1 else None
         if self.bars is not None and self.bars.shape == (classes,):
             return  # the same classes: the bars stay

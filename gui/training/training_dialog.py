@@ -321,7 +321,8 @@ class TrainingDialog(QDialog):
         if error:
             if self.state.network is self._target:  # the live previews are undone
                 self.state.show_params(self._before.params)
-                error = error.rstrip(".") + ". The weights from before training are back."
+                error = fill(self.tr("%1. The weights from before training are back."),
+                             error.rstrip("."))
             self._before = None
             self._say(error, error=True)
         elif self.state.network is not self._target:

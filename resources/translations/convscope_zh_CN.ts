@@ -36,7 +36,6 @@
     </message>
     <message>
         <source>Draw</source>
-        <extracomment>why a weight edit is refused while training runs</extracomment>
         <translation>绘画</translation>
     </message>
     <message>
@@ -62,6 +61,15 @@
     <message>
         <source>Set weights</source>
         <translation>设置权重</translation>
+    </message>
+    <message>
+        <source>Training is running: its result would overwrite weight edits, so they wait until it ends (Cancel stops it).</source>
+        <extracomment>why a weight edit is refused while training runs (translate it when showing it)</extracomment>
+        <translation>训练正在进行：它的结果会覆盖对权重的编辑，所以编辑要等训练结束（“取消训练”可停止它）。</translation>
+    </message>
+    <message>
+        <source>the %1 of layer %2 would hold values that are not finite 32-bit numbers (NaN, infinity or beyond ±3.4e38)</source>
+        <translation>第 %2 层的%1将含有非有限的 32 位数值（NaN、无穷大或超出 ±3.4e38）</translation>
     </message>
 </context>
 <context>
@@ -508,6 +516,21 @@
     <message>
         <source>Samples</source>
         <translation>样例</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Something went wrong inside ConvScope, and the last action may not have finished. Your network and drawing are as they were before it; you can keep working. If it happens again, the details below help to fix it.</source>
+        <translation>ConvScope 内部出了问题，上一个操作可能没有完成。你的网络和绘图仍是这个操作之前的样子；你可以继续工作。如果再次发生，下面的详细信息有助于修复它。</translation>
+    </message>
+    <message>
+        <source>This happened %1 times.</source>
+        <translation>这种情况已发生 %1 次。</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1034,10 @@
         <translation>无法理解填充 &apos;%1&apos;：%2</translation>
     </message>
     <message>
+        <source>padding must be ≥ 0 (pixels added at a border), not %1</source>
+        <translation>填充必须 ≥ 0（在边缘加的像素数），而不是 %1</translation>
+    </message>
+    <message>
         <source>type a number, valid, same, full, a (rows, cols) pair like 1, 2, or (top, bottom), (left, right) like (2, 0), (2, 0)</source>
         <translation>输入一个数、valid、same、full、一对（行, 列）如 1, 2，或（上, 下）, （左, 右）如 (2, 0), (2, 0)</translation>
     </message>
@@ -1464,7 +1491,107 @@
     </message>
 </context>
 <context>
+    <name>OnnxImportDialog</name>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>%1: %2 layers on %3 channels %4×%5 input.</source>
+        <translation>%1：%2 层，输入为 %3 个通道的 %4×%5 图像。</translation>
+    </message>
+    <message>
+        <source>%1: %2 layers on 1 channel %3×%4 input.</source>
+        <translation>%1：%2 层，输入为 1 个通道的 %3×%4 图像。</translation>
+    </message>
+    <message>
+        <source>%1: %2 layers on colour (R, G, B) %3×%4 input.</source>
+        <translation>%1：%2 层，输入为彩色（R、G、B）%3×%4 图像。</translation>
+    </message>
+    <message>
+        <source>(pixel − 0.1307) / 0.3081: what torchvision&apos;s MNIST examples train on.</source>
+        <translation>(像素 − 0.1307) / 0.3081：torchvision 的 MNIST 示例训练时用的就是它。</translation>
+    </message>
+    <message>
+        <source>(pixel − 0.5) / 0.5: pixels spread over −1 … 1.</source>
+        <translation>(像素 − 0.5) / 0.5：像素分布在 −1 … 1 之间。</translation>
+    </message>
+    <message>
+        <source>Cannot use this model at %1×%2: %3</source>
+        <translation>无法在 %1×%2 下使用这个模型：%3</translation>
+    </message>
+    <message>
+        <source>Dark ink on light paper (the model saw 1 − pixel)</source>
+        <translation>浅色纸上的深色笔迹（模型看到的是 1 − 像素）</translation>
+    </message>
+    <message>
+        <source>First prediction on your drawing: %1 (%2 %).</source>
+        <translation>对你的绘图的首个预测：%1（%2 %）。</translation>
+    </message>
+    <message>
+        <source>Input normalisation:</source>
+        <translation>输入归一化：</translation>
+    </message>
+    <message>
+        <source>Input size:</source>
+        <translation>输入尺寸：</translation>
+    </message>
+    <message>
+        <source>Largest output on your drawing: number %1 (%2).</source>
+        <translation>你的绘图上最大的输出：第 %1 个（%2）。</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <source>Per colour channel: mean (0.485, 0.456, 0.406), std (0.229, 0.224, 0.225).</source>
+        <translation>按颜色通道：均值 (0.485, 0.456, 0.406)，标准差 (0.229, 0.224, 0.225)。</translation>
+    </message>
+    <message>
+        <source>Pixels as they are: 0 for the background, 1 for full ink.</source>
+        <translation>像素保持原样：背景为 0，满墨为 1。</translation>
+    </message>
+    <message>
+        <source>The model accepts any size here; ConvScope needs one to draw on.</source>
+        <translation>模型在这里接受任意尺寸；ConvScope 需要一个尺寸来作画。</translation>
+    </message>
+    <message>
+        <source>The model fixes its input size.</source>
+        <translation>模型固定了它的输入尺寸。</translation>
+    </message>
+    <message>
+        <source>The model outputs maps of %1.</source>
+        <translation>模型输出 %1 的特征图。</translation>
+    </message>
+    <message>
+        <source>The numbers the model was trained on: ConvScope turns each pixel of your drawing into them before the first layer.</source>
+        <translation>模型训练时所用的数值：ConvScope 在第一层之前把你绘图的每个像素换算成这些数。</translation>
+    </message>
+    <message>
+        <source>as saved in the file</source>
+        <translation>按文件中保存的</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <extracomment>the normalisations&apos; names as the menu shows them (&quot;none&quot; is a word, the others names)</extracomment>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>PredictionView</name>
+    <message>
+        <source>%1 and %2 were re-initialised (random weights): train (Ctrl+T) or undo (Ctrl+Z).</source>
+        <translation>%1 和 %2 已重新初始化（随机权重）：请训练（Ctrl+T）或撤销（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <source>%1 was re-initialised (random weights): train (Ctrl+T) or undo (Ctrl+Z).</source>
+        <translation>%1 已重新初始化（随机权重）：请训练（Ctrl+T）或撤销（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; sure</source>
         <translation>把握 &lt;b&gt;%1&lt;/b&gt;</translation>
@@ -1495,6 +1622,10 @@
     <message>
         <source>%1 of %2</source>
         <translation>%2 中的 %1</translation>
+    </message>
+    <message>
+        <source>%1 px: neighbouring units are less than a pixel apart (upsampled)</source>
+        <translation>%1 像素：相邻单元相距不到一个像素（上采样）</translation>
     </message>
     <message>
         <source>input</source>
@@ -1843,6 +1974,14 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
 <context>
     <name>StatusBar</name>
     <message>
+        <source>Undo history full: the oldest %2 steps were dropped (the history keeps %1 MB).</source>
+        <translation>撤销历史已满：最早的 %2 步已被丢弃（历史最多保留 %1 MB）。</translation>
+    </message>
+    <message>
+        <source>Undo history full: the oldest step was dropped (the history keeps %1 MB).</source>
+        <translation>撤销历史已满：最早的一步已被丢弃（历史最多保留 %1 MB）。</translation>
+    </message>
+    <message>
         <source>input %1  ·  %2 parameters  ·  %3 multiply-adds</source>
         <translation>输入 %1  ·  %2 个参数  ·  %3 次乘加</translation>
     </message>
@@ -1887,6 +2026,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>%1%2. Revert puts the weights from before training back; Edit ▸ Undo does too.</source>
         <translation>%1%2。“还原”会放回训练前的权重；“编辑 ▸ 撤销”也可以。</translation>
+    </message>
+    <message>
+        <source>%1. The weights from before training are back.</source>
+        <translation>%1。训练前的权重已恢复。</translation>
     </message>
     <message>
         <source>Adam</source>
@@ -2304,12 +2447,33 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
 <context>
     <name>app</name>
     <message>
+        <source> It could not be set aside (%1); it stays at %2 and will be replaced when ConvScope quits.</source>
+        <translation>它无法被移到一旁（%1）；它仍在 %2，ConvScope 退出时会被替换。</translation>
+    </message>
+    <message>
+        <source> The file is kept as %1.</source>
+        <translation>该文件已保存为 %1。</translation>
+    </message>
+    <message>
+        <source>ConvScope could not use the network it remembered. %1</source>
+        <translation>ConvScope 无法使用它记住的网络。%1</translation>
+    </message>
+    <message>
         <source>Started with the trained network</source>
         <translation>已使用训练好的网络启动</translation>
+    </message>
+    <message>
+        <source>The shipped digit model could not be read (%1).</source>
+        <translation>无法读取自带的数字模型（%1）。</translation>
     </message>
 </context>
 <context>
     <name>engine</name>
+    <message>
+        <source> (it may come from a newer ConvScope)</source>
+        <extracomment>values the engine puts into its messages</extracomment>
+        <translation>（它可能来自更新的 ConvScope）</translation>
+    </message>
     <message>
         <source> after padding</source>
         <translation>（填充后）</translation>
@@ -2323,12 +2487,52 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>&quot;same&quot; 填充只在步长为 1 时保持尺寸；步长大于 1 的卷积请把填充写成一个数</translation>
     </message>
     <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2) cannot be written as ONNX yet</source>
+        <translation>%1（%2）暂时还不能写成 ONNX</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>%1 array</source>
+        <translation>%1数组</translation>
+    </message>
+    <message>
         <source>%1 cannot be negative, not %2</source>
         <translation>%1 不能为负，而不是 %2</translation>
     </message>
     <message>
+        <source>%1 declares %2 bytes of data, more than it can need (%3)</source>
+        <translation>%1声明有 %2 字节数据，超过它可能需要的大小（%3）</translation>
+    </message>
+    <message>
+        <source>%1 declares %2 bytes, more than it can need (%3)</source>
+        <translation>%1声明有 %2 字节，超过它可能需要的大小（%3）</translation>
+    </message>
+    <message>
+        <source>%1 has shape %2 but the layer needs %3</source>
+        <translation>%1的形状是 %2，但该层需要 %3</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 values, not numbers or text</source>
+        <translation>%1含有 %2 类型的值，而不是数或文本</translation>
+    </message>
+    <message>
+        <source>%1 is cut short; the file is truncated</source>
+        <translation>%1不完整；文件被截断了</translation>
+    </message>
+    <message>
         <source>%1 is not an IDX file: it should start with 00 00, a type byte (08 for bytes) and the number of dimensions; it starts with %2</source>
         <translation>%1 不是 IDX 文件：它应以 00 00、一个类型字节（字节数据为 08）和维数开头；它的开头却是 %2</translation>
+    </message>
+    <message>
+        <source>%1 is shown as a softmax: probabilities instead of their logarithms (the same prediction)</source>
+        <translation>%1 显示为 softmax：显示概率而不是它们的对数（预测相同）</translation>
     </message>
     <message>
         <source>%1 looks gzip-compressed but is damaged or cut short</source>
@@ -2355,6 +2559,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>%1 必须是整数，而不是 %2</translation>
     </message>
     <message>
+        <source>%1 must be an array of numbers with one shape</source>
+        <translation>%1必须是形状统一的数值数组</translation>
+    </message>
+    <message>
         <source>%1 must be at least %2, not %3</source>
         <translation>%1 至少为 %2，而不是 %3</translation>
     </message>
@@ -2365,6 +2573,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>%1 must be true or false, not %2</source>
         <translation>%1 必须是 true 或 false，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1 must hold real numbers, not %2 values</source>
+        <translation>%1必须是实数，而不是 %2 类型的值</translation>
     </message>
     <message>
         <source>%1 padding of %2 needs an input at least %3 %4, but it is %5 %6</source>
@@ -2383,16 +2595,24 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>%1 应为每幅图像保存一个整数标签</translation>
     </message>
     <message>
+        <source>%1 would be %2, more than ConvScope handles (%3)</source>
+        <translation>%1将为 %2，超过 ConvScope 能处理的上限（%3）</translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: a .json file holds only the layer spec, not the weights; save the network as .npz to keep them</source>
+        <translation>%1：.json 文件只保存层的描述，不保存权重；要保留权重，请把网络保存为 .npz</translation>
     </message>
     <message>
         <source>%1: expected one &apos;*%2*idx*&apos; file, found %3</source>
         <translation>%1：应有一个 &apos;*%2*idx*&apos; 文件，找到 %3 个</translation>
     </message>
     <message>
-        <source>%1: its %2 would hold %3 numbers, more than ConvScope handles (%4)</source>
-        <translation>%1：它的%2将有 %3 个数，超过 ConvScope 能处理的上限（%4）</translation>
+        <source>%1: its size in bytes</source>
+        <translation>%1：其字节数</translation>
     </message>
     <message>
         <source>%1: labels must be 0 or more, found %2</source>
@@ -2407,8 +2627,16 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>%1：%2的形状是 %3（%4），但这一层需要形状为 %5 的数</translation>
     </message>
     <message>
+        <source>%1: the %2 holds values that are not finite numbers (NaN, infinity, or beyond float32&apos;s ±3.4e38)</source>
+        <translation>%1：%2含有非有限数值（NaN、无穷大，或超出 float32 的 ±3.4e38）</translation>
+    </message>
+    <message>
         <source>%1: the IDX header declares %2 dimensions but is cut short</source>
         <translation>%1：IDX 文件头声明有 %2 维，但文件不完整</translation>
+    </message>
+    <message>
+        <source>%1: the data its header declares, in bytes,</source>
+        <translation>%1：其文件头声明的数据字节数</translation>
     </message>
     <message>
         <source>%1: the header promises %2 values (%3 bytes of data) but the file holds %4 bytes — it is truncated or not an IDX file</source>
@@ -2435,12 +2663,20 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>一个歪斜的 X：下半段 ╲ 笔画向右错开一个像素，╱ 笔画低一行才开始，所以把整幅图像逐像素比较会失败。小特征仍能找到各自的笔画（错开那一半上被固定的 ╲ 单元得 1.00），池化之后的特征图仍然像标准 X 的。第 1 层（1×1 卷积：2·像素 − 1）把画布上的黑 0 / 白 1 变成教程里的 −1 / +1；第 2 层是三个 ±1/9 模板（╲ ╱ ╳），所以每个值都是九个乘积的平均：模板完全吻合处为 1.00，完全相反处为 −1。ReLU 去掉负的匹配，2×2 最大池化（向上取整：7×7 → 4×4）保留每一小块中最好的匹配。</translation>
     </message>
     <message>
-        <source>Add a learned constant to every output unit of each filter.</source>
-        <translation>给每个滤波器的每个输出单元加上一个学到的常数。</translation>
+        <source>A border added around the input before sliding, so the window can also sit on the edges. 0 = none, same = keep the size (stride 1), full = every overlap.</source>
+        <translation>滑动前在输入四周填充的边框，使窗口也能停在边缘上。0 = 不填充，same = 保持尺寸（步长 1），full = 所有重叠位置。</translation>
+    </message>
+    <message>
+        <source>Add a learned constant to each output, shifting it up or down.</source>
+        <translation>给每个输出加上一个学到的常数，使它整体上移或下移。</translation>
     </message>
     <message>
         <source>Added to the variance so a channel that never varies is not divided by zero.</source>
         <translation>加到方差上，使从不变化的通道不会除以零。</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均时计入填充</translation>
     </message>
     <message>
         <source>Average pool</source>
@@ -2453,10 +2689,6 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>Bias</source>
         <translation>偏置</translation>
-    </message>
-    <message>
-        <source>Border added around the input so the window can be centred on edge pixels: a number, rows,cols, or valid / same / full.</source>
-        <translation>在输入四周加的边框，使窗口能以边缘像素为中心：一个数、行,列，或 valid / same / full。</translation>
     </message>
     <message>
         <source>Box blur 3×3</source>
@@ -2500,8 +2732,8 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>原样复制输入：中心为 1，其余为 0。</translation>
     </message>
     <message>
-        <source>Count padding</source>
-        <translation>计入填充</translation>
+        <source>Count the padding zeros when averaging (edges get darker) or divide only by the real pixels in the window.</source>
+        <translation>求平均时把填充的零也算进去（边缘会变暗），或者只除以窗口中真实像素的个数。</translation>
     </message>
     <message>
         <source>Curve detector 7×7</source>
@@ -2518,10 +2750,6 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>Dilation</source>
         <translation>膨胀</translation>
-    </message>
-    <message>
-        <source>Divide by the whole window, padding included, rather than by the real pixels only.</source>
-        <translation>除以整个窗口（包括填充），而不是只除以真实像素的个数。</translation>
     </message>
     <message>
         <source>Dropout</source>
@@ -2548,16 +2776,20 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>在底部和右侧额外增加的行 / 列，须小于步长或膨胀。</translation>
     </message>
     <message>
-        <source>Filters</source>
-        <translation>滤波器个数</translation>
+        <source>Filters (depth)</source>
+        <translation>滤波器数（深度）</translation>
     </message>
     <message>
         <source>Flatten</source>
         <translation>展平</translation>
     </message>
     <message>
-        <source>Flip kernel</source>
-        <translation>翻转卷积核</translation>
+        <source>Flip</source>
+        <translation>翻转</translation>
+    </message>
+    <message>
+        <source>Gaps between the kernel&apos;s taps. Dilation 2 spreads a 3×3 kernel over a 5×5 area: it sees further without more weights.</source>
+        <translation>卷积核各抽头之间的间隔。膨胀为 2 时，3×3 的卷积核铺开到 5×5 的区域：不增加权重就能看得更远。</translation>
     </message>
     <message>
         <source>Gaussian blur 5×5</source>
@@ -2580,28 +2812,24 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>每个训练批次把滑动均值和方差移动多少：滑动值 ← (1 − 动量)·滑动值 + 动量·批次值。</translation>
     </message>
     <message>
-        <source>How many filters, so how many feature maps this layer outputs.</source>
-        <translation>滤波器的个数，也就是这一层输出多少张特征图。</translation>
+        <source>How many filters this layer has. Each filter makes one output map, so this is the depth (number of channels) of the output.</source>
+        <translation>这一层有多少个滤波器。每个滤波器生成一张输出特征图，所以这就是输出的深度（通道数）。</translation>
+    </message>
+    <message>
+        <source>How many numbers this layer outputs; each is a weighted sum of all inputs. The last dense layer needs one output per class (10 digits).</source>
+        <translation>这一层输出多少个数；每个都是全部输入的加权和。最后一个全连接层需要每个类别一个输出（10 个数字）。</translation>
     </message>
     <message>
         <source>How many output pixels apart neighbouring input units stamp the kernel: 2 doubles the size.</source>
         <translation>相邻输入单元的卷积核印记在输出中相隔多少像素：步长为 2 使尺寸加倍。</translation>
     </message>
     <message>
-        <source>How many pixels the window moves between neighbouring output units.</source>
-        <translation>相邻输出单元之间窗口移动多少像素。</translation>
-    </message>
-    <message>
-        <source>How many units: each one weighs every input.</source>
-        <translation>单元个数：每个单元都对全部输入加权。</translation>
+        <source>How many pixels the window jumps between positions. Stride 2 roughly halves the output&apos;s width and height.</source>
+        <translation>窗口在相邻位置之间跳过多少像素。步长为 2 时，输出的宽和高大约减半。</translation>
     </message>
     <message>
         <source>Identity</source>
         <translation>恒等</translation>
-    </message>
-    <message>
-        <source>Keep a last, partial window at the right and bottom edges instead of dropping it.</source>
-        <translation>在右边和下边保留最后一个不完整的窗口，而不是丢掉它。</translation>
     </message>
     <message>
         <source>Keeps positive values and sets negative ones to 0.</source>
@@ -2612,8 +2840,8 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>保留每个窗口中的最大值：特征图变小，记住的是某个特征是否出现过，而不是它的确切位置。</translation>
     </message>
     <message>
-        <source>Kernel</source>
-        <translation>卷积核</translation>
+        <source>Kernel size</source>
+        <translation>卷积核大小</translation>
     </message>
     <message>
         <source>Laplacian</source>
@@ -2664,12 +2892,16 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>动量</translation>
     </message>
     <message>
+        <source>Negative slope</source>
+        <translation>负斜率</translation>
+    </message>
+    <message>
         <source>Output padding</source>
         <translation>输出填充</translation>
     </message>
     <message>
-        <source>Outputs</source>
-        <translation>输出个数</translation>
+        <source>Outputs (units)</source>
+        <translation>输出数（单元）</translation>
     </message>
     <message>
         <source>Pad with</source>
@@ -2692,8 +2924,16 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>概率</translation>
     </message>
     <message>
+        <source>PyTorch pools pad both sides alike; uneven padding works there only without ceil_mode and, for averages, counting the padding</source>
+        <translation>PyTorch 的池化层两侧填充相同；不对称的填充只有在不用 ceil_mode、且（对平均池化）把填充计入平均时才可行</translation>
+    </message>
+    <message>
         <source>ReLU</source>
         <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Real convolution turns the kernel 180° before sliding it. Deep-learning libraries skip the turn (cross-correlation); a learned kernel does not care.</source>
+        <translation>真正的卷积在滑动前先把卷积核旋转 180°。深度学习库省掉了这一步（互相关）；学出来的卷积核并不在乎。</translation>
     </message>
     <message>
         <source>Receptive field grows: three 3×3 convs</source>
@@ -2702,10 +2942,6 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>Replaces each window by its mean: a smaller, blurred map.</source>
         <translation>把每个窗口替换成它的平均值：得到更小、更模糊的特征图。</translation>
-    </message>
-    <message>
-        <source>Rotate the kernel by 180° first: true (mathematical) convolution instead of the cross-correlation CNN layers compute.</source>
-        <translation>先把卷积核旋转 180°：真正的（数学上的）卷积，而不是 CNN 层计算的互相关。</translation>
     </message>
     <message>
         <source>Rows and columns cropped from every side of the stamped output.</source>
@@ -2724,16 +2960,8 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>Sigmoid</translation>
     </message>
     <message>
-        <source>Size</source>
-        <translation>尺寸</translation>
-    </message>
-    <message>
         <source>Slides each filter over the input and writes one weighted sum per position: one output map per filter.</source>
         <translation>让每个滤波器在输入上滑动，在每个位置写下一个加权和：每个滤波器一张输出特征图。</translation>
-    </message>
-    <message>
-        <source>Slope</source>
-        <translation>斜率</translation>
     </message>
     <message>
         <source>Smoothing with a 3×3 mean</source>
@@ -2750,10 +2978,6 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>Softmax</source>
         <translation>Softmax</translation>
-    </message>
-    <message>
-        <source>Spacing between the kernel&apos;s taps: 2 reads every other pixel (a wider view).</source>
-        <translation>卷积核抽头之间的间隔：2 表示隔一个像素读一个（视野更宽）。</translation>
     </message>
     <message>
         <source>Split the channels into groups; each filter sees only its group&apos;s channels. Groups = input channels: a depthwise convolution, one filter per channel.</source>
@@ -2813,10 +3037,6 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>教程中 9×9 的 X 和它的三个 3×3 特征。╲ 特征图沿整条 ╲ 笔画都是 1.00（被固定的单元），在九个像素中有一个不符的角上是 7/9 ≈ 0.78（教程截成 0.77，5/9 截成 0.55），有五个不符处是 −0.11。第 1 层（1×1 卷积：2·像素 − 1）把画布上的黑 0 / 白 1 变成教程里的 −1 / +1；第 2 层是三个 ±1/9 模板（╲ ╱ ╳），所以每个值都是九个乘积的平均：模板完全吻合处为 1.00，完全相反处为 −1。ReLU 去掉负的匹配，2×2 最大池化（向上取整：7×7 → 4×4）保留每一小块中最好的匹配。</translation>
     </message>
     <message>
-        <source>The window each output unit looks at, in input pixels (rows × columns).</source>
-        <translation>每个输出单元所看的窗口，以输入像素计（行 × 列）。</translation>
-    </message>
-    <message>
         <source>The worked example 4·0 + 0·0 + 0·0 + 0·0 + 0·1 + 0·1 + 0·0 + 0·1 + (−4)·2 = −8 on a bright corner. The tutorial&apos;s pixels 0, 1, 2 are drawn as 0, ½, 1; layer 1 (conv 1×1, weight 2) gives them back, and layer 2 holds its kernel exactly. The kernel compares each pixel with the one two steps down-right: flat areas give 0, the corner&apos;s edge strongly negative.</source>
         <translation>教程的算例 4·0 + 0·0 + 0·0 + 0·0 + 0·1 + 0·1 + 0·0 + 0·1 + (−4)·2 = −8，落在一个亮角上。教程的像素 0、1、2 画成 0、½、1；第 1 层（1×1 卷积，权重 2）把它们还原，第 2 层原样保存教程的卷积核。这个卷积核把每个像素与右下方两步处的像素相比：平坦区域得 0，角的边缘得很大的负值。</translation>
     </message>
@@ -2853,12 +3073,24 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>负值要乘的系数（为 0 时就是普通的 ReLU）。</translation>
     </message>
     <message>
-        <source>What the border holds: zeros, a mirror image (reflect), the edge repeated (replicate) or the opposite side (circular).</source>
-        <translation>边框里放什么：零（零填充）、镜像（reflect）、重复的边缘（replicate）或对侧（circular）。</translation>
+        <source>What the border is filled with: zeros, a mirror image of the edge (reflect), copies of the edge pixels (replicate) or the opposite edge (circular).</source>
+        <translation>边框用什么填充：零、边缘的镜像（reflect）、边缘像素的复制（replicate），或对边（circular）。</translation>
+    </message>
+    <message>
+        <source>When the windows do not fit exactly, round the output size up, keeping a last partial window instead of dropping it.</source>
+        <translation>窗口不能正好铺满时，把输出尺寸向上取整，保留最后一个不完整的窗口而不是丢掉它。</translation>
     </message>
     <message>
         <source>While training, drops random values (sets them to 0) so no unit can rely on one input; passes everything through otherwise.</source>
         <translation>训练时随机丢弃一些值（置为 0），使任何单元都不能只依赖某一个输入；其他时候原样通过。</translation>
+    </message>
+    <message>
+        <source>Width and height of the window that slides over the input. A bigger window sees more at once but has more weights.</source>
+        <translation>在输入上滑动的窗口的宽和高。窗口越大，一次看到的越多，但权重也越多。</translation>
+    </message>
+    <message>
+        <source>Window size</source>
+        <translation>窗口大小</translation>
     </message>
     <message>
         <source>X template ╱</source>
@@ -2895,6 +3127,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>a layer must be written as an object like {&quot;type&quot;: &quot;relu&quot;}, not %1</source>
         <translation>一层必须写成对象，例如 {&quot;type&quot;: &quot;relu&quot;}，而不是 %1</translation>
+    </message>
+    <message>
+        <source>a normalisation is {&quot;mean&quot;: [...], &quot;std&quot;: [...], &quot;invert&quot;: false}, not %1</source>
+        <translation>归一化的写法是 {&quot;mean&quot;: [...], &quot;std&quot;: [...], &quot;invert&quot;: false}，而不是 %1</translation>
     </message>
     <message>
         <source>attribution needs a network that ends in softmax over a flat vector (… → dense → softmax): it asks which pixels raised one class&apos;s probability</source>
@@ -2991,6 +3227,18 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>分组数必须是 ≥ 1 的整数，而不是 %1</translation>
     </message>
     <message>
+        <source>invert must be true or false, not %1</source>
+        <translation>invert 必须是 true 或 false，而不是 %1</translation>
+    </message>
+    <message>
+        <source>its %1 would hold %2 numbers, more than ConvScope handles (%3)</source>
+        <translation>它的%1将有 %2 个数，超过 ConvScope 能处理的上限（%3）</translation>
+    </message>
+    <message>
+        <source>its input would be %1×%2 once padded; ConvScope handles up to %3×%4</source>
+        <translation>它的输入填充后将为 %1×%2；ConvScope 最大能处理 %3×%4</translation>
+    </message>
+    <message>
         <source>kernel</source>
         <translation>卷积核</translation>
     </message>
@@ -3004,7 +3252,6 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>layer %1 (%2)</source>
-        <extracomment>values the engine puts into its messages</extracomment>
         <translation>第 %1 层（%2）</translation>
     </message>
     <message>
@@ -3048,16 +3295,32 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>无权重</translation>
     </message>
     <message>
+        <source>node %1 (%2)</source>
+        <translation>节点 %1（%2）</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <source>not a readable ConvScope .npz file; it may be truncated or of another kind (%1)</source>
-        <translation>不是可读的 ConvScope .npz 文件；它可能被截断，或是别的文件（%1）</translation>
+        <source>not a readable ConvScope .npz file; it may be truncated or of another kind (a ConvScope network is a .npz archive or a JSON spec)</source>
+        <translation>不是可读的 ConvScope .npz 文件；它可能被截断，或是别的文件（ConvScope 网络是 .npz 压缩包或 JSON 描述）</translation>
+    </message>
+    <message>
+        <source>not a readable ONNX model (%1: %2)</source>
+        <translation>不是可读的 ONNX 模型（%1：%2）</translation>
     </message>
     <message>
         <source>only max pooling has winner indices</source>
         <translation>只有最大池化才有胜出位置</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>padded input</source>
+        <translation>填充后的输入</translation>
     </message>
     <message>
         <source>padding</source>
@@ -3144,8 +3407,12 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>%1需要每个通道一个值（%2 个），而不是形状 %3</translation>
     </message>
     <message>
-        <source>the %1 of layer %2 (%3) holds values that are not finite numbers</source>
-        <translation>第 %2 层（%3）的%1含有非有限数值</translation>
+        <source>the %1 of layer %2 (%3)</source>
+        <translation>第 %2 层（%3）的%1</translation>
+    </message>
+    <message>
+        <source>the batch is empty: give at least one image</source>
+        <translation>这一批是空的：请至少给一张图像</translation>
     </message>
     <message>
         <source>the bias needs one value per filter (%1), not shape %2</source>
@@ -3166,6 +3433,34 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>the file has arrays that belong to no layer: %1</source>
         <translation>文件中有不属于任何层的数组：%1</translation>
+    </message>
+    <message>
+        <source>the file is %1 MB; ConvScope opens ONNX models up to %2 MB (small CNNs are a few MB at most)</source>
+        <translation>文件有 %1 MB；ConvScope 只打开不超过 %2 MB 的 ONNX 模型（小型 CNN 最多几 MB）</translation>
+    </message>
+    <message>
+        <source>the graph ends in a Pad; ConvScope folds Pad into the next layer</source>
+        <translation>计算图以 Pad 结尾；ConvScope 会把 Pad 合并到下一层</translation>
+    </message>
+    <message>
+        <source>the graph has %1 inputs (%2); ConvScope follows one image through a chain of layers</source>
+        <translation>计算图有 %1 个输入（%2）；ConvScope 只跟随一张图像穿过一串层</translation>
+    </message>
+    <message>
+        <source>the graph&apos;s output (%1) is not the end of the chain (%2); ConvScope shows one chain ending in the output</source>
+        <translation>计算图的输出（%1）不是这串层的末端（%2）；ConvScope 显示以输出结尾的一串层</translation>
+    </message>
+    <message>
+        <source>the images hold values that are not numbers (NaN or infinity): the data file is damaged or not images; this is not about the learning rate</source>
+        <translation>图像中含有非数值（NaN 或无穷大）：数据文件已损坏或不是图像；这与学习率无关</translation>
+    </message>
+    <message>
+        <source>the input %1 has shape %2; ConvScope needs images as (batch, channels, height, width) with a fixed channel count</source>
+        <translation>输入 %1 的形状是 %2；ConvScope 需要（批, 通道, 高, 宽）形式、通道数固定的图像</translation>
+    </message>
+    <message>
+        <source>the input %1 holds %2 values; ConvScope feeds images as floating-point numbers</source>
+        <translation>输入 %1 含有 %2 类型的值；ConvScope 以浮点数输入图像</translation>
     </message>
     <message>
         <source>the input has %1 channels but the kernel expects %2</source>
@@ -3192,6 +3487,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>输入%3为 %1×%2，小于%4%5（%6×%7）</translation>
     </message>
     <message>
+        <source>the input is %1×%2; ConvScope handles inputs up to %3×%4</source>
+        <translation>输入为 %1×%2；ConvScope 能处理的输入最大为 %3×%4</translation>
+    </message>
+    <message>
         <source>the input is a flat list of %1 numbers, not an image; %2 needs channels × height × width (put it before flatten/dense)</source>
         <translation>输入是 %1 个数组成的一维列表，而不是图像；%2 需要 通道 × 高 × 宽（把它放在展平/全连接层之前）</translation>
     </message>
@@ -3204,8 +3503,24 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>输入是 %1 个数组成的一维列表；二维批归一化是对特征图的通道做归一化（把它放在展平/全连接层之前）</translation>
     </message>
     <message>
-        <source>the input size must be (channels, height, width) or (height, width) with every number at least 1, not %1</source>
-        <translation>输入尺寸必须是（通道, 高, 宽）或（高, 宽），且每个数至少为 1，而不是 %1</translation>
+        <source>the input normalisation has %1 %2 values but the input has %3 channel%4</source>
+        <translation>输入归一化有 %1 个 %2 值，但输入有 %3 个通道%4</translation>
+    </message>
+    <message>
+        <source>the input normalisation has %1 %2 values but the input has %3 channels</source>
+        <translation>输入归一化有 %1 个 %2 值，但输入有 %3 个通道</translation>
+    </message>
+    <message>
+        <source>the input normalisation must be a Normalization or None, not %1</source>
+        <translation>输入归一化必须是 Normalization 或 None，而不是 %1</translation>
+    </message>
+    <message>
+        <source>the input size must be (channels, height, width) or (height, width) with every number a whole number at least 1, not %1</source>
+        <translation>输入尺寸必须是（通道, 高, 宽）或（高, 宽），且每个数都是至少为 1 的整数，而不是 %1</translation>
+    </message>
+    <message>
+        <source>the input&apos;s size</source>
+        <translation>输入的大小</translation>
     </message>
     <message>
         <source>the kernel must be (filters, channels, height, width), not shape %1</source>
@@ -3224,8 +3539,32 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>标签必须是 0 到 %1 的整数（网络有 %2 个输出），但实际从 %3 到 %4</translation>
     </message>
     <message>
+        <source>the labels run from %1 to %2 but the network has %3 output%4: end it with a dense layer of %5 followed by softmax</source>
+        <translation>标签从 %1 到 %2，但网络只有 %3 个输出%4：请让网络以 %5 个输出的全连接层加 softmax 结尾</translation>
+    </message>
+    <message>
+        <source>the labels run from %1 to %2 but the network has %3 outputs: end it with a dense layer of %4 followed by softmax</source>
+        <translation>标签从 %1 到 %2，但网络只有 %3 个输出：请让网络以 %4 个输出的全连接层加 softmax 结尾</translation>
+    </message>
+    <message>
         <source>the learning rate must be a positive number, not %1</source>
         <translation>学习率必须是正数，而不是 %1</translation>
+    </message>
+    <message>
+        <source>the model does not fit its input: %1</source>
+        <translation>模型与它的输入不相容：%1</translation>
+    </message>
+    <message>
+        <source>the model takes %1×%2 images; ConvScope shows inputs up to %3×%4</source>
+        <translation>模型接收 %1×%2 的图像；ConvScope 能显示的输入最大为 %3×%4</translation>
+    </message>
+    <message>
+        <source>the model uses ONNX opset %1; ConvScope reads opset %2 and newer (re-export it with a newer exporter)</source>
+        <translation>模型使用 ONNX opset %1；ConvScope 读取 opset %2 及更新的版本（请用更新的导出工具重新导出）</translation>
+    </message>
+    <message>
+        <source>the multiply-adds of one forward pass</source>
+        <translation>一次前向传播的乘加次数</translation>
     </message>
     <message>
         <source>the negative slope must be a number, not %1</source>
@@ -3248,12 +3587,32 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>网络接受 %1×%2×%3 的图像，但这些图像是 %4</translation>
     </message>
     <message>
+        <source>the normalisation %1 must be numbers, not %2</source>
+        <translation>归一化的 %1 必须是数，而不是 %2</translation>
+    </message>
+    <message>
+        <source>the normalisation std must be above 0, not %1</source>
+        <translation>归一化的 std 必须大于 0，而不是 %1</translation>
+    </message>
+    <message>
         <source>the number of filters</source>
         <translation>滤波器个数</translation>
     </message>
     <message>
+        <source>the number of layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
         <source>the number of outputs</source>
         <translation>输出个数</translation>
+    </message>
+    <message>
+        <source>the number of values in all the maps</source>
+        <translation>所有特征图中的数值总数</translation>
+    </message>
+    <message>
+        <source>the number of weights</source>
+        <translation>权重个数</translation>
     </message>
     <message>
         <source>the occlusion %1 must be a whole number of pixels ≥ 1, not %2</source>
@@ -3288,16 +3647,48 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>随机种子必须是 ≥ 0 的整数，而不是 %1</translation>
     </message>
     <message>
+        <source>the spec</source>
+        <translation>描述</translation>
+    </message>
+    <message>
         <source>the spec entry is not text; this is not a ConvScope network</source>
         <translation>描述条目不是文本；这不是 ConvScope 网络</translation>
+    </message>
+    <message>
+        <source>the spec holds %1, too large for a number</source>
+        <translation>描述中含有 %1，数值太大</translation>
+    </message>
+    <message>
+        <source>the spec holds %1; settings must be finite numbers</source>
+        <translation>描述中含有 %1；设置必须是有限的数</translation>
+    </message>
+    <message>
+        <source>the spec holds a whole number of %1 digits; settings have at most %2</source>
+        <translation>描述中有一个 %1 位的整数；设置最多只有 %2 位</translation>
+    </message>
+    <message>
+        <source>the spec is not UTF-8 text (byte %1 is 0x%2); save it as UTF-8</source>
+        <translation>描述不是 UTF-8 文本（第 %1 个字节是 0x%2）；请以 UTF-8 保存</translation>
     </message>
     <message>
         <source>the spec is not valid JSON (%1 at line %2, column %3)</source>
         <translation>描述不是有效的 JSON（第 %2 行第 %3 列：%1）</translation>
     </message>
     <message>
+        <source>the spec nests lists and objects more than %1 deep; a network spec never needs that</source>
+        <translation>描述中的列表和对象嵌套超过 %1 层；网络描述从不需要这么深</translation>
+    </message>
+    <message>
+        <source>the spec&apos;s size in bytes</source>
+        <translation>描述的字节数</translation>
+    </message>
+    <message>
         <source>the stride</source>
         <translation>步长</translation>
+    </message>
+    <message>
+        <source>the stride must be a whole number or a (height, width) pair, not null</source>
+        <translation>步长必须是一个整数或一对（高, 宽），不能是 null</translation>
     </message>
     <message>
         <source>there are %1 images and %2 labels; training needs one label per image, and at least one image</source>
@@ -3324,8 +3715,16 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>这不是 ConvScope 网络：描述需要 &quot;format&quot;: &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>this network file has version %1; this ConvScope reads version %2 (it may come from a newer ConvScope)</source>
-        <translation>这个网络文件的版本是 %1；本 ConvScope 读取版本 %2（它可能来自更新的 ConvScope）</translation>
+        <source>this kind of layer cannot be written as PyTorch code yet</source>
+        <translation>这种层暂时还不能写成 PyTorch 代码</translation>
+    </message>
+    <message>
+        <source>this network file has version %1; this ConvScope reads version %2%3</source>
+        <translation>这个网络文件的版本是 %1；本 ConvScope 读取版本 %2%3</translation>
+    </message>
+    <message>
+        <source>training collapsed in epoch %1: every image now gets the same answer (the network&apos;s units stopped responding), so it cannot learn any more. The learning rate %2 is too high for this network; try %3</source>
+        <translation>训练在第 %1 轮崩溃：现在每张图像都得到同样的答案（网络的单元不再响应），所以它再也学不动了。学习率 %2 对这个网络太高了；请试试 %3</translation>
     </message>
     <message>
         <source>training diverged in epoch %1 (the loss became %2): the learning rate %3 is too high for this network; try a smaller one</source>

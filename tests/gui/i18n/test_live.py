@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
 import engine
+from gui.error_dialog import ErrorDialog
 from gui.i18n import live
 from gui.i18n.engine_messages import describe, engine_text
 from gui.editors.layer_form import new_layers
@@ -107,8 +108,13 @@ def test_menus_and_dock_titles_are_chinese(main_window, chinese):
     assert missing == [], "untranslated:\n" + "\n".join(f"{w}: {t!r}" for w, t in missing)
 
 
-def open_every_dialog(window):
-    """Training, help, About and View ▸ Input size ▸ Other… open; a conv unit pinned."""
+def open_every_dialog(window, folder):
+    """Training, help, About, View ▸ Input size ▸ Other…, the ONNX import dialog (for the
+    network exported to ``folder``) and the unexpected-error box open; a conv unit pinned."""
+    model = folder / "digits.onnx"
+    engine.save_network(window.state.network, model)
+    assert window.open_network(model) == ""
+    ErrorDialog(window).report(RuntimeError, RuntimeError("a bug"), None)
     window.show_training()
     window.show_help("stride")
     window.state.pin(Unit(0, 0, 3, 3))  # the inspector explains a conv unit
@@ -117,19 +123,19 @@ def open_every_dialog(window):
     sizes = next(a.menu() for a in menus[2].actions() if a.menu() is not None)
     sizes.actions()[-1].trigger()  # Other…
     shown = {w.objectName() for w in window.findChildren(QWidget) if w.isWindow() and w.isVisible()}
-    assert {"aboutBox", "inputSizeDialog", "help"} <= shown
+    assert {"aboutBox", "inputSizeDialog", "help", "onnxImportDialog", "unexpectedErrorBox"} <= shown
 
 
-def test_every_text_of_the_window_and_its_dialogs_is_chinese(main_window, chinese):
-    open_every_dialog(main_window)
+def test_every_text_of_the_window_and_its_dialogs_is_chinese(main_window, chinese, tmp_path):
+    open_every_dialog(main_window, tmp_path)
     texts = ui_texts(main_window)
     assert len(texts) > 300
     missing = untranslated(texts, "zh_CN")
     assert missing == [], "untranslated:\n" + "\n".join(f"{w}: {t!r}" for w, t in missing)
 
 
-def test_nothing_chinese_in_the_english_window_and_its_dialogs(main_window):
-    open_every_dialog(main_window)
+def test_nothing_chinese_in_the_english_window_and_its_dialogs(main_window, tmp_path):
+    open_every_dialog(main_window, tmp_path)
     assert untranslated(ui_texts(main_window), "en") == []
 
 
@@ -148,8 +154,8 @@ def test_the_window_fits_1066_by_675_in_either_language(qapp, main_window, state
         live.set_language("en")
 
 
-def test_switching_back_to_english_leaves_no_chinese(main_window, state):
-    open_every_dialog(main_window)
+def test_switching_back_to_english_leaves_no_chinese(main_window, state, tmp_path):
+    open_every_dialog(main_window, tmp_path)
     chrome = [(w, t) for w, t in ui_texts(main_window) if w.startswith(("menu", "QDockWidget"))]
     main_window.set_language("zh_CN")
     assert untranslated(ui_texts(main_window), "zh_CN") == []

@@ -8,7 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractSpinBox, QComboBox, QDockWidget, QGraphicsView, QGroupBox, QLabel,
-    QLineEdit, QListWidget, QMenu, QTabBar, QTableWidget, QTextEdit, QWidget,
+    QLineEdit, QListWidget, QMenu, QMessageBox, QTabBar, QTableWidget, QTextEdit, QWidget,
 )
 
 from gui.drawing.canvas import Canvas
@@ -22,10 +22,11 @@ NAMES = re.compile(r"""\b(?:
     ms|px|Ctrl|Shift|Esc|Delete|Backspace|F\d+|
     max|valid|same|full|zeros|reflect|replicate|circular|true|false|
     English|Language|Tanh|Sigmoid|Grad|CAM|ONNX|PyTorch|Python|Runtime|opset|nn|Sequential|
+    ImageNet|torchvision|
     relu|(?:conv|pool|relu|dense|flatten|softmax|sigmoid|tanh|op)\d+|Conv2d
     )\b""", re.VERBOSE)
 #: file names and patterns (train-images-idx3-ubyte.gz, *.npz) stay as the files are named
-FILE_NAMES = re.compile(r"\S*(?:idx|ubyte|\.npz|\.json|\.png|\*\.)\S*")
+FILE_NAMES = re.compile(r"\S*(?:idx|ubyte|\.npz|\.json|\.png|\.onnx|\*\.)\S*")
 ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
@@ -65,8 +66,8 @@ def _widget_texts(widget):
         for part in ("prefix", "suffix"):
             if hasattr(widget, part):
                 yield name + " " + part, getattr(widget, part)()
-    if isinstance(widget, QTextEdit):
-        yield name, widget.toPlainText()
+    if isinstance(widget, QTextEdit) and not isinstance(widget.window(), QMessageBox):
+        yield name, widget.toPlainText()  # a box's details are a traceback, for a developer
     if isinstance(widget, QTabBar):
         for i in range(widget.count()):
             yield f"{name} tab {i}", widget.tabText(i)

@@ -203,6 +203,11 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("engine",
         "not a readable ConvScope .npz file; it may be truncated or of another kind (a ConvScope "
         "network is a .npz archive or a JSON spec)"),
+    # the first is what the second makes for a file from a newer ConvScope: adjacent holes
+    # cannot be told apart when a message is read back
+    QT_TRANSLATE_NOOP("engine",
+        "this network file has version %1; this ConvScope reads version %2 (it may come from a "
+        "newer ConvScope)"),
     QT_TRANSLATE_NOOP("engine",
         "this network file has version %1; this ConvScope reads version %2%3"),
     QT_TRANSLATE_NOOP("engine",
@@ -292,7 +297,6 @@ MESSAGES = (
 
 #: values the engine puts into its messages
 WORDS = (
-    QT_TRANSLATE_NOOP("engine", " (it may come from a newer ConvScope)"),
     QT_TRANSLATE_NOOP("engine", "the %1 of layer %2 (%3)"),
     QT_TRANSLATE_NOOP("engine", "the spec"),
     QT_TRANSLATE_NOOP("engine", "padded input"),

@@ -2470,11 +2470,6 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
 <context>
     <name>engine</name>
     <message>
-        <source> (it may come from a newer ConvScope)</source>
-        <extracomment>values the engine puts into its messages</extracomment>
-        <translation>（它可能来自更新的 ConvScope）</translation>
-    </message>
-    <message>
         <source> after padding</source>
         <translation>（填充后）</translation>
     </message>
@@ -2532,7 +2527,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>%1 is shown as a softmax: probabilities instead of their logarithms (the same prediction)</source>
-        <translation>%1 显示为 softmax：显示概率而不是它们的对数（预测相同）</translation>
+        <translation>%1显示为 softmax：显示概率而不是它们的对数（预测相同）</translation>
     </message>
     <message>
         <source>%1 looks gzip-compressed but is damaged or cut short</source>
@@ -3408,6 +3403,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>the %1 of layer %2 (%3)</source>
+        <extracomment>values the engine puts into its messages</extracomment>
         <translation>第 %2 层（%3）的%1</translation>
     </message>
     <message>
@@ -3717,6 +3713,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>this kind of layer cannot be written as PyTorch code yet</source>
         <translation>这种层暂时还不能写成 PyTorch 代码</translation>
+    </message>
+    <message>
+        <source>this network file has version %1; this ConvScope reads version %2 (it may come from a newer ConvScope)</source>
+        <translation>这个网络文件的版本是 %1；本 ConvScope 读取版本 %2（它可能来自更新的 ConvScope）</translation>
     </message>
     <message>
         <source>this network file has version %1; this ConvScope reads version %2%3</source>

@@ -92,6 +92,24 @@ def test_engine_messages_are_translated_with_their_values_nested(chinese):
     assert engine_text("something the engine never says") == "something the engine never says"
 
 
+@pytest.mark.parametrize("message, expected", [
+    ("the number of layers would be 70, more than ConvScope handles (64)",
+     "层数将为 70，超过 ConvScope 能处理的上限（64）"),
+    ("train.idx: the data its header declares, in bytes, would be 1,000, more than ConvScope "
+     "handles (100)", "train.idx：其文件头声明的数据字节数将为 1,000，超过 ConvScope 能处理的上限（100）"),
+    ("the labels run from 0 to 9 but the network has 1 output: end it with a dense layer of 10 "
+     "followed by softmax", "标签从 0 到 9，但网络只有 1 个输出：请让网络以 10 个输出的全连接层加 softmax 结尾"),
+    ("the labels run from 0 to 9 but the network has 5 outputs: end it with a dense layer of 10 "
+     "followed by softmax", "标签从 0 到 9，但网络只有 5 个输出：请让网络以 10 个输出的全连接层加 softmax 结尾"),
+    ("this network file has version 9; this ConvScope reads version 1 (it may come from a newer "
+     "ConvScope)", "这个网络文件的版本是 9；本 ConvScope 读取版本 1（它可能来自更新的 ConvScope）"),
+])
+def test_a_plural_or_an_optional_clause_reads_whole_in_chinese(chinese, message, expected):
+    """A value the engine appends to a word ('output' + 's') is no word of its own: the catalogue
+    holds what the engine then says, so no English letter is left in the Chinese."""
+    assert engine_text(message) == expected
+
+
 def test_engine_messages_stay_english_in_english(qapp):
     message = "layer 3 (conv 3×3 s1): the stride must be at least 1, not 0"
     assert engine_text(message) == message
@@ -123,7 +141,8 @@ def open_every_dialog(window, folder):
     sizes = next(a.menu() for a in menus[2].actions() if a.menu() is not None)
     sizes.actions()[-1].trigger()  # Other…
     shown = {w.objectName() for w in window.findChildren(QWidget) if w.isWindow() and w.isVisible()}
-    assert {"aboutBox", "inputSizeDialog", "help", "onnxImportDialog", "unexpectedErrorBox"} <= shown
+    assert {"aboutBox", "inputSizeDialog", "help", "onnxImportDialog",
+            "unexpectedErrorBox"} <= shown
 
 
 def test_every_text_of_the_window_and_its_dialogs_is_chinese(main_window, chinese, tmp_path):

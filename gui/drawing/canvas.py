@@ -53,7 +53,7 @@ class Canvas(QWidget):
         self._grid = None  # (geometry it was drawn for, QPixmap): see _paint_grid
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.StrongFocus)
-        self.setMinimumSize(220, 180)  # the window must fit an 800×600 screen
+        self.setMinimumSize(220, 164)  # the window must fit an 800×600 screen, in Chinese too
         self.setCursor(Qt.CrossCursor)
         state.imageChanged.connect(self._on_image_changed)
         state.networkChanged.connect(self._on_network_changed)

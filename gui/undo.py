@@ -7,6 +7,7 @@ memory, not by a count: ``trim`` drops the oldest entries once they add up to mo
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,6 +22,11 @@ class Command(QUndoCommand):
 
     ``cost`` is the bytes it keeps alive (its arrays); ``copy`` makes an equal entry whose first
     redo does nothing (for re-pushing an entry whose effect is already in place).
+
+    An exception raised while a side is applied would abort Qt, which calls ``redo``/``undo``:
+    instead the other side is applied again (the state the step started from), the entry
+    leaves the history (obsolete: a push drops it) and the exception goes to ``sys.excepthook``
+    (the app's error dialog, gui.error_dialog).
     """
 
     def __init__(self, text, apply, before, after, cost=0):
@@ -33,10 +39,22 @@ class Command(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        self._apply(self._after)
+        self._apply_or_restore(self._after, self._before)
 
     def undo(self):
-        self._apply(self._before)
+        self._apply_or_restore(self._before, self._after)
+
+    def _apply_or_restore(self, side, start):
+        try:
+            self._apply(side)
+        except Exception:  # noqa: BLE001 - any fault: the step is dropped, the app goes on
+            fault = sys.exc_info()
+            self.setObsolete(True)
+            try:
+                self._apply(start)
+            except Exception:  # noqa: BLE001 - the same fault again: the state never changed
+                pass
+            sys.excepthook(*fault)
 
     def copy(self):
         twin = Command(self.text(), self._apply, self._before, self._after, self.cost)

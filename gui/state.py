@@ -78,8 +78,9 @@ class AppState(QObject):
     lessonChanged : a lesson (``engine.examples.Example``) was opened or closed.
     historyTrimmed(int) : that many of the oldest undo steps were dropped to keep the history
         within ``gui.undo.UNDO_BUDGET`` bytes.
-    trainingChanged(bool) : training started (True) or ended (False); weight edits are refused
-        while it runs, since its result would overwrite them.
+    trainingChanged(bool) : training started (True) or ended (False); edits of the network
+        (weights, layers, input size, another network, and undoing or redoing such steps) are
+        refused while it runs, since its result would overwrite them (``TRAINING_NOTE``).
     """
 
     layersChanged = Signal()
@@ -99,9 +100,10 @@ class AppState(QObject):
     trainingChanged = Signal(bool)
     historyTrimmed = Signal(int)
 
-    #: why a weight edit is refused while training runs
-    TRAINING_NOTE = ("Training is running: its result would overwrite weight edits, so they wait "
-                     "until it ends (Cancel stops it).")
+    #: why an edit of the network is refused while training runs
+    TRAINING_NOTE = ("Training is running: its result would overwrite changes to the network "
+                     "(weights, layers, undoing them), so they wait until it ends (Cancel "
+                     "training stops it; the drawing can still change).")
 
     def __init__(self, network, parent=None):
         super().__init__(parent)
@@ -241,8 +243,7 @@ class AppState(QObject):
         Returns the refusal or '': values that are not finite float32 numbers (NaN, infinity,
         beyond ±3.4e38) would turn every map after the layer into NaN, so they are refused.
         """
-        if self.training:
-            self._set_error(self.TRAINING_NOTE)
+        if self._refused_while_training():
             return self.error
         current = self.network.params[layer][name]
         with np.errstate(over="ignore", invalid="ignore"):
@@ -254,7 +255,7 @@ class AppState(QObject):
         self._set_error("")
         before, after = undo.patches(current, value)
         self._push(undo.Command(text, lambda patch: self._apply_param(layer, name, patch), before,
-                                after, undo.patch_cost(before, after)))
+                                after, undo.patch_cost(before, after), changes_network=True))
         return ""
 
     def _apply_param(self, layer, name, patch):
@@ -288,7 +289,7 @@ class AppState(QObject):
         before = (_snapshot(self.network), drawing, self.reinitialized)
         after = (_snapshot(self.network, params), drawing, frozenset())
         self._push(undo.Command(text, self._apply_snapshot, before, after,
-                                _snapshot_cost(before, after)))
+                                _snapshot_cost(before, after), changes_network=True))
 
     def network_copy(self, fresh=False):
         """A copy of the network to work on elsewhere (a training worker): the same weights, or
@@ -331,7 +332,10 @@ class AppState(QObject):
 
     def load_lesson(self, example, network, image):
         """Make a lesson of ``engine.examples`` current: its ``network`` and drawing ``image``
-        (H, W) as one undo step; then select its layer and pin its unit."""
+        (H, W) as one undo step; then select its layer and pin its unit. Returns the refusal
+        (while training runs) or ''."""
+        if self._refused_while_training():
+            return self.error
         self.undo_stack.beginMacro(f"Example: {example.title}")
         self.set_network(network, example.title)  # never refused: Network() validated it
         self.set_image(image, example.title)
@@ -341,8 +345,11 @@ class AppState(QObject):
         self.select_layer(example.select)
         unit = pin_unit(example, self.activations)
         self.pin(None if unit is None else Unit(*unit))
+        return ""
 
     def _try_network(self, build, text, marks=lambda network: frozenset()):
+        if self._refused_while_training():
+            return self.error
         try:
             network = build()
         except engine.ConfigError as error:
@@ -355,7 +362,7 @@ class AppState(QObject):
         before = (_snapshot(self.network), drawing.copy(), self.reinitialized)
         after = (_snapshot(network), resized.copy(), marks(network))
         self._push(undo.Command(text, self._apply_snapshot, before, after,
-                                _snapshot_cost(before, after)))
+                                _snapshot_cost(before, after), changes_network=True))
         self._set_error("")
         return ""
 
@@ -387,6 +394,28 @@ class AppState(QObject):
         self.networkChanged.emit()
         (self.layersChanged if layers else self.weightsChanged).emit()
         self._schedule()
+
+    def undo(self):
+        """Undo the last step (Edit ▸ Undo). Returns the refusal or '': while training runs, a
+        step that changed the network is not undone (``TRAINING_NOTE``)."""
+        return self._step(self.undo_stack.index() - 1, self.undo_stack.undo)
+
+    def redo(self):
+        """Redo the next step (Edit ▸ Redo); refused like ``undo``."""
+        return self._step(self.undo_stack.index(), self.undo_stack.redo)
+
+    def _step(self, index, move):
+        if 0 <= index < self.undo_stack.count() and undo.changes_network(
+                self.undo_stack.command(index)) and self._refused_while_training():
+            return self.error
+        move()
+        return ""
+
+    def _refused_while_training(self):
+        """True (and the error set to ``TRAINING_NOTE``) while training runs."""
+        if self.training:
+            self._set_error(self.TRAINING_NOTE)
+        return self.training
 
     def _push(self, command):
         self.undo_stack.push(command)

@@ -25,7 +25,7 @@ class StatusBar(QStatusBar):
         self.network_label = QLabel(self)
         self.time_label = QLabel(self)
         self.busy_bar = QProgressBar(self, minimum=0, maximum=0, textVisible=False)  # indeterminate
-        self.busy_bar.setMaximumWidth(80)
+        self.busy_bar.setMaximumSize(80, self.time_label.sizeHint().height())  # no taller bar
         self.busy_bar.setToolTip("The maps are being computed; the ones shown are the last ones")
         self.busy_bar.hide()
         self.addWidget(self.hover_label, 1)

@@ -20,8 +20,9 @@ UNDO_BUDGET = 256 * 1024 * 1024
 class Command(QUndoCommand):
     """An undo entry that applies one of two states through the same setter.
 
-    ``cost`` is the bytes it keeps alive (its arrays); ``copy`` makes an equal entry whose first
-    redo does nothing (for re-pushing an entry whose effect is already in place).
+    ``cost`` is the bytes it keeps alive (its arrays); ``changes_network`` says whether it
+    edits the network (layers or weights) rather than only the drawing; ``copy`` makes an equal
+    entry whose first redo does nothing (for re-pushing an entry whose effect is already in place).
 
     An exception raised while a side is applied would abort Qt, which calls ``redo``/``undo``:
     instead the other side is applied again (the state the step started from), the entry
@@ -29,10 +30,11 @@ class Command(QUndoCommand):
     (the app's error dialog, gui.error_dialog).
     """
 
-    def __init__(self, text, apply, before, after, cost=0):
+    def __init__(self, text, apply, before, after, cost=0, changes_network=False):
         super().__init__(text)
         self._apply, self._before, self._after = apply, before, after
         self.cost = cost
+        self.changes_network = changes_network
         self._applied = False
 
     def redo(self):
@@ -57,7 +59,8 @@ class Command(QUndoCommand):
             sys.excepthook(*fault)
 
     def copy(self):
-        twin = Command(self.text(), self._apply, self._before, self._after, self.cost)
+        twin = Command(self.text(), self._apply, self._before, self._after, self.cost,
+                       self.changes_network)
         twin._applied = True
         return twin
 
@@ -70,6 +73,7 @@ class _Steps(QUndoCommand):
         super().__init__(text)
         self.steps = steps
         self.cost = sum(step.cost for step in steps)
+        self.changes_network = any(step.changes_network for step in steps)
         self._applied = True
 
     def redo(self):
@@ -128,6 +132,13 @@ def command_cost(command):
     if isinstance(command, (Command, _Steps)):
         return command.cost
     return sum(command_cost(command.child(i)) for i in range(command.childCount()))
+
+
+def changes_network(command):
+    """Whether an entry (or a macro of entries) edits the network."""
+    if isinstance(command, (Command, _Steps)):
+        return command.changes_network
+    return any(changes_network(command.child(i)) for i in range(command.childCount()))
 
 
 def _copy(command):

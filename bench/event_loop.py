@@ -32,6 +32,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import engine  # noqa: E402
 from gui.app import configure_pyqtgraph  # noqa: E402
+from gui.editors.kernel_editor import KernelEditor  # noqa: E402
+from gui.explain.attribution_panel import SALIENCY, AttributionPanel  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
 from gui.state import FRAME_MULT_ADDS, AppState, Unit  # noqa: E402
 from tests.gui.event_loop_probe import EventLoopProbe  # noqa: E402
@@ -73,8 +75,6 @@ def stroke(window, state):
 def typed_weight(window, state):
     state.select_layer(2)
     pause(20)
-
-    from gui.editors.kernel_editor import KernelEditor
     editor = window.findChild(KernelEditor, "kernelEditor")
     line = editor.grid.cells[1][1]
     line.selectAll()
@@ -90,6 +90,15 @@ def layer_setting(window, state):
     state.set_layers(layers, "Edit conv")
 
 
+def shown_dock(name, then=None):
+    """An action that brings the bottom dock ``name`` to the front (then does ``then``)."""
+    def action(window, state):
+        window.docks[name].raise_()
+        if then is not None:
+            then(window, state)
+    return action
+
+
 ACTIONS = {
     "pen stroke": stroke,
     "typed weight": typed_weight,
@@ -97,7 +106,14 @@ ACTIONS = {
     "add a layer": lambda w, s: s.set_layers(s.network.layers[:7] + [engine.ReLU()]
                                               + s.network.layers[7:]),
     "Ctrl+Z": lambda w, s: s.undo_stack.undo(),
-    "pin with ERF": lambda w, s: (s.set_erf_enabled(True), s.pin(Unit(5, 3, 40, 40))),
+    "pin a unit": lambda w, s: s.pin(Unit(5, 3, 40, 40)),
+    "ERF on": lambda w, s: s.set_erf_enabled(True),
+    "sliding window": shown_dock("slideDock"),
+    "filters": shown_dock("filtersDock"),
+    "RF table": shown_dock("rfTableDock"),
+    "saliency on": shown_dock("attributionDock", lambda w, s: w.findChild(
+        AttributionPanel).set_method(SALIENCY)),
+    "stroke, saliency": stroke,
 }
 
 
@@ -119,7 +135,9 @@ def run(synchronous):
         probe.stop()
         stalls[name] = (probe.longest_wall_ms, probe.longest_cpu_ms)
     window.close()
+    window.deleteLater()
     state.deleteLater()
+    pause(0)
     return stalls
 
 

@@ -18,7 +18,7 @@ from engine.erf import effective_receptive_field
 from engine.examples import pin_unit
 from engine import partial_forward
 from gui import undo
-from gui.background_task import BackgroundTask
+from gui.background_task import BackgroundTask, weights_key
 from gui.drawing.brush import default_brush
 
 #: multiply-adds of a forward run on the GUI thread: about a frame's work (bench/event_loop.py
@@ -154,6 +154,7 @@ class AppState(QObject):
         self._forward_task.failed.connect(self._on_worker_forward_failed)
         self._network_version = 0
         self._network_snapshot = None  # (version, network copy)
+        self._weights_key = None  # (version, gui.background_task.weights_key of the network)
         self._generation = self._published = 0
         self._worker_version = None  # the network version the running worker forward is for
         self._forward_waiting = False  # the drawing changed while the worker ran
@@ -290,6 +291,14 @@ class AppState(QObject):
         after = (_snapshot(self.network, params), drawing, frozenset())
         self._push(undo.Command(text, self._apply_snapshot, before, after,
                                 _snapshot_cost(before, after), changes_network=True))
+
+    @property
+    def weights_key(self):
+        """``gui.background_task.weights_key`` of the network (to cache work on it), hashed once
+        per version of the network rather than by every view that asks."""
+        if self._weights_key is None or self._weights_key[0] != self._network_version:
+            self._weights_key = (self._network_version, weights_key(self.network))
+        return self._weights_key[1]
 
     def network_copy(self, fresh=False):
         """A copy of the network to work on elsewhere (a training worker): the same weights, or
@@ -484,6 +493,8 @@ class AppState(QObject):
         if not self.erf_enabled:
             return
         unit = self.pinned
+        if unit is not None and self.fresh_activations is None:
+            return  # the maps are a forward behind the network: the ERF follows them
         self.set_input_overlay(None if unit is None else effective_receptive_field(
             self.network, unit.layer, unit.channel, unit.row, unit.col, self.model_input,
             self.fresh_activations))

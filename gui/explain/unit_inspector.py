@@ -129,6 +129,8 @@ class UnitInspector(QWidget):
     def _show(self, unit):
         if (unit, id(self.state.activations)) == self._shown:
             return
+        if self.state.fresh_activations is None:
+            return  # the maps are a forward behind the network: the page follows them
         self._shown = (unit, id(self.state.activations))
         e = self.explanation = self._explain(unit)
         # While the pointer moves over one conv map the page keeps its widgets: only numbers change.

@@ -106,6 +106,8 @@ ACTIONS = {
     "add a layer": lambda w, s: s.set_layers(s.network.layers[:7] + [engine.ReLU()]
                                               + s.network.layers[7:]),
     "Ctrl+Z": lambda w, s: s.undo_stack.undo(),
+    "scroll to the last maps": lambda w, s: w.maps.scroll.verticalScrollBar().setValue(
+        w.maps.scroll.verticalScrollBar().maximum()),
     "pin a unit": lambda w, s: s.pin(Unit(5, 3, 40, 40)),
     "ERF on": lambda w, s: s.set_erf_enabled(True),
     "sliding window": shown_dock("slideDock"),

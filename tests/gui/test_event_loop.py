@@ -90,3 +90,22 @@ def test_the_status_bar_says_while_the_maps_are_computed(qtbot, main_window, sta
         pass
     qtbot.waitUntil(lambda: not bar.busy_bar.isVisible(), timeout=60_000)
     assert f"forward {state.forward_ms:.1f} ms" in bar.time_label.text()
+
+
+def test_live_saliency_of_a_heavy_network_is_computed_in_a_worker(qtbot, main_window, state):
+    from engine import attribution
+    from gui.explain.attribution_panel import SALIENCY, AttributionPanel
+    qtbot.waitUntil(lambda: not state.forward_pending, timeout=60_000)
+    state.set_image(np.eye(256, dtype=np.float32))
+    qtbot.waitUntil(lambda: not state.forward_pending, timeout=60_000)
+    main_window.docks["attributionDock"].raise_()
+    probe = EventLoopProbe()
+    probe.start()
+    with qtbot.waitSignal(state.overlayChanged, timeout=60_000,
+                          check_params_cb=lambda: state.input_overlay is not None):
+        main_window.findChild(AttributionPanel).set_method(SALIENCY)
+    probe.stop()
+    assert probe.longest_cpu_ms <= STALL_MS
+    np.testing.assert_allclose(state.input_overlay,
+                               attribution.saliency(state.network, state.model_input, None),
+                               rtol=1e-5, atol=1e-7)

@@ -2,8 +2,8 @@
 
 A gap is measured twice: in wall time, which also counts the time the machine gave to other
 processes, and in the GUI thread's own CPU time, which counts only what the GUI thread did
-between two ticks (a robust measure on a busy machine; numpy work in a worker thread releases
-the GIL, so waiting for it is not hidden).
+between two ticks (a robust measure on a busy machine). Neither tells apart the time the GUI
+thread waits for the GIL while a worker runs Python code; numpy releases it in its loops.
 """
 
 import time

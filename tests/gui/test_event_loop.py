@@ -109,3 +109,32 @@ def test_live_saliency_of_a_heavy_network_is_computed_in_a_worker(qtbot, main_wi
     np.testing.assert_allclose(state.input_overlay,
                                attribution.saliency(state.network, state.model_input, None),
                                rtol=1e-5, atol=1e-7)
+
+
+def test_only_the_newest_forward_is_published(qtbot, state):
+    qtbot.waitUntil(lambda: not state.forward_pending, timeout=60_000)
+    published = []
+    state.activationsChanged.connect(
+        lambda: published.append([maps.shape for maps in state.activations]))
+    layers = state.network.layers
+    state.set_layers(layers[:5] + [engine.Conv2d(48, 3, padding=1)] + layers[6:])
+    qtbot.waitUntil(lambda: state.forward_running, timeout=10_000)
+    state.set_layers(layers[:5] + [engine.Conv2d(40, 3, padding=1)] + layers[6:])
+    qtbot.waitUntil(lambda: not state.forward_pending, timeout=60_000)
+    assert published == [[tuple(shape) for shape in state.network.shapes]]  # the newest only
+    assert state.activations[5].shape == (40, 64, 64)
+
+
+def test_a_drawing_changed_during_a_forward_is_shown_next(qtbot, state):
+    qtbot.waitUntil(lambda: not state.forward_pending, timeout=60_000)
+    first, second = np.eye(256, dtype=np.float32), np.ones((256, 256), np.float32)
+    state.set_image(first)
+    qtbot.waitUntil(lambda: state.forward_running, timeout=10_000)
+    state.set_image(second)  # the running forward is for this network: it finishes first
+    inputs = []
+    state.activationsChanged.connect(lambda: inputs.append(state.model_input.copy()))
+    qtbot.waitUntil(lambda: not state.forward_pending, timeout=60_000)
+    assert len(inputs) == 2 and np.array_equal(inputs[0][0], first)
+    np.testing.assert_array_equal(state.model_input[0], second)
+    np.testing.assert_allclose(state.activations[-1], state.network.forward(second)[-1],
+                               rtol=1e-5, atol=1e-7)

@@ -165,6 +165,13 @@ class Network:
         inner = ", ".join(spec.describe() for spec in self.layers)
         return f"Network({self.input_shape} → {inner})"
 
+    @property
+    def is_classifier(self):
+        """True when the network ends in softmax over a flat vector (… → dense → softmax): one
+        probability per class, which prediction, training, evaluation and attribution need."""
+        return bool(self.layers) and isinstance(self.layers[-1], Softmax) and \
+            len(self.shapes[-1]) == 1
+
     # ------------------------------------------------------------------ forward
     def as_input(self, x):
         """(array, batched): ``x`` in any form ``forward`` accepts, as float32 (C, H, W) or
@@ -249,7 +256,7 @@ class Network:
 
     def predict(self, images):
         """Class probabilities (N, classes) for images (N, H, W) / (N, C, H, W) or a single one."""
-        if not self.layers or not isinstance(self.layers[-1], Softmax) or len(self.shapes[-1]) != 1:
+        if not self.is_classifier:
             raise ConfigError("predict needs a network that ends in softmax over a flat vector "
                               "(… → dense → softmax)")
         x, batched = self.as_input(images)

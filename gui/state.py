@@ -563,18 +563,19 @@ class AppState(QObject):
             return
         if self._network_snapshot is None or self._network_snapshot[0] != self._network_version:
             self._network_snapshot = (self._network_version, self.network_copy())
-        net, generation = self._network_snapshot[1], self._generation
+        net, generation, version = (self._network_snapshot[1], self._generation,
+                                    self._network_version)
         frame = frame[:2] + (np.array(frame[2]),)  # the drawing may change while it runs
 
         def work(report, should_stop):
             start, x, outputs = time.perf_counter(), frame[2][None], []
-            for layer in range(len(net.layers)):
+            for layer in range(len(net.layers)):  # layer by layer: a superseded run stops early
                 if should_stop():
                     return None
                 x = net.run(x, layer, layer + 1)[0]
                 outputs.append(x[0])
                 report((layer + 1) / len(net.layers))
-            return generation, frame, outputs, time.perf_counter() - start
+            return generation, version, frame, outputs, time.perf_counter() - start
 
         self._forward_waiting = False
         self._worker_version = self._network_version
@@ -584,8 +585,10 @@ class AppState(QObject):
             self.forwardRunningChanged.emit(True)
 
     def _on_worker_forward_done(self, result):
-        generation, frame, activations, seconds = result
-        if generation > self._published:  # else the maps shown are newer
+        generation, version, frame, activations, seconds = result
+        # Not when the maps shown are newer, nor when the network changed since it started
+        # (its forward is due: the timer that runs it may not have fired yet).
+        if generation > self._published and version == self._network_version:
             self._publish(generation, frame, activations, seconds)
         self._after_worker_forward()
 

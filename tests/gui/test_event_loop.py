@@ -138,3 +138,4 @@ def test_a_drawing_changed_during_a_forward_is_shown_next(qtbot, state):
     np.testing.assert_array_equal(state.model_input[0], second)
     np.testing.assert_allclose(state.activations[-1], state.network.forward(second)[-1],
                                rtol=1e-5, atol=1e-7)
+

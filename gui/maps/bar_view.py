@@ -59,7 +59,24 @@ class BarView(LayerView):
             axis.setPen(self.text_color)
         if labels is not None:
             self.plot.getAxis("bottom").setTicks([list(enumerate(labels))])
+        marker_pen = QPen(HIGHLIGHT, 2)
+        marker_pen.setCosmetic(True)
+        self.marker = pg.BarGraphItem(x=[0], height=[0], width=0.8, pen=marker_pen, brush=None)
+        self.marker.setVisible(False)
+        self.marker.setZValue(1)  # over the bars
+        self.plot.addItem(self.marker)
+        self._marked = []
+        self.bars = self.outlines = None
+        self._add_bars(size)
+        if probabilities:
+            self._set_range((0.0, 1.0))
+
+    def _add_bars(self, size):
+        """The items that draw ``size`` values: a bar each, or two outlines for a wide layer."""
         self.plot.setXRange(-0.6, size - 0.4, padding=0)
+        for item in [self.bars] + (self.outlines or []):
+            if item is not None:
+                self.plot.removeItem(item)
         if size > MAX_BARS:
             self.bars = None
             self.outlines = [self.plot.plot(stepMode="center", fillLevel=0, brush=brush, pen=None)
@@ -69,14 +86,18 @@ class BarView(LayerView):
             self.bars = pg.BarGraphItem(x=np.arange(size), height=np.zeros(size), width=0.8,
                                         pen=pg.mkPen(None))
             self.plot.addItem(self.bars)
-        marker_pen = QPen(HIGHLIGHT, 2)
-        marker_pen.setCosmetic(True)
-        self.marker = pg.BarGraphItem(x=[0], height=[0], width=0.8, pen=marker_pen, brush=None)
-        self.marker.setVisible(False)
-        self.plot.addItem(self.marker)
-        self._marked = []
-        if probabilities:
-            self._set_range((0.0, 1.0))
+
+    def reshape(self, shape, signed):
+        """Show ``shape`` (F,) values of another colour scale: a view is costly to build, and a
+        layer edit changes the size of the flatten after it."""
+        if (tuple(shape), signed) == (self.shape, self.signed):
+            return
+        self.shape, self.signed = tuple(shape), signed
+        self._maps, self._marked = None, []
+        if not self.probabilities:
+            self._levels = None
+        self._add_bars(shape[0])
+        self._draw_marker()
 
     def _draw(self):
         values = self._maps

@@ -62,3 +62,20 @@ def test_a_wide_layer_is_drawn_as_outlines_of_its_extremes(shown):
     assert low <= values.min() and high >= values.max()
     for unit in (0, size // 2, size - 1):  # every unit can still be hovered
         assert view.unit_at(view.scene_pos(unit)) == (unit, 0, 0)
+
+
+def test_a_view_takes_another_size(view):
+    from gui.maps.bar_view import MAX_BARS
+    view.set_marks(units=[(2, 0, 0)])
+    view.reshape((MAX_BARS * 2,), signed=False)  # the flatten after an edited layer
+    assert view.shape == (MAX_BARS * 2,) and view.bars is None and view.maps is None
+    assert not view.marker.isVisible()
+    values = np.linspace(0, 1, MAX_BARS * 2, dtype=np.float32)
+    view.set_maps(values)
+    assert view.outlines[1].getData()[1].max() == 1.0
+    assert view.plot.vb.viewRange()[0] == pytest.approx([-0.6, MAX_BARS * 2 - 0.4])
+    view.reshape((3,), signed=True)
+    view.set_maps(np.array([1, -1, 2], np.float32))
+    np.testing.assert_array_equal(view.bars.opts["height"], [1, -1, 2])
+    assert view.outlines is None
+    assert view.plot.listDataItems() == [view.marker, view.bars]  # the outlines are gone

@@ -27,6 +27,7 @@ from gui.dataset.what_filters_want import WhatFiltersWant
 from gui.examples_menu import ExamplesMenu
 from gui.explain.filter_gallery import FilterGallery
 from gui.help_dialog import HelpDialog
+from gui.history_action import HistoryAction
 from gui.present.help_text import CONCEPTS, concept_title
 from gui.i18n import fill, live
 from gui.i18n.engine_messages import engine_text
@@ -269,7 +270,10 @@ class MainWindow(QMainWindow):
             self._action(sample_menu,
                          lambda self, d=digit: self.tr("Digit %1").replace("%1", str(d)),
                          lambda _=False, d=digit: self.show_sample(d), f"Ctrl+{digit}")
-        menu.addMenu(ExamplesMenu(self.state, menu))
+        examples = ExamplesMenu(self.state, menu)
+        examples.exampleRefused.connect(
+            lambda reason: self.warn(self.tr("Cannot open the example"), reason))
+        menu.addMenu(examples)
         menu.addSeparator()
         export = self._menu(menu, lambda self: self.tr("&Export"))
         self._action(export, lambda self: self.tr("&Maps as PNG…"),
@@ -293,35 +297,19 @@ class MainWindow(QMainWindow):
         self._action(menu, lambda self: self.tr("&Quit"), self.close, QKeySequence.Quit)
 
     def _build_edit_menu(self, menu):
-        stack = self.state.undo_stack
-        # Own actions rather than QUndoStack's, whose texts do not follow a language change.
-        self._undo = self._action(menu, lambda self: self._undo_text(stack.undoText()),
-                                  stack.undo, "Ctrl+Z")
-        self._redo = self._action(menu, lambda self: self._redo_text(stack.redoText()), stack.redo)
-        self._redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self._undo.setEnabled(stack.canUndo())
-        self._redo.setEnabled(stack.canRedo())
-        stack.canUndoChanged.connect(self._undo.setEnabled)
-        stack.canRedoChanged.connect(self._redo.setEnabled)
-        stack.undoTextChanged.connect(self._on_undo_text_changed)
-        stack.redoTextChanged.connect(self._on_redo_text_changed)
+        for redo in (False, True):
+            action = HistoryAction(self.state, redo, self._on_history_refused, self)
+            # an action is told of no language change: the window re-names it
+            live.on_language_change(self, lambda _, action=action: action.name_step())
+            menu.addAction(action)
         menu.addSeparator()
         self._action(menu, lambda self: self.tr("&Clear drawing"), self.state.clear_image,
                      "Ctrl+L",
                      lambda self: self.tr("Clear the drawing (also Esc or Delete on the canvas)"))
 
-    def _undo_text(self, step):
-        """'&Undo Sample 3', or '&Undo' when there is no step to name."""
-        return fill(self.tr("&Undo %1"), step).strip()
 
-    def _redo_text(self, step):
-        return fill(self.tr("&Redo %1"), step).strip()
-
-    def _on_undo_text_changed(self, step):
-        self._undo.setText(self._undo_text(step))
-
-    def _on_redo_text_changed(self, step):
-        self._redo.setText(self._redo_text(step))
+    def _on_history_refused(self, reason):
+        self.statusBar().showMessage(reason, 15000)
 
     def _build_view_menu(self, menu):
         for dock in self.docks.values():

@@ -175,7 +175,10 @@ class OnnxImportDialog(QDialog):
     def accept(self):
         if self.network is None:
             return
-        self.state.set_network(self.network, fill(self.tr("Open %1"), self.path.name))
+        refusal = self.state.set_network(self.network, fill(self.tr("Open %1"), self.path.name))
+        if refusal:  # training runs: the dialog stays, saying why
+            self.preview.setText(fill(self.tr("Not opened: %1"), engine_text(refusal)))
+            return
         super().accept()
 
     def _prediction_text(self, net, pixels):

@@ -160,6 +160,8 @@ class ReceptiveFieldTable(QWidget):
             rows.append(layer_cells(summary, net.receptive_field(i, *centre),
                                     getattr(spec, "padding_mode", None), self.tr("%1 of %2"),
                                     self.tr(WHOLE_INPUT), self.tr(UPSAMPLED)))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)  # sized once when full, not per cell
         self.table.setRowCount(len(rows))
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells):
@@ -169,6 +171,7 @@ class ReceptiveFieldTable(QWidget):
                 if r > 0:
                     item.setToolTip(describe(net.layers[r - 1]))
                 self.table.setItem(r, c, item)
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
         self.highlighted = None
         self._on_pinned_changed()
 

@@ -460,6 +460,7 @@ SPECS = (
 )
 
 #: the lessons (engine.examples) and kernel presets (engine.presets): titles and descriptions
+#: (and the lessons' look and question)
 LESSONS = (
     QT_TRANSLATE_NOOP("engine", "Template matching: X"),
     QT_TRANSLATE_NOOP("engine",
@@ -578,6 +579,58 @@ LESSONS = (
     QT_TRANSLATE_NOOP("engine",
         "30 along a bending stroke: responds strongly where the image has that curve, near 0 "
         "elsewhere."),
+    # what to look at and a question to try, while a lesson is open
+    QT_TRANSLATE_NOOP("engine",
+        "Layer 2 has one map per template: each lights up where its stroke lies in the X, and the"
+        " pinned ╲ unit reads 1.00, a perfect match."),
+    QT_TRANSLATE_NOOP("engine",
+        "Which ╳ unit is brightest, and why only there? Erase one pixel of the X: which numbers "
+        "drop, and by how much?"),
+    QT_TRANSLATE_NOOP("engine",
+        "The ╲ and ╱ maps still find the short diagonals in the O's corners, but the ╳ map stays "
+        "low everywhere."),
+    QT_TRANSLATE_NOOP("engine",
+        "Where would you add pixels to make a ╳ unit reach 1.00? Draw them and check."),
+    QT_TRANSLATE_NOOP("engine",
+        "After the 2×2 max pool the maps look like the clean X's, although the two images differ "
+        "pixel by pixel."),
+    QT_TRANSLATE_NOOP("engine",
+        "Open the clean X (File ▸ Examples) and compare the pool maps: which units changed?"),
+    QT_TRANSLATE_NOOP("engine",
+        "Sobel x lights the left edges of the strokes, Sobel y their top edges; after ReLU the "
+        "opposite edges are dark."),
+    QT_TRANSLATE_NOOP("engine",
+        "Press Flip 180° in the kernel editor: which edges light up now, and why?"),
+    QT_TRANSLATE_NOOP("engine",
+        "Hover a unit of each layer: its window on the canvas grows from 3×3 to 5×5 to 7×7."),
+    QT_TRANSLATE_NOOP("engine",
+        "How big would the window be after a fourth 3×3 conv? Add one and check the Receptive "
+        "fields tab."),
+    QT_TRANSLATE_NOOP("engine",
+        "Layer 1's map is 14×14 because its window jumps two pixels; the pinned unit of layer 2 "
+        "samples the dotted pixels of an 11×11 patch."),
+    QT_TRANSLATE_NOOP("engine",
+        "Set layer 1's stride to 1: what happens to its map size, and to layer 2's window?"),
+    QT_TRANSLATE_NOOP("engine",
+        "In the Unit inspector, the pinned unit's nine products add up to −8."),
+    QT_TRANSLATE_NOOP("engine",
+        "Type 0 in the kernel's −4 cell: what does the unit read now, and what does the map show?"),
+    QT_TRANSLATE_NOOP("engine",
+        "Each output is the mean of the 3×3 window under it: the pinned unit reads 3."),
+    QT_TRANSLATE_NOOP("engine",
+        "Set the kernel's centre to 1 and every other weight to 0: what does the map become?"),
+    QT_TRANSLATE_NOOP("engine",
+        "Each input pixel stamps the 2×2 kernel, scaled by its value, two pixels apart: the 4×4 "
+        "output is four stamps side by side."),
+    QT_TRANSLATE_NOOP("engine",
+        "Set the stride to 1: the stamps now overlap. How big is the output, and which units add "
+        "up more than one stamp?"),
+    QT_TRANSLATE_NOOP("engine",
+        "Layer 2 filters each of the four maps on its own, and layer 3 mixes them into eight: "
+        "each row's tooltip in the Layers list counts its weights."),
+    QT_TRANSLATE_NOOP("engine",
+        "How many weights would layer 2 hold with groups = 1 (every filter seeing all four maps)?"
+        " Set it and compare the counts."),
 )
 
 _HOLE = re.compile(r"%(\d)")

@@ -63,9 +63,9 @@
         <translation>设置权重</translation>
     </message>
     <message>
-        <source>Training is running: its result would overwrite weight edits, so they wait until it ends (Cancel stops it).</source>
-        <extracomment>why a weight edit is refused while training runs (translate it when showing it)</extracomment>
-        <translation>训练正在进行：它的结果会覆盖对权重的编辑，所以编辑要等训练结束（“取消训练”可停止它）。</translation>
+        <source>Training is running: its result would overwrite changes to the network (weights, layers, undoing them), so they wait until it ends (Cancel training stops it; the drawing can still change).</source>
+        <extracomment>multiply-adds of a forward run on the GUI thread: about a frame&apos;s work (bench/event_loop.py measures the engine&apos;s rate and the event loop&apos;s longest stall); a dearer forward runs in a worker thread while the last maps stay shown why an edit of the network is refused while training runs (translate it when showing it)</extracomment>
+        <translation>训练正在进行：它的结果会覆盖对网络的更改（权重、层，以及撤销它们），所以这些更改要等训练结束（“取消训练”可停止它；绘图仍可更改）。</translation>
     </message>
     <message>
         <source>the %1 of layer %2 would hold values that are not finite 32-bit numbers (NaN, infinity or beyond ±3.4e38)</source>
@@ -167,6 +167,14 @@
     <message>
         <source>the predicted one</source>
         <translation>预测的那个</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundTask</name>
+    <message>
+        <source>The computation failed unexpectedly; the details are in the error window.</source>
+        <extracomment>what ``failed`` says when the work raised something else than a ConfigError (a bug)</extracomment>
+        <translation>计算意外失败；详细信息在错误窗口中。</translation>
     </message>
 </context>
 <context>
@@ -635,6 +643,17 @@
     <message>
         <source>ConvScope help</source>
         <translation>ConvScope 帮助</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryAction</name>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做(&amp;R) %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销(&amp;U) %1</translation>
     </message>
 </context>
 <context>
@@ -1120,6 +1139,14 @@
 <context>
     <name>LessonBanner</name>
     <message>
+        <source>&lt;b&gt;Lesson: %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;课程：%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Try:&lt;/i&gt; %1</source>
+        <translation>&lt;i&gt;试一试：&lt;/i&gt;%1</translation>
+    </message>
+    <message>
         <source>Close the lesson (the network stays)</source>
         <translation>关闭课程（网络保持不变）</translation>
     </message>
@@ -1195,10 +1222,6 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>&amp;Redo %1</source>
-        <translation>重做(&amp;R) %1</translation>
-    </message>
-    <message>
         <source>&amp;Save network…</source>
         <translation>保存网络(&amp;S)…</translation>
     </message>
@@ -1209,10 +1232,6 @@
     <message>
         <source>&amp;Trained digit network</source>
         <translation>已训练的数字网络(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo %1</source>
-        <translation>撤销(&amp;U) %1</translation>
     </message>
     <message>
         <source>&amp;Untrained digit network</source>
@@ -1249,6 +1268,10 @@
     <message>
         <source>Cannot load the image</source>
         <translation>无法载入图像</translation>
+    </message>
+    <message>
+        <source>Cannot open the example</source>
+        <translation>无法打开示例课程</translation>
     </message>
     <message>
         <source>Cannot open the model</source>
@@ -1539,6 +1562,10 @@
     <message>
         <source>Largest output on your drawing: number %1 (%2).</source>
         <translation>你的绘图上最大的输出：第 %1 个（%2）。</translation>
+    </message>
+    <message>
+        <source>Not opened: %1</source>
+        <translation>未打开：%1</translation>
     </message>
     <message>
         <source>Open %1</source>
@@ -1974,6 +2001,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
 <context>
     <name>StatusBar</name>
     <message>
+        <source>The maps are being computed; the ones shown are the last ones</source>
+        <translation>正在计算特征图；显示的是上一次的结果</translation>
+    </message>
+    <message>
         <source>Undo history full: the oldest %2 steps were dropped (the history keeps %1 MB).</source>
         <translation>撤销历史已满：最早的 %2 步已被丢弃（历史最多保留 %1 MB）。</translation>
     </message>
@@ -1984,6 +2015,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>input %1  ·  %2 parameters  ·  %3 multiply-adds</source>
         <translation>输入 %1  ·  %2 个参数  ·  %3 次乘加</translation>
+    </message>
+    <message>
+        <source>·  computing the maps…</source>
+        <translation>·  正在计算特征图…</translation>
     </message>
     <message>
         <source>·  forward %1 ms</source>
@@ -2670,6 +2705,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>加到方差上，使从不变化的通道不会除以零。</translation>
     </message>
     <message>
+        <source>After the 2×2 max pool the maps look like the clean X&apos;s, although the two images differ pixel by pixel.</source>
+        <translation>经过 2×2 最大池化后，这些特征图看起来和干净的 X 的一样，尽管两张图像逐像素来看并不相同。</translation>
+    </message>
+    <message>
         <source>Average</source>
         <translation>平均时计入填充</translation>
     </message>
@@ -2751,8 +2790,16 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>随机失活（Dropout）</translation>
     </message>
     <message>
+        <source>Each input pixel stamps the 2×2 kernel, scaled by its value, two pixels apart: the 4×4 output is four stamps side by side.</source>
+        <translation>每个输入像素把按自己的值缩放的 2×2 卷积核盖印到输出上，相隔两个像素：4×4 的输出就是并排的四个印记。</translation>
+    </message>
+    <message>
         <source>Each input unit stamps the kernel, scaled by its value, onto the output, stride pixels apart: learned upsampling.</source>
         <translation>每个输入单元把按自己的值缩放的卷积核“盖印”到输出上，相邻印记相隔一个步长：学出来的上采样。</translation>
+    </message>
+    <message>
+        <source>Each output is the mean of the 3×3 window under it: the pinned unit reads 3.</source>
+        <translation>每个输出都是它下方 3×3 窗口的平均值：被固定的单元读数为 3。</translation>
     </message>
     <message>
         <source>Edges: Sobel on a digit</source>
@@ -2803,6 +2850,14 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>横线</translation>
     </message>
     <message>
+        <source>Hover a unit of each layer: its window on the canvas grows from 3×3 to 5×5 to 7×7.</source>
+        <translation>把鼠标依次停在每一层的一个单元上：它在画布上的窗口从 3×3 长到 5×5 再到 7×7。</translation>
+    </message>
+    <message>
+        <source>How big would the window be after a fourth 3×3 conv? Add one and check the Receptive fields tab.</source>
+        <translation>再加第四个 3×3 卷积后窗口会有多大？加一个，再看“感受野”标签页。</translation>
+    </message>
+    <message>
         <source>How far each training batch moves the running mean and variance: running ← (1 − momentum)·running + momentum·batch.</source>
         <translation>每个训练批次把滑动均值和方差移动多少：滑动值 ← (1 − 动量)·滑动值 + 动量·批次值。</translation>
     </message>
@@ -2823,8 +2878,16 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>窗口在相邻位置之间跳过多少像素。步长为 2 时，输出的宽和高大约减半。</translation>
     </message>
     <message>
+        <source>How many weights would layer 2 hold with groups = 1 (every filter seeing all four maps)? Set it and compare the counts.</source>
+        <translation>如果分组数 = 1（每个滤波器都看全部四张特征图），第 2 层会有多少个权重？设置一下，比较这两个数。</translation>
+    </message>
+    <message>
         <source>Identity</source>
         <translation>恒等</translation>
+    </message>
+    <message>
+        <source>In the Unit inspector, the pinned unit&apos;s nine products add up to −8.</source>
+        <translation>在单元检查器中，被固定单元的九个乘积加起来是 −8。</translation>
     </message>
     <message>
         <source>Keeps positive values and sets negative ones to 0.</source>
@@ -2847,8 +2910,20 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>第 1 层生成四张特征图（Sobel x、Sobel y、模糊、╳）。从 4 张到 8 张特征图的完整 3×3 卷积需要 8·4·3·3 = 288 个权重、做 288·28·28 = 225,792 次乘加。这里第 2 层用各自的滤波器单独处理每张特征图（分组数 = 4：4·3·3 = 36 个权重，28,224 次乘加），第 3 层是 1×1 卷积，把四张混合成八张（8·4 = 32 个权重，25,088 次乘加）：用 68 个权重和 53,312 次乘加得到同样 8×28×28 的输出，约为四分之一。“层”表格逐层列出这两个数。</translation>
     </message>
     <message>
+        <source>Layer 1&apos;s map is 14×14 because its window jumps two pixels; the pinned unit of layer 2 samples the dotted pixels of an 11×11 patch.</source>
+        <translation>第 1 层的特征图是 14×14，因为它的窗口每次跳两个像素；第 2 层被固定的单元对一个 11×11 区域中打点的像素取样。</translation>
+    </message>
+    <message>
         <source>Layer 1: a 3×3 mean with stride 2 and padding 1 (28 → 14: the window jumps two pixels, the zero border keeps the edges). Layer 2: the same mean dilated by 2 (its taps one pixel apart, padding 2 keeps 14×14): the pinned unit samples a sparse 11×11 patch of the drawing. Step through both in the Sliding window tab.</source>
         <translation>第 1 层：步长 2、填充 1 的 3×3 均值（28 → 14：窗口每次跳两个像素，零填充的边框保住了边缘）。第 2 层：同样的均值，膨胀为 2（抽头相隔一个像素，填充 2 保持 14×14）：被固定的单元在画上稀疏地采样一块 11×11 的区域。可在“滑动窗口”标签页中逐步查看两层。</translation>
+    </message>
+    <message>
+        <source>Layer 2 filters each of the four maps on its own, and layer 3 mixes them into eight: each row&apos;s tooltip in the Layers list counts its weights.</source>
+        <translation>第 2 层用各自的滤波器单独处理四张特征图，第 3 层把它们混合成八张：“层”列表中每一行的提示都列出了它的权重个数。</translation>
+    </message>
+    <message>
+        <source>Layer 2 has one map per template: each lights up where its stroke lies in the X, and the pinned ╲ unit reads 1.00, a perfect match.</source>
+        <translation>第 2 层每个模板一张特征图：每张图在它的笔画位于 X 中的地方发亮，被固定的 ╲ 单元读数为 1.00，完全匹配。</translation>
     </message>
     <message>
         <source>Lays the channels × height × width maps out as one long list of numbers.</source>
@@ -2891,6 +2966,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>负斜率</translation>
     </message>
     <message>
+        <source>Open the clean X (File ▸ Examples) and compare the pool maps: which units changed?</source>
+        <translation>打开干净的 X（文件 ▸ 示例课程），比较池化后的特征图：哪些单元变了？</translation>
+    </message>
+    <message>
         <source>Output padding</source>
         <translation>输出填充</translation>
     </message>
@@ -2905,6 +2984,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>Padding</source>
         <translation>填充</translation>
+    </message>
+    <message>
+        <source>Press Flip 180° in the kernel editor: which edges light up now, and why?</source>
+        <translation>在卷积核编辑器中按“翻转 180°”：现在哪些边缘亮了？为什么？</translation>
     </message>
     <message>
         <source>Prewitt x</source>
@@ -2943,6 +3026,18 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>从盖印得到的输出的每一边裁掉的行和列数。</translation>
     </message>
     <message>
+        <source>Set layer 1&apos;s stride to 1: what happens to its map size, and to layer 2&apos;s window?</source>
+        <translation>把第 1 层的步长设为 1：它的特征图尺寸会怎样？第 2 层的窗口又会怎样？</translation>
+    </message>
+    <message>
+        <source>Set the kernel&apos;s centre to 1 and every other weight to 0: what does the map become?</source>
+        <translation>把卷积核的中心设为 1，其余权重都设为 0：特征图会变成什么？</translation>
+    </message>
+    <message>
+        <source>Set the stride to 1: the stamps now overlap. How big is the output, and which units add up more than one stamp?</source>
+        <translation>把步长设为 1：印记现在会重叠。输出有多大？哪些单元叠加了不止一个印记？</translation>
+    </message>
+    <message>
         <source>Sharpen</source>
         <translation>锐化</translation>
     </message>
@@ -2965,6 +3060,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>Sobel x</source>
         <translation>Sobel x</translation>
+    </message>
+    <message>
+        <source>Sobel x lights the left edges of the strokes, Sobel y their top edges; after ReLU the opposite edges are dark.</source>
+        <translation>Sobel x 点亮笔画的左边缘，Sobel y 点亮上边缘；经过 ReLU 后，相反的边缘是暗的。</translation>
     </message>
     <message>
         <source>Sobel y</source>
@@ -3004,7 +3103,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>Template matching: X</source>
-        <extracomment>the lessons (engine.examples) and kernel presets (engine.presets): titles and descriptions</extracomment>
+        <extracomment>the lessons (engine.examples) and kernel presets (engine.presets): titles and descriptions (and the lessons&apos; look and question)</extracomment>
         <translation>模板匹配：X</translation>
     </message>
     <message>
@@ -3036,6 +3135,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>教程的算例 4·0 + 0·0 + 0·0 + 0·0 + 0·1 + 0·1 + 0·0 + 0·1 + (−4)·2 = −8，落在一个亮角上。教程的像素 0、1、2 画成 0、½、1；第 1 层（1×1 卷积，权重 2）把它们还原，第 2 层原样保存教程的卷积核。这个卷积核把每个像素与右下方两步处的像素相比：平坦区域得 0，角的边缘得很大的负值。</translation>
     </message>
     <message>
+        <source>The ╲ and ╱ maps still find the short diagonals in the O&apos;s corners, but the ╳ map stays low everywhere.</source>
+        <translation>╲ 和 ╱ 特征图仍能在 O 的四角找到短斜线，但 ╳ 特征图处处都很低。</translation>
+    </message>
+    <message>
         <source>Three 3×3 box blurs in a row: the pinned centre unit of the third sees a 3×3 window of the second, 5×5 of the first and 7×7 of the drawing (r = 1 + 3·(3 − 1)). Each blur spreads the digit a little more.</source>
         <translation>连续三个 3×3 均值模糊：第三层被固定的中心单元看到第二层的 3×3 窗口、第一层的 5×5、画上的 7×7（r = 1 + 3·(3 − 1)）。每模糊一次，数字就更散开一点。</translation>
     </message>
@@ -3050,6 +3153,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>Two filters: Sobel x answers where brightness rises to the right (the left edges of the strokes), Sobel y where it rises downwards (their top edges); ReLU keeps only those, so the opposite edges go dark. The brightest edge is pinned.</source>
         <translation>两个滤波器：Sobel x 在亮度向右升高处响应（笔画的左边缘），Sobel y 在亮度向下升高处响应（笔画的上边缘）；ReLU 只保留这些，所以相反的边缘变暗。最亮的边缘单元已被固定。</translation>
+    </message>
+    <message>
+        <source>Type 0 in the kernel&apos;s −4 cell: what does the unit read now, and what does the map show?</source>
+        <translation>在卷积核的 −4 格子里输入 0：这个单元现在读数是多少？特征图显示什么？</translation>
     </message>
     <message>
         <source>Upsampling with a transposed convolution</source>
@@ -3074,6 +3181,14 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>When the windows do not fit exactly, round the output size up, keeping a last partial window instead of dropping it.</source>
         <translation>窗口不能正好铺满时，把输出尺寸向上取整，保留最后一个不完整的窗口而不是丢掉它。</translation>
+    </message>
+    <message>
+        <source>Where would you add pixels to make a ╳ unit reach 1.00? Draw them and check.</source>
+        <translation>要让某个 ╳ 单元达到 1.00，你会在哪里加像素？画上去验证一下。</translation>
+    </message>
+    <message>
+        <source>Which ╳ unit is brightest, and why only there? Erase one pixel of the X: which numbers drop, and by how much?</source>
+        <translation>哪个 ╳ 单元最亮？为什么只有那里？擦掉 X 的一个像素：哪些数会下降，降多少？</translation>
     </message>
     <message>
         <source>While training, drops random values (sets them to 0) so no unit can rely on one input; passes everything through otherwise.</source>

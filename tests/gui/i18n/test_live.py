@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
 import engine
 from gui.error_dialog import ErrorDialog
+from gui.examples_menu import load_example
 from gui.i18n import live
 from gui.i18n.engine_messages import describe, engine_text
 from gui.editors.layer_form import new_layers
@@ -146,6 +147,7 @@ def open_every_dialog(window, folder):
 
 
 def test_every_text_of_the_window_and_its_dialogs_is_chinese(main_window, chinese, tmp_path):
+    assert load_example(main_window.state, "sobel") == ""  # the lesson banner shows
     open_every_dialog(main_window, tmp_path)
     texts = ui_texts(main_window)
     assert len(texts) > 300

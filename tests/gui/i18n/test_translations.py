@@ -112,7 +112,8 @@ def test_every_engine_message_is_in_the_catalogue():
 
 
 def test_every_lesson_and_preset_text_is_in_the_catalogue():
-    texts = [t for e in examples.EXAMPLES.values() for t in (e.title, e.description)]
+    texts = [t for e in examples.EXAMPLES.values()
+             for t in (e.title, e.description, e.look, e.question) if t]
     texts += [t for p in presets.PRESETS.values() for t in (p.title, p.description) if t]
     missing = [t for t in texts if t not in engine_messages.LESSONS]
     assert missing == [], "add to gui/i18n/engine_messages.py LESSONS:\n" + "\n".join(missing)

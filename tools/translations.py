@@ -3,8 +3,8 @@
 Runs Qt's lupdate over the GUI's sources into ``resources/translations/convscope_zh_CN.ts``
 (new strings arrive unfinished, vanished ones are dropped), then lrelease into the ``.qm`` the
 app loads. Translate the unfinished entries in the .ts (Qt Linguist, or any editor; keep to
-``glossary_zh_CN.tsv``) and run it again. tests/gui/i18n/test_translations.py fails while any entry is
-unfinished or the committed .qm is not what lrelease makes of the .ts.
+``glossary_zh_CN.tsv``) and run it again. tests/gui/i18n/test_translations.py fails while any
+entry is unfinished or the committed .qm is not what lrelease makes of the .ts.
 """
 
 from __future__ import annotations

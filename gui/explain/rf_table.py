@@ -30,7 +30,8 @@ COLUMNS = (QT_TRANSLATE_NOOP("ReceptiveFieldTable", "layer"),
            QT_TRANSLATE_NOOP("ReceptiveFieldTable", "start"),
            QT_TRANSLATE_NOOP("ReceptiveFieldTable", "pixels seen"))
 _DASH = "—"
-WHOLE_INPUT = QT_TRANSLATE_NOOP("ReceptiveFieldTable", "whole input")  # r of a flat layer: each unit is wired to every input pixel
+# r of a flat layer: each unit is wired to every input pixel
+WHOLE_INPUT = QT_TRANSLATE_NOOP("ReceptiveFieldTable", "whole input")
 UPSAMPLED = QT_TRANSLATE_NOOP(  # a jump below a pixel, after a transposed conv
     "ReceptiveFieldTable", "%1 px: neighbouring units are less than a pixel apart (upsampled)")
 

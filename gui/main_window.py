@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget, QFileDialog, QFrame, QInputDialog, QMainWindow, QMessageBox, QScrollArea,
-    QStyle, QVBoxLayout, QWidget,
+    QStyle, QTabBar, QVBoxLayout, QWidget,
 )
 
 import engine
@@ -192,6 +192,15 @@ class MainWindow(QMainWindow):
                             ("predictionDock", round(0.38 * (height - bottom)))], Qt.Vertical)
         self._resize_docks([("layersDock", round(0.58 * height)),
                             ("kernelDock", round(0.42 * height))], Qt.Vertical)
+
+    def childEvent(self, event):
+        super().childEvent(event)
+        # Qt makes a tab bar for each group of tabbed docks (again when the user regroups them)
+        # and elides its titles to "Da…" in a narrow window: whole titles with scroll arrows.
+        bar = event.child()
+        if event.type() == QEvent.ChildPolished and isinstance(bar, QTabBar):
+            bar.setElideMode(Qt.ElideNone)
+            bar.setUsesScrollButtons(True)
 
     def showEvent(self, event):
         super().showEvent(event)

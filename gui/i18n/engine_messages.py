@@ -104,6 +104,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("engine",
         "padding must be a number, a (rows, cols) pair or ((top, bottom), (left, right)), not "
         "%1"),
+    # the first is what the second makes without padding or dilation (adjacent holes, as below)
+    QT_TRANSLATE_NOOP("engine", "the input is %1×%2, smaller than the %3 (%4×%5)"),
     QT_TRANSLATE_NOOP("engine", "the input is %1×%2%3, smaller than the %4%5 (%6×%7)"),
     QT_TRANSLATE_NOOP("engine", "%1 padding of %2 needs an input at least %3 %4, but it is %5 %6"),
     QT_TRANSLATE_NOOP("engine",
@@ -281,6 +283,83 @@ MESSAGES = (
         "%1 is shown as a softmax: probabilities instead of their logarithms (the same "
         "prediction)"),
     QT_TRANSLATE_NOOP("engine", "node %1 (%2)"),
+    # an ONNX node's refusal, "%1 %2" with the node's label first: read as one template, as
+    # "%1 %2" alone would split at the first space; then one of these (onnx_io._refuse)
+    QT_TRANSLATE_NOOP("engine", "node %1 (%2) %3"),
+    QT_TRANSLATE_NOOP("engine", "is from the op set %1"),
+    QT_TRANSLATE_NOOP("engine",
+        "combines the image with another computed tensor: the graph branches (a residual Add, a "
+        "Concat, or two inputs), and ConvScope shows chains of layers only"),
+    QT_TRANSLATE_NOOP("engine",
+        "is one of %1 nodes reading %2: the graph branches there, and ConvScope shows chains of "
+        "layers only"),
+    QT_TRANSLATE_NOOP("engine", "is an operation ConvScope cannot show; it reads %1"),
+    QT_TRANSLATE_NOOP("engine",
+        "follows a Pad, which ConvScope can only fold into the padding of the convolution or "
+        "pooling right after it"),
+    QT_TRANSLATE_NOOP("engine", "would build a constant of shape %1, too large"),
+    QT_TRANSLATE_NOOP("engine", "could not be computed from its constants (%1)"),
+    QT_TRANSLATE_NOOP("engine",
+        "computes its %1 instead of storing it; ConvScope needs stored weights (initializers or "
+        "Constant nodes)"),
+    QT_TRANSLATE_NOOP("engine", "cannot work here: %1"),
+    QT_TRANSLATE_NOOP("engine",
+        "needs an image (channels × height × width), but here it gets a flat list of %1 numbers"),
+    QT_TRANSLATE_NOOP("engine", "is not two-dimensional; ConvScope shows 2-D images"),
+    QT_TRANSLATE_NOOP("engine", "has auto_pad %1, which ONNX does not define"),
+    QT_TRANSLATE_NOOP("engine",
+        "pads with zeros after a %1 Pad; ConvScope has one padding mode per layer"),
+    QT_TRANSLATE_NOOP("engine", "is not a 2-D convolution; ConvScope shows 2-D images"),
+    QT_TRANSLATE_NOOP("engine", "follows a Pad; ConvScope's transposed conv has no input padding"),
+    QT_TRANSLATE_NOOP("engine", "is not a 2-D transposed convolution; ConvScope shows 2-D images"),
+    QT_TRANSLATE_NOOP("engine", "fixes its output shape; ConvScope reads pads and output_padding"),
+    QT_TRANSLATE_NOOP("engine", "has auto_pad %1; ConvScope reads explicit pads"),
+    QT_TRANSLATE_NOOP("engine",
+        "crops unevenly (pads %1); ConvScope's transposed conv crops both sides alike"),
+    QT_TRANSLATE_NOOP("engine",
+        "computes training statistics; ConvScope reads batch norm for inference (export the model"
+        " in eval mode)"),
+    QT_TRANSLATE_NOOP("engine", "has dilations %1; ConvScope pools neighbouring pixels only"),
+    QT_TRANSLATE_NOOP("engine", "also outputs the winners' indices, which ConvScope does not keep"),
+    QT_TRANSLATE_NOOP("engine",
+        "max-pools after a Pad (%1); ConvScope's max pooling pads with −∞ only"),
+    QT_TRANSLATE_NOOP("engine",
+        "averages after a %1 Pad; ConvScope folds only zero padding into pooling"),
+    QT_TRANSLATE_NOOP("engine",
+        "averages after a zero Pad with padding of its own that does not count; ConvScope has one"
+        " rule per layer"),
+    QT_TRANSLATE_NOOP("engine",
+        "reduces over axes %1; ConvScope reads it only over the height and width, keeping them "
+        "(global pooling)"),
+    QT_TRANSLATE_NOOP("engine",
+        "pads in mode %1; ConvScope folds constant, reflect, edge and wrap padding"),
+    QT_TRANSLATE_NOOP("engine",
+        "pads %1; ConvScope folds non-negative padding of the height and width only"),
+    QT_TRANSLATE_NOOP("engine", "pads with the value %1; ConvScope pads with zeros"),
+    QT_TRANSLATE_NOOP("engine", "pads again in another mode; ConvScope has one padding per layer"),
+    QT_TRANSLATE_NOOP("engine", "outputs its mask, which only exists while training"),
+    QT_TRANSLATE_NOOP("engine",
+        "normalises over axis %1 of a rank-%2 tensor; ConvScope's softmax runs over a flat vector"
+        " or over the channels"),
+    QT_TRANSLATE_NOOP("engine",
+        "is not the last node; ConvScope can show log-probabilities only as the probabilities at "
+        "the end"),
+    QT_TRANSLATE_NOOP("engine", "flattens from axis %1; ConvScope flattens each image (axis 1)"),
+    QT_TRANSLATE_NOOP("engine",
+        "reshapes to %1; ConvScope reads Reshape only as flattening each image to (N, −1)"),
+    QT_TRANSLATE_NOOP("engine",
+        "multiplies a %1 image; ConvScope needs it flattened first (Flatten or Reshape to (N, "
+        "−1))"),
+    QT_TRANSLATE_NOOP("engine", "has weights of shape %1 for %2 inputs"),
+    QT_TRANSLATE_NOOP("engine", "adds a bias of shape %1 to %2 outputs"),
+    QT_TRANSLATE_NOOP("engine",
+        "transposes its input (transA=1); ConvScope multiplies images as rows"),
+    QT_TRANSLATE_NOOP("engine",
+        "multiplies by a %1-D tensor; ConvScope reads MatMul as a dense layer (a 2-D weight "
+        "matrix)"),
+    QT_TRANSLATE_NOOP("engine",
+        "adds a constant that is not the bias of a MatMul right before it; ConvScope reads Add "
+        "only as MatMul + Add (a dense layer)"),
     QT_TRANSLATE_NOOP("engine", "this kind of layer cannot be written as PyTorch code yet"),
     QT_TRANSLATE_NOOP("engine",
         "PyTorch pools pad both sides alike; uneven padding works there only without ceil_mode "
@@ -327,6 +406,30 @@ WORDS = (
     QT_TRANSLATE_NOOP("engine", "none"),
     QT_TRANSLATE_NOOP("engine", "no weights"),
     QT_TRANSLATE_NOOP("engine", "patch"),
+    QT_TRANSLATE_NOOP("engine", "the input"),
+    QT_TRANSLATE_NOOP("engine", "an image"),
+    QT_TRANSLATE_NOOP("engine", "upto"),
+    QT_TRANSLATE_NOOP("engine", "the kernel"),
+    QT_TRANSLATE_NOOP("engine", "the padding"),
+    QT_TRANSLATE_NOOP("engine", "the output padding"),
+    QT_TRANSLATE_NOOP("engine", "output padding"),
+    QT_TRANSLATE_NOOP("engine", "groups"),
+    QT_TRANSLATE_NOOP("engine", "filters"),
+    QT_TRANSLATE_NOOP("engine", "channel"),
+    QT_TRANSLATE_NOOP("engine", "weights"),
+    QT_TRANSLATE_NOOP("engine", "addend"),
+    QT_TRANSLATE_NOOP("engine", "target shape"),
+    QT_TRANSLATE_NOOP("engine", "axes"),
+    QT_TRANSLATE_NOOP("engine", "pads"),
+    QT_TRANSLATE_NOOP("engine", "fill value"),
+    QT_TRANSLATE_NOOP("engine", "running mean"),
+    QT_TRANSLATE_NOOP("engine", "running var"),
+    # what onnx_io.SUPPORTED lists, in a refusal of an operation
+    QT_TRANSLATE_NOOP("engine",
+        "Conv (grouped too), ConvTranspose, BatchNormalization, MaxPool, AveragePool, "
+        "GlobalAveragePool, GlobalMaxPool, ReduceMean and ReduceMax over height and width, Relu, "
+        "LeakyRelu, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, Reshape to (N, −1), Gemm, MatMul"
+        " + Add, Pad, Dropout, Identity, Constant"),
 )
 
 #: layer descriptions (``Layer.describe()``): the kind's words, then the notation; the names of
@@ -633,6 +736,10 @@ LESSONS = (
         " Set it and compare the counts."),
 )
 
+#: holes that hold names (an ONNX node's, its op type's): shown as they are, never read as the
+#: catalogue's words (a node named "output", an op named "Identity")
+NAMES = {"node %1 (%2)": {1, 2}, "node %1 (%2) %3": {1, 2}}
+
 _HOLE = re.compile(r"%(\d)")
 _CATALOGUE = MESSAGES + WORDS + DESCRIPTIONS + SPECS + LESSONS
 _EXACT = frozenset(t for t in _CATALOGUE if not _HOLE.search(t))
@@ -659,7 +766,8 @@ def _parse(message):
         match = _pattern(template).fullmatch(message)
         if match:
             values = {int(k[1:]): v for k, v in match.groupdict().items()}
-            parts = {hole: _parse(value) if value != message else None
+            names = NAMES.get(template, ())
+            parts = {hole: _parse(value) if value != message and hole not in names else None
                      for hole, value in values.items()}
             score = len(_HOLE.sub("", template)) + sum(p[0] for p in parts.values() if p)
             if best is None or score > best[0]:

@@ -2757,6 +2757,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>中心与四个邻居相比：任意方向的边缘。</translation>
     </message>
     <message>
+        <source>Conv (grouped too), ConvTranspose, BatchNormalization, MaxPool, AveragePool, GlobalAveragePool, GlobalMaxPool, ReduceMean and ReduceMax over height and width, Relu, LeakyRelu, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, Reshape to (N, −1), Gemm, MatMul + Add, Pad, Dropout, Identity, Constant</source>
+        <translation>Conv（含分组）、ConvTranspose、BatchNormalization、MaxPool、AveragePool、GlobalAveragePool、GlobalMaxPool、在高和宽上的 ReduceMean 与 ReduceMax、Relu、LeakyRelu、Sigmoid、Tanh、Softmax、LogSoftmax、Flatten、变形为 (N, −1) 的 Reshape、Gemm、MatMul + Add、Pad、Dropout、Identity、Constant</translation>
+    </message>
+    <message>
         <source>Convolution</source>
         <extracomment>the layer kinds&apos; titles and summaries, and their settings&apos; labels and tooltips (the metadata the layer form is built from)</extracomment>
         <translation>卷积</translation>
@@ -3243,13 +3247,45 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>归一化的写法是 {&quot;mean&quot;: [...], &quot;std&quot;: [...], &quot;invert&quot;: false}，而不是 %1</translation>
     </message>
     <message>
+        <source>addend</source>
+        <translation>加数</translation>
+    </message>
+    <message>
+        <source>adds a bias of shape %1 to %2 outputs</source>
+        <translation>给 %2 个输出加上形状为 %1 的偏置</translation>
+    </message>
+    <message>
+        <source>adds a constant that is not the bias of a MatMul right before it; ConvScope reads Add only as MatMul + Add (a dense layer)</source>
+        <translation>加上的常量不是紧挨在前的 MatMul 的偏置；ConvScope 只把 Add 读作 MatMul + Add（一个全连接层）</translation>
+    </message>
+    <message>
+        <source>also outputs the winners&apos; indices, which ConvScope does not keep</source>
+        <translation>还输出了最大值的索引，ConvScope 不保留它们</translation>
+    </message>
+    <message>
+        <source>an image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
         <source>attribution needs a network that ends in softmax over a flat vector (… → dense → softmax): it asks which pixels raised one class&apos;s probability</source>
         <extracomment>what the engine raises, as templates (tests/gui/i18n/engine_templates.py finds them)</extracomment>
         <translation>归因需要以一维向量上的 softmax 结尾的网络（… → 全连接 → softmax）：它要问的是哪些像素提高了某个类别的概率</translation>
     </message>
     <message>
+        <source>averages after a %1 Pad; ConvScope folds only zero padding into pooling</source>
+        <translation>在 %1 模式的 Pad 之后求平均；ConvScope 只把零填充合并到池化中</translation>
+    </message>
+    <message>
+        <source>averages after a zero Pad with padding of its own that does not count; ConvScope has one rule per layer</source>
+        <translation>在补零的 Pad 之后求平均，而它自己的填充不计入平均；ConvScope 每层只有一条规则</translation>
+    </message>
+    <message>
         <source>avg pool %1</source>
         <translation>平均池化 %1</translation>
+    </message>
+    <message>
+        <source>axes</source>
+        <translation>轴</translation>
     </message>
     <message>
         <source>batch norm</source>
@@ -3284,12 +3320,32 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
+        <source>cannot work here: %1</source>
+        <translation>在这里无法工作：%1</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
         <source>circular</source>
         <translation>循环</translation>
     </message>
     <message>
         <source>class %1 does not exist: the network has %2 classes</source>
         <translation>类别 %1 不存在：网络只有 %2 个类别</translation>
+    </message>
+    <message>
+        <source>combines the image with another computed tensor: the graph branches (a residual Add, a Concat, or two inputs), and ConvScope shows chains of layers only</source>
+        <translation>把图像与另一个计算出的张量组合：计算图在此分支（残差 Add、Concat 或两个输入），而 ConvScope 只显示由层串成的链</translation>
+    </message>
+    <message>
+        <source>computes its %1 instead of storing it; ConvScope needs stored weights (initializers or Constant nodes)</source>
+        <translation>计算出它的%1，而不是存储它；ConvScope 需要存储好的权重（初始化器或 Constant 节点）</translation>
+    </message>
+    <message>
+        <source>computes training statistics; ConvScope reads batch norm for inference (export the model in eval mode)</source>
+        <translation>计算训练统计量；ConvScope 只按推理读取批归一化（请在评估模式下导出模型）</translation>
     </message>
     <message>
         <source>conv %1</source>
@@ -3299,6 +3355,14 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>conv %1 flipped</source>
         <translation>卷积 %1 已翻转</translation>
+    </message>
+    <message>
+        <source>could not be computed from its constants (%1)</source>
+        <translation>无法由它的常量计算出来（%1）</translation>
+    </message>
+    <message>
+        <source>crops unevenly (pads %1); ConvScope&apos;s transposed conv crops both sides alike</source>
+        <translation>两侧裁剪不均（pads %1）；ConvScope 的转置卷积两侧裁剪相同</translation>
     </message>
     <message>
         <source>dense %1</source>
@@ -3329,16 +3393,88 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>解释只针对一幅图像，而不是一批</translation>
     </message>
     <message>
+        <source>fill value</source>
+        <translation>填充值</translation>
+    </message>
+    <message>
+        <source>filters</source>
+        <translation>滤波器</translation>
+    </message>
+    <message>
+        <source>fixes its output shape; ConvScope reads pads and output_padding</source>
+        <translation>固定了输出形状；ConvScope 读取的是 pads 和 output_padding</translation>
+    </message>
+    <message>
         <source>flatten</source>
         <translation>展平</translation>
+    </message>
+    <message>
+        <source>flattens from axis %1; ConvScope flattens each image (axis 1)</source>
+        <translation>从第 %1 轴开始展平；ConvScope 逐张图像展平（第 1 轴）</translation>
+    </message>
+    <message>
+        <source>follows a Pad, which ConvScope can only fold into the padding of the convolution or pooling right after it</source>
+        <translation>跟在 Pad 之后，而 ConvScope 只能把 Pad 合并到紧随其后的卷积或池化的填充中</translation>
+    </message>
+    <message>
+        <source>follows a Pad; ConvScope&apos;s transposed conv has no input padding</source>
+        <translation>跟在 Pad 之后；ConvScope 的转置卷积没有输入填充</translation>
+    </message>
+    <message>
+        <source>groups</source>
+        <translation>组数</translation>
     </message>
     <message>
         <source>groups must be a whole number ≥ 1, not %1</source>
         <translation>分组数必须是 ≥ 1 的整数，而不是 %1</translation>
     </message>
     <message>
+        <source>has auto_pad %1, which ONNX does not define</source>
+        <translation>的 auto_pad 为 %1，ONNX 没有定义它</translation>
+    </message>
+    <message>
+        <source>has auto_pad %1; ConvScope reads explicit pads</source>
+        <translation>的 auto_pad 为 %1；ConvScope 只读取显式给出的 pads</translation>
+    </message>
+    <message>
+        <source>has dilations %1; ConvScope pools neighbouring pixels only</source>
+        <translation>的 dilations（膨胀）为 %1；ConvScope 只对相邻像素做池化</translation>
+    </message>
+    <message>
+        <source>has weights of shape %1 for %2 inputs</source>
+        <translation>的权重形状为 %1，而输入有 %2 个</translation>
+    </message>
+    <message>
         <source>invert must be true or false, not %1</source>
         <translation>invert 必须是 true 或 false，而不是 %1</translation>
+    </message>
+    <message>
+        <source>is an operation ConvScope cannot show; it reads %1</source>
+        <translation>是 ConvScope 无法显示的运算；它能读取的有：%1</translation>
+    </message>
+    <message>
+        <source>is from the op set %1</source>
+        <translation>来自算子集 %1</translation>
+    </message>
+    <message>
+        <source>is not a 2-D convolution; ConvScope shows 2-D images</source>
+        <translation>不是二维卷积；ConvScope 只显示二维图像</translation>
+    </message>
+    <message>
+        <source>is not a 2-D transposed convolution; ConvScope shows 2-D images</source>
+        <translation>不是二维转置卷积；ConvScope 只显示二维图像</translation>
+    </message>
+    <message>
+        <source>is not the last node; ConvScope can show log-probabilities only as the probabilities at the end</source>
+        <translation>不是最后一个节点；ConvScope 只能把对数概率显示为末尾的概率</translation>
+    </message>
+    <message>
+        <source>is not two-dimensional; ConvScope shows 2-D images</source>
+        <translation>不是二维的；ConvScope 只显示二维图像</translation>
+    </message>
+    <message>
+        <source>is one of %1 nodes reading %2: the graph branches there, and ConvScope shows chains of layers only</source>
+        <translation>是读取 %2 的 %1 个节点之一：计算图在那里分支，而 ConvScope 只显示由层串成的链</translation>
     </message>
     <message>
         <source>its %1 would hold %2 numbers, more than ConvScope handles (%3)</source>
@@ -3393,8 +3529,24 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>最大池化 %1</translation>
     </message>
     <message>
+        <source>max-pools after a Pad (%1); ConvScope&apos;s max pooling pads with −∞ only</source>
+        <translation>在 Pad（%1）之后做最大池化；ConvScope 的最大池化只用 −∞ 填充</translation>
+    </message>
+    <message>
         <source>momentum must be between 0 and 1, not %1</source>
         <translation>动量必须在 0 和 1 之间，而不是 %1</translation>
+    </message>
+    <message>
+        <source>multiplies a %1 image; ConvScope needs it flattened first (Flatten or Reshape to (N, −1))</source>
+        <translation>乘的是一张 %1 的图像；ConvScope 需要先把它展平（Flatten，或 Reshape 为 (N, −1)）</translation>
+    </message>
+    <message>
+        <source>multiplies by a %1-D tensor; ConvScope reads MatMul as a dense layer (a 2-D weight matrix)</source>
+        <translation>乘以一个 %1 维张量；ConvScope 把 MatMul 读作全连接层（一个二维权重矩阵）</translation>
+    </message>
+    <message>
+        <source>needs an image (channels × height × width), but here it gets a flat list of %1 numbers</source>
+        <translation>需要一张图像（通道 × 高 × 宽），但这里得到的是 %1 个数的扁平列表</translation>
     </message>
     <message>
         <source>no preset named %1; known: %2</source>
@@ -3409,8 +3561,16 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>节点 %1（%2）</translation>
     </message>
     <message>
+        <source>node %1 (%2) %3</source>
+        <translation>节点 %1（%2）%3</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>normalises over axis %1 of a rank-%2 tensor; ConvScope&apos;s softmax runs over a flat vector or over the channels</source>
+        <translation>在 %2 阶张量的第 %1 轴上归一化；ConvScope 的 softmax 只作用于扁平向量或各通道</translation>
     </message>
     <message>
         <source>not a readable ConvScope .npz file; it may be truncated or of another kind (a ConvScope network is a .npz archive or a JSON spec)</source>
@@ -3427,6 +3587,14 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>output</source>
         <translation>输出</translation>
+    </message>
+    <message>
+        <source>output padding</source>
+        <translation>输出填充</translation>
+    </message>
+    <message>
+        <source>outputs its mask, which only exists while training</source>
+        <translation>输出了它的掩码，而掩码只在训练时存在</translation>
     </message>
     <message>
         <source>padded input</source>
@@ -3465,6 +3633,30 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>填充必须是一个数、（行, 列）数对或 ((上, 下), (左, 右))，而不是 %1</translation>
     </message>
     <message>
+        <source>pads</source>
+        <translation>填充量</translation>
+    </message>
+    <message>
+        <source>pads %1; ConvScope folds non-negative padding of the height and width only</source>
+        <translation>的 pads 为 %1；ConvScope 只合并高和宽上的非负填充</translation>
+    </message>
+    <message>
+        <source>pads again in another mode; ConvScope has one padding per layer</source>
+        <translation>又以另一种模式填充；ConvScope 每层只有一种填充</translation>
+    </message>
+    <message>
+        <source>pads in mode %1; ConvScope folds constant, reflect, edge and wrap padding</source>
+        <translation>以 %1 模式填充；ConvScope 只合并 constant、reflect、edge 和 wrap 模式的填充</translation>
+    </message>
+    <message>
+        <source>pads with the value %1; ConvScope pads with zeros</source>
+        <translation>用值 %1 填充；ConvScope 只补零</translation>
+    </message>
+    <message>
+        <source>pads with zeros after a %1 Pad; ConvScope has one padding mode per layer</source>
+        <translation>在 %1 模式的 Pad 之后又用零填充；ConvScope 每层只有一种填充模式</translation>
+    </message>
+    <message>
         <source>patch</source>
         <translation>块</translation>
     </message>
@@ -3489,6 +3681,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>预测需要以一维向量上的 softmax 结尾的网络（… → 全连接 → softmax）</translation>
     </message>
     <message>
+        <source>reduces over axes %1; ConvScope reads it only over the height and width, keeping them (global pooling)</source>
+        <translation>在轴 %1 上归约；ConvScope 只把它读作在高和宽上归约并保留这两维（全局池化）</translation>
+    </message>
+    <message>
         <source>reflect</source>
         <translation>反射</translation>
     </message>
@@ -3497,12 +3693,28 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>复制</translation>
     </message>
     <message>
+        <source>reshapes to %1; ConvScope reads Reshape only as flattening each image to (N, −1)</source>
+        <translation>变形为 %1；ConvScope 只把 Reshape 读作把每张图像展平为 (N, −1)</translation>
+    </message>
+    <message>
+        <source>running mean</source>
+        <translation>滑动均值</translation>
+    </message>
+    <message>
+        <source>running var</source>
+        <translation>滑动方差</translation>
+    </message>
+    <message>
         <source>stride</source>
         <translation>步长</translation>
     </message>
     <message>
         <source>tall</source>
         <translation>高</translation>
+    </message>
+    <message>
+        <source>target shape</source>
+        <translation>目标形状</translation>
     </message>
     <message>
         <source>the %1 %2 cannot be split into %3 equal groups (groups must divide both the input channels and the %4)</source>
@@ -3566,6 +3778,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>图像中含有非数值（NaN 或无穷大）：数据文件已损坏或不是图像；这与学习率无关</translation>
     </message>
     <message>
+        <source>the input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
         <source>the input %1 has shape %2; ConvScope needs images as (batch, channels, height, width) with a fixed channel count</source>
         <translation>输入 %1 的形状是 %2；ConvScope 需要（批, 通道, 高, 宽）形式、通道数固定的图像</translation>
     </message>
@@ -3596,6 +3812,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>the input is %1×%2%3, smaller than the %4%5 (%6×%7)</source>
         <translation>输入%3为 %1×%2，小于%4%5（%6×%7）</translation>
+    </message>
+    <message>
+        <source>the input is %1×%2, smaller than the %3 (%4×%5)</source>
+        <translation>输入为 %1×%2，小于%3（%4×%5）</translation>
     </message>
     <message>
         <source>the input is %1×%2; ConvScope handles inputs up to %3×%4</source>
@@ -3632,6 +3852,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>the input&apos;s size</source>
         <translation>输入的大小</translation>
+    </message>
+    <message>
+        <source>the kernel</source>
+        <translation>卷积核</translation>
     </message>
     <message>
         <source>the kernel must be (filters, channels, height, width), not shape %1</source>
@@ -3730,12 +3954,20 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>遮挡的%1必须是 ≥ 1 的整数个像素，而不是 %2</translation>
     </message>
     <message>
+        <source>the output padding</source>
+        <translation>输出填充</translation>
+    </message>
+    <message>
         <source>the output padding (%1) must be smaller than the stride (%2) or the dilation (%3)</source>
         <translation>输出填充（%1）必须小于步长（%2）或膨胀（%3）</translation>
     </message>
     <message>
         <source>the output padding (%1) must be smaller than the stride (%2) or the dilation (%3): it only chooses among the sizes that a stride-%4 convolution would shrink back to %5</source>
         <translation>输出填充（%1）必须小于步长（%2）或膨胀（%3）：它只是在步长为 %4 的卷积会缩回到 %5 的那几个尺寸中做选择</translation>
+    </message>
+    <message>
+        <source>the padding</source>
+        <translation>填充</translation>
     </message>
     <message>
         <source>the padding (%1) crops away the whole output: (%2 − 1)·%3 − 2·%4 + %5·(%6 − 1) + %7 + 1 = %8</source>
@@ -3854,6 +4086,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>转置卷积 %1</translation>
     </message>
     <message>
+        <source>transposes its input (transA=1); ConvScope multiplies images as rows</source>
+        <translation>转置了它的输入（transA=1）；ConvScope 把图像作为行向量相乘</translation>
+    </message>
+    <message>
         <source>unit %1 is outside layer %2&apos;s output of shape %3</source>
         <translation>单元 %1 超出了第 %2 层形状为 %3 的输出</translation>
     </message>
@@ -3874,12 +4110,24 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>未知的优化器 %1：请从 %2 中选择</translation>
     </message>
     <message>
+        <source>upto</source>
+        <translation>upto</translation>
+    </message>
+    <message>
         <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>weights</source>
         <translation>权重</translation>
     </message>
     <message>
         <source>wide</source>
         <translation>宽</translation>
+    </message>
+    <message>
+        <source>would build a constant of shape %1, too large</source>
+        <translation>会构造形状为 %1 的常量，太大了</translation>
     </message>
     <message>
         <source>zeros</source>

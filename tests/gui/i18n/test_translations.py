@@ -105,10 +105,27 @@ def test_a_sample_of_concept_strings_use_the_tutorials_terms():
 
 
 def test_every_engine_message_is_in_the_catalogue():
-    catalogue = set(engine_messages.MESSAGES)
+    # WORDS too: a word a helper puts into its message ("computes its %1 …" with "weights")
+    catalogue = set(engine_messages.MESSAGES + engine_messages.WORDS)
     missing = {t: where for t, where in engine_templates().items() if t not in catalogue}
-    assert missing == {}, "add to gui/i18n/engine_messages.py MESSAGES:\n" + "\n".join(
+    assert missing == {}, "add to gui/i18n/engine_messages.py MESSAGES or WORDS:\n" + "\n".join(
         f"{where}: {t!r}" for t, where in missing.items())
+
+
+def test_the_messages_a_helper_hands_on_are_found():
+    """onnx_io refuses a node through ``_refuse(why)``, and names a missing weight through
+    ``_constant(name, what)``: their callers' texts are messages too."""
+    found = engine_templates()
+    assert "is not two-dimensional; ConvScope shows 2-D images" in found
+    assert "computes its %1 instead of storing it; ConvScope needs stored weights " \
+           "(initializers or Constant nodes)" in found
+    assert {"fill value", "target shape"} <= set(found)
+
+
+def test_the_onnx_operations_listed_in_a_refusal_are_in_the_catalogue():
+    # a constant filled into "… it reads %1": a value, which the finder does not read
+    onnx_io = pytest.importorskip("engine.onnx_io")
+    assert onnx_io.SUPPORTED in engine_messages.WORDS
 
 
 def test_every_lesson_and_preset_text_is_in_the_catalogue():

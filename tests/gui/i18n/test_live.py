@@ -2,9 +2,11 @@
 remembered; every text a user reads follows it."""
 
 import os
+import re
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
@@ -206,3 +208,57 @@ def test_every_kind_of_layer_is_described_in_chinese(chinese):
     described = [(spec.kind, describe(spec)) for spec in specs]
     assert untranslated(described, "zh_CN") == []
     assert dict(described)["maxpool2d"] == "最大池化 2×2 s2"
+
+
+def _onnx_model(path, nodes, weights=()):
+    """``nodes`` on a 1×28×28 input "x" (weights as initializers) saved to ``path``."""
+    onnx = pytest.importorskip("onnx")
+    from onnx import TensorProto, helper, numpy_helper
+
+    graph = helper.make_graph(
+        nodes, "refused", [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 1, 28, 28])],
+        [helper.make_tensor_value_info(nodes[-1].output[0], TensorProto.FLOAT, None)],
+        [numpy_helper.from_array(np.zeros(shape, np.float32), name) for name, shape in weights])
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]), path)
+    return path
+
+
+def _node(op, inputs, output, name, **attrs):
+    from onnx import helper
+
+    return helper.make_node(op, inputs, [output], name=name, **attrs)
+
+
+#: ONNX models ConvScope refuses, one per kind of reason; node names are "n" + a digit
+REFUSED = {
+    "unsupported op": lambda: [_node("Erf", ["x"], "y", "n1")],
+    "3-D convolution": lambda: [_node("Conv", ["x", "w"], "y", "n1")],
+    "kernel larger than the input": lambda: [_node("Conv", ["x", "w30"], "y", "n1")],
+    "transposed Gemm input": lambda: [_node("Flatten", ["x"], "f", "n1"),
+                                      _node("Gemm", ["f", "d"], "y", "n2", transA=1)],
+    "branching graph": lambda: [_node("Relu", ["x"], "r", "n1"),
+                                _node("Add", ["r", "x"], "y", "n2")],
+    "dilated max pool": lambda: [_node("MaxPool", ["x"], "y", "n1", kernel_shape=[2, 2],
+                                       dilations=[2, 2])],
+}
+WEIGHTS = [("w", (2, 1, 3, 3, 3)), ("w30", (2, 1, 30, 30)), ("d", (784, 10))]
+
+
+@pytest.mark.parametrize("case", REFUSED)
+def test_an_unsupported_onnx_model_is_refused_in_chinese(main_window, state, chinese, tmp_path,
+                                                         case):
+    from engine import onnx_io
+
+    path = _onnx_model(tmp_path / "refused.onnx", REFUSED[case](), WEIGHTS)
+    network = state.network
+    assert main_window.open_network(path)
+    box = next(b for b in main_window.findChildren(QMessageBox, "errorBox") if b.isVisible())
+    text = box.text()
+    assert box.windowTitle() == "无法打开模型" and re.match(r"refused\.onnx：节点 n\d（", text)
+    assert state.network is network and main_window.import_dialog is None
+    # op names (those ConvScope reads, and Erf) and attribute names may stay
+    names = set(re.findall(r"\b[A-Z][A-Za-z]+", onnx_io.SUPPORTED)) | {
+        "Erf", "transA", "dilations"}
+    left = re.sub(rf"\b(?:{'|'.join(sorted(names))})\b", "", text)
+    assert untranslated([("box", left)], "zh_CN") == [], text
+    box.close()

@@ -5,8 +5,9 @@ A message can also reach a ``raise`` through a helper: ``_refuse(self, why)`` ra
 ``f"{self.label} {why}"``, so every ``why`` a caller passes is a message of its own (the catalogue
 translates it inside "%1 %2"), and so is every ``what`` passed to a helper that hands it on in a
 message (``_constant(name, what)`` refuses with ``f"computes its {what} …"``). Such helpers are
-found by their bodies, not by name, so a new one cannot slip by; an argument the finder cannot
-read (a variable, a call) fails the test rather than being skipped.
+found by their bodies, not by name, so a new one cannot slip by. What a caller writes as text
+(a string, an f-string) is read; a variable or a call it passes is a value (a file name, a
+number), and a value that is words (onnx_io.SUPPORTED) is kept in the catalogue's WORDS by hand.
 """
 
 import ast
@@ -91,7 +92,8 @@ def _message_sites(function, helpers):
 
 def _helpers(functions):
     """{name: (definition, {parameters that become (part of) a raised message})}, grown until
-    nothing changes: a function handing a parameter to a helper's message is a helper too."""
+    nothing changes: a function handing a parameter to a helper's message is a helper too.
+    Functions of one name (methods of several classes) share one entry."""
     helpers = {}
     changed = True
     while changed:
@@ -99,8 +101,9 @@ def _helpers(functions):
         for function in functions:
             used = set().union(*(_pieces(e) for e, _, _ in _message_sites(function, helpers)))
             found = set(_params(function)) & used
-            if found and not found <= helpers.get(function.name, (None, set()))[1]:
-                helpers[function.name] = (function, found)
+            known = helpers.get(function.name, (function, set()))[1]
+            if not found <= known:
+                helpers[function.name] = (function, known | found)
                 changed = True
     return helpers
 

@@ -324,9 +324,13 @@ class UnitInspector(QWidget):
 
     def _elementwise(self, e, rows):
         if isinstance(e, engine.FlattenExplanation):
-            c, r, k = e.source
-            rows.addWidget(_text(f"Flatten copies input channel {c + 1}, row {r}, col {k} to "
-                                 f"position {e.channel}."))
+            if len(e.source) == 1:  # after a dense layer: the input is a list already
+                rows.addWidget(_text(f"Flatten copies input position {e.source[0]} to position "
+                                     f"{e.channel}: its input is one list already."))
+            else:
+                c, r, k = e.source
+                rows.addWidget(_text(f"Flatten copies input channel {c + 1}, row {r}, col {k} "
+                                     f"to position {e.channel}."))
             return f"value = {number(e.value)}"
         rows.addWidget(_text(f"{e.function}(x) = {e.formula}, applied to this one unit."))
         return f"{e.function}({number(e.input)}) = {number(e.value)}"

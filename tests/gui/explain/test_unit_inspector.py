@@ -118,6 +118,17 @@ def test_dense_lists_ten_largest_contributions_and_softmax_its_exponentials(qtbo
     assert widget.explanation.exps.sum() == pytest.approx(widget.explanation.normalizer)
 
 
+def test_flatten_names_where_its_value_comes_from_on_maps_and_on_a_list(qtbot, digit):
+    layers = [engine.Flatten(), engine.Dense(4), engine.Flatten()]
+    widget = _inspector(qtbot, layers, digit)
+    widget.state.pin(Unit(0, 9, 0, 0))
+    assert "input channel 1, row 1, col 3 to position 9" in widget.scroll.widget().findChild(
+        QLabel).text()
+    widget.state.pin(Unit(2, 3, 0, 0))
+    assert "input position 3 to position 3" in widget.scroll.widget().findChild(QLabel).text()
+    assert widget.equation.text() == f"value = {number(widget.state.activations[2][3])}"
+
+
 def test_pinned_wins_over_hovered_and_drawing_updates_the_numbers(qtbot, digit):
     widget = _inspector(qtbot, [engine.Conv2d(2, 3, padding=1), engine.ReLU()], digit)
     state = widget.state

@@ -180,9 +180,10 @@ class UnitInspector(QWidget):
         network, nxt = self.state.network, unit.layer + 1
         if nxt >= len(network.layers) or not network.layers[nxt].elementwise:
             return ""
-        if nxt >= len(self.state.activations):
+        outputs = self.state.fresh_activations  # None until the new network's forward ran
+        if outputs is None or nxt >= len(outputs):
             return ""
-        out = self.state.activations[nxt]
+        out = outputs[nxt]
         index = (unit.channel,) if out.ndim == 1 else (unit.channel, unit.row, unit.col)
         return f"  →  {network.names[nxt]}: {number(out[index])}"
 

@@ -50,7 +50,6 @@ PADDING_TEXTS = ["0", "1", "2", "same", "valid", "full", "1, 2", "x", "-1", "99"
 # Menu sizes the walk picks, by weight: small inputs most of the time (see the docstring).
 SIZE_WEIGHTS = {8: 4, 16: 4, 28: 1, 32: 0.5}
 EXTREME_CHANCE = 0.01  # of typing a field's maximum (a heavy network), checked then undone
-UNDO_CHECK_EVERY = 25  # actions between forced undo-then-redo checks
 
 
 def _bad_layer_specs():
@@ -140,15 +139,13 @@ class Monkey:
         self.other_size = MIN_INPUT
         monkeypatch.setattr(QInputDialog, "getInt",
                             lambda *args, **kwargs: (self.other_size, True))
-        self.boxes = []  # texts of the message boxes the last action opened
         self.actions = [(self.stroke, 8), (self.add_layer, 3), (self.remove_layer, 3),
                         (self.move_layer, 1), (self.edit_field, 6), (self.type_cell, 5),
                         (self.kernel_tool, 2), (self.select, 4), (self.click_unit, 3),
                         (self.move_pin, 1), (self.undo, 5), (self.redo, 3),
-                        (self.undo_redo_exactly, 2), (self.input_size, 1.5), (self.lesson, 1),
+                        (self.undo_redo_exactly, 2.5), (self.input_size, 3), (self.lesson, 1),
                         (self.new_network, 0.3), (self.open_good_file, 0.5),
                         (self.open_bad_file, 0.7), (self.bad_layers, 1), (self.train, 0.3)]
-        self.done = 0
         # The window paints once per action, after it (finish_action), as between two user
         # events; the event loop's passes inside an action (scrolling to a unit, between undo and
         # redo) do not: one repaint per action shows what a user sees, at a fraction of the cost.
@@ -160,29 +157,29 @@ class Monkey:
         action = self.rng.choices([a for a, _ in self.actions], [w for _, w in self.actions])[0]
         action()
         self.finish_action()
-        self.done += 1
-        if self.done % UNDO_CHECK_EVERY == 0:
-            self.undo_redo_exactly()
-            self.finish_action()
         return action.__name__
 
     def trigger(self, path):
         self.menu[path].trigger()
 
     def finish_action(self):
-        """Let the event loop run, read and close the message boxes the action opened, check."""
+        """Let the event loop run (and paint), close the message boxes the action opened (each
+        must say something), and check the state."""
         self.window.setUpdatesEnabled(True)  # a full repaint: every view draws what it shows
         return_to_event_loop()
         self.window.setUpdatesEnabled(False)
-        self.boxes = []
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QMessageBox) and widget.isVisible():
-                assert widget.objectName() != "unexpectedErrorBox", widget.detailedText()
-                assert widget.text().strip(), "a message box without a message"
-                self.boxes.append(widget.text())
-                widget.close()
-        return_to_event_loop()
+        boxes = self.message_boxes()
+        for box in boxes:
+            assert box.text().strip(), "a message box without a message"
+            box.close()
+        if boxes:
+            return_to_event_loop()
         self.check()
+
+    def message_boxes(self):
+        """The message boxes open on the window."""
+        return [box for box in self.window.findChildren(QMessageBox, options=Qt.FindDirectChildrenOnly)
+                if box.isVisible()]
 
     # ---------------------------------------------------------------- actions
     def stroke(self):
@@ -270,7 +267,6 @@ class Monkey:
         shape = view.shape + (1, 1)
         unit = tuple(self.rng.randrange(n) for n in shape[:3])
         self.maps.scroll.ensureWidgetVisible(view)
-        return_to_event_loop()  # the scroll and the view's layout settle
         pos = view.mapFromScene(view.scene_pos(*unit))
         under = view.unit_at(view.mapToScene(pos))
         QTest.mouseClick(view.viewport(), Qt.LeftButton, Qt.NoModifier, pos)
@@ -335,8 +331,7 @@ class Monkey:
         self.trigger("File/Open network…")
         return_to_event_loop()
         assert self.state.network is network
-        assert any(isinstance(w, QMessageBox) and w.isVisible()
-                   for w in QApplication.topLevelWidgets()), f"{self.chosen_file.name}: no message"
+        assert self.message_boxes(), f"{self.chosen_file.name}: no message"
 
     def bad_layers(self):
         """Layer lists no form offers (a file or script could): refused with a reason."""

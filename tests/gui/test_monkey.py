@@ -9,8 +9,8 @@ goes through a widget, a menu action or a mouse or key event, as a user's would.
 After every action no exception may have escaped (a slot or event handler that raises fails the
 walk at that step), and the state must be consistent: the maps are this network's forward, every
 map's view has its layer's shape, the drawing fits the input, the weights are finite and the
-pinned unit exists. Every few actions undo then redo must restore the network (layers, every
-weight array) and the drawing exactly.
+pinned unit exists. One of the actions is undo then redo, which must restore the network
+(layers, every weight array) and the drawing exactly.
 
 The walk spends most of its time on small inputs (8×8, 16×16), as the app's cost per action
 grows with the input while the code paths do not; lessons, new and opened networks bring 28×28
@@ -178,8 +178,8 @@ class Monkey:
 
     def message_boxes(self):
         """The message boxes open on the window."""
-        return [box for box in self.window.findChildren(QMessageBox, options=Qt.FindDirectChildrenOnly)
-                if box.isVisible()]
+        boxes = self.window.findChildren(QMessageBox, options=Qt.FindDirectChildrenOnly)
+        return [box for box in boxes if box.isVisible()]
 
     # ---------------------------------------------------------------- actions
     def stroke(self):
@@ -365,7 +365,8 @@ class Monkey:
         if side not in self.idx_pairs:
             rng = np.random.default_rng(side)
             self.idx_pairs[side] = (
-                _idx(self.folder / f"{side}-images-idx3-ubyte", rng.integers(0, 255, (16, side, side))),
+                _idx(self.folder / f"{side}-images-idx3-ubyte",
+                     rng.integers(0, 255, (16, side, side))),
                 _idx(self.folder / f"{side}-labels-idx1-ubyte", rng.integers(0, 10, 16)))
         return self.idx_pairs[side]
 

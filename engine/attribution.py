@@ -22,7 +22,7 @@ from engine.errors import ConfigError
 
 
 def _check_classifier(net):
-    if not net.layers or net.layers[-1].kind != "softmax" or len(net.shapes[-1]) != 1:
+    if not net.is_classifier:
         raise ConfigError("attribution needs a network that ends in softmax over a flat vector "
                           "(… → dense → softmax): it asks which pixels raised one class's "
                           "probability")

@@ -85,7 +85,7 @@ def classify(net, images, batch_size: int = 500,
     -------
     (N, K) float32 probabilities, or None when ``should_stop`` ended the run.
     """
-    if not net.layers or net.layers[-1].kind != "softmax" or len(net.shapes[-1]) != 1:
+    if not net.is_classifier:
         raise ConfigError("evaluating needs a network that ends in softmax over a flat vector "
                           "(… → dense → softmax): its answers are those probabilities")
     out = np.empty((len(images), net.shapes[-1][0]), np.float32)

@@ -43,7 +43,7 @@ def _input_shape(shape):
 
 def _plan(input_shape, layers):
     """Check every layer against its input and the budgets of engine.limits; returns (specs,
-    shapes, windows, param shapes)."""
+    shapes, windows, param shapes, multiply-adds)."""
     limits.check_layer_count(len(layers))
     specs, shapes, windows, param_shapes, mult_adds = [], [], [], [], []
     shape = input_shape
@@ -69,7 +69,7 @@ def _plan(input_shape, layers):
         param_shapes.append(p_shapes)
         shape = out
     limits.check_network(shapes, param_shapes, mult_adds)
-    return specs, shapes, windows, param_shapes
+    return specs, shapes, windows, param_shapes, mult_adds
 
 
 def _check_params(i, spec, given, shapes):
@@ -120,6 +120,8 @@ class Network:
         None where a unit sees its whole input (flatten, dense, anything on a vector)
     params : list of dicts of float32 arrays, editable in place
     names : list of str, "conv1", "relu1", "pool1", "dense1", ...
+    mult_adds : list of int, each layer's multiply-adds (and pooling comparisons) for one image,
+        as the budgets of engine.limits count them
 
     Raises
     ------
@@ -138,7 +140,8 @@ class Network:
         if normalization is not None:
             normalization.check(self.input_shape[0])
         self.normalization = normalization
-        self.layers, self.shapes, self.windows, param_shapes = _plan(self.input_shape, list(layers))
+        self.layers, self.shapes, self.windows, param_shapes, self.mult_adds = _plan(
+            self.input_shape, list(layers))
         if params is not None and len(params) != len(self.layers):
             raise ConfigError(f"there are weights for {len(params)} layers but the network has "
                               f"{len(self.layers)}")
@@ -161,6 +164,13 @@ class Network:
     def __repr__(self):
         inner = ", ".join(spec.describe() for spec in self.layers)
         return f"Network({self.input_shape} → {inner})"
+
+    @property
+    def is_classifier(self):
+        """True when the network ends in softmax over a flat vector (… → dense → softmax): one
+        probability per class, which prediction, training, evaluation and attribution need."""
+        return bool(self.layers) and isinstance(self.layers[-1], Softmax) and \
+            len(self.shapes[-1]) == 1
 
     # ------------------------------------------------------------------ forward
     def as_input(self, x):
@@ -249,7 +259,7 @@ class Network:
 
     def predict(self, images):
         """Class probabilities (N, classes) for images (N, H, W) / (N, C, H, W) or a single one."""
-        if not self.layers or not isinstance(self.layers[-1], Softmax) or len(self.shapes[-1]) != 1:
+        if not self.is_classifier:
             raise ConfigError("predict needs a network that ends in softmax over a flat vector "
                               "(… → dense → softmax)")
         x, batched = self.as_input(images)
@@ -293,7 +303,7 @@ class Network:
         a conv layer), and is re-initialized otherwise. Weights are copied, never shared.
         """
         input_shape = self.input_shape if input_shape is None else _input_shape(input_shape)
-        specs, _, _, param_shapes = _plan(input_shape, list(layers))
+        specs, _, _, param_shapes, _ = _plan(input_shape, list(layers))
         reuse = [None] * len(specs)
         for new, old in enumerate(self.aligned_layers(specs)):
             if old is not None and param_shapes[new] and param_shapes[new] == {

@@ -113,6 +113,33 @@ def crop_around(net, shape, box):
     return Crop(count, spans[0], spans[1], tuple(box), geometry)
 
 
+def _crop_area(net, shape, box, max_fraction):
+    """(crop, area) of the crop :func:`forward_changed` runs for ``box``, or None when it would
+    run the full forward instead (no crop, or one over ``max_fraction`` of the input)."""
+    crop = crop_around(net, shape, box)
+    if crop is None:
+        return None
+    area = (crop.rows[1] - crop.rows[0]) * (crop.cols[1] - crop.cols[0])
+    return None if area > max_fraction * shape[1] * shape[2] else (crop, area)
+
+
+def multiply_adds(net, shape, box, max_fraction=0.5):
+    """About how many multiply-adds :func:`forward_changed` costs for a change in ``box``.
+
+    The map layers it runs on the crop cost their share of ``net.mult_adds`` by area, the flat
+    layers after them their whole count. None when the partial pass would not apply (the full
+    forward costs ``sum(net.mult_adds)``); 0 when nothing changed (``box`` None).
+    """
+    if box is None:
+        return 0
+    planned = _crop_area(net, shape, box, max_fraction)
+    if planned is None:
+        return None
+    crop, area = planned
+    share = area / (shape[1] * shape[2])
+    return math.ceil(sum(net.mult_adds[:crop.count]) * share) + sum(net.mult_adds[crop.count:])
+
+
 def forward_changed(net, x, outputs, box, max_fraction=0.5):
     """``net.forward(x)`` from ``outputs``, the forward of an input differing from ``x`` in ``box`` only.
 
@@ -136,12 +163,10 @@ def forward_changed(net, x, outputs, box, max_fraction=0.5):
     """
     if box is None:
         return list(outputs)
-    crop = crop_around(net, x.shape, box)
-    if crop is None:
+    planned = _crop_area(net, x.shape, box, max_fraction)
+    if planned is None:
         return None
-    count, (top, bottom), (left, right), box, geometry = crop
-    if (bottom - top) * (right - left) > max_fraction * x.shape[1] * x.shape[2]:
-        return None
+    count, (top, bottom), (left, right), box, geometry = planned[0]
     try:
         crop_out = [out[0] for out in net.run(x[None, :, top:bottom, left:right], 0, count)]
     except ConfigError:  # the crop is too small for some layer: the full forward it is

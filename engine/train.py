@@ -21,7 +21,6 @@ import numpy as np
 from engine.backward import network_backward, softmax_cross_entropy
 from engine.data import Augmentation, augment as distort
 from engine.errors import ConfigError
-from engine.layers import Softmax
 from engine.optim import make_optimizer, one_cycle_lr
 
 
@@ -59,7 +58,7 @@ class TrainResult:
 
 
 def _check_network(net):
-    if not net.layers or not isinstance(net.layers[-1], Softmax) or len(net.shapes[-1]) != 1:
+    if not net.is_classifier:
         raise ConfigError("training needs a network that ends in softmax over a flat vector "
                           "(… → dense → softmax): it learns by comparing those probabilities "
                           "with the right answers")

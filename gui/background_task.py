@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import sys
 import threading
 
 import numpy as np
@@ -64,9 +65,13 @@ def wait_for_all():
 atexit.register(wait_for_all)
 
 
+#: what ``failed`` says when the work raised something else than a ConfigError (a bug)
+UNEXPECTED = "The computation failed unexpectedly; the details are in the error window."
+
+
 class _Run(QThread):
     progressed = Signal(float)
-    ended = Signal(object, str)  # result (None when stopped), error text
+    ended = Signal(object, str, object)  # result (None when stopped), error text, fault
 
     def __init__(self, work):
         super().__init__()
@@ -74,11 +79,14 @@ class _Run(QThread):
         self.stop = threading.Event()
 
     def run(self):
+        fault = None
         try:
             result, error = self.work(self.progressed.emit, self.stop.is_set), ""
         except engine.ConfigError as exc:
             result, error = None, str(exc)[:1].upper() + str(exc)[1:]
-        self.ended.emit(result, error)
+        except Exception:  # noqa: BLE001 - a bug: shown on the GUI thread, the task goes on
+            result, error, fault = None, UNEXPECTED, sys.exc_info()
+        self.ended.emit(result, error, fault)
 
 
 class BackgroundTask(QObject):
@@ -91,7 +99,8 @@ class BackgroundTask(QObject):
     -------
     progressed(float) : the newest run's share done, 0..1.
     succeeded(object) : the newest run's result.
-    failed(str) : the newest run raised a ConfigError; its message.
+    failed(str) : the newest run raised a ConfigError, its message; or another exception,
+        which goes to ``sys.excepthook`` (the error dialog) and ``failed`` says UNEXPECTED.
     """
 
     progressed = Signal(float)
@@ -115,7 +124,7 @@ class BackgroundTask(QObject):
         run = self._current = _Run(work)
         _RUNNING.add(run)
         run.progressed.connect(lambda fraction: self._on_progressed(run, fraction))
-        run.ended.connect(lambda result, error: self._on_ended(run, result, error))
+        run.ended.connect(lambda result, error, fault: self._on_ended(run, result, error, fault))
         run.finished.connect(lambda: _RUNNING.discard(run))
         run.start()
 
@@ -128,7 +137,9 @@ class BackgroundTask(QObject):
         if shiboken6.isValid(self) and run is self._current:
             self.progressed.emit(fraction)
 
-    def _on_ended(self, run, result, error):
+    def _on_ended(self, run, result, error, fault):
+        if fault is not None:
+            sys.excepthook(*fault)
         if not shiboken6.isValid(self) or run is not self._current:  # gone, or superseded
             return
         self._current = None

@@ -27,6 +27,7 @@ from gui.dataset.what_filters_want import WhatFiltersWant
 from gui.examples_menu import ExamplesMenu
 from gui.explain.filter_gallery import FilterGallery
 from gui.help_dialog import HelpDialog
+from gui.history_action import HistoryAction
 from gui.present.help_text import CONCEPTS
 from gui.editors.kernel_editor import KernelEditor
 from gui.editors.layer_panel import LayerPanel
@@ -231,7 +232,9 @@ class MainWindow(QMainWindow):
         for digit in range(10):
             self._action(sample_menu, f"Digit {digit}",
                          lambda _=False, d=digit: self.show_sample(d), f"Ctrl+{digit}")
-        menu.addMenu(ExamplesMenu(self.state, menu))
+        examples = ExamplesMenu(self.state, menu)
+        examples.exampleRefused.connect(lambda reason: self.warn("Cannot open the example", reason))
+        menu.addMenu(examples)
         menu.addSeparator()
         export = menu.addMenu("&Export")
         self._action(export, "&Maps as PNG…",
@@ -252,14 +255,14 @@ class MainWindow(QMainWindow):
         self._action(menu, "&Quit", self.close, QKeySequence.Quit)
 
     def _build_edit_menu(self, menu):
-        undo = self.state.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = self.state.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        menu.addActions([undo, redo])
+        for redo in (False, True):
+            menu.addAction(HistoryAction(self.state, redo, self._on_history_refused, self))
         menu.addSeparator()
         self._action(menu, "&Clear drawing", self.state.clear_image, "Ctrl+L",
                      "Clear the drawing (also Esc or Delete on the canvas)")
+
+    def _on_history_refused(self, reason):
+        self.statusBar().showMessage(reason, 15000)
 
     def _build_view_menu(self, menu):
         for dock in self.docks.values():

@@ -144,7 +144,10 @@ class OnnxImportDialog(QDialog):
     def accept(self):
         if self.network is None:
             return
-        self.state.set_network(self.network, f"Open {self.path.name}")
+        refusal = self.state.set_network(self.network, f"Open {self.path.name}")
+        if refusal:  # training runs: the dialog stays, saying why
+            self.preview.setText(f"Not opened: {refusal}")
+            return
         super().accept()
 
 

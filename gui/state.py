@@ -18,7 +18,13 @@ from engine.erf import effective_receptive_field
 from engine.examples import pin_unit
 from engine import partial_forward
 from gui import undo
+from gui.background_task import BackgroundTask, weights_key
 from gui.drawing.brush import default_brush
+
+#: multiply-adds of a forward run on the GUI thread: about a frame's work (bench/event_loop.py
+#: measures the engine's rate and the event loop's longest stall); a dearer forward runs in a
+#: worker thread while the last maps stay shown
+FRAME_MULT_ADDS = 50_000_000
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,10 @@ class AppState(QObject):
     weightsChanged : only the weights changed; the layers are the same.
     networkChanged : either of the two above.
     imageChanged : the drawn image changed (live while a stroke goes on).
-    activationsChanged : a new forward pass is in ``activations``.
+    activationsChanged : a new forward pass is in ``activations`` (wait for it after an edit:
+        a forward that costs more than ``frame_mult_adds`` runs in a worker thread).
+    forwardRunningChanged(bool) : a forward started (True) or stopped (False) running in the
+        worker thread; the maps shown meanwhile are the last ones.
     pinnedChanged : ``pinned`` changed.
     hoveredChanged : ``hovered`` changed.
     selectionChanged : either of the two above.
@@ -69,8 +78,9 @@ class AppState(QObject):
     lessonChanged : a lesson (``engine.examples.Example``) was opened or closed.
     historyTrimmed(int) : that many of the oldest undo steps were dropped to keep the history
         within ``gui.undo.UNDO_BUDGET`` bytes.
-    trainingChanged(bool) : training started (True) or ended (False); weight edits are refused
-        while it runs, since its result would overwrite them.
+    trainingChanged(bool) : training started (True) or ended (False); edits of the network
+        (weights, layers, input size, another network, and undoing or redoing such steps) are
+        refused while it runs, since its result would overwrite them (``TRAINING_NOTE``).
     """
 
     layersChanged = Signal()
@@ -78,6 +88,7 @@ class AppState(QObject):
     networkChanged = Signal()
     imageChanged = Signal()
     activationsChanged = Signal()
+    forwardRunningChanged = Signal(bool)
     pinnedChanged = Signal()
     hoveredChanged = Signal()
     selectionChanged = Signal()
@@ -89,9 +100,10 @@ class AppState(QObject):
     trainingChanged = Signal(bool)
     historyTrimmed = Signal(int)
 
-    #: why a weight edit is refused while training runs
-    TRAINING_NOTE = ("Training is running: its result would overwrite weight edits, so they wait "
-                     "until it ends (Cancel stops it).")
+    #: why an edit of the network is refused while training runs
+    TRAINING_NOTE = ("Training is running: its result would overwrite changes to the network "
+                     "(weights, layers, undoing them), so they wait until it ends (Cancel "
+                     "training stops it; the drawing can still change).")
 
     def __init__(self, network, parent=None):
         super().__init__(parent)
@@ -114,6 +126,7 @@ class AppState(QObject):
         self.model_input = np.zeros(network.input_shape, np.float32)
         self.activations = []
         self.forward_ms = 0.0
+        self.frame_mult_adds = FRAME_MULT_ADDS
         self.error = ""
         self.selected_layer = None
         self.selected_filter = 0
@@ -128,13 +141,25 @@ class AppState(QObject):
         # Pen events arrive faster than frames: they only mark the forward as due, and one
         # zero-delay timer runs it once per event-loop pass.
         self._recompute_timer = QTimer(self, singleShot=True, interval=0)
-        self._recompute_timer.timeout.connect(self.recompute)
+        self._recompute_timer.timeout.connect(self._on_forward_due)
         # (network, model input) the current maps were computed from: the next forward then only
         # recomputes the units the changed pixels reach (engine.partial_forward; bench/gui_costs.py
         # compares it with a full forward). Any network edit forgets it.
         self._forward_base = None
+        # A dear forward runs in the worker on a copy of the network (undo patches edit the
+        # weights in place) made once per network version; each forward asked for gets a
+        # generation, and maps older than the ones shown are dropped.
+        self._forward_task = BackgroundTask(self)
+        self._forward_task.succeeded.connect(self._on_worker_forward_done)
+        self._forward_task.failed.connect(self._on_worker_forward_failed)
+        self._network_version = 0
+        self._network_snapshot = None  # (version, network copy)
+        self._weights_key = None  # (version, gui.background_task.weights_key of the network)
+        self._generation = self._published = 0
+        self._worker_version = None  # the network version the running worker forward is for
+        self._forward_waiting = False  # the drawing changed while the worker ran
         self.networkChanged.connect(self._forget_forward_base)
-        self.recompute()
+        self._run_forward(allow_worker=True)
 
     # ----------------------------------------------------------------- image
     @property
@@ -219,8 +244,7 @@ class AppState(QObject):
         Returns the refusal or '': values that are not finite float32 numbers (NaN, infinity,
         beyond ±3.4e38) would turn every map after the layer into NaN, so they are refused.
         """
-        if self.training:
-            self._set_error(self.TRAINING_NOTE)
+        if self._refused_while_training():
             return self.error
         current = self.network.params[layer][name]
         with np.errstate(over="ignore", invalid="ignore"):
@@ -232,7 +256,7 @@ class AppState(QObject):
         self._set_error("")
         before, after = undo.patches(current, value)
         self._push(undo.Command(text, lambda patch: self._apply_param(layer, name, patch), before,
-                                after, undo.patch_cost(before, after)))
+                                after, undo.patch_cost(before, after), changes_network=True))
         return ""
 
     def _apply_param(self, layer, name, patch):
@@ -266,7 +290,15 @@ class AppState(QObject):
         before = (_snapshot(self.network), drawing, self.reinitialized)
         after = (_snapshot(self.network, params), drawing, frozenset())
         self._push(undo.Command(text, self._apply_snapshot, before, after,
-                                _snapshot_cost(before, after)))
+                                _snapshot_cost(before, after), changes_network=True))
+
+    @property
+    def weights_key(self):
+        """``gui.background_task.weights_key`` of the network (to cache work on it), hashed once
+        per version of the network rather than by every view that asks."""
+        if self._weights_key is None or self._weights_key[0] != self._network_version:
+            self._weights_key = (self._network_version, weights_key(self.network))
+        return self._weights_key[1]
 
     def network_copy(self, fresh=False):
         """A copy of the network to work on elsewhere (a training worker): the same weights, or
@@ -309,7 +341,10 @@ class AppState(QObject):
 
     def load_lesson(self, example, network, image):
         """Make a lesson of ``engine.examples`` current: its ``network`` and drawing ``image``
-        (H, W) as one undo step; then select its layer and pin its unit."""
+        (H, W) as one undo step; then select its layer and pin its unit. Returns the refusal
+        (while training runs) or ''."""
+        if self._refused_while_training():
+            return self.error
         self.undo_stack.beginMacro(f"Example: {example.title}")
         self.set_network(network, example.title)  # never refused: Network() validated it
         self.set_image(image, example.title)
@@ -319,8 +354,11 @@ class AppState(QObject):
         self.select_layer(example.select)
         unit = pin_unit(example, self.activations)
         self.pin(None if unit is None else Unit(*unit))
+        return ""
 
     def _try_network(self, build, text, marks=lambda network: frozenset()):
+        if self._refused_while_training():
+            return self.error
         try:
             network = build()
         except engine.ConfigError as error:
@@ -333,7 +371,7 @@ class AppState(QObject):
         before = (_snapshot(self.network), drawing.copy(), self.reinitialized)
         after = (_snapshot(network), resized.copy(), marks(network))
         self._push(undo.Command(text, self._apply_snapshot, before, after,
-                                _snapshot_cost(before, after)))
+                                _snapshot_cost(before, after), changes_network=True))
         self._set_error("")
         return ""
 
@@ -365,6 +403,28 @@ class AppState(QObject):
         self.networkChanged.emit()
         (self.layersChanged if layers else self.weightsChanged).emit()
         self._schedule()
+
+    def undo(self):
+        """Undo the last step (Edit ▸ Undo). Returns the refusal or '': while training runs, a
+        step that changed the network is not undone (``TRAINING_NOTE``)."""
+        return self._step(self.undo_stack.index() - 1, self.undo_stack.undo)
+
+    def redo(self):
+        """Redo the next step (Edit ▸ Redo); refused like ``undo``."""
+        return self._step(self.undo_stack.index(), self.undo_stack.redo)
+
+    def _step(self, index, move):
+        if 0 <= index < self.undo_stack.count() and undo.changes_network(
+                self.undo_stack.command(index)) and self._refused_while_training():
+            return self.error
+        move()
+        return ""
+
+    def _refused_while_training(self):
+        """True (and the error set to ``TRAINING_NOTE``) while training runs."""
+        if self.training:
+            self._set_error(self.TRAINING_NOTE)
+        return self.training
 
     def _push(self, command):
         self.undo_stack.push(command)
@@ -433,6 +493,8 @@ class AppState(QObject):
         if not self.erf_enabled:
             return
         unit = self.pinned
+        if unit is not None and self.fresh_activations is None:
+            return  # the maps are a forward behind the network: the ERF follows them
         self.set_input_overlay(None if unit is None else effective_receptive_field(
             self.network, unit.layer, unit.channel, unit.row, unit.col, self.model_input,
             self.fresh_activations))
@@ -442,29 +504,110 @@ class AppState(QObject):
         self._recompute_timer.start()
 
     def recompute(self):
-        """Run the forward pass on the current image now and publish the maps.
+        """Run the forward pass on the current image now, on this thread, and publish the maps
+        (whatever it costs; edits run theirs in a worker when it costs more than a frame).
 
         ``activations`` is a new list each time, but when only some pixels changed (a pen
         stroke) its maps are the previous arrays with just the units those pixels reach
         rewritten in place: copy a map to keep it.
         """
+        self._run_forward(allow_worker=False)
+
+    @property
+    def forward_running(self):
+        """Whether a forward runs in the worker thread (the maps shown are the last ones)."""
+        return self._forward_task.running
+
+    @property
+    def forward_pending(self):
+        """Whether a forward is due or running: ``activations`` are not yet the current
+        drawing's and network's (``activationsChanged`` follows)."""
+        return self._recompute_timer.isActive() or self.forward_running
+
+    def _on_forward_due(self):
+        self._run_forward(allow_worker=True)
+
+    def _run_forward(self, allow_worker):
+        """The forward of the current drawing: here when ``allow_worker`` is False or it costs
+        at most ``frame_mult_adds``, else in the worker."""
         self._recompute_timer.stop()
-        start = time.perf_counter()
+        self._generation += 1
         pixels = self.pixels_for(self.network.input_shape)
         # MNIST centring only makes sense for the 28×28 digit input it was defined for.
         centre = self.preprocess and self.image.shape == (28, 28)
-        self.centring = engine.mnist_centring(self.image) if centre else None
+        centring = engine.mnist_centring(self.image) if centre else None
         model_input = self.network.network_input(pixels)
-        activations = None
-        if self._forward_base is not None and self._forward_base[0] is self.network:
+        box = partial = None  # partial: the multiply-adds of a partial pass, when one applies
+        if self.fresh_activations is not None:
             box = partial_forward.changed_box(self._forward_base[1], model_input)
-            activations = partial_forward.forward_changed(
-                self.network, model_input, self.activations, box)
+            partial = partial_forward.multiply_adds(self.network, model_input.shape, box)
+        cost = sum(self.network.mult_adds) if partial is None else partial
+        frame = (pixels, centring, model_input)
+        if allow_worker and cost > self.frame_mult_adds:
+            self._forward_in_worker(frame)
+            return
+        if self.forward_running:  # this forward is newer
+            self._forward_task.cancel()
+            self.forwardRunningChanged.emit(False)
+        start = time.perf_counter()
+        activations = None if partial is None else partial_forward.forward_changed(
+            self.network, model_input, self.activations, box)
         if activations is None:
             activations = self.network.forward(model_input)
-        self.pixels, self.model_input, self.activations = pixels, model_input, activations
-        self._forward_base = (self.network, model_input)
-        self.forward_ms = (time.perf_counter() - start) * 1000.0
+        self._publish(self._generation, frame, activations, time.perf_counter() - start)
+
+    def _forward_in_worker(self, frame):
+        if self.forward_running and self._worker_version == self._network_version:
+            # Its maps fit this network: they are shown, then the newest drawing's follow.
+            self._forward_waiting = True
+            return
+        if self._network_snapshot is None or self._network_snapshot[0] != self._network_version:
+            self._network_snapshot = (self._network_version, self.network_copy())
+        net, generation, version = (self._network_snapshot[1], self._generation,
+                                    self._network_version)
+        frame = frame[:2] + (np.array(frame[2]),)  # the drawing may change while it runs
+
+        def work(report, should_stop):
+            start, x, outputs = time.perf_counter(), frame[2][None], []
+            for layer in range(len(net.layers)):  # layer by layer: a superseded run stops early
+                if should_stop():
+                    return None
+                x = net.run(x, layer, layer + 1)[0]
+                outputs.append(x[0])
+                report((layer + 1) / len(net.layers))
+            return generation, version, frame, outputs, time.perf_counter() - start
+
+        self._forward_waiting = False
+        self._worker_version = self._network_version
+        was_running = self.forward_running
+        self._forward_task.start(work)
+        if not was_running:
+            self.forwardRunningChanged.emit(True)
+
+    def _on_worker_forward_done(self, result):
+        generation, version, frame, activations, seconds = result
+        # Not when the maps shown are newer, nor when the network changed since it started
+        # (its forward is due: the timer that runs it may not have fired yet).
+        if generation > self._published and version == self._network_version:
+            self._publish(generation, frame, activations, seconds)
+        self._after_worker_forward()
+
+    def _on_worker_forward_failed(self, message):
+        self._set_error(message)
+        self._after_worker_forward()
+
+    def _after_worker_forward(self):
+        if self._forward_waiting:
+            self._on_forward_due()
+        if not self.forward_running:
+            self.forwardRunningChanged.emit(False)
+
+    def _publish(self, generation, frame, activations, seconds):
+        self.pixels, self.centring, self.model_input = frame
+        self.activations = activations
+        self._forward_base = (self.network, self.model_input)
+        self._published = generation
+        self.forward_ms = seconds * 1000.0
         self.activationsChanged.emit()
         self._update_erf()
 
@@ -488,6 +631,7 @@ class AppState(QObject):
 
     def _forget_forward_base(self):
         self._forward_base = None
+        self._network_version += 1
 
     @property
     def probabilities(self):

@@ -1,8 +1,9 @@
-"""The status bar: network size and cost, the last forward time, and the value under the cursor."""
+"""The status bar: network size and cost, the last forward time (or a busy bar while a dear
+forward runs in the worker), and the value under the cursor."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from gui.present.formatting import number
 from gui.present.naming import shape_text, unit_name
@@ -23,13 +24,19 @@ class StatusBar(QStatusBar):
         self.hover_label = QLabel(self)
         self.network_label = QLabel(self)
         self.time_label = QLabel(self)
+        self.busy_bar = QProgressBar(self, minimum=0, maximum=0, textVisible=False)  # indeterminate
+        self.busy_bar.setMaximumSize(80, self.time_label.sizeHint().height())  # no taller bar
+        self.busy_bar.setToolTip("The maps are being computed; the ones shown are the last ones")
+        self.busy_bar.hide()
         self.addWidget(self.hover_label, 1)
         self.addPermanentWidget(self.network_label)
+        self.addPermanentWidget(self.busy_bar)
         self.addPermanentWidget(self.time_label)
         state.layersChanged.connect(self._on_layers_changed)
         state.activationsChanged.connect(self._on_activations_changed)
         state.hoveredChanged.connect(self._on_hovered_changed)
         state.historyTrimmed.connect(self._on_history_trimmed)
+        state.forwardRunningChanged.connect(self._on_forward_running_changed)
         self._on_layers_changed()
         self._on_activations_changed()
 
@@ -47,8 +54,13 @@ class StatusBar(QStatusBar):
                          f"{self.state.undo_budget // 2**20} MB).", 15000)
 
     def _on_activations_changed(self):
-        self.time_label.setText(f"·  forward {self.state.forward_ms:.1f} ms")
+        self._on_forward_running_changed(self.state.forward_running)
         self._on_hovered_changed()
+
+    def _on_forward_running_changed(self, running):
+        self.busy_bar.setVisible(running)
+        self.time_label.setText("·  computing the maps…" if running else
+                                f"·  forward {self.state.forward_ms:.1f} ms")
 
     def _on_hovered_changed(self):
         self.hover_label.setText(self.unit_text(self.state.hovered))

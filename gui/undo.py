@@ -7,6 +7,7 @@ memory, not by a count: ``trim`` drops the oldest entries once they add up to mo
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,27 +20,47 @@ UNDO_BUDGET = 256 * 1024 * 1024
 class Command(QUndoCommand):
     """An undo entry that applies one of two states through the same setter.
 
-    ``cost`` is the bytes it keeps alive (its arrays); ``copy`` makes an equal entry whose first
-    redo does nothing (for re-pushing an entry whose effect is already in place).
+    ``cost`` is the bytes it keeps alive (its arrays); ``changes_network`` says whether it
+    edits the network (layers or weights) rather than only the drawing; ``copy`` makes an equal
+    entry whose first redo does nothing (for re-pushing an entry whose effect is already in place).
+
+    An exception raised while a side is applied would abort Qt, which calls ``redo``/``undo``:
+    instead the other side is applied again (the state the step started from), the entry
+    leaves the history (obsolete: a push drops it) and the exception goes to ``sys.excepthook``
+    (the app's error dialog, gui.error_dialog).
     """
 
-    def __init__(self, text, apply, before, after, cost=0):
+    def __init__(self, text, apply, before, after, cost=0, changes_network=False):
         super().__init__(text)
         self._apply, self._before, self._after = apply, before, after
         self.cost = cost
+        self.changes_network = changes_network
         self._applied = False
 
     def redo(self):
         if self._applied:
             self._applied = False
             return
-        self._apply(self._after)
+        self._apply_or_restore(self._after, self._before)
 
     def undo(self):
-        self._apply(self._before)
+        self._apply_or_restore(self._before, self._after)
+
+    def _apply_or_restore(self, side, start):
+        try:
+            self._apply(side)
+        except Exception:  # noqa: BLE001 - any fault: the step is dropped, the app goes on
+            fault = sys.exc_info()
+            self.setObsolete(True)
+            try:
+                self._apply(start)
+            except Exception:  # noqa: BLE001 - the same fault again: the state never changed
+                pass
+            sys.excepthook(*fault)
 
     def copy(self):
-        twin = Command(self.text(), self._apply, self._before, self._after, self.cost)
+        twin = Command(self.text(), self._apply, self._before, self._after, self.cost,
+                       self.changes_network)
         twin._applied = True
         return twin
 
@@ -52,6 +73,7 @@ class _Steps(QUndoCommand):
         super().__init__(text)
         self.steps = steps
         self.cost = sum(step.cost for step in steps)
+        self.changes_network = any(step.changes_network for step in steps)
         self._applied = True
 
     def redo(self):
@@ -110,6 +132,13 @@ def command_cost(command):
     if isinstance(command, (Command, _Steps)):
         return command.cost
     return sum(command_cost(command.child(i)) for i in range(command.childCount()))
+
+
+def changes_network(command):
+    """Whether an entry (or a macro of entries) edits the network."""
+    if isinstance(command, (Command, _Steps)):
+        return command.changes_network
+    return any(changes_network(command.child(i)) for i in range(command.childCount()))
 
 
 def _copy(command):

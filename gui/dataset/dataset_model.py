@@ -14,7 +14,7 @@ import engine
 from engine.data import SHIPPED_DIGITS, find_idx_pair, load_digits
 from engine.evaluate import evaluate
 from engine.train import held_out_split
-from gui.background_task import BackgroundTask, RecentResults, keyed, weights_key
+from gui.background_task import BackgroundTask, RecentResults, keyed
 from gui.drawing.samples import array_to_qimage, qimage_to_array
 
 HELD_OUT, TRAINING = "held out", "training"
@@ -78,8 +78,7 @@ class DatasetModel(QObject):
     def refresh(self):
         """Show the cached evaluation of the current weights, or start computing it."""
         self._debounce.stop()
-        net = self.state.network
-        key = (weights_key(net), self.subset)
+        key = (self.state.weights_key, self.subset)
         if key in self._cache:
             self._task.cancel()
             self._publish(self._cache[key], "")

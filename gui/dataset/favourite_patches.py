@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QProgressBar, QVBo
 
 import engine
 from engine.favourites import crop, layer_values, top_images
-from gui.background_task import BackgroundTask, RecentResults, keyed, weights_key
+from gui.background_task import BackgroundTask, RecentResults, keyed
 from gui.dataset.digit_gallery import DigitGallery
 from gui.present.formatting import number
 from gui.present.naming import channel_name, unit_name
@@ -96,7 +96,7 @@ class FavouritePatches(QWidget):
             return
         # Values of every channel of the layer: pinning another channel needs no new pass.
         layer, channel, position = key
-        full_key = (weights_key(self.state.network), layer, position)
+        full_key = (self.state.weights_key, layer, position)
         self._shown, self._wanted = key, full_key
         if full_key in self._cache:
             self._task.cancel()

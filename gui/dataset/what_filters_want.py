@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QVBo
 
 from engine.favourites import crop
 from engine.maximize import maximize
-from gui.background_task import BackgroundTask, RecentResults, keyed, weights_key
+from gui.background_task import BackgroundTask, RecentResults, keyed
 from gui.dataset.digit_gallery import DigitGallery
 from gui.present.formatting import number
 from gui.lazy_redraw import LazyRedraw
@@ -94,7 +94,7 @@ class WhatFiltersWant(QWidget):
             self._task.cancel()
             self._show_message("The network has no conv layer and no class scores to look at.")
             return
-        key = (weights_key(self.state.network), layer)
+        key = (self.state.weights_key, layer)
         self._wanted = key
         if key in self._cache:
             self._task.cancel()

@@ -1,8 +1,8 @@
 """Attribution on the canvas: which pixels made the network say a class, four ways.
 
-Saliency, gradient × input and Grad-CAM follow the pen (one backward pass each); occlusion
-needs a forward per pixel, so it runs on demand in a worker and is dropped when the drawing
-changes. Each method comes with one sentence saying how to read its colours.
+Saliency, gradient × input and Grad-CAM follow the pen (one backward pass each; in a worker
+when the network's forward costs more than a frame); occlusion needs a forward per pixel, so
+it runs on demand in a worker and is dropped when the drawing changes. Each method comes with one sentence saying how to read its colours.
 """
 
 from __future__ import annotations
@@ -89,6 +89,9 @@ class AttributionPanel(QWidget):
         self._task.progressed.connect(lambda f: self.progress.setValue(round(1000 * f)))
         self._task.succeeded.connect(self._on_occluded)
         self._task.failed.connect(self._show_error)
+        self._live_task = BackgroundTask(self)  # a live method on a network too dear to wait for
+        self._live_task.succeeded.connect(self._on_live_done)
+        self._live_task.failed.connect(self._show_error)
         shortcut = QShortcut(QKeySequence("R"), self, context=Qt.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.occlude)
         self.method.currentTextChanged.connect(self._on_settings_changed)
@@ -150,6 +153,7 @@ class AttributionPanel(QWidget):
             self.occlude()
         else:
             self._task.cancel()
+            self._live_task.cancel()
             self._draw_live()
 
     def _update_legend(self):
@@ -184,21 +188,28 @@ class AttributionPanel(QWidget):
             if method == OFF and self._owns_overlay():
                 self.state.set_input_overlay(None)
             return
-        net, x, outputs = self.state.network, self.state.model_input, self.state.fresh_activations
+        target, layer = self.target_class, self.layer.currentData()
+        if sum(self.state.network.mult_adds) > self.state.frame_mult_adds:
+            # A copy of the network and the drawing: the worker must not read what edits change.
+            net, x = self.state.network_copy(), self.state.model_input.copy()
+            self._slow = True  # strokes: once the pen rests
+            self._live_task.start(lambda report, stop: keyed(
+                (method, x), _attribute(method, net, x, target, layer, None)))
+            return
         started = time.perf_counter()
         try:
-            if method == SALIENCY:
-                overlay, signed = attribution.saliency(net, x, self.target_class, outputs), False
-            elif method == GRADIENT_INPUT:
-                overlay, signed = attribution.gradient_times_input(net, x, self.target_class, outputs), True
-            else:
-                overlay, signed = attribution.grad_cam(net, x, self.layer.currentData(),
-                                                       self.target_class, outputs), False
+            overlay, signed = _attribute(method, self.state.network, self.state.model_input,
+                                         target, layer, self.state.fresh_activations)
         except engine.ConfigError as error:
             self._show_error(str(error)[:1].upper() + str(error)[1:])
             return
         self._slow = time.perf_counter() - started > FRAME_S
         self.state.set_input_overlay(overlay, signed)
+
+    def _on_live_done(self, result):
+        (method, x), (overlay, signed) = result
+        if method == self.method.currentText() and np.array_equal(x, self.state.model_input):
+            self.state.set_input_overlay(overlay, signed)
 
     def occlude(self):
         """Run occlusion on the current drawing in a worker thread."""
@@ -237,4 +248,15 @@ class AttributionPanel(QWidget):
             self.method.setCurrentText(OFF)
             self.method.blockSignals(False)
             self._task.cancel()
+            self._live_task.cancel()
             self._on_settings_changed()
+
+
+def _attribute(method, net, x, target, layer, outputs):
+    """(overlay, signed) of a live ``method`` for class ``target`` (None: the predicted one);
+    ``layer`` is Grad-CAM's; ``outputs`` the forward of ``x`` when known, else None."""
+    if method == SALIENCY:
+        return attribution.saliency(net, x, target, outputs), False
+    if method == GRADIENT_INPUT:
+        return attribution.gradient_times_input(net, x, target, outputs), True
+    return attribution.grad_cam(net, x, layer, target, outputs), False

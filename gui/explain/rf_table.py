@@ -133,6 +133,8 @@ class ReceptiveFieldTable(QWidget):
             spec = net.layers[i]
             rows.append(layer_cells(summary, net.receptive_field(i, *centre),
                                     getattr(spec, "padding_mode", None)))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)  # sized once when full, not per cell
         self.table.setRowCount(len(rows))
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells):
@@ -142,6 +144,7 @@ class ReceptiveFieldTable(QWidget):
                 if r > 0:
                     item.setToolTip(net.layers[r - 1].describe())
                 self.table.setItem(r, c, item)
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
         self.highlighted = None
         self._on_pinned_changed()
 

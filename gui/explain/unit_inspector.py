@@ -129,6 +129,8 @@ class UnitInspector(QWidget):
     def _show(self, unit):
         if (unit, id(self.state.activations)) == self._shown:
             return
+        if self.state.fresh_activations is None:
+            return  # the maps are a forward behind the network: the page follows them
         self._shown = (unit, id(self.state.activations))
         e = self.explanation = self._explain(unit)
         # While the pointer moves over one conv map the page keeps its widgets: only numbers change.
@@ -203,6 +205,7 @@ class UnitInspector(QWidget):
                 f"Grouped convolution: this filter sees only {seen} of {all_channels}, its "
                 f"group's share ({all_channels // channels} groups); the other channels have "
                 f"their own filters.", name="note"))
+        arrays, scales = _conv_grids(e)
         for c in range(drawn):
             if channels > 1 or channels < all_channels:
                 rows.addWidget(_text(input_channel_name(self.state.network, e.layer,
@@ -212,7 +215,9 @@ class UnitInspector(QWidget):
             for i, caption in enumerate(captions):
                 if i:
                     line.addWidget(QLabel("×" if i == 1 else "="), 0, Qt.AlignCenter)
-                grids[c].append(NumberGrid(e.kernel[c], caption))
+                # with the numbers fill() gives it, so that it does not format them twice
+                grids[c].append(NumberGrid(arrays[i][c], caption, scales[i],
+                                           None if i == 1 else e.padded))
                 line.addWidget(grids[c][i], 0, Qt.AlignBottom)
             line.addStretch(1)
             rows.addLayout(line)
@@ -227,8 +232,7 @@ class UnitInspector(QWidget):
 
         def fill(e):
             lines = conv_sum_lines(e.window, e.kernel, e.bias, e.value)
-            arrays = (e.window, e.kernel, e.products)
-            scales = [float(np.abs(a).max(initial=0.0)) for a in arrays]
+            arrays, scales = _conv_grids(e)
             for c, row in enumerate(grids):
                 for i, (grid, values, scale) in enumerate(zip(row, arrays, scales)):
                     grid.set_values(values[c], scale, None if i == 1 else e.padded)
@@ -335,3 +339,10 @@ class UnitInspector(QWidget):
             return f"value = {number(e.value)}"
         rows.addWidget(_text(f"{e.function}(x) = {e.formula}, applied to this one unit."))
         return f"{e.function}({number(e.input)}) = {number(e.value)}"
+
+
+def _conv_grids(e):
+    """(window, kernel, products) of a ConvExplanation, and the colour scale each shares over
+    its channels."""
+    arrays = (e.window, e.kernel, e.products)
+    return arrays, [float(np.abs(a).max(initial=0.0)) for a in arrays]

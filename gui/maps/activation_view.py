@@ -35,16 +35,16 @@ def _titles(net, i):
 
 
 def _view_kind(net, i, signed):
-    """What a view of layer i must be built for: (shape, signed, bar labels, probabilities).
+    """What a view of layer i must be built for: "map", or ("bars", bar labels, probabilities).
 
-    Map views take any shape and colour scale (``MapView.reshape``): their kind is just "map".
+    Views take any shape and colour scale (``MapView.reshape``, ``BarView.reshape``).
     """
     shape = net.shapes[i]
     if len(shape) == 3:
         return "map"
     softmax = net.layers[i].kind == "softmax"
     labels = tuple(str(k) for k in range(shape[0])) if softmax and shape[0] <= 20 else None
-    return shape, signed, labels, softmax
+    return "bars", labels, softmax
 
 
 class ActivationView(QWidget):
@@ -134,8 +134,7 @@ class ActivationView(QWidget):
                     self._kinds[views[i]] = kind
                 else:
                     pool.remove(views[i])
-            if kind == "map":
-                views[i].reshape(net.shapes[i], signs[i])
+            views[i].reshape(net.shapes[i], signs[i])
             views[i].set_title(*_titles(net, i))
             views[i].show()
         # The latest few views left over stay, hidden, for the undo that brings their layer back.
@@ -157,7 +156,7 @@ class ActivationView(QWidget):
             view.unitDoubleClicked.connect(lambda unit, v=view: self._on_unit_double_clicked(v, unit))
             view.layoutChanged.connect(self._on_selection_changed)
         else:
-            _, _, labels, softmax = kind
+            _, labels, softmax = kind
             view = BarView("", shape[0], signed, labels, softmax, self._page)
         view.viewport().installEventFilter(self)
         # the layer a view shows changes when it is reused: looked up when the mouse acts

@@ -169,7 +169,7 @@ class TrainingDialog(QDialog):
     def _prepare(self):
         """Load the data and check it fits the network; returns a TrainingJob or raises ConfigError."""
         net = self.state.network
-        if not net.layers or not isinstance(net.layers[-1], engine.Softmax):
+        if not net.is_classifier:
             raise engine.ConfigError(
                 "Training needs a network that ends in softmax (one probability per digit class): "
                 "it learns by comparing those probabilities with the right answers. End the network "

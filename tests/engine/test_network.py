@@ -153,6 +153,13 @@ def test_input_forms_for_one_channel():
     assert len(net.forward(image, upto=1)) == 2
 
 
+def test_a_classifier_ends_in_softmax_over_a_flat_vector():
+    assert Network((1, 4, 4), [Flatten(), Dense(3), Softmax()]).is_classifier
+    assert not Network((1, 4, 4), [Conv2d(2, 3), Softmax()]).is_classifier  # over channels
+    assert not Network((1, 4, 4), [Flatten(), Dense(3)]).is_classifier
+    assert not Network((1, 4, 4), []).is_classifier
+
+
 def test_predict_needs_final_softmax():
     with pytest.raises(ConfigError, match="predict needs a network that ends in softmax"):
         Network((1, 4, 4), [Conv2d(2, 3), Softmax()]).predict(np.zeros((1, 4, 4)))

@@ -97,3 +97,15 @@ def test_declines_large_changes():
     net = engine.Network((1, 16, 16), [Conv2d(2, 3, padding=1)])
     x = np.zeros((1, 16, 16), np.float32)
     assert forward_changed(net, x, net.forward(x), (0, 0, 16, 12)) is None
+
+
+def test_the_cost_of_a_partial_pass_is_its_share_of_the_full_forward():
+    from engine.partial_forward import multiply_adds
+    net = engine.Network((1, 64, 64), [Conv2d(4, 3, padding=1), ReLU(), Flatten(), Dense(3)])
+    maps, flat = sum(net.mult_adds[:2]), sum(net.mult_adds[2:])
+    assert net.mult_adds[0] == 4 * 9 * 64 * 64  # the budgets' count, one per layer
+    assert multiply_adds(net, net.input_shape, None) == 0
+    # A pixel at (10, 20): the crop reaches a receptive field (3) past it, 5×5 pixels.
+    assert multiply_adds(net, net.input_shape, (10, 20, 11, 21)) == \
+        -(-maps * 25 // (64 * 64)) + flat
+    assert multiply_adds(net, net.input_shape, (0, 0, 64, 64)) is None  # the full forward runs

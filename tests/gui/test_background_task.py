@@ -68,3 +68,21 @@ def test_recent_results_forget_the_oldest():
 def test_keyed_work_delivers_nothing_once_stopped():
     assert keyed("k", 3) == ("k", 3)
     assert keyed("k", None) is None
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_bug_in_the_work_is_shown_and_the_task_goes_on(qtbot, task, monkeypatch):
+    import sys
+    from gui.background_task import UNEXPECTED
+    shown = []
+    monkeypatch.setattr(sys, "excepthook", lambda *fault: shown.append(fault[1]))
+
+    def buggy(report, should_stop):
+        raise RuntimeError("a bug in the work")
+    with qtbot.waitSignal(task.failed, timeout=5000) as failed:
+        task.start(buggy)
+    assert failed.args == [UNEXPECTED] and not task.running
+    assert [str(exc) for exc in shown] == ["a bug in the work"]
+    with qtbot.waitSignal(task.succeeded, timeout=5000) as result:
+        task.start(lambda report, should_stop: 42)
+    assert result.args == [42]

@@ -2,8 +2,9 @@
 
 import sys
 
+import numpy as np
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 import engine
 from gui import error_dialog
@@ -86,3 +87,32 @@ def test_a_network_opened_from_a_file_can_be_edited(main_window, state, tmp_path
     weight = state.network.params[0]["weight"] * 0
     assert state.set_param(0, "weight", weight) == ""
     assert not state.network.params[0]["weight"].any()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_fault_inside_an_undo_step_is_shown_and_the_last_state_kept(
+        qtbot, qapp, main_window, state, monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    dialog = error_dialog.install(main_window)
+    from gui.editors.kernel_editor import KernelEditor
+    from tests.gui.keyboard import type_and_enter
+    state.select_layer(0)
+    cell = main_window.findChild(KernelEditor, "kernelEditor").grid.cells[0][0]
+    weight = state.network.params[0]["weight"]
+    type_and_enter(qtbot, cell, "0.5")  # one good step
+    assert weight[0, 0, 0, 0] == 0.5 and state.undo_stack.count() == 1
+    kept = weight.copy()
+    weight.flags.writeable = False  # a fault while the next step is applied (as a read-only file had)
+    type_and_enter(qtbot, cell, "2")
+    qtbot.waitUntil(dialog.isVisible)
+    assert "read-only" in dialog.detailedText()
+    np.testing.assert_array_equal(weight, kept)
+    assert state.undo_stack.count() == 1  # the failed step left no entry
+    dialog.close()
+    qtbot.keyClick(main_window, Qt.Key_Z, Qt.ControlModifier)  # undo fails the same way
+    qtbot.waitUntil(dialog.isVisible)
+    np.testing.assert_array_equal(weight, kept)
+    dialog.close()
+    weight.flags.writeable = True  # the app goes on: edits work again
+    type_and_enter(qtbot, cell, "3")
+    assert state.network.params[0]["weight"][0, 0, 0, 0] == 3

@@ -121,3 +121,17 @@ def test_export_menu_writes_onnx_and_pytorch(main_window, state, tmp_path):
     assert "n.onnx" in reason and error_box(main_window) == reason
     export = action(main_window, "Export").menu()
     assert [a.text() for a in export.actions()] == ["&Maps as PNG…", "&ONNX…", "&PyTorch script…"]
+
+
+def test_open_while_training_runs_keeps_the_dialog_and_says_why(qtbot, state, tmp_path):
+    dialog = OnnxImportDialog(state, any_size_model(tmp_path / "any.onnx"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    network = state.network
+    state.set_training(True)
+    dialog.buttons.button(QDialogButtonBox.Open).click()
+    assert dialog.isVisible() and state.network is network
+    assert dialog.preview.text() == f"Not opened: {state.TRAINING_NOTE}"
+    state.set_training(False)
+    dialog.buttons.button(QDialogButtonBox.Open).click()
+    assert not dialog.isVisible() and state.network is not network

@@ -320,3 +320,18 @@ def test_reordering_keeps_the_re_initialised_marks_of_layers_that_stay(state):
     order[1], order[2] = order[2], order[1]  # relu1 after pool1: the same shapes
     assert state.reorder_layers(order) == ""
     assert dense1 in state.reinitialized
+
+
+def test_the_weights_key_follows_every_edit_of_the_network(qapp):
+    from gui.background_task import weights_key
+    state = AppState(engine.Network((1, 8, 8), [engine.Conv2d(2, 3)]))
+    first = state.weights_key
+    assert first == weights_key(state.network)
+    weight = state.network.params[0]["weight"].copy()
+    weight[0, 0, 0, 0] += 1
+    state.set_param(0, "weight", weight)  # in place
+    assert state.weights_key == weights_key(state.network) != first
+    state.undo_stack.undo()
+    assert state.weights_key == first
+    state.set_layers([engine.Conv2d(3, 3)])
+    assert state.weights_key == weights_key(state.network) != first

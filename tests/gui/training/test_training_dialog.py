@@ -187,18 +187,20 @@ def test_the_shipped_digits_are_the_default(qtbot, tiny_state):
     assert widget.images_edit.text().startswith(str(DEFAULT_DATA))
 
 
-def test_weights_are_not_applied_to_a_network_changed_during_training(qtbot, dialog, tiny_state):
+def test_weights_are_not_applied_to_a_network_replaced_during_training(qtbot, dialog, tiny_state):
+    tiny_state.set_layers([engine.Conv2d(3, 3), engine.ReLU(), engine.Flatten(), engine.Dense(2),
+                           engine.Softmax()])
     dialog.epochs.setValue(dialog.epochs.maximum())
     dialog.batch_size.setValue(1)
     QTest.mouseClick(dialog.train_button, Qt.LeftButton)
-    tiny_state.set_layers([engine.Conv2d(3, 3), engine.ReLU(), engine.Flatten(), engine.Dense(2),
-                           engine.Softmax()])
+    assert "Training is running" in tiny_state.set_layers([engine.Conv2d(4, 3)])  # refused
+    tiny_state.undo_stack.undo()  # the stack itself, behind the state's back
     edited = weights(tiny_state)
     with qtbot.waitSignal(dialog.trainingFinished, timeout=5000):
         QTest.mouseClick(dialog.cancel_button, Qt.LeftButton)
     assert "not applied" in dialog.status.text()
     assert_same(weights(tiny_state), edited)
-    assert tiny_state.undo_stack.count() == 1  # only the layer edit
+    assert tiny_state.undo_stack.index() == 0  # nothing pushed
     assert not dialog.revert_button.isEnabled()
 
 
@@ -275,3 +277,50 @@ def test_training_from_scratch_shows_the_fresh_weights_from_the_start(qtbot, dia
                                    fresh.forward(tiny_state.model_input)[-1], rtol=1e-6)
     tiny_state.undo_stack.undo()
     assert_same(weights(tiny_state), before)
+
+
+def test_while_training_runs_undo_and_network_edits_wait_and_say_why(qtbot, main_window, state):
+    from PySide6.QtWidgets import QMenu, QStatusBar
+    from gui.editors.layer_panel import LayerPanel
+    from tests.gui.mouse import drag
+    from tests.gui.test_main_window import action, error_box
+    original = state.network.params[0]["weight"][0, 0, 0, 0]
+    edited = state.network.params[0]["weight"].copy()
+    edited[0, 0, 0, 0] = 3.0
+    state.set_param(0, "weight", edited)  # a network step, then a drawing step
+    canvas = main_window.canvas
+    drag(canvas, [canvas.pixel_center(14, c) for c in range(4, 24)])
+    drawn = state.image.copy()
+    main_window.show_training()
+    dialog = main_window.findChild(TrainingDialog)
+    dialog.epochs.setValue(dialog.epochs.maximum())
+    dialog.batch_size.setValue(1)
+    QTest.mouseClick(dialog.train_button, Qt.LeftButton)
+    assert state.training
+    main_window.activateWindow()
+    undo, redo = action(main_window, "Undo Draw stroke"), action(main_window, "Redo")
+
+    undo.trigger()  # the drawing does not conflict with training
+    assert not state.image.any() and state.undo_stack.index() == 1
+    undo.trigger()  # the weight edit would be overwritten by the training result: refused
+    assert state.undo_stack.index() == 1 and state.network.params[0]["weight"][0, 0, 0, 0] == 3.0
+    assert main_window.findChild(QStatusBar).currentMessage() == state.TRAINING_NOTE
+    redo.trigger()
+    np.testing.assert_array_equal(state.image, drawn)
+
+    panel = main_window.findChild(LayerPanel, "layers")
+    next(a for a in panel.add_menu.actions() if a.text() == "Convolution").trigger()
+    assert panel.error_label.text() == f"Not changed: {state.TRAINING_NOTE}"
+    assert len(state.network.layers) == 11
+    main_window.findChild(QMenu, "examplesMenu").actions()[0].trigger()
+    assert error_box(main_window) == state.TRAINING_NOTE
+    assert state.lesson is None and len(state.network.layers) == 11
+
+    with qtbot.waitSignal(dialog.trainingFinished, timeout=10_000):
+        QTest.mouseClick(dialog.cancel_button, Qt.LeftButton)
+    assert not state.training
+    assert state.undo_stack.undoText().startswith("Train network")
+    for _ in range(3):  # the training, the drawing, the weight edit: undo works again
+        undo.trigger()
+    assert state.undo_stack.index() == 0
+    assert state.network.params[0]["weight"][0, 0, 0, 0] == original

@@ -182,10 +182,9 @@ class UnitInspector(QWidget):
         network, nxt = self.state.network, unit.layer + 1
         if nxt >= len(network.layers) or not network.layers[nxt].elementwise:
             return ""
-        outputs = self.state.fresh_activations  # None until the new network's forward ran
-        if outputs is None or nxt >= len(outputs):
+        if nxt >= len(self.state.activations):
             return ""
-        out = outputs[nxt]
+        out = self.state.activations[nxt]
         index = (unit.channel,) if out.ndim == 1 else (unit.channel, unit.row, unit.col)
         return f"  →  {network.names[nxt]}: {number(out[index])}"
 

@@ -9,16 +9,19 @@ import time
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 import engine
 from gui import error_dialog
+from gui.i18n import fill, live
+from gui.i18n.engine_messages import engine_text
 from gui.main_window import MODEL, MainWindow, last_network_path
 from gui.state import AppState, Unit
 
 SCREENSHOT_DIGIT = 3
+
 
 
 def parse_args(argv):
@@ -56,11 +59,15 @@ def start_network(data_dir=None):
         try:
             return engine.load_network(path), " ".join(notices)
         except Exception as error:  # noqa: BLE001 - whatever the file holds, the app starts
-            reason = str(error) if isinstance(error, engine.ConfigError) else (
+            reason = engine_text(str(error)) if isinstance(error, engine.ConfigError) else (
                 f"{path.name}: {type(error).__name__}: {error}")
-            notices.append(f"ConvScope could not use the network it remembered. {reason}"
-                           + _set_aside(path) if path != MODEL else
-                           f"The shipped digit model could not be read ({reason}).")
+            if path != MODEL:
+                notices.append(fill(QCoreApplication.translate(
+                    "app", "ConvScope could not use the network it remembered. %1"), reason)
+                    + _set_aside(path))
+            else:
+                notices.append(fill(QCoreApplication.translate(
+                    "app", "The shipped digit model could not be read (%1)."), reason))
     return engine.default_digit_network(), " ".join(notices)
 
 
@@ -70,9 +77,10 @@ def _set_aside(path):
     try:
         path.replace(aside)
     except OSError as error:
-        return (f" It could not be set aside ({error.strerror or error}); it stays at {path} and "
-                f"will be replaced when ConvScope quits.")
-    return f" The file is kept as {aside}."
+        return fill(QCoreApplication.translate(
+            "app", " It could not be set aside (%1); it stays at %2 and will be replaced when "
+            "ConvScope quits."), error.strerror or error, path)
+    return fill(QCoreApplication.translate("app", " The file is kept as %1."), aside)
 
 
 def apply_theme(app):
@@ -127,7 +135,9 @@ def main(argv=None):
     app.setApplicationName("ConvScope")
     apply_theme(app)
     if args.screenshot:
-        # A screenshot shows the shipped network and never touches the user's settings.
+        # A screenshot shows the shipped network in the system's language and never touches the
+        # user's settings.
+        live.set_language(live.system_language())
         window = MainWindow(AppState(start_network()[0]))
         ok = screenshot(window, args.screenshot, args.size)
         window.close()
@@ -135,14 +145,17 @@ def main(argv=None):
             print(f"ConvScope: could not write {args.screenshot}", file=sys.stderr)
         return 0 if ok else 1
     data_dir = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)
+    settings = QSettings()
+    live.set_language(live.start_language(settings))
     network, notice = start_network(data_dir)
-    window = MainWindow(AppState(network), QSettings(), data_dir)
+    window = MainWindow(AppState(network), settings, data_dir)
     error_dialog.install(window)
     _close_on_ctrl_c(window)
     window.show()
     if notice:
         print(f"ConvScope: {notice}", file=sys.stderr)
-        window.warn("Started with the trained network", notice)
+        window.warn(QCoreApplication.translate("app", "Started with the trained network"),
+                    notice)
     return app.exec()
 
 

@@ -17,6 +17,8 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
 import engine
+from gui.i18n import QT_TRANSLATE_NOOP
+from gui.i18n.engine_messages import engine_text
 
 # Running threads live here until they end, whoever started them: a QThread destroyed while it
 # runs aborts the process, and a widget can go away while its last run still finishes.
@@ -66,7 +68,8 @@ atexit.register(wait_for_all)
 
 
 #: what ``failed`` says when the work raised something else than a ConfigError (a bug)
-UNEXPECTED = "The computation failed unexpectedly; the details are in the error window."
+UNEXPECTED = QT_TRANSLATE_NOOP(
+    "BackgroundTask", "The computation failed unexpectedly; the details are in the error window.")
 
 
 class _Run(QThread):
@@ -143,7 +146,7 @@ class BackgroundTask(QObject):
         if not shiboken6.isValid(self) or run is not self._current:  # gone, or superseded
             return
         self._current = None
-        if error:
-            self.failed.emit(error)
+        if error:  # in the interface language
+            self.failed.emit(self.tr(UNEXPECTED) if error == UNEXPECTED else engine_text(error))
         elif result is not None:
             self.succeeded.emit(result)

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QMenu
 
 from engine.examples import EXAMPLES
 from gui.drawing import samples
+from gui.i18n import live
+from gui.i18n.engine_messages import engine_text
 
 
 def load_example(state, name):
@@ -31,14 +33,18 @@ class ExamplesMenu(QMenu):
     exampleRefused = Signal(str)
 
     def __init__(self, state, parent=None):
-        super().__init__("&Examples", parent)
+        super().__init__(parent)
         self.setObjectName("examplesMenu")
         self.setToolTipsVisible(True)
+        live.bind_text(self, self.setTitle, lambda self: self.tr("&Examples"))
         for name, example in EXAMPLES.items():
-            action = QAction(example.title, self)
+            action = QAction(self)
             action.setData(name)
-            action.setStatusTip(example.description)
-            action.setToolTip(f"<p>{example.description}</p>")  # rich text wraps
+            live.bind_text(self, action.setText, lambda _, e=example: engine_text(e.title))
+            live.bind_text(self, action.setStatusTip,
+                           lambda _, e=example: engine_text(e.description))
+            live.bind_text(self, action.setToolTip,  # rich text wraps
+                           lambda _, e=example: f"<p>{engine_text(e.description)}</p>")
             action.triggered.connect(lambda _=False, n=name: self._open(state, n))
             self.addAction(action)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
+from gui.i18n import live
 from gui.present.help_text import concepts_html, shortcuts_html
 
 
@@ -13,11 +15,13 @@ class HelpDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("help")
-        self.setWindowTitle("ConvScope help")
+        live.bind_text(self, self.setWindowTitle, lambda self: self.tr("ConvScope help"))
         self.resize(640, 720)
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(True)
-        self.browser.setHtml(concepts_html() + shortcuts_html())
+        live.bind_text(self, self.browser.setHtml,
+                       lambda _: concepts_html(QCoreApplication.translate)
+                       + shortcuts_html(QCoreApplication.translate))
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)

@@ -5,26 +5,34 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from gui.i18n import fill
+
 
 class HistoryAction(QAction):
     """Undo (``redo=False``) or Redo on ``state``; a refusal is passed to ``refused(reason)``."""
 
     def __init__(self, state, redo, refused, parent):
-        self._label = "&Redo" if redo else "&Undo"
-        super().__init__(self._label, parent)
+        super().__init__(parent)
         stack = state.undo_stack
+        self._redo = redo
+        self._step_name = stack.redoText if redo else stack.undoText
         self._step = state.redo if redo else state.undo
         self._refused = refused
         keys = ["Ctrl+Shift+Z", "Ctrl+Y"] if redo else ["Ctrl+Z"]
         self.setShortcuts([QKeySequence(key) for key in keys])
-        self._on_step_named(stack.redoText() if redo else stack.undoText())
+        self.name_step()
         self.setEnabled(stack.canRedo() if redo else stack.canUndo())
         (stack.canRedoChanged if redo else stack.canUndoChanged).connect(self.setEnabled)
         (stack.redoTextChanged if redo else stack.undoTextChanged).connect(self._on_step_named)
         self.triggered.connect(self._on_triggered)
 
+    def name_step(self):
+        """'&Undo Sample 3' (or '&Undo' with no step to name) in the interface language."""
+        self._on_step_named(self._step_name())
+
     def _on_step_named(self, name):
-        self.setText(f"{self._label} {name}".strip())
+        label = self.tr("&Redo %1") if self._redo else self.tr("&Undo %1")
+        self.setText(fill(label, name).strip())
 
     def _on_triggered(self):
         reason = self._step()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 
+from gui.callbacks import detached
+
 
 class LazyRedraw(QObject):
     """Call it instead of ``redraw``: it redraws now, or when the widget next appears if unseen.
@@ -20,21 +22,23 @@ class LazyRedraw(QObject):
     """
 
     def __init__(self, widget, redraw):
+        """``redraw`` is a bound method or a function of the widget (``gui.callbacks``): this
+        filter is the widget's child and must not hold it."""
         super().__init__(widget)
-        self._widget, self._redraw = widget, redraw
+        self._redraw = detached(widget, redraw)
         self.pending = False
         widget.installEventFilter(self)
 
     def __call__(self, *_):
-        widget = self._widget
+        widget = self.parent()
         self.pending = widget.window().isVisible() and widget.visibleRegion().isEmpty()
         if not self.pending:
-            self._redraw()
+            self._redraw(widget)
 
     def eventFilter(self, watched, event):
         # Python's cycle collector can clear this object's attributes while Qt, which owns it
         # through the widget, still delivers the widget's last events: nothing is pending then.
         if getattr(self, "pending", False) and event.type() in (QEvent.Show, QEvent.Paint):
             self.pending = False
-            self._redraw()
+            self._redraw(watched)
         return False

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget, QFileDialog, QFrame, QInputDialog, QMainWindow, QMessageBox, QScrollArea,
-    QStyle, QVBoxLayout, QWidget,
+    QStyle, QTabBar, QVBoxLayout, QWidget,
 )
 
 import engine
@@ -28,7 +28,9 @@ from gui.examples_menu import ExamplesMenu
 from gui.explain.filter_gallery import FilterGallery
 from gui.help_dialog import HelpDialog
 from gui.history_action import HistoryAction
-from gui.present.help_text import CONCEPTS
+from gui.present.help_text import CONCEPTS, concept_title
+from gui.i18n import fill, live
+from gui.i18n.engine_messages import engine_text
 from gui.editors.kernel_editor import KernelEditor
 from gui.editors.layer_panel import LayerPanel
 from gui.explain.lesson_banner import LessonBanner
@@ -42,9 +44,6 @@ from gui.explain.unit_inspector import UnitInspector
 
 MODEL = Path(__file__).resolve().parent.parent / "resources" / "models" / "digits.npz"
 LAST_NETWORK = "last_network.npz"  # in the app data dir: the network the app closed with
-NETWORK_FILTER = "ConvScope networks (*.npz *.json);;All files (*)"
-OPEN_FILTER = ("Networks (*.npz *.json *.onnx);;ConvScope networks (*.npz *.json);;"
-               "ONNX models (*.onnx);;All files (*)")
 INPUT_SIZES = (8, 16, 28, 32, 64, 128, 256)
 MIN_INPUT, MAX_INPUT = 8, 256
 _LAYOUT_VERSION = 2  # bump when the set of docks changes, so an old saved layout is ignored
@@ -72,7 +71,8 @@ class MainWindow(QMainWindow):
     def __init__(self, state, settings=None, data_dir=None, parent=None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle("ConvScope — draw a digit, watch a CNN think")
+        live.bind_text(self, self.setWindowTitle,
+                       lambda self: self.tr("ConvScope — draw a digit, watch a CNN think"))
         self.state = state
         self._settings = settings
         self._data_dir = data_dir
@@ -87,25 +87,32 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._maps_panel())
         self.docks = {}
         left, right, bottom = Qt.LeftDockWidgetArea, Qt.RightDockWidgetArea, Qt.BottomDockWidgetArea
-        self._add_dock("inputDock", "Input", self._canvas_panel(), left)
-        self._add_dock("predictionDock", "Prediction", PredictionView(state), left, scroll=True)
+        self._add_dock("inputDock", lambda self: self.tr("Input"), self._canvas_panel(), left)
+        self._add_dock("predictionDock", lambda self: self.tr("Prediction"), PredictionView(state),
+                       left, scroll=True)
         self.dataset = DatasetModel(state, parent=self)
-        self._add_dock("layersDock", "Layers", LayerPanel(state), right, scroll=True)
-        self._add_dock("kernelDock", "Kernel", KernelEditor(state), right, scroll=True)
+        self._add_dock("layersDock", lambda self: self.tr("Layers"), LayerPanel(state), right,
+                       scroll=True)
+        self._add_dock("kernelDock", lambda self: self.tr("Kernel"), KernelEditor(state), right,
+                       scroll=True)
         # One tab group only: Qt 6.11 leaves a stray, visible tab bar behind when a second group
         # is tabified before the window is first laid out (a saved layout restores cleanly).
-        self._add_dock("inspectorDock", "Unit inspector", UnitInspector(state), bottom)
-        for name, title, widget in [("slideDock", "Sliding window", SlideAnimation(state)),
-                                    ("filtersDock", "Learned filters", FilterGallery(state)),
-                                    ("wantDock", "What filters want", WhatFiltersWant(state)),
-                                    ("rfTableDock", "Receptive fields", ReceptiveFieldTable(state))]:
+        self._add_dock("inspectorDock", lambda self: self.tr("Unit inspector"),
+                       UnitInspector(state), bottom)
+        for name, title, widget in [
+                ("slideDock", lambda self: self.tr("Sliding window"), SlideAnimation(state)),
+                ("filtersDock", lambda self: self.tr("Learned filters"), FilterGallery(state)),
+                ("wantDock", lambda self: self.tr("What filters want"), WhatFiltersWant(state)),
+                ("rfTableDock", lambda self: self.tr("Receptive fields"),
+                 ReceptiveFieldTable(state))]:
             self._add_dock(name, title, widget, bottom, tab_with="inspectorDock")
-        self._add_dock("datasetDock", "Dataset", DatasetPanel(state, self.dataset), bottom,
-                       tab_with="inspectorDock", scroll=True)
-        self._add_dock("favouritesDock", "Favourite digits", FavouritePatches(state, self.dataset),
-                       bottom, tab_with="inspectorDock")
-        self._add_dock("attributionDock", "Attribution", AttributionPanel(state), bottom,
-                       tab_with="inspectorDock", scroll=True)
+        self._add_dock("datasetDock", lambda self: self.tr("Dataset"),
+                       DatasetPanel(state, self.dataset), bottom, tab_with="inspectorDock",
+                       scroll=True)
+        self._add_dock("favouritesDock", lambda self: self.tr("Favourite digits"),
+                       FavouritePatches(state, self.dataset), bottom, tab_with="inspectorDock")
+        self._add_dock("attributionDock", lambda self: self.tr("Attribution"),
+                       AttributionPanel(state), bottom, tab_with="inspectorDock", scroll=True)
         self.docks["inspectorDock"].raise_()
         # The editors on the right run full height; the explanations span the canvas and the maps.
         self.setCorner(Qt.BottomLeftCorner, bottom)
@@ -145,9 +152,11 @@ class MainWindow(QMainWindow):
         return panel
 
     def _add_dock(self, name, title, widget, area, tab_with=None, scroll=False):
-        """Dock ``widget``; ``scroll`` wraps a form-like panel so that its full height never sets
-        the window's minimum size (the window must fit small laptop screens)."""
-        dock = QDockWidget(title, self)
+        """Dock ``widget`` under the title ``title(self)`` (in the current language); ``scroll``
+        wraps a form-like panel so that its full height never sets the window's minimum size (the
+        window must fit small laptop screens)."""
+        dock = QDockWidget(self)
+        live.bind_text(self, dock.setWindowTitle, title)
         dock.setObjectName(name)
         if scroll:
             area_widget = QScrollArea(dock, widgetResizable=True, frameShape=QFrame.NoFrame)
@@ -184,6 +193,15 @@ class MainWindow(QMainWindow):
         self._resize_docks([("layersDock", round(0.58 * height)),
                             ("kernelDock", round(0.42 * height))], Qt.Vertical)
 
+    def childEvent(self, event):
+        super().childEvent(event)
+        # Qt makes a tab bar for each group of tabbed docks (again when the user regroups them)
+        # and elides its titles to "Da…" in a narrow window: whole titles with scroll arrows.
+        bar = event.child()
+        if event.type() == QEvent.ChildPolished and isinstance(bar, QTabBar):
+            bar.setElideMode(Qt.ElideNone)
+            bar.setUsesScrollButtons(True)
+
     def showEvent(self, event):
         super().showEvent(event)
         if not self._layout_restored:
@@ -192,74 +210,112 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ menus
     def _action(self, menu, text, slot, shortcut=None, tip=None):
-        action = QAction(text, self)
+        """An action in ``menu`` titled ``text(self)`` with the status tip ``tip(self)``: functions
+        of the window (``live.bind_text``), so that both follow the interface language."""
+        action = QAction(self)
+        live.bind_text(self, action.setText, text)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
-            action.setStatusTip(tip)
+            live.bind_text(self, action.setStatusTip, tip)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
 
+    def _menu(self, parent, title):
+        """A submenu of ``parent`` (a menu or the menu bar) titled ``title(self)``."""
+        menu = parent.addMenu("")
+        live.bind_text(self, menu.setTitle, title)
+        return menu
+
     def _build_menus(self):
-        self._build_file_menu(self.menuBar().addMenu("&File"))
-        self._build_edit_menu(self.menuBar().addMenu("&Edit"))
-        self._build_view_menu(self.menuBar().addMenu("&View"))
-        self._build_help_menu(self.menuBar().addMenu("&Help"))
+        bar = self.menuBar()
+        self._build_file_menu(self._menu(bar, lambda self: self.tr("&File")))
+        self._build_edit_menu(self._menu(bar, lambda self: self.tr("&Edit")))
+        self._build_view_menu(self._menu(bar, lambda self: self.tr("&View")))
+        self._build_help_menu(self._menu(bar, lambda self: self.tr("&Help")))
+
+    def _network_filter(self):
+        return self.tr("ConvScope networks (*.npz *.json);;All files (*)")
+
+    def _open_filter(self):
+        return self.tr("Networks (*.npz *.json *.onnx);;ConvScope networks (*.npz *.json);;"
+                       "ONNX models (*.onnx);;All files (*)")
 
     def _build_file_menu(self, menu):
-        new = menu.addMenu("&New")
-        self._action(new, "&Trained digit network", lambda: self.new_network(trained=True),
-                     QKeySequence.New, "The shipped digit network, trained on MNIST (99 % right)")
-        self._action(new, "&Untrained digit network", lambda: self.new_network(trained=False),
-                     tip="The same layers with fresh random weights, ready to train (Ctrl+T)")
-        self._action(menu, "&Open network…",
-                     lambda: self._with_path(self.open_network, "Open network", OPEN_FILTER),
-                     QKeySequence.Open, "Load a network: a ConvScope .npz with weights, a .json "
-                                        "layer spec, or an ONNX model trained elsewhere")
-        self._action(menu, "&Save network…",
-                     lambda: self._with_path(self.save_network, "Save network", NETWORK_FILTER,
-                                             "network.npz"),
-                     QKeySequence.Save, "Save the layers and weights")
-        self._action(menu, "&Train the network…", self.show_training, "Ctrl+T",
-                     "Train the current network on MNIST digits and watch its filters learn")
+        new = self._menu(menu, lambda self: self.tr("&New"))
+        self._action(new, lambda self: self.tr("&Trained digit network"),
+                     lambda: self.new_network(trained=True), QKeySequence.New,
+                     lambda self: self.tr("The shipped digit network, trained on MNIST "
+                                          "(99 % right)"))
+        self._action(new, lambda self: self.tr("&Untrained digit network"),
+                     lambda: self.new_network(trained=False),
+                     tip=lambda self: self.tr("The same layers with fresh random weights, ready to "
+                                              "train (Ctrl+T)"))
+        self._action(menu, lambda self: self.tr("&Open network…"),
+                     lambda: self._with_path(self.open_network, self.tr("Open network"),
+                                             self._open_filter()),
+                     QKeySequence.Open,
+                     lambda self: self.tr("Load a network: a ConvScope .npz with weights, a .json "
+                                          "layer spec, or an ONNX model trained elsewhere"))
+        self._action(menu, lambda self: self.tr("&Save network…"),
+                     lambda: self._with_path(self.save_network, self.tr("Save network"),
+                                             self._network_filter(), "network.npz"),
+                     QKeySequence.Save, lambda self: self.tr("Save the layers and weights"))
+        self._action(menu, lambda self: self.tr("&Train the network…"), self.show_training,
+                     "Ctrl+T",
+                     lambda self: self.tr("Train the current network on MNIST digits and watch its "
+                                          "filters learn"))
         menu.addSeparator()
-        self._action(menu, "Load &image…",
-                     lambda: self._with_path(self.load_image, "Load image", samples.IMAGE_FILTER),
-                     "Ctrl+I", "Draw an image file (PNG, JPEG) fitted to the input: in grey, or in colour "
-                     "for a network with 3 input channels")
-        sample_menu = menu.addMenu("Sample &digits")
+        self._action(menu, lambda self: self.tr("Load &image…"),
+                     lambda: self._with_path(self.load_image, self.tr("Load image"),
+                                             samples.image_filter()),
+                     "Ctrl+I",
+                     lambda self: self.tr("Draw an image file (PNG, JPEG) fitted to the input: in "
+                                          "grey, or in colour for a network with 3 input "
+                                          "channels"))
+        sample_menu = self._menu(menu, lambda self: self.tr("Sample &digits"))
         for digit in range(10):
-            self._action(sample_menu, f"Digit {digit}",
+            self._action(sample_menu,
+                         lambda self, d=digit: self.tr("Digit %1").replace("%1", str(d)),
                          lambda _=False, d=digit: self.show_sample(d), f"Ctrl+{digit}")
         examples = ExamplesMenu(self.state, menu)
-        examples.exampleRefused.connect(lambda reason: self.warn("Cannot open the example", reason))
+        examples.exampleRefused.connect(
+            lambda reason: self.warn(self.tr("Cannot open the example"), reason))
         menu.addMenu(examples)
         menu.addSeparator()
-        export = menu.addMenu("&Export")
-        self._action(export, "&Maps as PNG…",
-                     lambda: self._with_path(self.export_maps, "Export maps", "PNG images (*.png)",
-                                             "maps.png"),
-                     "Ctrl+E", "Save every layer's maps as one PNG")
-        self._action(export, "&ONNX…",
-                     lambda: self._with_path(self.export_onnx, "Export to ONNX",
-                                             "ONNX models (*.onnx)", "network.onnx"),
-                     tip="Write the network as an ONNX model (opset 19, any batch size) for "
-                         "PyTorch, ONNX Runtime and other tools")
-        self._action(export, "&PyTorch script…",
-                     lambda: self._with_path(self.export_pytorch, "Export as a PyTorch script",
-                                             "Python scripts (*.py)", "network.py"),
-                     tip="Write a Python script with an nn.Sequential of these layers, its "
-                         "weights in an .npz beside it, to train further in PyTorch")
+        export = self._menu(menu, lambda self: self.tr("&Export"))
+        self._action(export, lambda self: self.tr("&Maps as PNG…"),
+                     lambda: self._with_path(self.export_maps, self.tr("Export maps"),
+                                             self.tr("PNG images (*.png)"), "maps.png"),
+                     "Ctrl+E", lambda self: self.tr("Save every layer's maps as one PNG"))
+        self._action(export, lambda self: self.tr("&ONNX…"),
+                     lambda: self._with_path(self.export_onnx, self.tr("Export to ONNX"),
+                                             self.tr("ONNX models (*.onnx)"), "network.onnx"),
+                     tip=lambda self: self.tr("Write the network as an ONNX model (opset 19, "
+                                              "any batch size) for PyTorch, ONNX Runtime and "
+                                              "other tools"))
+        self._action(export, lambda self: self.tr("&PyTorch script…"),
+                     lambda: self._with_path(self.export_pytorch,
+                                             self.tr("Export as a PyTorch script"),
+                                             self.tr("Python scripts (*.py)"), "network.py"),
+                     tip=lambda self: self.tr("Write a Python script with an nn.Sequential of "
+                                              "these layers, its weights in an .npz beside it, "
+                                              "to train further in PyTorch"))
         menu.addSeparator()
-        self._action(menu, "&Quit", self.close, QKeySequence.Quit)
+        self._action(menu, lambda self: self.tr("&Quit"), self.close, QKeySequence.Quit)
 
     def _build_edit_menu(self, menu):
         for redo in (False, True):
-            menu.addAction(HistoryAction(self.state, redo, self._on_history_refused, self))
+            action = HistoryAction(self.state, redo, self._on_history_refused, self)
+            # an action is told of no language change: the window re-names it
+            live.on_language_change(self, lambda _, action=action: action.name_step())
+            menu.addAction(action)
         menu.addSeparator()
-        self._action(menu, "&Clear drawing", self.state.clear_image, "Ctrl+L",
-                     "Clear the drawing (also Esc or Delete on the canvas)")
+        self._action(menu, lambda self: self.tr("&Clear drawing"), self.state.clear_image,
+                     "Ctrl+L",
+                     lambda self: self.tr("Clear the drawing (also Esc or Delete on the canvas)"))
+
 
     def _on_history_refused(self, reason):
         self.statusBar().showMessage(reason, 15000)
@@ -268,28 +324,48 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             menu.addAction(dock.toggleViewAction())
         menu.addSeparator()
-        self._centre = self._action(menu, "&Centre like MNIST", self.state.set_preprocess, tip=(
-            "Crop, scale to 20×20 and centre the drawing by mass, as MNIST digits were prepared"))
+        self._centre = self._action(
+            menu, lambda self: self.tr("&Centre like MNIST"), self.state.set_preprocess,
+            tip=lambda self: self.tr("Crop, scale to 20×20 and centre the drawing by mass, as "
+                                     "MNIST digits were prepared"))
         self._centre.setCheckable(True)
         self._centre.setChecked(self.state.preprocess)
-        sizes = menu.addMenu("&Input size")
+        sizes = self._menu(menu, lambda self: self.tr("&Input size"))
         self._size_group = QActionGroup(self)
         for n in INPUT_SIZES:
-            action = self._action(sizes, f"{n}×{n}", lambda _=False, n=n: self.set_input_size(n))
+            action = self._action(sizes, lambda _, n=n: f"{n}×{n}",
+                                  lambda _=False, n=n: self.set_input_size(n))
             action.setCheckable(True)
             action.setData(n)
             self._size_group.addAction(action)
         sizes.addSeparator()
-        self._action(sizes, "Other…", self._on_other_size_triggered)
+        self._action(sizes, lambda self: self.tr("Other…"), self._on_other_size_triggered)
+        self._build_language_menu(self._menu(menu, lambda self: self.tr("&Language")))
+
+    def _build_language_menu(self, menu):
+        """English / 简体中文, each named in itself; the choice applies at once and is remembered."""
+        group = QActionGroup(self)
+        for language, name in live.LANGUAGES.items():
+            action = self._action(menu, lambda _, name=name: name,
+                                  lambda _=False, lang=language: self.set_language(lang))
+            action.setCheckable(True)
+            action.setChecked(language == live.current_language())
+            action.setData(language)
+            group.addAction(action)
+        self._language_group = group
 
     def _build_help_menu(self, menu):
-        self._action(menu, "&Concepts", lambda: self.show_help(None), QKeySequence.HelpContents)
-        topics = menu.addMenu("Concept")
+        self._action(menu, lambda self: self.tr("&Concepts"), lambda: self.show_help(None),
+                     QKeySequence.HelpContents)
+        topics = self._menu(menu, lambda self: self.tr("Concept"))
         for anchor, title, _ in CONCEPTS:
-            self._action(topics, title, lambda _=False, a=anchor: self.show_help(a))
-        self._action(menu, "&Keyboard shortcuts", lambda: self.show_help("shortcuts"))
+            self._action(topics,
+                         lambda _, title=title: concept_title(title, QCoreApplication.translate),
+                         lambda _=False, a=anchor: self.show_help(a))
+        self._action(menu, lambda self: self.tr("&Keyboard shortcuts"),
+                     lambda: self.show_help("shortcuts"))
         menu.addSeparator()
-        self._action(menu, "&About ConvScope", self._on_about_triggered)
+        self._action(menu, lambda self: self.tr("&About ConvScope"), self._on_about_triggered)
 
     # ---------------------------------------------------------------- actions
     def open_network(self, path):
@@ -301,11 +377,11 @@ class MainWindow(QMainWindow):
         try:
             network = engine.load_network(path)
         except engine.ConfigError as error:  # the message names the file
-            return self.warn("Cannot open the network", str(error))
-        refusal = self.state.set_network(network, f"Open {Path(path).name}")
+            return self.warn(self.tr("Cannot open the network"), str(error))
+        refusal = self.state.set_network(network, fill(self.tr("Open %1"), Path(path).name))
         if not refusal:
             self.state.set_lesson(None)
-        return self.warn("Cannot use the network", refusal) if refusal else ""
+        return self.warn(self.tr("Cannot use the network"), refusal) if refusal else ""
 
     def new_network(self, trained):
         """Start again from the digit network, trained or untrained (one undoable step); returns
@@ -316,12 +392,12 @@ class MainWindow(QMainWindow):
             try:
                 network = engine.load_network(MODEL)
             except (engine.ConfigError, OSError) as error:
-                return self.warn("Cannot open the trained network", str(error))
-        what = "trained" if trained else "untrained"
-        refusal = self.state.set_network(network, f"New {what} digit network")
+                return self.warn(self.tr("Cannot open the trained network"), str(error))
+        refusal = self.state.set_network(network, self.tr("New trained digit network") if trained
+                                         else self.tr("New untrained digit network"))
         if not refusal:
             self.state.set_lesson(None)
-        return self.warn("Cannot use the network", refusal) if refusal else ""
+        return self.warn(self.tr("Cannot use the network"), refusal) if refusal else ""
 
     def _open_onnx(self, path):
         """Show the ONNX import dialog for ``path``; returns the refusal or ''."""
@@ -330,7 +406,8 @@ class MainWindow(QMainWindow):
         try:
             dialog = OnnxImportDialog(self.state, path, self)
         except (engine.ConfigError, OSError) as error:
-            return self.warn("Cannot open the model", f"{Path(path).name}: {error}")
+            return self.warn(self.tr("Cannot open the model"),
+                             f"{Path(path).name}: {engine_text(str(error))}")
         if self._import_dialog is not None:
             self._import_dialog.deleteLater()
         self._import_dialog = dialog
@@ -355,8 +432,9 @@ class MainWindow(QMainWindow):
         try:
             write()
         except (engine.ConfigError, OSError) as error:
-            return self.warn("Cannot export the network", f"{Path(path).name}: {error}")
-        self.statusBar().showMessage(f"Exported to {path}", 5000)
+            return self.warn(self.tr("Cannot export the network"),
+                             f"{Path(path).name}: {engine_text(str(error))}")
+        self.statusBar().showMessage(fill(self.tr("Exported to %1"), path), 5000)
         return ""
 
     def save_network(self, path):
@@ -364,7 +442,8 @@ class MainWindow(QMainWindow):
         try:
             engine.save_network(self.state.network, path)
         except (engine.ConfigError, OSError) as error:
-            return self.warn("Cannot save the network", f"{Path(path).name}: {error}")
+            return self.warn(self.tr("Cannot save the network"),
+                             f"{Path(path).name}: {engine_text(str(error))}")
         return ""
 
     def load_image(self, path):
@@ -373,28 +452,31 @@ class MainWindow(QMainWindow):
             image = samples.load_image(path, self.state.image_size,
                                        colour=self.state.network.input_shape[0] == 3)
         except samples.ImageError as error:
-            return self.warn("Cannot load the image", str(error))
-        self.state.set_image(image, f"Load {Path(path).name}")
+            return self.warn(self.tr("Cannot load the image"), str(error))
+        self.state.set_image(image, fill(self.tr("Load %1"), Path(path).name))
         return ""
 
     def show_sample(self, digit):
         """Draw the shipped MNIST sample of ``digit`` (undoable)."""
-        self.state.set_image(samples.sample_digit(digit, self.state.image_size), f"Sample {digit}")
+        self.state.set_image(samples.sample_digit(digit, self.state.image_size),
+                             fill(self.tr("Sample %1"), digit))
 
     def export_maps(self, path):
         """Save every layer's maps (the whole scrollable page, not just the part in view) to the
         PNG ``path``; returns the reason it failed or ''."""
         if not self.maps.grab_page().save(str(path), "PNG"):
-            return self.warn("Cannot export the maps", f"Could not write {path}.")
+            return self.warn(self.tr("Cannot export the maps"),
+                             fill(self.tr("Could not write %1."), path))
         return ""
 
     def set_input_size(self, size):
         """Make the model input size×size (the drawing is resampled); returns the refusal or ''."""
         channels = self.state.network.input_shape[0]
-        refusal = self.state.set_input_shape((channels, size, size), f"Input size {size}×{size}")
+        refusal = self.state.set_input_shape((channels, size, size),
+                                             fill(self.tr("Input size %1×%1"), size))
         if refusal:
             self._on_network_changed()  # the radio item the user clicked is not the size in use
-            return self.warn("Cannot change the input size", refusal)
+            return self.warn(self.tr("Cannot change the input size"), refusal)
         return ""
 
     def show_training(self):
@@ -403,6 +485,16 @@ class MainWindow(QMainWindow):
             self._training = TrainingDialog(self.state, self)
         self._training.show()
         self._training.raise_()
+
+    def set_language(self, language):
+        """Show the interface in ``language`` (a key of ``live.LANGUAGES``) at once, and start in
+        it next time; returns False when its translation cannot be loaded."""
+        loaded = live.set_language(language)
+        if loaded and self._settings is not None:
+            self._settings.setValue(live.SETTINGS_KEY, language)
+        for action in self._language_group.actions():
+            action.setChecked(action.data() == live.current_language())
+        return loaded
 
     @property
     def help_dialog(self):
@@ -416,8 +508,9 @@ class MainWindow(QMainWindow):
         self._help.show_topic(anchor)
 
     def warn(self, title, text):
-        """Show ``text`` in a window-modal box that does not block the event loop; returns it."""
-        box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, self)
+        """Show ``text`` (an engine message is translated) in a window-modal box that does not
+        block the event loop; returns it."""
+        box = QMessageBox(QMessageBox.Warning, title, engine_text(text), QMessageBox.Ok, self)
         box.setObjectName("errorBox")
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.open()
@@ -447,15 +540,25 @@ class MainWindow(QMainWindow):
         return self._last_folder or ""
 
     def _on_other_size_triggered(self):
-        size, ok = QInputDialog.getInt(self, "Input size", "Height and width of the input, pixels:",
-                                       self.state.image_size[0], MIN_INPUT, MAX_INPUT)
-        if ok:
-            self.set_input_size(size)
+        dialog = QInputDialog(self, objectName="inputSizeDialog")
+        live.bind_text(dialog, dialog.setWindowTitle, lambda _: self.tr("Input size"))
+        live.bind_text(dialog, dialog.setLabelText,
+                       lambda _: self.tr("Height and width of the input, pixels:"))
+        dialog.setIntRange(MIN_INPUT, MAX_INPUT)
+        dialog.setIntValue(self.state.image_size[0])
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.intValueSelected.connect(self.set_input_size)
+        dialog.open()
 
     def _on_about_triggered(self):
-        QMessageBox.about(self, "About ConvScope", (
+        box = QMessageBox(QMessageBox.Information, "", "", QMessageBox.Ok, self)
+        box.setObjectName("aboutBox")
+        live.bind_text(box, box.setWindowTitle, lambda _: self.tr("About ConvScope"))
+        live.bind_text(box, box.setText, lambda _: self.tr(
             "<b>ConvScope</b> — draw a digit and watch a convolutional network think.<p>"
             "Sample digits: the MNIST database (LeCun, Cortes, Burges), CC BY-SA 3.0."))
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.open()
 
     def _on_network_changed(self):
         height, width = self.state.image_size
@@ -506,20 +609,22 @@ class MainWindow(QMainWindow):
         """The network could not be remembered (disk full, folder read-only): say so and offer to
         save it elsewhere, to quit anyway, or to stay."""
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        box = QMessageBox(QMessageBox.Warning, "The network cannot be remembered", (
-            f"ConvScope could not keep the current network for next time in {path.parent} "
-            f"({reason}). Save it somewhere else before quitting?"), QMessageBox.NoButton, self)
+        box = QMessageBox(QMessageBox.Warning, self.tr("The network cannot be remembered"), fill(
+            self.tr("ConvScope could not keep the current network for next time in %1 (%2). "
+                    "Save it somewhere else before quitting?"), path.parent, engine_text(reason)),
+            QMessageBox.NoButton, self)
         box.setObjectName("quitBox")
         box.setAttribute(Qt.WA_DeleteOnClose)
-        save = box.addButton("Save elsewhere…", QMessageBox.AcceptRole)
-        box.addButton("Quit without keeping it", QMessageBox.DestructiveRole)
+        save = box.addButton(self.tr("Save elsewhere…"), QMessageBox.AcceptRole)
+        box.addButton(self.tr("Quit without keeping it"), QMessageBox.DestructiveRole)
         box.addButton(QMessageBox.Cancel)
         box.setDefaultButton(save)
 
         def answered(button):
             role = box.buttonRole(button)
             if role == QMessageBox.AcceptRole:
-                self._with_path(self._save_and_quit, "Save network", NETWORK_FILTER, "network.npz")
+                self._with_path(self._save_and_quit, self.tr("Save network"),
+                                self._network_filter(), "network.npz")
             elif role == QMessageBox.DestructiveRole:
                 self._quit_without_remembering = True
                 self.close()

@@ -20,6 +20,8 @@ from engine import partial_forward
 from gui import undo
 from gui.background_task import BackgroundTask, weights_key
 from gui.drawing.brush import default_brush
+from gui.i18n import QT_TRANSLATE_NOOP, fill
+from gui.i18n.engine_messages import engine_text
 
 #: multiply-adds of a forward run on the GUI thread: about a frame's work (bench/event_loop.py
 #: measures the engine's rate and the event loop's longest stall); a dearer forward runs in a
@@ -100,10 +102,11 @@ class AppState(QObject):
     trainingChanged = Signal(bool)
     historyTrimmed = Signal(int)
 
-    #: why an edit of the network is refused while training runs
-    TRAINING_NOTE = ("Training is running: its result would overwrite changes to the network "
-                     "(weights, layers, undoing them), so they wait until it ends (Cancel "
-                     "training stops it; the drawing can still change).")
+    #: why an edit of the network is refused while training runs (translate it when showing it)
+    TRAINING_NOTE = QT_TRANSLATE_NOOP(
+        "AppState", "Training is running: its result would overwrite changes to the network "
+        "(weights, layers, undoing them), so they wait until it ends (Cancel training stops it; "
+        "the drawing can still change).")
 
     def __init__(self, network, parent=None):
         super().__init__(parent)
@@ -174,17 +177,18 @@ class AppState(QObject):
         self.imageChanged.emit()
         self._schedule()
 
-    def set_image(self, image, text="Draw"):
-        """Make ``image`` the drawing, as one undoable step from the last committed one. A grey
-        (H, W) image on a colour network is grey in every channel; a colour (3, H, W) image on a
-        grey network becomes the mean of its channels; other sizes are resampled."""
+    def set_image(self, image, text=None):
+        """Make ``image`` the drawing, as one undoable step from the last committed one; ``text``
+        names the step in Edit ▸ Undo. A grey (H, W) image on a colour network is grey in every
+        channel; a colour (3, H, W) image on a grey network becomes the mean of its channels;
+        other sizes are resampled."""
         after = fit_drawing(np.array(image, np.float32), self.network.input_shape)
         before, after = undo.patches(self._committed_image, after)
-        self._push(undo.Command(text, self._apply_image, before, after,
+        self._push(undo.Command(text or self.tr("Draw"), self._apply_image, before, after,
                                 undo.patch_cost(before, after)))
 
     def clear_image(self):
-        self.set_image(np.zeros_like(self.image), "Clear")
+        self.set_image(np.zeros_like(self.image), self.tr("Clear"))
 
     def _apply_image(self, patch):
         self._committed_image = patch.apply_to(self._committed_image)
@@ -209,21 +213,22 @@ class AppState(QObject):
         self._schedule()
 
     # --------------------------------------------------------------- network
-    def set_layers(self, layers, text="Edit layers"):
+    def set_layers(self, layers, text=None):
         """Replace the layer stack; keeps weights that still fit. Returns the refusal or ''."""
-        return self._try_network(lambda: self.network.rebuilt(layers), text, self._refitted)
+        return self._try_network(lambda: self.network.rebuilt(layers),
+                                 text or self.tr("Edit layers"), self._refitted)
 
-    def set_input_shape(self, input_shape, text="Change input size"):
+    def set_input_shape(self, input_shape, text=None):
         """Change the model input to ``input_shape`` (C, H, W); the drawing is resampled and the
         weights that still fit (conv kernels; not a dense layer after a new flatten size) are kept."""
         return self._try_network(
-            lambda: self.network.rebuilt(self.network.layers, input_shape=input_shape), text,
-            self._refitted)
+            lambda: self.network.rebuilt(self.network.layers, input_shape=input_shape),
+            text or self.tr("Change input size"), self._refitted)
 
-    def set_network(self, network, text="Replace network"):
+    def set_network(self, network, text=None):
         """Make ``network`` current (loaded file, trained weights) as one undoable step; it
         counts as it is (no layer marked re-initialized)."""
-        return self._try_network(lambda: network, text)
+        return self._try_network(lambda: network, text or self.tr("Replace network"))
 
     def _refitted(self, network):
         """``reinitialized`` for ``network``, rebuilt from the current one: the layers it
@@ -238,7 +243,7 @@ class AppState(QObject):
                 marks.add(new)
         return frozenset(marks)
 
-    def set_param(self, layer, name, value, text="Edit weights"):
+    def set_param(self, layer, name, value, text=None):
         """Set ``network.params[layer][name]`` to ``value`` (same shape) as one undoable step.
 
         Returns the refusal or '': values that are not finite float32 numbers (NaN, infinity,
@@ -250,12 +255,14 @@ class AppState(QObject):
         with np.errstate(over="ignore", invalid="ignore"):
             value = np.asarray(value, np.float64).astype(current.dtype).reshape(current.shape)
         if not np.isfinite(value).all():
-            self._set_error(f"the {name} of layer {layer + 1} would hold values that are not "
-                            f"finite 32-bit numbers (NaN, infinity or beyond ±3.4e38)")
+            self._set_error(fill(self.tr("the %1 of layer %2 would hold values that are not "
+                                         "finite 32-bit numbers (NaN, infinity or beyond "
+                                         "±3.4e38)"), engine_text(name), layer + 1))
             return self.error
         self._set_error("")
         before, after = undo.patches(current, value)
-        self._push(undo.Command(text, lambda patch: self._apply_param(layer, name, patch), before,
+        self._push(undo.Command(text or self.tr("Edit weights"),
+                                lambda patch: self._apply_param(layer, name, patch), before,
                                 after, undo.patch_cost(before, after), changes_network=True))
         return ""
 
@@ -277,7 +284,7 @@ class AppState(QObject):
                 current[name][...] = value
         self._network_changed(layers=False)
 
-    def set_weights(self, params, text="Set weights", before=None):
+    def set_weights(self, params, text=None, before=None):
         """Make ``params`` (shaped like ``network.params``) the weights as one undoable step.
 
         ``before``: the weights undo goes back to, when the ones shown are a live preview
@@ -289,8 +296,8 @@ class AppState(QObject):
         # Trained weights are the network as it is: no layer stays marked re-initialised.
         before = (_snapshot(self.network), drawing, self.reinitialized)
         after = (_snapshot(self.network, params), drawing, frozenset())
-        self._push(undo.Command(text, self._apply_snapshot, before, after,
-                                _snapshot_cost(before, after), changes_network=True))
+        self._push(undo.Command(text or self.tr("Set weights"), self._apply_snapshot, before,
+                                after, _snapshot_cost(before, after), changes_network=True))
 
     @property
     def weights_key(self):
@@ -320,7 +327,7 @@ class AppState(QObject):
             return network
         return self._try_network(build, text, self._refitted)
 
-    def reorder_layers(self, order, text="Reorder layers"):
+    def reorder_layers(self, order, text=None):
         """Put layer ``order[i]`` at position i, as one undoable step. Moved layers keep their
         weights where their shapes still fit; the selection follows its layer. Returns the
         refusal or ''."""
@@ -334,7 +341,7 @@ class AppState(QObject):
                       for old, new in zip((net.params[i] for i in order), fresh.params)]
             return engine.Network(net.input_shape, layers, params=params, seed=net.seed,
                                   normalization=net.normalization)
-        reason = self._try_network(build, text, self._refitted)
+        reason = self._try_network(build, text or self.tr("Reorder layers"), self._refitted)
         if not reason and selected is not None:
             self.select_layer(order.index(selected))
         return reason
@@ -345,9 +352,10 @@ class AppState(QObject):
         (while training runs) or ''."""
         if self._refused_while_training():
             return self.error
-        self.undo_stack.beginMacro(f"Example: {example.title}")
-        self.set_network(network, example.title)  # never refused: Network() validated it
-        self.set_image(image, example.title)
+        title = engine_text(example.title)
+        self.undo_stack.beginMacro(fill(self.tr("Example: %1"), title))
+        self.set_network(network, title)  # never refused: Network() validated it
+        self.set_image(image, title)
         self.undo_stack.endMacro()
         self.recompute()  # the pin below needs this network's maps, not the old ones
         self.set_lesson(example)
@@ -423,7 +431,7 @@ class AppState(QObject):
     def _refused_while_training(self):
         """True (and the error set to ``TRAINING_NOTE``) while training runs."""
         if self.training:
-            self._set_error(self.TRAINING_NOTE)
+            self._set_error(self.tr(self.TRAINING_NOTE))
         return self.training
 
     def _push(self, command):

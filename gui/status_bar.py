@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
+from gui.i18n import fill, live
 from gui.present.formatting import number
 from gui.present.naming import shape_text, unit_name
 
@@ -26,7 +27,8 @@ class StatusBar(QStatusBar):
         self.time_label = QLabel(self)
         self.busy_bar = QProgressBar(self, minimum=0, maximum=0, textVisible=False)  # indeterminate
         self.busy_bar.setMaximumSize(80, self.time_label.sizeHint().height())  # no taller bar
-        self.busy_bar.setToolTip("The maps are being computed; the ones shown are the last ones")
+        live.bind_text(self, self.busy_bar.setToolTip, lambda self: self.tr(
+            "The maps are being computed; the ones shown are the last ones"))
         self.busy_bar.hide()
         self.addWidget(self.hover_label, 1)
         self.addPermanentWidget(self.network_label)
@@ -39,19 +41,23 @@ class StatusBar(QStatusBar):
         state.forwardRunningChanged.connect(self._on_forward_running_changed)
         self._on_layers_changed()
         self._on_activations_changed()
+        live.on_language_change(self, self._on_layers_changed)
+        live.on_language_change(self, self._on_activations_changed)
 
     def _on_layers_changed(self):
         net = self.state.network
         rows = net.summary()
         shape = shape_text(net.input_shape)
-        self.network_label.setText(
-            f"input {shape}  ·  {_count(sum(r['params'] for r in rows))} parameters  ·  "
-            f"{_count(sum(r['macs'] for r in rows))} multiply-adds")
+        self.network_label.setText(fill(
+            self.tr("input %1  ·  %2 parameters  ·  %3 multiply-adds"), shape,
+            _count(sum(r['params'] for r in rows)), _count(sum(r['macs'] for r in rows))))
 
     def _on_history_trimmed(self, dropped):
-        steps = "step was" if dropped == 1 else f"{dropped} steps were"
-        self.showMessage(f"Undo history full: the oldest {steps} dropped (the history keeps "
-                         f"{self.state.undo_budget // 2**20} MB).", 15000)
+        megabytes = self.state.undo_budget // 2**20
+        self.showMessage(fill(self.tr("Undo history full: the oldest step was dropped (the "
+                                      "history keeps %1 MB).") if dropped == 1 else
+                              self.tr("Undo history full: the oldest %2 steps were dropped (the "
+                                      "history keeps %1 MB)."), megabytes, dropped), 15000)
 
     def _on_activations_changed(self):
         self._on_forward_running_changed(self.state.forward_running)
@@ -59,8 +65,8 @@ class StatusBar(QStatusBar):
 
     def _on_forward_running_changed(self, running):
         self.busy_bar.setVisible(running)
-        self.time_label.setText("·  computing the maps…" if running else
-                                f"·  forward {self.state.forward_ms:.1f} ms")
+        self.time_label.setText(self.tr("·  computing the maps…") if running else
+                                fill(self.tr("·  forward %1 ms"), f"{self.state.forward_ms:.1f}"))
 
     def _on_hovered_changed(self):
         self.hover_label.setText(self.unit_text(self.state.hovered))
@@ -74,4 +80,5 @@ class StatusBar(QStatusBar):
         index = (unit.channel,) if maps.ndim == 1 else (unit.channel, unit.row, unit.col)
         if any(i >= n for i, n in zip(index, maps.shape)):
             return ""
-        return f"{unit_name(self.state.network, unit)} = {number(maps[index], 4)}"
+        name = unit_name(self.state.network, unit, live.translator("naming"))
+        return f"{name} = {number(maps[index], 4)}"

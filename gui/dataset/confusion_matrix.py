@@ -7,6 +7,8 @@ from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from gui.i18n import fill, live
+
 RIGHT = QColor("#2c73b0")  # the diagonal: digits read right
 WRONG = QColor("#e8772e")  # elsewhere: mistakes
 EMPTY = QColor("#17191d")
@@ -31,8 +33,10 @@ class ConfusionMatrix(QWidget):
         self.setMinimumSize(240, 170)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setMouseTracking(True)
-        self.setToolTip("Rows: the right answer · columns: what the network said. "
-                        "Click a cell to see those digits, worst first.")
+        live.bind_text(self, self.setToolTip, lambda self: self.tr(
+            "Rows: the right answer · columns: what the network said. Click a cell to see those "
+            "digits, worst first."))
+        live.on_language_change(self, self.update)  # the painted axis titles
         self._counts = None
         self._accuracy = None
         self.selected = None
@@ -104,14 +108,20 @@ class ConfusionMatrix(QWidget):
     def cell_text(self, true, predicted) -> str:
         """What cell (``true``, ``predicted``) counts, in words."""
         count = int(self._counts[true, predicted])
-        what = "read right" if true == predicted else f"called {predicted}"
-        return f"{count} digit{'s' if count != 1 else ''} {true} {what}"
+        if true == predicted:
+            what = self.tr("1 digit %2 read right") if count == 1 else \
+                self.tr("%1 digits %2 read right")
+        else:
+            what = self.tr("1 digit %2 called %3") if count == 1 else \
+                self.tr("%1 digits %2 called %3")
+        return fill(what, count, true, predicted)
 
     def event(self, event):
         if event.type() == QEvent.ToolTip:
             cell = self.cell_at(event.pos()) if self._counts is not None else None
             QToolTip.showText(event.globalPos(), self.toolTip() if cell is None
-                              else self.cell_text(*cell) + " · click to see them", self)
+                              else fill(self.tr("%1 · click to see them"),
+                                        self.cell_text(*cell)), self)
             return True
         return super().event(event)
 
@@ -125,17 +135,19 @@ class ConfusionMatrix(QWidget):
         painter.setFont(font)
         painter.setPen(HINT)
         line = self.fontMetrics().height()
-        painter.drawText(QRectF(left, 0, k * width, line), Qt.AlignCenter, "the network said")
+        painter.drawText(QRectF(left, 0, k * width, line), Qt.AlignCenter,
+                         self.tr("the network said"))
         painter.save()
         painter.translate(0, top + k * height)
         painter.rotate(-90)
-        painter.drawText(QRectF(0, 0, k * height, line), Qt.AlignCenter, "the right answer")
+        painter.drawText(QRectF(0, 0, k * height, line), Qt.AlignCenter,
+                         self.tr("the right answer"))
         painter.restore()
         for c in range(k):
             painter.drawText(QRectF(left + c * width, line, width, line), Qt.AlignCenter, str(c))
             painter.drawText(QRectF(line, top + c * height, line, height), Qt.AlignCenter, str(c))
         painter.drawText(QRectF(left + k * width + 4, line, 200, line), Qt.AlignLeft | Qt.AlignVCenter,
-                         "right")
+                         self.tr("right"))
         # Counts run to four digits: in small cells they get a smaller font, never clipped.
         painter.setFont(self.count_font())
         counts = self._counts

@@ -16,6 +16,8 @@ from engine.evaluate import evaluate
 from engine.train import held_out_split
 from gui.background_task import BackgroundTask, RecentResults, keyed
 from gui.drawing.samples import array_to_qimage, qimage_to_array
+from gui.i18n import fill
+from gui.i18n.engine_messages import engine_text
 
 HELD_OUT, TRAINING = "held out", "training"
 
@@ -46,7 +48,8 @@ class DatasetModel(QObject):
             self.load_error = ""
         except engine.ConfigError as error:
             self.images, self.labels = np.zeros((0, 28, 28), np.float32), np.zeros(0, np.int64)
-            self.load_error = f"The digits could not be read: {error}"
+            self.load_error = fill(self.tr("The digits could not be read: %1"),
+                                   engine_text(str(error)))
         self.training_indices, self.held_out_indices = held_out_split(len(self.labels))
         self._task = BackgroundTask(self)
         self._task.progressed.connect(self.progressed)
@@ -102,15 +105,16 @@ class DatasetModel(QObject):
             raise engine.ConfigError(self.load_error)
         channels, height, width = self.state.network.input_shape
         if self.images.shape[1:] != (height, width):
-            raise engine.ConfigError(
-                f"The digits are {self.images.shape[1]}×{self.images.shape[2]} pixels but the "
-                f"network takes {height}×{width}: set the input size to 28×28 to look at them.")
+            raise engine.ConfigError(fill(self.tr(
+                "The digits are %1×%2 pixels but the network takes %3×%4: set the input size to "
+                "28×28 to look at them."), *self.images.shape[1:], height, width))
         return np.repeat(self.images[indices][:, None], channels, axis=1)
 
     def draw_digit(self, index):
         """Put digit ``index`` on the canvas, as one undo step."""
         image = fit_to_canvas(self.images[index], self.state.image_size)
-        self.state.set_image(image, f"Dataset digit #{index} (a {self.labels[index]})")
+        self.state.set_image(image, fill(self.tr("Dataset digit #%1 (a %2)"), index,
+                                         self.labels[index]))
 
     def _on_evaluated(self, result):
         key, evaluation = result

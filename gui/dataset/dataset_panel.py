@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 from gui.dataset.confusion_matrix import ConfusionMatrix
 from gui.dataset.dataset_model import HELD_OUT, TRAINING
 from gui.dataset.digit_gallery import DigitGallery
+from gui.i18n import fill, live
+from gui.i18n.engine_messages import engine_text
 
 
 class DatasetPanel(QWidget):
@@ -27,22 +29,28 @@ class DatasetPanel(QWidget):
         self.cell = None  # (true, predicted) whose digits the gallery shows
         self.subset = QComboBox(objectName="datasetSubset")
         held, fit = len(model.held_out_indices), len(model.training_indices)
-        self.subset.addItem(f"{held:,} held-out digits (never trained on)", HELD_OUT)
-        self.subset.addItem(f"{fit:,} training digits", TRAINING)
-        self.subset.setToolTip(
+        self.subset.addItem("", HELD_OUT)
+        self.subset.addItem("", TRAINING)
+        for index, text in [
+                (0, lambda self: fill(self.tr("%1 held-out digits (never trained on)"),
+                                      f"{held:,}")),
+                (1, lambda self: fill(self.tr("%1 training digits"), f"{fit:,}"))]:
+            live.bind_text(self, lambda self, text, i=index: self.subset.setItemText(i, text), text)
+        live.bind_text(self, self.subset.setToolTip, lambda self: self.tr(
             "Held out: the digits the shipped model, and training in this app on these digits, "
             "never learn from; they show how the network does on new handwriting. Training "
             "digits show what it learned by heart. (A network trained elsewhere may have seen "
-            "either.)")
+            "either.)"))
         self.progress = QProgressBar(maximum=1000, textVisible=False, maximumWidth=120)
         self.summary = QLabel(objectName="datasetSummary", wordWrap=True)
         self.matrix = ConfusionMatrix()
-        self.gallery_title = QLabel("Click a cell of the matrix to see its digits.",
-                                    objectName="galleryTitle", wordWrap=True)
+        self.gallery_title = QLabel(objectName="galleryTitle", wordWrap=True)
         self.gallery = DigitGallery()
         self.gallery.setObjectName("datasetGallery")
         top = QHBoxLayout()
-        top.addWidget(QLabel("Look at"))
+        look_at = QLabel()
+        live.bind_text(self, look_at.setText, lambda self: self.tr("Look at"))
+        top.addWidget(look_at)
         top.addWidget(self.subset)
         top.addWidget(self.progress)
         top.addWidget(self.summary, 1)
@@ -67,6 +75,7 @@ class DatasetPanel(QWidget):
         model.progressed.connect(self._on_progressed)
         model.subsetChanged.connect(self._on_subset_changed)
         self._on_evaluation_changed()
+        live.on_language_change(self, self._on_evaluation_changed)
 
     def _on_subset_chosen(self):
         self.model.set_subset(self.subset.currentData())
@@ -86,18 +95,22 @@ class DatasetPanel(QWidget):
             self.progress.setValue(0)
             self.matrix.set_counts(None, None)
             self.gallery.set_tiles([])
-            self.summary.setText(self.model.error or "Reading the digits with the current weights…")
+            self.summary.setText(engine_text(self.model.error)
+                                 or self.tr("Reading the digits with the current weights…"))
             self.summary.setStyleSheet("color: #ff8a80;" if self.model.error else "")
             return
         self.summary.setStyleSheet("")
         wrong = int((evaluation.predictions != evaluation.labels).sum())
-        seen = "held-out" if self.model.subset == HELD_OUT else "training"
-        self.summary.setText(
-            f"{100 * evaluation.accuracy:.1f} % right: {wrong:,} of {len(evaluation.labels):,} "
-            f"{seen} digits misread.")
+        summary = (self.tr("%1 % right: %2 of %3 held-out digits misread.")
+                   if self.model.subset == HELD_OUT else
+                   self.tr("%1 % right: %2 of %3 training digits misread."))
+        self.summary.setText(fill(summary, f"{100 * evaluation.accuracy:.1f}", f"{wrong:,}",
+                                  f"{len(evaluation.labels):,}"))
         self.matrix.set_counts(evaluation.confusion, evaluation.class_accuracy)
         if self.cell is not None:
             self.show_cell(*self.cell)
+        else:
+            self.gallery_title.setText(self.tr("Click a cell of the matrix to see its digits."))
 
     def show_cell(self, true, predicted):
         """Fill the gallery with the digits of cell (``true``, ``predicted``), worst first."""
@@ -107,16 +120,21 @@ class DatasetPanel(QWidget):
         if evaluation is None:
             return
         members = evaluation.cell(true, predicted)
-        what = "read right" if true == predicted else f"called {predicted}"
-        self.gallery_title.setText(
-            f"{self.matrix.cell_text(true, predicted)}, least sure first. Click one to draw it."
-            if len(members) else f"No digit {true} was {what}.")
+        if len(members):
+            text = fill(self.tr("%1, least sure first. Click one to draw it."),
+                        self.matrix.cell_text(true, predicted))
+        elif true == predicted:
+            text = fill(self.tr("No digit %1 was read right."), true)
+        else:
+            text = fill(self.tr("No digit %1 was called %2."), true, predicted)
+        self.gallery_title.setText(text)
         tiles = []
         for member in members:
             index = int(self.model.indices[member])
             p = evaluation.probabilities[member]
             caption = f"{100 * p[predicted]:.0f} % {predicted}"
-            tip = (f"digit #{index}, labelled {true}: the network says {predicted} "
-                   f"({100 * p[predicted]:.1f} %), {true} gets {100 * p[true]:.1f} %")
+            tip = fill(self.tr("digit #%1, labelled %2: the network says %3 (%4 %), %2 gets %5 %"),
+                       index, true, predicted, f"{100 * p[predicted]:.1f}",
+                       f"{100 * p[true]:.1f}")
             tiles.append((self.model.images[index], caption, index, tip))
         self.gallery.set_tiles(tiles)

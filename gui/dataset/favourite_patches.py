@@ -16,6 +16,8 @@ import engine
 from engine.favourites import crop, layer_values, top_images
 from gui.background_task import BackgroundTask, RecentResults, keyed
 from gui.dataset.digit_gallery import DigitGallery
+from gui.i18n import fill, live
+from gui.i18n.engine_messages import engine_text
 from gui.present.formatting import number
 from gui.present.naming import channel_name, unit_name
 
@@ -36,10 +38,12 @@ class FavouritePatches(QWidget):
         self.setObjectName("favouritePatches")
         self.state, self.model = state, model
         self.title = QLabel(objectName="favouritesTitle", wordWrap=True)
-        self.anywhere = QCheckBox("anywhere in its map", checked=True, toolTip=(
+        self.anywhere = QCheckBox(checked=True)
+        live.bind_text(self, self.anywhere.setText, lambda self: self.tr("anywhere in its map"))
+        live.bind_text(self, self.anywhere.setToolTip, lambda self: self.tr(
             "On: each digit counts with the strongest response of the pinned unit's channel, "
-            "wherever it is (weight sharing: every unit of a map has the same filter). "
-            "Off: only at the pinned unit's own position."))
+            "wherever it is (weight sharing: every unit of a map has the same filter). Off: only "
+            "at the pinned unit's own position."))
         self.progress = QProgressBar(maximum=1000, textVisible=False, maximumWidth=120)
         self.gallery = DigitGallery()
         self.gallery.setObjectName("favouritesGallery")
@@ -65,6 +69,21 @@ class FavouritePatches(QWidget):
         self.anywhere.toggled.connect(self.refresh)
         self.gallery.digitClicked.connect(model.draw_digit)
         self.refresh()
+        live.on_language_change(self, self._on_language_changed)
+
+    def _on_language_changed(self):
+        """The words again, never a new search: a worker started here could outlive the dock."""
+        if self._shown is None:
+            self._show_message(self.tr("Pin a unit (click it in a map) to see the nine digits "
+                                       "that drive it hardest."))
+            return
+        layer, _, position = self._shown
+        values = self._cache.get((self.state.weights_key, layer, position))
+        if values is not None:
+            self._show(values)
+        elif self._task.running:
+            self.title.setText(fill(self.tr("Finding the digits that drive %1 hardest…"),
+                                    self._unit_text()))
 
     @property
     def running(self) -> bool:
@@ -91,8 +110,8 @@ class FavouritePatches(QWidget):
         if key is None:
             self._task.cancel()
             self._shown = None
-            self._show_message("Pin a unit (click it in a map) to see the nine digits that "
-                               "drive it hardest.")
+            self._show_message(self.tr("Pin a unit (click it in a map) to see the nine digits "
+                                       "that drive it hardest."))
             return
         # Values of every channel of the layer: pinning another channel needs no new pass.
         layer, channel, position = key
@@ -105,11 +124,12 @@ class FavouritePatches(QWidget):
         try:
             images = self.model.network_images(np.arange(len(self.model.labels)))
         except engine.ConfigError as error:
-            self._show_error(str(error))
+            self._show_error(engine_text(str(error)))
             return
         net = self.state.network_copy()
         row, col = position if position is not None else (None, None)
-        self.title.setText(f"Finding the digits that drive {self._unit_text()} hardest…")
+        self.title.setText(fill(self.tr("Finding the digits that drive %1 hardest…"),
+                                self._unit_text()))
         self.progress.setValue(0)
         self.progress.show()
         self._task.start(lambda report, stop: keyed(full_key, layer_values(
@@ -117,9 +137,10 @@ class FavouritePatches(QWidget):
 
     def _unit_text(self):
         unit = self.state.pinned
+        naming = live.translator("naming")
         if self._key()[2] is None:  # the channel anywhere in its map, not one position
-            return channel_name(self.state.network, unit.layer, unit.channel)
-        return unit_name(self.state.network, unit)
+            return channel_name(self.state.network, unit.layer, unit.channel, naming)
+        return unit_name(self.state.network, unit, naming)
 
     def _on_found(self, result):
         full_key, values = result
@@ -133,16 +154,18 @@ class FavouritePatches(QWidget):
         self.progress.hide()
         self.title.setStyleSheet("")
         whole = found.positions is None
-        self.title.setText(
-            f"The nine digits that drive {self._unit_text()} hardest"
-            + (" (it sees whole digits)" if whole else ", each cut to the window it saw "
-               "(hatched: padding)") + ". Click one to draw it.")
+        self.title.setText(fill(
+            self.tr("The nine digits that drive %1 hardest (it sees whole digits). Click one to "
+                    "draw it.") if whole else
+            self.tr("The nine digits that drive %1 hardest, each cut to the window it saw "
+                    "(hatched: padding). Click one to draw it."), self._unit_text()))
         tiles = []
         for i, (index, value, box) in enumerate(zip(found.indices, found.activations, found.boxes)):
             image = self.model.images[index]
-            where = "" if whole else f" at row {found.positions[i][0]}, col {found.positions[i][1]}"
+            where = "" if whole else fill(self.tr(" at row %1, col %2"), *found.positions[i])
             tiles.append((image if whole else crop(image, box), number(value), int(index),
-                          f"digit #{index} (a {self.model.labels[index]}): {number(value)}{where}"))
+                          fill(self.tr("digit #%1 (a %2): %3%4"), index,
+                               self.model.labels[index], number(value), where)))
         self.gallery.set_tiles(tiles)
         self.favouritesShown.emit()
 

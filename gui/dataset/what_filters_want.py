@@ -13,18 +13,21 @@ from engine.favourites import crop
 from engine.maximize import maximize
 from gui.background_task import BackgroundTask, RecentResults, keyed
 from gui.dataset.digit_gallery import DigitGallery
+from gui.i18n import QT_TRANSLATE_NOOP, fill, live
 from gui.present.formatting import number
 from gui.lazy_redraw import LazyRedraw
 
 
 
-def targets(net):
+def targets(net, tr=str):
     """[(label, layer index)]: every conv layer, then the class scores (the layer before a
-    final softmax) when the network has them."""
-    choices = [(f"{name} filters", i) for i, (name, spec) in enumerate(zip(net.names, net.layers))
+    final softmax) when the network has them; ``tr`` translates the words."""
+    choices = [(fill(tr(QT_TRANSLATE_NOOP("WhatFiltersWant", "%1 filters")), name), i)
+               for i, (name, spec) in enumerate(zip(net.names, net.layers))
                if spec.kind == "conv2d"]
     if len(net.layers) > 1 and net.layers[-1].kind == "softmax" and len(net.shapes[-2]) == 1:
-        choices.append(("classes (their scores)", len(net.layers) - 2))
+        choices.append((tr(QT_TRANSLATE_NOOP("WhatFiltersWant", "classes (their scores)")),
+                        len(net.layers) - 2))
     return choices
 
 
@@ -47,7 +50,9 @@ class WhatFiltersWant(QWidget):
         self.title = QLabel(objectName="maximiseTitle", wordWrap=True)
         self.gallery = DigitGallery()
         top = QHBoxLayout()
-        top.addWidget(QLabel("Layer"))
+        layer_label = QLabel()
+        live.bind_text(self, layer_label.setText, lambda self: self.tr("Layer"))
+        top.addWidget(layer_label)
         top.addWidget(self.layer)
         top.addWidget(self.progress)
         top.addWidget(self.title, 1)
@@ -71,16 +76,26 @@ class WhatFiltersWant(QWidget):
         self.layer.currentIndexChanged.connect(self._when_seen)
         state.networkChanged.connect(self._on_network_changed)
         self._on_network_changed()
+        live.on_language_change(self, self._on_language_changed)
 
     @property
     def running(self) -> bool:
         return self._task.running
 
+    def _on_language_changed(self):
+        """The words again, never a new ascent: a worker started here could outlive the dock."""
+        self._on_network_changed()
+        found = None if self._wanted is None else self._cache.get(self._wanted)
+        if found is not None:
+            self._show(found, self._wanted[1])
+        elif self._task.running:
+            self.title.setText(self.tr("Climbing the gradient from faint noise…"))
+
     def _on_network_changed(self):
         current = self.layer.currentData()
         self.layer.blockSignals(True)
         self.layer.clear()
-        for text, index in targets(self.state.network):
+        for text, index in targets(self.state.network, live.translator("WhatFiltersWant")):
             self.layer.addItem(text, index)
         self.layer.setCurrentIndex(max(self.layer.findData(current), 0))
         self.layer.blockSignals(False)
@@ -92,7 +107,8 @@ class WhatFiltersWant(QWidget):
         layer = self.layer.currentData()
         if layer is None:
             self._task.cancel()
-            self._show_message("The network has no conv layer and no class scores to look at.")
+            self._show_message(self.tr("The network has no conv layer and no class scores to "
+                                       "look at."))
             return
         key = (self.state.weights_key, layer)
         self._wanted = key
@@ -104,7 +120,7 @@ class WhatFiltersWant(QWidget):
         self.progress.setValue(0)
         self.progress.show()
         self.title.setStyleSheet("")
-        self.title.setText("Climbing the gradient from faint noise…")
+        self.title.setText(self.tr("Climbing the gradient from faint noise…"))
         self._task.start(lambda report, stop: keyed(key, maximize(net, layer, on_progress=report,
                                                                   should_stop=stop)))
 
@@ -118,20 +134,24 @@ class WhatFiltersWant(QWidget):
         self.progress.hide()
         net = self.state.network
         conv = net.layers[layer].kind == "conv2d"
-        what = ("the centre unit of each filter's map hardest, cut to its receptive field" if conv
-                else "each class's score hardest")
         self.title.setText(
-            f"The input that drives {what}: gradient ascent from faint noise (small random "
-            f"shifts, blur and a pull towards black keep it readable).")
+            self.tr("The input that drives the centre unit of each filter's map hardest, cut to "
+                    "its receptive field: gradient ascent from faint noise (small random shifts, "
+                    "blur and a pull towards black keep it readable).") if conv else
+            self.tr("The input that drives each class's score hardest: gradient ascent from faint "
+                    "noise (small random shifts, blur and a pull towards black keep it "
+                    "readable)."))
         box = None
         if conv:
             _, rows, cols = net.shapes[layer]
             box = net.receptive_field(layer, rows // 2, cols // 2).input_box
         tiles = []
         for k, (image, start, end) in enumerate(zip(found.images, found.start, found.end)):
-            name = f"filter {k + 1}" if conv else f"class {k}"
+            name = (fill(self.tr("filter %1"), k + 1) if conv
+                    else fill(self.tr("class %1"), k))
             tiles.append((image[0] if box is None else crop(image[0], box), name, k,
-                          f"{name}: {number(start)} on the starting noise, {number(end)} on this"))
+                          fill(self.tr("%1: %2 on the starting noise, %3 on this"), name,
+                               number(start), number(end))))
         self.gallery.set_tiles(tiles)
         self.imagesShown.emit()
 

@@ -16,17 +16,19 @@ from PySide6.QtWidgets import QWidget
 
 from gui.drawing.brush import paint_segment
 from gui.drawing.samples import array_to_qimage
-from gui.present.naming import unit_name
 from gui.drawing.window_overlay import (
     WINDOW, heatmap_image, paint_outline, paint_window, padding_modes,
 )
+from gui.i18n import QT_TRANSLATE_NOOP, fill, live
+from gui.i18n.engine_messages import engine_text
+from gui.present.naming import unit_name
 
 BACKGROUND = QColor("#1b1c1f")
 GRID = QColor(255, 255, 255, 26)
 _GRID_MARGIN = QPointF(2, 2)  # px around the cached grid for antialiased line ends
 FRAME = QColor("#5a5d66")
 HINT = QColor("#a0a4ad")
-INSET_LABEL = "network sees\n(centred)"
+INSET_LABEL = QT_TRANSLATE_NOOP("Canvas", "network sees\n(centred)")
 INSET_MARGIN = 6  # px each side of the strip the inset gets
 CAPTION_LINES = 2  # kept below the image whatever the caption says, so the image never jumps
 CAPTION_GAP = 8
@@ -51,7 +53,7 @@ class Canvas(QWidget):
         self._grid = None  # (geometry it was drawn for, QPixmap): see _paint_grid
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.StrongFocus)
-        self.setMinimumSize(220, 180)  # the window must fit an 800×600 screen
+        self.setMinimumSize(220, 164)  # the window must fit an 800×600 screen, in Chinese too
         self.setCursor(Qt.CrossCursor)
         state.imageChanged.connect(self._on_image_changed)
         state.networkChanged.connect(self._on_network_changed)
@@ -59,6 +61,7 @@ class Canvas(QWidget):
         state.overlayChanged.connect(self._on_overlay_changed)
         state.activationsChanged.connect(self._on_activations_changed)
         state.brushChanged.connect(self._on_brush_changed)
+        live.on_language_change(self, self.update)  # the caption and the padding label
 
     # ------------------------------------------------------------------ brush
     @property
@@ -159,7 +162,7 @@ class Canvas(QWidget):
         if field is None or not field.reaches_padding:
             return ""
         modes = padding_modes(self.state.network, self.window_unit().layer) or ["zeros"]
-        return ", ".join(modes) + " padding"
+        return fill(self.tr("%1 padding"), ", ".join(map(engine_text, modes)))
 
     # ------------------------------------------------------------------ state
     def _on_image_changed(self):
@@ -206,7 +209,7 @@ class Canvas(QWidget):
         before, image, _, erase = self._stroke
         self._stroke = None
         if not np.array_equal(before, image):
-            self.state.set_image(image, "Erase" if erase else "Draw stroke")
+            self.state.set_image(image, self.tr("Erase") if erase else self.tr("Draw stroke"))
 
     def leaveEvent(self, event):
         self._cursor = None
@@ -310,7 +313,8 @@ class Canvas(QWidget):
         """Width kept right of the drawing for the inset and its label (0 without centring)."""
         if not self._shows_inset():
             return 0.0
-        label = max(self.fontMetrics().horizontalAdvance(line) for line in INSET_LABEL.split("\n"))
+        label = max(self.fontMetrics().horizontalAdvance(line) for line in
+                    self.tr(INSET_LABEL).split("\n"))
         return max(self._inset_side(), label) + 2 * INSET_MARGIN
 
     def inset_rect(self):
@@ -335,12 +339,13 @@ class Canvas(QWidget):
             painter.drawRect(window)
             painter.restore()
         painter.setPen(HINT)
-        painter.drawText(self.inset_label_rect(), Qt.AlignHCenter | Qt.AlignTop, INSET_LABEL)
+        painter.drawText(self.inset_label_rect(), Qt.AlignHCenter | Qt.AlignTop,
+                         self.tr(INSET_LABEL))
 
     def inset_label_rect(self):
         """Where the inset's label is written: under it, across the strip kept for it."""
         inset, strip = self.inset_rect(), self._inset_strip()
-        lines = INSET_LABEL.count("\n") + 1
+        lines = self.tr(INSET_LABEL).count("\n") + 1
         return QRectF(self.width() - strip, inset.bottom() + 2, strip,
                       lines * self.fontMetrics().lineSpacing() + 2)
 
@@ -374,17 +379,23 @@ class Canvas(QWidget):
         """The line under the drawing: the tool and brush, or what the unit in focus sees."""
         unit = self.window_unit()
         if unit is None:
-            tool = "erasing" if self.eraser else "drawing"
-            return (f"{tool}, brush {self.brush_size:g} px · right button erases · [ ] brush size · "
-                    f"Esc clears · hover a map to see what a unit sees")
+            tool = self.tr("erasing") if self.eraser else self.tr("drawing")
+            return fill(self.tr("%1, brush %2 px · right button erases · [ ] brush size · Esc "
+                                "clears · hover a map to see what a unit sees"),
+                        tool, f"{self.brush_size:g}")
         field = self.receptive_field()
         top, left, bottom, right = field.input_box
-        how = "pinned" if unit == self.state.pinned else "hovered"
-        pixels = "pixels of the centred input" if self.state.centring else "input pixels"
-        text = (f"{how} {unit_name(self.state.network, unit)} "
-                f"sees {bottom - top}×{right - left} {pixels}")
+        if self.state.centring:
+            how = (self.tr("pinned %1 sees %2×%3 pixels of the centred input")
+                   if unit == self.state.pinned else
+                   self.tr("hovered %1 sees %2×%3 pixels of the centred input"))
+        else:
+            how = (self.tr("pinned %1 sees %2×%3 input pixels") if unit == self.state.pinned else
+                   self.tr("hovered %1 sees %2×%3 input pixels"))
+        text = fill(how, unit_name(self.state.network, unit, live.translator("naming")),
+                    bottom - top, right - left)
         padding = self.padding_label()
-        text += f" · hatched: {padding}" if padding else ""
-        return text + (" · blue: hovered unit" if self.hover_unit() else "")
+        text += fill(self.tr(" · hatched: %1"), padding) if padding else ""
+        return text + (self.tr(" · blue: hovered unit") if self.hover_unit() else "")
 
 

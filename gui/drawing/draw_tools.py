@@ -10,6 +10,7 @@ from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from gui.drawing.samples import sample_digit
+from gui.i18n import fill, live
 
 
 class DrawTools(QWidget):
@@ -28,26 +29,36 @@ class DrawTools(QWidget):
         self.setObjectName("drawTools")
         self.state = state
         self.brush = QDoubleSpinBox(self, decimals=1, singleStep=0.5, suffix=" px")
-        self.brush.setToolTip("Brush diameter in input pixels  ([ and ] on the canvas)")
-        self.eraser = QToolButton(self, text="Eraser", checkable=True)
-        self.eraser.setToolTip("Erase with the left button too  (E; the right button always erases)")
-        self.clear_button = clear = QToolButton(self, text="Clear")
-        clear.setToolTip("Clear the drawing  (Esc or Delete on the canvas; undo with Ctrl+Z)")
+        live.bind_text(self, self.brush.setToolTip, lambda self: self.tr(
+            "Brush diameter in input pixels  ([ and ] on the canvas)"))
+        self.eraser = QToolButton(self, checkable=True)
+        live.bind_text(self, self.eraser.setText, lambda self: self.tr("Eraser"))
+        live.bind_text(self, self.eraser.setToolTip, lambda self: self.tr(
+            "Erase with the left button too  (E; the right button always erases)"))
+        self.clear_button = clear = QToolButton(self)
+        live.bind_text(self, clear.setText, lambda self: self.tr("Clear"))
+        live.bind_text(self, clear.setToolTip, lambda self: self.tr(
+            "Clear the drawing  (Esc or Delete on the canvas; undo with Ctrl+Z)"))
+        brush_label = QLabel(self)
+        live.bind_text(self, brush_label.setText, lambda self: self.tr("Brush"))
         tools = QHBoxLayout()
-        tools.addWidget(QLabel("Brush", self))
+        tools.addWidget(brush_label)
         tools.addWidget(self.brush)
         tools.addWidget(self.eraser)
         tools.addStretch(1)
         tools.addWidget(clear)
         samples = QHBoxLayout()
         samples.setSpacing(2)
-        samples.addWidget(QLabel("Samples", self))
+        samples_label = QLabel(self)
+        live.bind_text(self, samples_label.setText, lambda self: self.tr("Samples"))
+        samples.addWidget(samples_label)
         self.sample_buttons = []
         for digit in range(10):
             button = QToolButton(self, text=str(digit), autoRaise=True)
             self.sample_buttons.append(button)
             button.setFixedWidth(22)
-            button.setToolTip(f"Draw the MNIST sample {digit}  (Ctrl+{digit})")
+            live.bind_text(self, button.setToolTip, lambda self, d=digit: fill(
+                self.tr("Draw the MNIST sample %1  (Ctrl+%1)"), d))
             button.clicked.connect(lambda _=False, d=digit: self._on_sample_clicked(d))
             samples.addWidget(button)
         samples.addStretch(1)
@@ -71,5 +82,6 @@ class DrawTools(QWidget):
         self.state.set_brush_size(value)
 
     def _on_sample_clicked(self, digit):
-        self.state.set_image(sample_digit(digit, self.state.image_size), f"Sample {digit}")
+        self.state.set_image(sample_digit(digit, self.state.image_size),
+                             fill(self.tr("Sample %1"), digit))
         self.sampleDrawn.emit(digit)

@@ -9,13 +9,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QImage, QImageReader, QPainter
 
+from gui.i18n import fill
+
 SAMPLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "samples"
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif)"
 #: pixels of the largest image file read (its header is checked before it is decoded)
 MAX_IMAGE_PIXELS = 8192 * 8192
+
+
+def image_filter():
+    """The file dialog's filter for the images ``load_image`` reads."""
+    return QCoreApplication.translate("samples", "Images (*.png *.jpg *.jpeg *.bmp *.gif)")
 
 
 class ImageError(ValueError):
@@ -55,12 +61,15 @@ def load_image(path, shape, colour=False):
     reader = QImageReader(str(path))
     size = reader.size()
     if size.width() * size.height() > MAX_IMAGE_PIXELS:
-        raise ImageError(f"{Path(path).name} is {size.width()}×{size.height()} pixels, too large "
-                         f"to load: ConvScope reads images of up to {MAX_IMAGE_PIXELS:,} pixels "
-                         f"(for example 8192×8192). Scale it down first.")
+        raise ImageError(fill(QCoreApplication.translate(
+            "samples", "%1 is %2×%3 pixels, too large to load: ConvScope reads images of up to "
+            "%4 pixels (for example 8192×8192). Scale it down first."),
+            Path(path).name, size.width(), size.height(), f"{MAX_IMAGE_PIXELS:,}"))
     image = reader.read()
     if image.isNull():
-        raise ImageError(f"{Path(path).name} is not an image ConvScope can read (PNG, JPEG, BMP, GIF).")
+        raise ImageError(fill(QCoreApplication.translate(
+            "samples", "%1 is not an image ConvScope can read (PNG, JPEG, BMP, GIF)."),
+            Path(path).name))
     if image.hasAlphaChannel():
         image = _on_paper(image)
     if colour:

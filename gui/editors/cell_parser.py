@@ -12,6 +12,8 @@ import re
 
 import numpy as np
 
+from gui.i18n import QT_TRANSLATE_NOOP, fill
+
 _TYPOGRAPHIC = str.maketrans({"−": "-", "×": "*", "·": "*", "÷": "/", ",": "."})
 _NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
 _EXPRESSION = re.compile(rf"\s*({_NUMBER})((?:\s*[*/]\s*{_NUMBER})*)\s*")
@@ -23,7 +25,13 @@ LARGEST = float(np.finfo(np.float32).max)
 
 
 class CellError(ValueError):
-    """Text that is not a number or a simple fraction/product; the message says what is allowed."""
+    """Text that is not a number or a simple fraction/product; the message says what is allowed.
+
+    ``template`` and ``values`` let the GUI show it translated (context "CellParser")."""
+
+    def __init__(self, template, *values):
+        super().__init__(fill(template, *values))
+        self.template, self.values = template, values
 
 
 def parse_cell(text):
@@ -40,23 +48,25 @@ def parse_cell(text):
     """
     cleaned = text.translate(_TYPOGRAPHIC)
     if not cleaned.strip():
-        raise CellError("empty cell: type a number such as 0, -2, 0.5 or 1/9")
+        raise CellError(QT_TRANSLATE_NOOP(
+            "CellParser", "empty cell: type a number such as 0, -2, 0.5 or 1/9"))
     match = _EXPRESSION.fullmatch(cleaned)
     if match is None:
-        raise CellError(
-            f"'{text.strip()}' is not a number: use numbers joined by * or /, such as 1/9 or 2*0.5")
+        raise CellError(QT_TRANSLATE_NOOP(
+            "CellParser", "'%1' is not a number: use numbers joined by * or /, such as 1/9 or "
+            "2*0.5"), text.strip())
     value = float(match.group(1))
     for operator, operand in _STEP.findall(match.group(2)):
         number = float(operand)
         if operator == "*":
             value *= number
         elif number == 0:
-            raise CellError(f"'{text.strip()}' divides by zero")
+            raise CellError(QT_TRANSLATE_NOOP("CellParser", "'%1' divides by zero"), text.strip())
         else:
             value /= number
     if not math.isfinite(value) or abs(value) > LARGEST:
-        raise CellError(f"'{text.strip()}' is too large to store: weights are 32-bit floats, "
-                        f"at most ±3.4e38")
+        raise CellError(QT_TRANSLATE_NOOP("CellParser", "'%1' is too large to store: weights are "
+                                          "32-bit floats, at most ±3.4e38"), text.strip())
     return value
 
 

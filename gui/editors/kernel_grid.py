@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 
 from gui.editors.cell_parser import CellError, format_cell, parse_cell
 from gui.editors.field_style import mark_invalid, text_fits
+from gui.i18n import QT_TRANSLATE_NOOP, fill
 
-CELL_HINT = "Type a number or a fraction such as 1/9, -2 or 2*0.5"
+CELL_HINT = QT_TRANSLATE_NOOP("KernelGrid", "Type a number or a fraction such as 1/9, -2 or 2*0.5")
+
+
+def cell_hint():
+    """``CELL_HINT`` in the interface language."""
+    return QCoreApplication.translate("KernelGrid", CELL_HINT)
+
+
+def cell_error_text(error):
+    """A CellError's message in the interface language."""
+    return fill(QCoreApplication.translate("CellParser", error.template), *error.values)
 
 
 class KernelGrid(QWidget):
@@ -39,7 +50,8 @@ class KernelGrid(QWidget):
             cell = self.cells[r][c]
             cell.setText(fitted_cell(cell, value))
             cell.setModified(False)
-            cell.setToolTip(f"row {r + 1}, column {c + 1}: {value:.6g}\n{CELL_HINT}")
+            cell.setToolTip(fill(self.tr("row %1, column %2: %3"), r + 1, c + 1, f"{value:.6g}")
+                            + "\n" + cell_hint())
             mark_invalid(cell, False)
 
     def _build(self, rows, cols):
@@ -72,7 +84,7 @@ class KernelGrid(QWidget):
         except CellError as error:
             cell.setText(fitted_cell(cell, self.values[row, col]))
             mark_invalid(cell)
-            self.refused.emit(str(error))
+            self.refused.emit(cell_error_text(error))
             return
         mark_invalid(cell, False)
         if value != self.values[row, col]:

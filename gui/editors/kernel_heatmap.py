@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
+from gui.i18n import live
 from gui.present import colormaps
 
 
@@ -16,8 +17,8 @@ class KernelHeatmap(pg.GraphicsLayoutWidget):
         self.setFixedSize(size, size)
         self.setBackground(None)
         self.ci.setContentsMargins(0, 0, 0, 0)
-        self.setToolTip("The kernel as colours: orange for positive weights, blue for negative, "
-                        "dark for 0")
+        live.bind_text(self, self.setToolTip, lambda self: self.tr(
+            "The kernel as colours: orange for positive weights, blue for negative, dark for 0"))
         view = self.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
         self.image = pg.ImageItem(lut=colormaps.DIVERGING)
         view.addItem(self.image)

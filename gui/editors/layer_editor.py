@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
@@ -18,33 +18,84 @@ from engine import ops
 from gui.editors.field_style import error_label, mark_invalid, note_label
 from gui.editors.layer_form import (ACTIVATIONS, PADDING_HELP, POOLS, formula_lines,
                                     input_shape, layer_help, padding_text, parse_padding)
+from gui.i18n import QT_TRANSLATE_NOOP, fill, live
+from gui.i18n.engine_messages import describe, engine_text
 
 _SAMPLES = ("0", "1", "2", "valid", "same", "full")
 
-#: the rows that are no setting of one spec: switching the kind, and the padding's typed forms
+#: field -> its tooltip (context "LayerEditor"); %1 in the padding's is PADDING_HELP
 TIPS = {
-    "pool_kind": "Max keeps the strongest value of each window; average keeps their mean.",
-    "activation": "The function applied to every value on its own.",
+    "out_channels": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "How many filters this layer has. Each filter makes one output map, so this "
+        "is the depth (number of channels) of the output."),
+    "kernel_size": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "Width and height of the window that slides over the input. A bigger window "
+        "sees more at once but has more weights."),
+    "stride": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "How many pixels the window jumps between positions. Stride 2 roughly halves "
+        "the output's width and height."),
+    "padding": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "A border added around the input before sliding, so the window can also sit "
+        "on the edges. 0 = none, same = keep the size (stride 1), full = every "
+        "overlap. You can %1."),
+    "padding_mode": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "What the border is filled with: zeros, a mirror image of the edge (reflect),"
+        " copies of the edge pixels (replicate) or the opposite edge (circular)."),
+    "dilation": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "Gaps between the kernel's taps. Dilation 2 spreads a 3×3 kernel over a 5×5 "
+        "area: it sees further without more weights."),
+    "flip": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "Real convolution turns the kernel 180° before sliding it. Deep-learning "
+        "libraries skip the turn (cross-correlation); a learned kernel does not care."),
+    "pool_kind": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "Max keeps the strongest value of each window; average keeps their mean."),
+    "ceil_mode": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "When the windows do not fit exactly, round the output size up, keeping a "
+        "last partial window instead of dropping it."),
+    "count_include_pad": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "Count the padding zeros when averaging (edges get darker) or divide only by "
+        "the real pixels in the window."),
+    "activation": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "The function applied to every value on its own."),
+    "negative_slope": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "What negative values are multiplied by (0 would be a plain ReLU)."),
+    "out_features": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "How many numbers this layer outputs; each is a weighted sum of all inputs. "
+        "The last dense layer needs one output per class (10 digits)."),
+    "bias": QT_TRANSLATE_NOOP(
+        "LayerEditor",
+        "Add a learned constant to each output, shifting it up or down."),
 }
-LABELS = {"pool_kind": "Pool", "activation": "Function"}
-PADDING_TYPING = f" You can {PADDING_HELP}."
 
-
-def _metadata(spec_or_name):
-    """{field name: metadata} of a spec; given a field name, that field's metadata in the
-    first registered kind that has it (how a row is labelled before any layer is shown)."""
-    if isinstance(spec_or_name, str):
-        for cls in engine.LAYER_TYPES.values():
-            for f in dataclasses.fields(cls):
-                if f.name == spec_or_name:
-                    return f.metadata
-        return {}
-    return {f.name: f.metadata for f in dataclasses.fields(spec_or_name)}
-
-
-def _tip(name, meta):
-    tip = TIPS.get(name) or meta.get("tooltip", "")
-    return tip + PADDING_TYPING if name == "padding" else tip
+#: field -> its label in the form
+LABELS = {
+    "out_channels": QT_TRANSLATE_NOOP("LayerEditor", "Filters (depth)"),
+    "kernel_size": QT_TRANSLATE_NOOP("LayerEditor", "Kernel size"),
+    "stride": QT_TRANSLATE_NOOP("LayerEditor", "Stride"),
+    "padding": QT_TRANSLATE_NOOP("LayerEditor", "Padding"),
+    "dilation": QT_TRANSLATE_NOOP("LayerEditor", "Dilation"),
+    "pool_kind": QT_TRANSLATE_NOOP("LayerEditor", "Pool"),
+    "activation": QT_TRANSLATE_NOOP("LayerEditor", "Function"),
+    "negative_slope": QT_TRANSLATE_NOOP("LayerEditor", "Negative slope"),
+    "out_features": QT_TRANSLATE_NOOP("LayerEditor", "Outputs (units)"),
+    "ceil_mode": QT_TRANSLATE_NOOP("LayerEditor", "Ceil mode"),
+    "count_include_pad": QT_TRANSLATE_NOOP("LayerEditor", "Average"),
+    "bias": QT_TRANSLATE_NOOP("LayerEditor", "Bias"),
+    "flip": QT_TRANSLATE_NOOP("LayerEditor", "Flip"),
+}
 
 
 class LayerEditor(QWidget):
@@ -57,6 +108,7 @@ class LayerEditor(QWidget):
         self._layer = None
         self._pending = None  # the spec the form shows; differs from the network's after a refusal
         self._red = None
+        self._metadata_texts = {}  # field -> (tooltip, label) of the rows built from metadata
 
         self.title = QLabel(textFormat=Qt.RichText)
         self.help = note_label(QLabel())
@@ -67,23 +119,20 @@ class LayerEditor(QWidget):
             "padding": QComboBox(editable=True), "padding_mode": QComboBox(),
             "negative_slope": QDoubleSpinBox(decimals=3, minimum=-10, maximum=10, singleStep=0.01,
                                              keyboardTracking=False),
-            "ceil_mode": QCheckBox("round the size up"),
-            "count_include_pad": QCheckBox("count the padding"),
-            "bias": QCheckBox("add a bias"),
-            "flip": QCheckBox("true convolution (turn the kernel 180°)"),
+            "ceil_mode": QCheckBox(), "count_include_pad": QCheckBox(), "bias": QCheckBox(),
+            "flip": QCheckBox(),
         }
         self.fields["padding"].addItems(_SAMPLES)
         self.fields["padding"].setInsertPolicy(QComboBox.NoInsert)
-        self.fields["padding_mode"].addItems(ops.PADDING_MODES)
-        self.fields["pool_kind"].addItems(POOLS)
-        self.fields["activation"].addItems(ACTIVATIONS)
+        for name, choices in (("padding_mode", ops.PADDING_MODES), ("pool_kind", POOLS),
+                              ("activation", ACTIVATIONS)):
+            for key in choices:  # shown translated, known by the key
+                self.fields[name].addItem(key, key)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.form.setVerticalSpacing(4)
         self.rows = {}  # field name -> the widget in its form row (padding shares with its mode)
         for name, widget in self.fields.items():
-            meta = _metadata(name)
-            widget.setToolTip(_tip(name, meta))
             if name == "padding_mode":
                 continue
             row = widget
@@ -93,19 +142,16 @@ class LayerEditor(QWidget):
                 pair.setContentsMargins(0, 0, 0, 0)
                 pair.addWidget(widget, 1)
                 pair.addWidget(self.fields["padding_mode"], 1)
-            self.form.addRow(LABELS.get(name) or meta["label"], row)
-            self.form.labelForField(row).setToolTip(widget.toolTip())
+            self.form.addRow(QLabel(), row)
             self.rows[name] = row
         self.flip_note = note_label(QLabel())
 
         self.formula = QLabel(wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse)
-        self.formula.setToolTip("Output size = ⌊(input + padding − kernel span) / stride⌋ + 1. "
-                                "The kernel span is dilation·(kernel − 1) + 1.")
-        formula_box = QGroupBox("Output size")
+        formula_box = QGroupBox()
         QVBoxLayout(formula_box).addWidget(self.formula)
         self.formula_box = formula_box
         self.error = error_label(QLabel())
-        self.revert_button = QPushButton("Revert", toolTip="Show the layer as it is in the network")
+        self.revert_button = QPushButton()
         error_row = QHBoxLayout()
         error_row.addWidget(self.error, 1)
         error_row.addWidget(self.revert_button, 0, Qt.AlignTop)
@@ -127,6 +173,40 @@ class LayerEditor(QWidget):
         self.revert_button.clicked.connect(self._on_network_changed)
         state.networkChanged.connect(self._on_network_changed)
         state.layerSelected.connect(self._on_layer_selected)
+        self._retranslate()
+        live.on_language_change(self, self._retranslate)
+
+    def _retranslate(self):
+        """The fixed texts, then the layer's (a refused edit is dropped, as by Revert)."""
+        padding_help = QCoreApplication.translate("LayerForm", PADDING_HELP)
+        for name, widget in self.fields.items():
+            if name in TIPS:
+                tip, label = fill(self.tr(TIPS[name]), padding_help), LABELS.get(name)
+                label = label and self.tr(label)
+            else:  # a row built from the spec's metadata: the engine's words
+                tip, label = (engine_text(text) for text in self._metadata_texts[name])
+            widget.setToolTip(tip)
+            if name in self.rows:
+                self.form.labelForField(self.rows[name]).setText(label)
+                self.form.labelForField(self.rows[name]).setToolTip(tip)
+            if name not in TIPS and isinstance(widget, QComboBox):
+                for i in range(widget.count()):
+                    widget.setItemText(i, engine_text(str(widget.itemData(i))))
+        for name, text in (("ceil_mode", self.tr("round the size up")),
+                           ("count_include_pad", self.tr("count the padding")),
+                           ("bias", self.tr("add a bias")),
+                           ("flip", self.tr("true convolution (turn the kernel 180°)"))):
+            self.fields[name].setText(text)
+        for name, words in (("padding_mode", engine_text),
+                            ("pool_kind", live.translator("LayerForm")),
+                            ("activation", live.translator("LayerForm"))):
+            combo = self.fields[name]
+            for i in range(combo.count()):
+                combo.setItemText(i, words(combo.itemData(i)))
+        self.formula.setToolTip(self.tr("Output size = ⌊(input + padding − kernel span) / stride⌋ "
+                                        "+ 1. The kernel span is dilation·(kernel − 1) + 1."))
+        self.revert_button.setText(self.tr("Revert"))
+        self.revert_button.setToolTip(self.tr("Show the layer as it is in the network"))
         self._on_network_changed()
 
     def _connect_fields(self):
@@ -137,12 +217,14 @@ class LayerEditor(QWidget):
             lambda v: self._edit("stride", None if v == 0 and self._is_pool() else v))
         for name in ("ceil_mode", "count_include_pad", "bias", "flip"):
             f[name].toggled.connect(lambda on, name=name: self._edit(name, on))
-        f["padding_mode"].currentTextChanged.connect(lambda t: self._edit("padding_mode", t))
+        f["padding_mode"].currentIndexChanged.connect(
+            lambda i: self._edit("padding_mode", f["padding_mode"].itemData(i)))
         f["padding"].lineEdit().editingFinished.connect(self._on_padding_changed)
         f["padding"].activated.connect(self._on_padding_changed)
-        f["pool_kind"].currentTextChanged.connect(self._on_pool_kind_changed)
-        f["activation"].currentTextChanged.connect(
-            lambda t: self._try(ACTIVATIONS[t](), "activation"))
+        f["pool_kind"].currentIndexChanged.connect(
+            lambda i: self._on_pool_kind_changed(f["pool_kind"].itemData(i)))
+        f["activation"].currentIndexChanged.connect(
+            lambda i: self._try(ACTIVATIONS[f["activation"].itemData(i)](), "activation"))
 
     # ------------------------------------------------------------------ edits
     def _is_pool(self):
@@ -158,7 +240,8 @@ class LayerEditor(QWidget):
         if not hasattr(self._pending, "padding"):
             return
         try:
-            padding = parse_padding(self.fields["padding"].currentText())
+            padding = parse_padding(self.fields["padding"].currentText(),
+                                    live.translator("LayerForm"))
         except ValueError as error:
             self._show_error(str(error), "padding")
             return
@@ -180,13 +263,14 @@ class LayerEditor(QWidget):
             return
         layers = list(self.state.network.layers)
         layers[self._layer] = spec
-        reason = self.state.set_layers(layers, f"Edit {self.state.network.names[self._layer]}")
+        reason = self.state.set_layers(layers, fill(self.tr("Edit %1"),
+                                                    self.state.network.names[self._layer]))
         if reason:
             self._show_error(reason, field)
 
     def _show_error(self, reason, field):
         self._mark(self.fields[field])
-        self.error.setText(reason)
+        self.error.setText(engine_text(reason))
         self.error_box.show()
         self._update_formula()
 
@@ -211,8 +295,8 @@ class LayerEditor(QWidget):
         self.error_box.hide()
         if self._layer is None:
             self._pending = None
-            self.title.setText("<b>No layer selected</b>")
-            self.help.setText("Pick a layer in the list to see and change its settings.")
+            self.title.setText(self.tr("<b>No layer selected</b>"))
+            self.help.setText(self.tr("Pick a layer in the list to see and change its settings."))
             for row in self.rows.values():
                 self.form.setRowVisible(row, False)
             self.flip_note.hide()
@@ -224,8 +308,8 @@ class LayerEditor(QWidget):
     def _fill(self, spec):
         """Put ``spec``'s settings into the fields and show only the rows that apply."""
         name = self.state.network.names[self._layer]
-        self.title.setText(f"<b>{name}</b> &nbsp; {spec.describe()}")
-        self.help.setText(layer_help(spec))
+        self.title.setText(f"<b>{name}</b> &nbsp; {describe(spec)}")
+        self.help.setText(engine_text(layer_help(spec)))
         pool = self._is_pool()
         values = dataclasses.asdict(spec)
         for f in dataclasses.fields(spec):
@@ -243,17 +327,14 @@ class LayerEditor(QWidget):
             if name in values:
                 with QSignalBlocker(widget):
                     _set_value(widget, values[name])
-        self.fields["stride"].setSpecialValueText("same as the window" if pool else "")
-        for name, meta in _metadata(spec).items():  # the shown kind's own words for its settings
-            if name in self.rows and "label" in meta:
-                tip = _tip(name, meta)
-                self.form.labelForField(self.rows[name]).setText(meta["label"])
-                self.form.labelForField(self.rows[name]).setToolTip(tip)
-                self.fields[name].setToolTip(tip)
+        self.fields["stride"].setSpecialValueText(self.tr("same as the window") if pool else "")
+        self.form.labelForField(self.rows["kernel_size"]).setText(
+            self.tr("Window size") if pool else self.tr(LABELS["kernel_size"]))
         self.flip_note.setVisible("flip" in values)
         self.flip_note.setText(
-            "Flipped: true convolution, as in signal processing." if getattr(spec, "flip", False)
-            else "Not flipped: cross-correlation, what CNN libraries compute.")
+            self.tr("Flipped: true convolution, as in signal processing.")
+            if getattr(spec, "flip", False)
+            else self.tr("Not flipped: cross-correlation, what CNN libraries compute."))
         self._update_formula()
 
     def _add_field(self, f):
@@ -265,8 +346,10 @@ class LayerEditor(QWidget):
         low, high = meta.get("minimum"), meta.get("maximum")
         if meta.get("choices"):
             widget = QComboBox()
-            widget.addItems([str(c) for c in meta["choices"]])
-            widget.currentTextChanged.connect(lambda t, name=f.name: self._edit(name, t))
+            for choice in meta["choices"]:  # shown in the interface language, known by value
+                widget.addItem(engine_text(str(choice)), choice)
+            widget.currentIndexChanged.connect(
+                lambda i, name=f.name, w=widget: self._edit(name, w.itemData(i)))
         elif isinstance(default, bool):
             widget = QCheckBox()
             widget.toggled.connect(lambda on, name=f.name: self._edit(name, on))
@@ -279,19 +362,23 @@ class LayerEditor(QWidget):
             widget = _spin(0 if low is None else low, 100_000 if high is None else high)
             widget.valueChanged.connect(lambda v, name=f.name: self._edit(name, v))
         tip = meta.get("tooltip", "")
-        widget.setToolTip(tip)
-        self.form.addRow(meta.get("label", f.name.replace("_", " ").capitalize()), widget)
-        self.form.labelForField(widget).setToolTip(tip)
+        label = meta.get("label", f.name.replace("_", " ").capitalize())
+        self._metadata_texts[f.name] = (tip, label)
+        widget.setToolTip(engine_text(tip))
+        self.form.addRow(engine_text(label), widget)
+        self.form.labelForField(widget).setToolTip(engine_text(tip))
         self.fields[f.name] = self.rows[f.name] = widget
 
     def _update_formula(self):
         in_shape = input_shape(self.state.network, self._layer)
         try:
-            lines = formula_lines(self._pending, in_shape)
+            in_shape = input_shape(self.state.network, self._layer)
+            lines = [engine_text(line) for line in
+                     formula_lines(self._pending, in_shape, live.translator("LayerForm"))]
             per_axis = len(self._pending.formula(in_shape)) == 2
         except engine.ConfigError:
             lines, per_axis = [], False  # settings that make no window: the reason shows above
-        self.formula_box.setTitle("Output size" if per_axis else "Size")
+        self.formula_box.setTitle(self.tr("Output size") if per_axis else self.tr("Size"))
         self.formula.setText("\n".join(lines))
         self.formula_box.setVisible(bool(lines))
 
@@ -308,6 +395,8 @@ def _set_value(widget, value):
         widget.setChecked(bool(value))
     elif isinstance(widget, QComboBox) and widget.isEditable():
         widget.setEditText(padding_text(value))
+    elif isinstance(widget, QComboBox) and widget.findData(value) >= 0:
+        widget.setCurrentIndex(widget.findData(value))
     elif isinstance(widget, QComboBox):
         widget.setCurrentText(str(value))
     else:

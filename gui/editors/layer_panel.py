@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QAbstractScrollArea, QHBoxLayo
 from gui.editors.field_style import ERROR_COLOR, error_label
 from gui.editors.layer_editor import LayerEditor
 from gui.editors.layer_form import layer_help, new_layers, shape_text
+from gui.i18n import QT_TRANSLATE_NOOP, fill, live
+from gui.i18n.engine_messages import describe, engine_text
 
 _ORIGINAL_INDEX = Qt.UserRole
 _COLUMNS = Qt.UserRole + 1  # (name, description, shape) for the delegate
 _REINITIALIZED = Qt.UserRole + 2  # True: the description is painted as a warning
-REINITIALIZED_NOTE = "re-initialised"
+REINITIALIZED_NOTE = QT_TRANSLATE_NOOP("LayerPanel", "re-initialised")
 ROW_MARGIN = 6  # px inside a row, each side
 
 
@@ -93,20 +95,31 @@ class LayerPanel(QWidget):
         self.list.setSizeAdjustPolicy(QAbstractScrollArea.AdjustToContents)
         # Enough rows to see the network's shape at a glance even when the editor is tall.
         self.list.setMinimumHeight(7 * (self.list.fontMetrics().height() + 8) + 6)
-        self.list.setToolTip("The layers in the order the image flows through them. "
-                             "Drag a row to move a layer.")
-        self.add_button = QToolButton(text="Add layer")
+        live.bind_text(self, self.list.setToolTip, lambda self: self.tr(
+            "The layers in the order the image flows through them. Drag a row to move a layer."))
+        self.add_button = QToolButton()
         self.add_button.setPopupMode(QToolButton.InstantPopup)
         self.add_button.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        self.add_button.setToolTip("Insert a new layer after the selected one")
         self.add_menu = QMenu(self, toolTipsVisible=True)
-        # listed afresh on every opening: a kind registered later is offered too
+        # listed afresh on every opening: a kind registered later is offered too (and the
+        # entries are in the language of the moment)
         self.add_menu.aboutToShow.connect(self._fill_add_menu)
         self._fill_add_menu()
         self.add_button.setMenu(self.add_menu)
-        self.remove_button = QPushButton("Remove", toolTip="Delete the selected layer (Delete)")
-        self.up_button = QPushButton("Move up", toolTip="Move the selected layer one step earlier")
-        self.down_button = QPushButton("Move down", toolTip="Move the selected layer one step later")
+        self.remove_button = QPushButton()
+        self.up_button = QPushButton()
+        self.down_button = QPushButton()
+        for button, text, tip in [
+                (self.add_button, lambda self: self.tr("Add layer"),
+                 lambda self: self.tr("Insert a new layer after the selected one")),
+                (self.remove_button, lambda self: self.tr("Remove"),
+                 lambda self: self.tr("Delete the selected layer (Delete)")),
+                (self.up_button, lambda self: self.tr("Move up"),
+                 lambda self: self.tr("Move the selected layer one step earlier")),
+                (self.down_button, lambda self: self.tr("Move down"),
+                 lambda self: self.tr("Move the selected layer one step later"))]:
+            live.bind_text(self, button.setText, text)
+            live.bind_text(self, button.setToolTip, tip)
         self.error_label = error_label(QLabel(visible=False))
 
         buttons = QHBoxLayout()
@@ -145,12 +158,13 @@ class LayerPanel(QWidget):
         state.networkChanged.connect(self._on_network_changed)
         state.layerSelected.connect(self._on_layer_selected)
         self._on_network_changed()
+        live.on_language_change(self, self._refresh_rows)  # the rows' tooltips
 
     def _fill_add_menu(self):
         self.add_menu.clear()
         for label, spec in new_layers().items():
-            action = self.add_menu.addAction(label)
-            action.setToolTip(layer_help(spec))
+            action = self.add_menu.addAction(engine_text(label))
+            action.setToolTip(engine_text(layer_help(spec)))
             action.triggered.connect(lambda _=False, label=label: self.add_layer(label))
 
     # ------------------------------------------------------------------ edits
@@ -160,7 +174,7 @@ class LayerPanel(QWidget):
         layers = list(self.state.network.layers)
         at = len(layers) if self.state.selected_layer is None else self.state.selected_layer + 1
         layers.insert(at, new_layers()[label])
-        if self._apply(layers, f"Add {label.lower()}"):
+        if self._apply(layers, fill(self.tr("Add %1"), engine_text(label))):
             self.state.select_layer(at)
 
     def remove_layer(self):
@@ -169,7 +183,7 @@ class LayerPanel(QWidget):
             return
         layers = list(self.state.network.layers)
         removed = layers.pop(layer)
-        if self._apply(layers, f"Remove {removed.describe()}") and layers:
+        if self._apply(layers, fill(self.tr("Remove %1"), describe(removed))) and layers:
             self.state.select_layer(min(layer, len(layers) - 1))
 
     def move_layer(self, step):
@@ -179,7 +193,7 @@ class LayerPanel(QWidget):
             return
         order = list(range(len(self.state.network.layers)))
         order[layer], order[layer + step] = order[layer + step], order[layer]
-        self._reorder(order, f"Move {self.state.network.layers[layer].describe()}")
+        self._reorder(order, fill(self.tr("Move %1"), describe(self.state.network.layers[layer])))
 
     def _reorder(self, order, text):
         """Put layer ``order[i]`` at position i; moved layers keep their weights where they fit."""
@@ -194,13 +208,14 @@ class LayerPanel(QWidget):
         return not reason
 
     def _show_error(self, reason):
-        self.error_label.setText(f"Not changed: {reason}" if reason else "")
+        self.error_label.setText(fill(self.tr("Not changed: %1"), engine_text(reason))
+                                 if reason else "")
         self.error_label.setVisible(bool(reason))
 
     def _on_rows_dropped(self):
         order = [self.list.item(row).data(_ORIGINAL_INDEX) for row in range(self.list.count())]
         if order != sorted(order):
-            self._reorder(order, "Reorder layers")
+            self._reorder(order, self.tr("Reorder layers"))
 
     # ------------------------------------------------------------- refreshes
     def _on_network_changed(self):
@@ -214,18 +229,25 @@ class LayerPanel(QWidget):
             for i, (name, spec, shape, row) in enumerate(zip(net.names, net.layers, net.shapes,
                                                              net.summary())):
                 fresh = i in self.state.reinitialized
-                description = spec.describe() + (f" · {REINITIALIZED_NOTE}" if fresh else "")
+                description = describe(spec) + (" · " + self.tr(REINITIALIZED_NOTE) if fresh
+                                                 else "")
                 item = QListWidgetItem(f"{name}  {description} → {shape_text(shape)}")
                 item.setData(_COLUMNS, (name, description, shape_text(shape)))
                 item.setData(_REINITIALIZED, fresh)
                 item.setData(_ORIGINAL_INDEX, i)
-                item.setToolTip(_row_tooltip(row) + (
-                    f"\n{name}'s weights no longer fitted after the change, so they are random "
-                    "now: train (Ctrl+T) or undo (Ctrl+Z)." if fresh else ""))
+                item.setToolTip(self._row_tooltip(row) + ("\n" + fill(self.tr(
+                    "%1's weights no longer fitted after the change, so they are random now: "
+                    "train (Ctrl+T) or undo (Ctrl+Z)."), name) if fresh else ""))
                 self.list.addItem(item)
             if self.state.selected_layer is not None:
                 self.list.setCurrentRow(self.state.selected_layer)
         self._update_buttons()
+
+    def _row_tooltip(self, row):
+        """The tooltip of a layer's row, from its ``Network.summary()`` row."""
+        return fill(self.tr("%1: output %2, %3 weights, %4 multiply-adds; each unit sees a %5 "
+                            "patch of the input"), row["name"], shape_text(row["output_shape"]),
+                    f"{row['params']:,}", f"{row['macs']:,}", shape_text(row["rf"]))
 
     def _on_layer_selected(self, layer):
         with QSignalBlocker(self.list):
@@ -241,9 +263,3 @@ class LayerPanel(QWidget):
         self.up_button.setEnabled(layer is not None and layer > 0)
         self.down_button.setEnabled(layer is not None and layer < count - 1)
 
-
-def _row_tooltip(row):
-    """The tooltip of a layer's row, from its ``Network.summary()`` row."""
-    return (f"{row['name']}: output {shape_text(row['output_shape'])}, "
-            f"{row['params']:,} weights, {row['macs']:,} multiply-adds; "
-            f"each unit sees a {shape_text(row['rf'])} patch of the input")

@@ -21,22 +21,36 @@ from PySide6.QtWidgets import (
 import engine
 from engine import attribution
 from gui.background_task import BackgroundTask, keyed
+from gui.i18n import QT_TRANSLATE_NOOP, fill, live
+from gui.i18n.engine_messages import engine_text
 
+#: the methods, by their names (shown translated in the context "AttributionPanel")
 OFF, SALIENCY, GRADIENT_INPUT, OCCLUSION, GRAD_CAM = (
-    "Off", "Saliency |∂p/∂x|", "Gradient × input", "Occlusion", "Grad-CAM")
+    QT_TRANSLATE_NOOP("AttributionPanel", "Off"),
+    QT_TRANSLATE_NOOP("AttributionPanel", "Saliency |∂p/∂x|"),
+    QT_TRANSLATE_NOOP("AttributionPanel", "Gradient × input"),
+    QT_TRANSLATE_NOOP("AttributionPanel", "Occlusion"),
+    QT_TRANSLATE_NOOP("AttributionPanel", "Grad-CAM"))
 FRAME_S = 1 / 60
 REST_MS = 150  # the pen counts as resting after this long without a change
 OCCLUSION_SIDE = 28  # patch centres per side at most: a digit's pixels
+#: method -> its one-sentence legend: %1 the class, %2 the patch side, %3 the layer, %4 the
+#: occlusion's stride note
 LEGENDS = {
-    OFF: "Colour the canvas by which pixels made the network say a class.",
-    SALIENCY: "Bright where changing a pixel a little would change the probability of {cls} "
-              "the most, whichever way.",
-    GRADIENT_INPUT: "Orange ink raises the probability of {cls}, blue ink lowers it; "
-                    "blank pixels count for nothing.",
-    OCCLUSION: "Orange where covering a {patch}×{patch} patch with black lowers the probability "
-               "of {cls}, blue where it raises it{every}.",
-    GRAD_CAM: "Bright where the maps of {layer} hold the features that raise the score of {cls}, "
-              "spread back over the input.",
+    OFF: QT_TRANSLATE_NOOP("AttributionPanel",
+                           "Colour the canvas by which pixels made the network say a class."),
+    SALIENCY: QT_TRANSLATE_NOOP(
+        "AttributionPanel", "Bright where changing a pixel a little would change the probability "
+        "of %1 the most, whichever way."),
+    GRADIENT_INPUT: QT_TRANSLATE_NOOP(
+        "AttributionPanel", "Orange ink raises the probability of %1, blue ink lowers it; blank "
+        "pixels count for nothing."),
+    OCCLUSION: QT_TRANSLATE_NOOP(
+        "AttributionPanel", "Orange where covering a %2×%2 patch with black lowers the probability "
+        "of %1, blue where it raises it%4."),
+    GRAD_CAM: QT_TRANSLATE_NOOP(
+        "AttributionPanel", "Bright where the maps of %3 hold the features that raise the score "
+        "of %1, spread back over the input."),
 }
 
 
@@ -58,28 +72,43 @@ class AttributionPanel(QWidget):
         self.setObjectName("attributionPanel")
         self.state = state
         self.method = QComboBox(objectName="attributionMethod")
-        self.method.addItems([OFF, SALIENCY, GRADIENT_INPUT, OCCLUSION, GRAD_CAM])
-        self.target = QComboBox(objectName="attributionClass",
-                                toolTip="The class whose probability is explained")
-        self.layer = QComboBox(objectName="gradCamLayer", toolTip="The layer whose maps Grad-CAM weighs")
-        self.patch = QSpinBox(minimum=1, maximum=15, value=5, suffix=" px",
-                              toolTip="Side of the square slid over the input")
-        self.run_button = QPushButton("Occlude again", toolTip="Run occlusion on the drawing (R)")
+        for method in (OFF, SALIENCY, GRADIENT_INPUT, OCCLUSION, GRAD_CAM):
+            self.method.addItem(method, method)  # known by its name, shown translated
+        self.target = QComboBox(objectName="attributionClass")
+        self.layer = QComboBox(objectName="gradCamLayer")
+        self.patch = QSpinBox(minimum=1, maximum=15, value=5, suffix=" px")
+        self.run_button = QPushButton()
         self.progress = QProgressBar(maximum=1000, textVisible=False, maximumWidth=100)
         self.progress.hide()
         self.legend = QLabel(objectName="attributionLegend", wordWrap=True)
         self.legend.setTextInteractionFlags(Qt.TextSelectableByMouse)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
-        form.addRow("Show", self.method)
-        form.addRow("Class", self.target)
-        self._layer_row = QLabel("Layer")
+        show_row, class_row = QLabel(), QLabel()
+        form.addRow(show_row, self.method)
+        form.addRow(class_row, self.target)
+        self._layer_row = QLabel()
         form.addRow(self._layer_row, self.layer)
         occlusion_row = QHBoxLayout()
         occlusion_row.addWidget(self.patch)
         occlusion_row.addWidget(self.run_button)
         occlusion_row.addWidget(self.progress)
-        self._patch_row = QLabel("Patch")
+        self._patch_row = QLabel()
+        for setter, text in [
+                (show_row.setText, lambda self: self.tr("Show")),
+                (class_row.setText, lambda self: self.tr("Class")),
+                (self._layer_row.setText, lambda self: self.tr("Layer")),
+                (self._patch_row.setText, lambda self: self.tr("Patch")),
+                (self.target.setToolTip,
+                 lambda self: self.tr("The class whose probability is explained")),
+                (self.layer.setToolTip,
+                 lambda self: self.tr("The layer whose maps Grad-CAM weighs")),
+                (self.patch.setToolTip,
+                 lambda self: self.tr("Side of the square slid over the input")),
+                (self.run_button.setText, lambda self: self.tr("Occlude again")),
+                (self.run_button.setToolTip,
+                 lambda self: self.tr("Run occlusion on the drawing (R)"))]:
+            live.bind_text(self, setter, text)
         form.addRow(self._patch_row, occlusion_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -94,7 +123,7 @@ class AttributionPanel(QWidget):
         self._live_task.failed.connect(self._show_error)
         shortcut = QShortcut(QKeySequence("R"), self, context=Qt.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.occlude)
-        self.method.currentTextChanged.connect(self._on_settings_changed)
+        self.method.currentIndexChanged.connect(self._on_settings_changed)
         self.target.currentIndexChanged.connect(self._on_settings_changed)
         self.layer.currentIndexChanged.connect(self._on_settings_changed)
         self.patch.valueChanged.connect(self._on_settings_changed)
@@ -108,10 +137,22 @@ class AttributionPanel(QWidget):
         self._rest = QTimer(self, singleShot=True, interval=REST_MS)
         self._rest.timeout.connect(self._draw_live)
         self._on_network_changed()
+        live.on_language_change(self, self._on_language_changed)
+
+    def _on_language_changed(self):
+        for i in range(self.method.count()):
+            self.method.setItemText(i, self.tr(self.method.itemData(i)))
+        self.target.setItemText(0, self.tr("the predicted one"))
+        self._update_legend()
 
     # --------------------------------------------------------------- settings
     def set_method(self, method):
-        self.method.setCurrentText(method)
+        self.method.setCurrentIndex(self.method.findData(method))
+
+    @property
+    def method_name(self):
+        """The method shown: OFF, SALIENCY, GRADIENT_INPUT, OCCLUSION or GRAD_CAM."""
+        return self.method.currentData()
 
     @property
     def target_class(self):
@@ -123,7 +164,7 @@ class AttributionPanel(QWidget):
         net = self.state.network
         classes = net.shapes[-1][0] if net.layers and len(net.shapes[-1]) == 1 else 0
         maps = [i for i, shape in enumerate(net.shapes) if len(shape) == 3]
-        for combo, items in ((self.target, [("the predicted one", None)]
+        for combo, items in ((self.target, [(self.tr("the predicted one"), None)]
                               + [(str(c), c) for c in range(classes)]),
                              (self.layer, [(net.names[i], i) for i in maps])):
             current = combo.currentData()
@@ -139,7 +180,7 @@ class AttributionPanel(QWidget):
         self._on_settings_changed()
 
     def _on_settings_changed(self):
-        method = self.method.currentText()
+        method = self.method_name
         self._layer_row.setVisible(method == GRAD_CAM)
         self.layer.setVisible(method == GRAD_CAM)
         for widget in (self._patch_row, self.patch, self.run_button):
@@ -157,11 +198,12 @@ class AttributionPanel(QWidget):
             self._draw_live()
 
     def _update_legend(self):
-        cls = self.target.currentText() if self.target_class is not None else "the predicted class"
+        cls = (self.target.currentText() if self.target_class is not None
+               else self.tr("the predicted class"))
         stride = self._occlusion_stride()
-        every = f" (a patch every {stride} pixels)" if stride > 1 else ""
-        self.legend.setText(LEGENDS[self.method.currentText()].format(
-            cls=cls, patch=self.patch.value(), layer=self.layer.currentText(), every=every))
+        every = fill(self.tr(" (a patch every %1 pixels)"), stride) if stride > 1 else ""
+        self.legend.setText(fill(self.tr(LEGENDS[self.method_name]), cls, self.patch.value(),
+                                 self.layer.currentText(), every))
 
     def _occlusion_stride(self):
         """Patches on every pixel of a digit-sized input; on a larger one, about as many patches
@@ -170,20 +212,20 @@ class AttributionPanel(QWidget):
 
     # ------------------------------------------------------------ computing
     def _on_activations_changed(self):
-        method = self.method.currentText()
+        method = self.method_name
         if method == OCCLUSION:
             if self._drawing is not None and not np.array_equal(self._drawing, self.state.model_input):
                 self._drawing = None
                 self.state.set_input_overlay(None)
-                self.legend.setText("The drawing changed: press “Occlude again” (R) to see what "
-                                    "covering each patch does now.")
+                self.legend.setText(self.tr("The drawing changed: press “Occlude again” (R) to "
+                                            "see what covering each patch does now."))
         elif self._slow:
             self._rest.start()
         else:
             self._draw_live()
 
     def _draw_live(self):
-        method = self.method.currentText()
+        method = self.method_name
         if method in (OFF, OCCLUSION):
             if method == OFF and self._owns_overlay():
                 self.state.set_input_overlay(None)
@@ -201,7 +243,8 @@ class AttributionPanel(QWidget):
             overlay, signed = _attribute(method, self.state.network, self.state.model_input,
                                          target, layer, self.state.fresh_activations)
         except engine.ConfigError as error:
-            self._show_error(str(error)[:1].upper() + str(error)[1:])
+            text = engine_text(str(error))
+            self._show_error(text[:1].upper() + text[1:])
             return
         self._slow = time.perf_counter() - started > FRAME_S
         self.state.set_input_overlay(overlay, signed)
@@ -213,7 +256,7 @@ class AttributionPanel(QWidget):
 
     def occlude(self):
         """Run occlusion on the current drawing in a worker thread."""
-        if self.method.currentText() != OCCLUSION:
+        if self.method_name != OCCLUSION:
             return
         net = self.state.network_copy()
         x, target, patch = self.state.model_input.copy(), self.target_class, self.patch.value()
@@ -228,7 +271,7 @@ class AttributionPanel(QWidget):
     def _on_occluded(self, result):
         self.progress.hide()
         x, overlay = result
-        if self.method.currentText() == OCCLUSION and np.array_equal(x, self.state.model_input):
+        if self.method_name == OCCLUSION and np.array_equal(x, self.state.model_input):
             self._drawing = x
             self.state.set_input_overlay(overlay, signed=True)
 
@@ -243,9 +286,9 @@ class AttributionPanel(QWidget):
 
     def _on_overlay_changed(self):
         # The effective receptive field took the canvas: step aside.
-        if self.state.erf_enabled and self.method.currentText() != OFF:
+        if self.state.erf_enabled and self.method_name != OFF:
             self.method.blockSignals(True)
-            self.method.setCurrentText(OFF)
+            self.set_method(OFF)
             self.method.blockSignals(False)
             self._task.cancel()
             self._live_task.cancel()

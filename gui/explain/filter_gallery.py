@@ -13,9 +13,11 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 import engine
+from gui.i18n import fill, live
+from gui.i18n.engine_messages import describe
+from gui.maps.mosaic import Mosaic
 from gui.present.formatting import number
 from gui.present.naming import input_channel_name
-from gui.maps.mosaic import Mosaic
 
 
 def kernel_layout(weight_shape, aspect=1.0):
@@ -30,10 +32,6 @@ def kernel_layout(weight_shape, aspect=1.0):
     return Mosaic(filters * channels, kh, kw, cols=channels)
 
 
-def _count(n, noun):
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
 class FilterGallery(QWidget):
     """A layer chooser over a mosaic of that conv layer's kernels, with a shared symmetric scale."""
 
@@ -43,14 +41,17 @@ class FilterGallery(QWidget):
         self._layer = None  # index into network.layers of the layer on show
         self.mosaic = None  # its kernel_layout
         self.chooser = QComboBox()
-        self.chooser.setToolTip("The convolution layer whose kernels are shown")
+        live.bind_text(self, self.chooser.setToolTip,
+                       lambda self: self.tr("The convolution layer whose kernels are shown"))
         self.plot = pg.PlotWidget()
         self.plot.setObjectName("filterMosaic")
         self.plot.setBackground(QColor(60, 60, 60))
         self.plot.setMenuEnabled(False)
         self.plot.hideAxis("bottom")
-        self.plot.setLabel("left", "filter")
-        self.plot.setLabel("top", "input channel")
+        live.bind_text(self, lambda self, text: self.plot.setLabel("left", text),
+                       lambda self: self.tr("filter"))
+        live.bind_text(self, lambda self, text: self.plot.setLabel("top", text),
+                       lambda self: self.tr("input channel"))
         view = self.plot.getViewBox()
         view.setAspectLocked(True)
         view.invertY(True)
@@ -79,6 +80,7 @@ class FilterGallery(QWidget):
         state.networkChanged.connect(self._on_network_changed)
         state.layerSelected.connect(self._on_layer_selected)
         self._on_network_changed()
+        live.on_language_change(self, self._on_network_changed)
 
     # ------------------------------------------------------------- state -> view
     def _conv_layers(self):
@@ -95,14 +97,16 @@ class FilterGallery(QWidget):
             self.chooser.clear()
             for i in conv:
                 filters, channels = net.params[i]["weight"].shape[:2]
-                self.chooser.addItem(
-                    f"{net.names[i]} — {net.layers[i].describe()} ({_count(filters, 'filter')} × "
-                    f"{_count(channels, 'input channel')})", i)
+                self.chooser.addItem(fill(self.tr("%1 — %2 (%3 × %4)"), net.names[i],
+                                          describe(net.layers[i]),
+                                          self.tr("%n filter(s)", "", filters),
+                                          self.tr("%n input channel(s)", "", channels)), i)
             self.chooser.setCurrentIndex(conv.index(self._layer) if conv else -1)
         self.chooser.setEnabled(bool(conv))
         self.plot.setVisible(bool(conv))
         colour = self._layer == 0 and net.input_shape[0] == 3
-        self.plot.setLabel("top", "input channel (R, G, B)" if colour else "input channel")
+        self.plot.setLabel("top", self.tr("input channel (R, G, B)") if colour
+                           else self.tr("input channel"))
         self._redraw()
 
     def _on_layer_selected(self, layer):
@@ -116,7 +120,8 @@ class FilterGallery(QWidget):
 
     def _redraw(self):
         if self._layer is None:
-            self.info.setText("This network has no convolution layers, so there are no kernels to show.")
+            self.info.setText(self.tr("This network has no convolution layers, so there are no "
+                                      "kernels to show."))
             return
         weight = self.state.network.params[self._layer]["weight"]
         limit = float(np.abs(weight).max()) or 1.0
@@ -164,10 +169,11 @@ class FilterGallery(QWidget):
 
     def _show_hint(self):
         filters, channels = self.state.network.params[self._layer]["weight"].shape[:2]
-        layout = "one row per filter, one column per input channel" if channels > 1 else \
-            "filters in reading order"
-        self.info.setText(f"{filters * channels} kernels, {layout}; blue negative, red positive. "
-                          "Click a kernel to open it in the kernel editor.")
+        layout = (self.tr("one row per filter, one column per input channel") if channels > 1
+                  else self.tr("filters in reading order"))
+        self.info.setText(fill(self.tr("%1 kernels, %2; blue negative, red positive. Click a "
+                                       "kernel to open it in the kernel editor."),
+                               filters * channels, layout))
 
     # ------------------------------------------------------------- view -> state
     def _on_layer_choice_changed(self, index):
@@ -194,6 +200,7 @@ class FilterGallery(QWidget):
                 self._show_hint()
             return
         kernel = self.state.network.params[self._layer]["weight"][hit]
-        channel = input_channel_name(self.state.network, self._layer, hit[1])
-        self.info.setText(f"filter {hit[0] + 1}, {channel}: weights "
-                          f"{number(kernel.min())} … {number(kernel.max())}. Click to edit.")
+        channel = input_channel_name(self.state.network, self._layer, hit[1],
+                                     live.translator("naming"))
+        self.info.setText(fill(self.tr("filter %1, %2: weights %3 … %4. Click to edit."),
+                               hit[0] + 1, channel, number(kernel.min()), number(kernel.max())))

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGraphicsRectItem, QHBoxL
 
 import engine
 from engine.ops import pad2d
+from gui.i18n import QT_TRANSLATE_NOOP, fill, live
+from gui.i18n.engine_messages import describe, engine_text
 from gui.present import colormaps
 from gui.present.formatting import number
 from gui.present.naming import input_channel_name
@@ -23,8 +25,9 @@ from gui.state import Unit
 
 SLIDING = (engine.Conv2d, engine.ConvTranspose2d, engine.MaxPool2d, engine.AvgPool2d)
 _CONVOLUTIONS = (engine.Conv2d, engine.ConvTranspose2d)
-_TRANSPOSED_NOTE = ("\nAs a plain conv: stride − 1 zeros between the input pixels, padding "
-                    "d(k − 1) − p, the kernel turned 180°, stride 1.")
+_TRANSPOSED_NOTE = QT_TRANSLATE_NOOP(
+    "SlideAnimation", "\nAs a plain conv: stride − 1 zeros between the input pixels, padding "
+    "d(k − 1) − p, the kernel turned 180°, stride 1.")
 _WINDOW = QColor(255, 200, 0)
 _HATCH = QColor(255, 140, 0, 150)
 #: the drawing itself, white on black as on the canvas
@@ -105,23 +108,34 @@ class SlideAnimation(QWidget):
         # Behind another dock tab it skips the maps' every change and catches up when shown.
         self._redraw_when_seen = LazyRedraw(self, self._redraw)
 
-        self.layer_box = QComboBox(toolTip="The conv or pool layer whose window slides")
+        self.layer_box = QComboBox()
         # Channels count from 1 on screen, as the layer names (conv1, conv2) do.
-        self.channel_box = QSpinBox(minimum=1, toolTip="The output channel (the filter, for a "
-                                    "convolution)")
-        self.input_channel_box = QSpinBox(minimum=1, toolTip="The input channel shown under the "
-                                          "window")
+        self.channel_box = QSpinBox(minimum=1)
+        self.input_channel_box = QSpinBox(minimum=1)
         # The style's own media icons: a glyph like ⏸ is an empty box in many stock fonts.
-        self.play_button = QToolButton(text="Play", checkable=True, toolTip="Play / pause")
-        self.step_back_button = QToolButton(text="Back", toolTip="One stride back")
-        self.step_button = QToolButton(text="Step", toolTip="One stride forward")
+        self.play_button = QToolButton(checkable=True)
+        self.step_back_button = QToolButton()
+        self.step_button = QToolButton()
         for button, icon in ((self.play_button, QStyle.SP_MediaPlay),
                              (self.step_back_button, QStyle.SP_MediaSeekBackward),
                              (self.step_button, QStyle.SP_MediaSeekForward)):
             button.setIcon(self.style().standardIcon(icon))
             button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-        self.speed_slider = QSlider(Qt.Horizontal, minimum=1, maximum=60, value=8,
-                                    toolTip="Units per second")
+        self.speed_slider = QSlider(Qt.Horizontal, minimum=1, maximum=60, value=8)
+        for widget, tip in [
+                (self.layer_box,
+                 lambda self: self.tr("The conv or pool layer whose window slides")),
+                (self.channel_box,
+                 lambda self: self.tr("The output channel (the filter, for a convolution)")),
+                (self.input_channel_box,
+                 lambda self: self.tr("The input channel shown under the window")),
+                (self.play_button, lambda self: self.tr("Play / pause")),
+                (self.step_back_button, lambda self: self.tr("One stride back")),
+                (self.step_button, lambda self: self.tr("One stride forward")),
+                (self.speed_slider, lambda self: self.tr("Units per second"))]:
+            live.bind_text(self, widget.setToolTip, tip)
+        live.bind_text(self, self.step_back_button.setText, lambda self: self.tr("Back"))
+        live.bind_text(self, self.step_button.setText, lambda self: self.tr("Step"))
         self.speed_label = QLabel()
         self.status = QLabel(objectName="slideStatus")
         self.input_panel, self.output_panel = _ImagePanel(), _ImagePanel()
@@ -129,14 +143,18 @@ class SlideAnimation(QWidget):
 
         # Controls in a side column, so the pictures get the dock's whole height.
         controls = QFormLayout()
-        controls.addRow("layer", self.layer_box)
-        controls.addRow("channel", self.channel_box)
-        controls.addRow("input channel", self.input_channel_box)
+        for field, label in [(self.layer_box, lambda self: self.tr("layer")),
+                             (self.channel_box, lambda self: self.tr("channel")),
+                             (self.input_channel_box, lambda self: self.tr("input channel"))]:
+            controls.addRow(QLabel(), field)
+            live.bind_text(self, controls.labelForField(field).setText, label)
         player = QHBoxLayout()
         for widget in (self.step_back_button, self.play_button, self.step_button):
             player.addWidget(widget)
         speed = QHBoxLayout()
-        for widget in (QLabel("speed"), self.speed_slider, self.speed_label):
+        speed_label = QLabel()
+        live.bind_text(self, speed_label.setText, lambda self: self.tr("speed"))
+        for widget in (speed_label, self.speed_slider, self.speed_label):
             speed.addWidget(widget)
         self.status.setWordWrap(True)
         side = QVBoxLayout()
@@ -161,6 +179,8 @@ class SlideAnimation(QWidget):
         state.pinnedChanged.connect(self._on_pinned_changed)
         self._on_speed_changed(self.speed_slider.value())
         self._on_network_changed()
+        self._on_play_toggled(False)
+        live.on_language_change(self, self._on_language_changed)
 
     def _build_overlays(self):
         hatch = QBrush(_HATCH, Qt.BDiagPattern)
@@ -262,6 +282,10 @@ class SlideAnimation(QWidget):
     def play(self):
         self.play_button.setChecked(True)
 
+    def _on_language_changed(self):
+        self.play_button.setText(self.tr("Pause") if self.is_playing else self.tr("Play"))
+        self._on_network_changed()  # the layer list's descriptions, then the pictures' words
+
     def pause(self):
         self.play_button.setChecked(False)
 
@@ -270,7 +294,7 @@ class SlideAnimation(QWidget):
 
     # ------------------------------------------------------------ handlers
     def _on_play_toggled(self, playing):
-        self.play_button.setText("Pause" if playing else "Play")
+        self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
         self.play_button.setIcon(self.style().standardIcon(
             QStyle.SP_MediaPause if playing else QStyle.SP_MediaPlay))
         if not playing:
@@ -291,7 +315,7 @@ class SlideAnimation(QWidget):
         self.layer_box.clear()
         network = self.state.network
         for i in layers:
-            self.layer_box.addItem(f"{network.names[i]}: {network.layers[i].describe()}")
+            self.layer_box.addItem(f"{network.names[i]}: {describe(network.layers[i])}")
         self.layer_box.blockSignals(False)
         self.setEnabled(bool(layers))
         if keep is None:
@@ -334,7 +358,7 @@ class SlideAnimation(QWidget):
     # ------------------------------------------------------------- drawing
     def _redraw(self):
         if self.layer is None or self.layer >= len(self.state.activations):
-            self.status.setText("This network has no conv or pool layer to animate.")
+            self.status.setText(self.tr("This network has no conv or pool layer to animate."))
             return
         network = self.state.network
         spec = network.layers[self.layer]
@@ -358,10 +382,11 @@ class SlideAnimation(QWidget):
         if isinstance(spec, engine.MaxPool2d):
             # Max pooling pads with −∞: it never wins, so it is shown empty.
             padded = pad2d(plane, window.pads, "zeros", value=np.nan)
-            mode = "−∞, never wins"
+            mode = self.tr("−∞, never wins")
         elif isinstance(spec, engine.AvgPool2d):
             padded = pad2d(plane, window.pads, "zeros")
-            mode = "zeros, " + ("counted" if spec.count_include_pad else "not counted")
+            mode = (self.tr("zeros, counted") if spec.count_include_pad
+                    else self.tr("zeros, not counted"))
         elif isinstance(spec, engine.ConvTranspose2d):
             padded, plane = _stretched(plane, spec.as_convolution()[0], window.pads)
             mode = "d(k − 1) − p"
@@ -384,11 +409,15 @@ class SlideAnimation(QWidget):
             rect.setVisible(w > 0 and h > 0)
         self._image_frame.setRect(0, 0, width, height)
         self._image_frame.setVisible(any(map(sum, window.pads)))
-        padding = f"padding {top},{bottom},{left},{right} ({mode})" if any(map(sum, window.pads)) \
-            else "no padding"
-        stretched = ", zeros inserted" if isinstance(spec, engine.ConvTranspose2d) else ""
-        channel = input_channel_name(self.state.network, self.layer, self.input_channel)
-        panel.label.setText(f"{channel} · {height}×{width}{stretched} · {padding}")
+        padding = (fill(self.tr("padding %1 (%2)"), f"{top},{bottom},{left},{right}",
+                        engine_text(mode))
+                   if any(map(sum, window.pads)) else self.tr("no padding"))
+        stretched = (self.tr(", zeros inserted") if isinstance(spec, engine.ConvTranspose2d)
+                     else "")
+        channel = input_channel_name(self.state.network, self.layer, self.input_channel,
+                                     live.translator("naming"))
+        panel.label.setText(fill(self.tr("%1 · %2×%3%4 · %5"), channel, height, width,
+                                 stretched, padding))
         panel.view.setRange(QRectF(*outer), padding=0.02)
         self._draw_window(window)
 
@@ -416,16 +445,17 @@ class SlideAnimation(QWidget):
         self._output_frame.setRect(0, 0, width, height)
         panel.view.setRange(QRectF(0, 0, width, height), padding=0.02)
         name = self.state.network.names[self.layer]
-        what = "filter" if isinstance(spec, _CONVOLUTIONS) else "channel"
-        panel.label.setText(f"{name} {what} {self.channel + 1} · {height}×{width}")
+        what = (self.tr("%1 filter %2 · %3×%4") if isinstance(spec, _CONVOLUTIONS)
+                else self.tr("%1 channel %2 · %3×%4"))
+        panel.label.setText(fill(what, name, self.channel + 1, height, width))
         unit = self.unit
         self._unit_rect.setVisible(unit is not None)
         if unit is None:
-            self.status.setText(f"{height * width} output units; press Step or Play. "
-                                f"Stride {window.stride[0]}×{window.stride[1]}.")
+            self.status.setText(fill(self.tr("%1 output units; press Step or Play. Stride %2×%3."),
+                                     height * width, *window.stride))
             return
         self._unit_rect.setRect(unit.col, unit.row, 1, 1)
-        self.status.setText(
-            f"unit {self.position + 1} of {height * width}: row {unit.row}, col {unit.col} "
-            f"= {number(out[unit.row, unit.col])}" + _TRANSPOSED_NOTE * isinstance(
-                spec, engine.ConvTranspose2d))
+        self.status.setText(fill(self.tr("unit %1 of %2: row %3, col %4 = %5"),
+                                 self.position + 1, height * width, unit.row, unit.col,
+                                 number(out[unit.row, unit.col]))
+                            + self.tr(_TRANSPOSED_NOTE) * isinstance(spec, engine.ConvTranspose2d))

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 import engine
+from gui.i18n import fill, live
+from gui.i18n.engine_messages import describe, engine_text
 from gui.present.formatting import conv_sum_lines, factor, number, sum_terms
 from gui.present.naming import input_channel_name, unit_name
 from gui.lazy_redraw import LazyRedraw
@@ -81,7 +83,7 @@ class UnitInspector(QWidget):
         self._fill = None
         # Behind another dock tab it explains nothing until shown: hover and pen change the
         # unit or its numbers every frame.
-        self._show_when_seen = LazyRedraw(self, lambda: self._show(self.unit))
+        self._show_when_seen = LazyRedraw(self, lambda self: self._show(self.unit))
         self.title = _text("", name="inspectorTitle")
         font = self.title.font()
         font.setBold(True)
@@ -89,7 +91,10 @@ class UnitInspector(QWidget):
         self.title.setFont(font)
         self.subtitle = _text("")
         self.equation = _text("", name="equation")
-        self.erf_box = QCheckBox("Effective receptive field", objectName="erfToggle", toolTip=(
+        self.erf_box = QCheckBox(objectName="erfToggle")
+        live.bind_text(self, self.erf_box.setText,
+                       lambda self: self.tr("Effective receptive field"))
+        live.bind_text(self, self.erf_box.setToolTip, lambda self: self.tr(
             "Heatmap on the canvas: how strongly each input pixel changes the pinned unit "
             "(|∂unit/∂pixel|). It is strongest near the window's centre."))
         self.scroll = QScrollArea(widgetResizable=True)
@@ -108,6 +113,7 @@ class UnitInspector(QWidget):
         self.erf_box.toggled.connect(state.set_erf_enabled)
         self._on_selection_changed()
         self._on_overlay_changed()
+        live.on_language_change(self, self._on_language_changed)
 
     @property
     def unit(self):
@@ -121,6 +127,10 @@ class UnitInspector(QWidget):
         self.erf_box.blockSignals(True)
         self.erf_box.setChecked(self.state.erf_enabled)
         self.erf_box.blockSignals(False)
+
+    def _on_language_changed(self):
+        self._shown = self._page_key = None  # the page's captions are words too
+        self._show_when_seen()
 
     def _on_activations_changed(self):
         self._shown = None
@@ -149,9 +159,10 @@ class UnitInspector(QWidget):
         """The unit's Explanation with the header set, or None (and a hint) without a unit."""
         network = self.state.network
         if unit is None or unit.layer >= len(network.layers):
-            self.title.setText("Unit inspector")
-            self.subtitle.setText("Hover over a unit in the activation maps to see how it is "
-                                  "computed; click to pin it (arrow keys move it, Esc unpins).")
+            self.title.setText(self.tr("Unit inspector"))
+            self.subtitle.setText(self.tr("Hover over a unit in the activation maps to see how it "
+                                          "is computed; click to pin it (arrow keys move it, Esc "
+                                          "unpins)."))
             return None
         try:
             explanation = network.explain(unit.layer, unit.channel, unit.row, unit.col,
@@ -159,9 +170,9 @@ class UnitInspector(QWidget):
                                           outputs=self.state.fresh_activations)
         except (IndexError, engine.ConfigError):
             return None  # a stale unit or drawing while the network is replaced: maps follow
-        where = "pinned" if unit == self.state.pinned else "hovered"
-        self.title.setText(f"{unit_name(network, unit)}   ({where})")
-        self.subtitle.setText(network.layers[unit.layer].describe())
+        where = self.tr("(pinned)") if unit == self.state.pinned else self.tr("(hovered)")
+        self.title.setText(f"{unit_name(network, unit, live.translator('naming'))}   {where}")
+        self.subtitle.setText(describe(network.layers[unit.layer]))
         return explanation
 
     def _build_page(self, e, rows):
@@ -193,28 +204,32 @@ class UnitInspector(QWidget):
         """Grids (window × kernel = products) and the sum per input channel; returns the filler."""
         channels = len(e.window)
         drawn = min(channels, MAX_CHANNEL_GRIDS)
-        captions = ("input window", "kernel (flipped 180°)" if e.flipped else "kernel", "products")
+        captions = (self.tr("input window"),
+                    self.tr("kernel (flipped 180°)") if e.flipped else self.tr("kernel"),
+                    self.tr("products"))
         grids, sums = [], []
         network = self.state.network
         all_channels = (network.shapes[e.layer - 1] if e.layer else network.input_shape)[0]
         if channels < all_channels:
             first, last = int(e.channels[0]) + 1, int(e.channels[-1]) + 1
-            seen = f"input channel {first}" if first == last else f"input channels {first}–{last}"
-            rows.addWidget(_text(
-                f"Grouped convolution: this filter sees only {seen} of {all_channels}, its "
-                f"group's share ({all_channels // channels} groups); the other channels have "
-                f"their own filters.", name="note"))
+            seen = (fill(self.tr("input channel %1"), first) if first == last
+                    else fill(self.tr("input channels %1–%2"), first, last))
+            rows.addWidget(_text(fill(self.tr(
+                "Grouped convolution: this filter sees only %1 of %2, its group's share (%3 "
+                "groups); the other channels have their own filters."), seen, all_channels,
+                all_channels // channels), name="note"))
         arrays, scales = _conv_grids(e)
         for c in range(drawn):
             if channels > 1 or channels < all_channels:
                 rows.addWidget(_text(input_channel_name(self.state.network, e.layer,
-                                                        int(e.channels[c]))))
+                                                        int(e.channels[c]),
+                                                        live.translator("naming"))))
             line = QHBoxLayout()
             grids.append([])
             for i, caption in enumerate(captions):
                 if i:
                     line.addWidget(QLabel("×" if i == 1 else "="), 0, Qt.AlignCenter)
-                # with the numbers fill() gives it, so that it does not format them twice
+                # with the numbers fill_numbers() gives it, so that it does not format them twice
                 grids[c].append(NumberGrid(arrays[i][c], caption, scales[i],
                                            None if i == 1 else e.padded))
                 line.addWidget(grids[c][i], 0, Qt.AlignBottom)
@@ -223,44 +238,50 @@ class UnitInspector(QWidget):
             sums.append(_text(""))
             rows.addWidget(sums[c])
         if channels > drawn:
-            rows.addWidget(_text(f"Input channels {int(e.channels[drawn]) + 1}–"
-                                 f"{int(e.channels[-1]) + 1} are not drawn; their sums are in the "
-                                 f"total below."))
+            rows.addWidget(_text(fill(self.tr("Input channels %1–%2 are not drawn; their sums "
+                                              "are in the total below."),
+                                      int(e.channels[drawn]) + 1, int(e.channels[-1]) + 1)))
         note = _text("", name="note")
         rows.addWidget(note)
 
-        def fill(e):
-            lines = conv_sum_lines(e.window, e.kernel, e.bias, e.value)
+        def fill_numbers(e):
+            lines = conv_sum_lines(e.window, e.kernel, e.bias, e.value,
+                                   channel=self.tr("channel %1"),
+                                   total=self.tr("Σ products + bias"))
             arrays, scales = _conv_grids(e)
             for c, row in enumerate(grids):
                 for i, (grid, values, scale) in enumerate(zip(row, arrays, scales)):
                     grid.set_values(values[c], scale, None if i == 1 else e.padded)
                 sums[c].setText(lines[c])
-            note.setText(f"Hatched cells are padding ({e.padding_mode})." if e.padded.any() else "")
+            note.setText(fill(self.tr("Hatched cells are padding (%1)."),
+                              engine_text(e.padding_mode))
+                         if e.padded.any() else "")
             note.setVisible(bool(e.padded.any()))
             return lines[-1]
-        return fill
+        return fill_numbers
 
     def _pool(self, e, rows):
         is_max = e.winner is not None
         marked = _window_index(e, e.winner) if is_max else None
-        rows.addWidget(NumberGrid(e.window, "window", padding=e.padded, marked=marked),
+        rows.addWidget(NumberGrid(e.window, self.tr("window"), padding=e.padded, marked=marked),
                        0, Qt.AlignLeft)
         if is_max:
-            rows.addWidget(_text(f"The framed cell wins: input row {e.winner[0]}, col "
-                                 f"{e.winner[1]}. Padding counts as −∞, so it never wins."))
-            return f"max(window) = {number(e.value)}"
+            rows.addWidget(_text(fill(self.tr("The framed cell wins: input row %1, col %2. "
+                                              "Padding counts as −∞, so it never wins."),
+                                      *e.winner)))
+            return fill(self.tr("max(window) = %1"), number(e.value))
         total = float(e.window[~e.padded].sum())
         if not e.padded.any():
-            note = "The window lies inside the input: no padding."
+            note = self.tr("The window lies inside the input: no padding.")
         elif e.padded_count:
-            note = (f"Padding counted: its {e.padded_count} cells add 0 to the sum but count in "
-                    f"the divisor.")
+            note = fill(self.tr("Padding counted: its %1 cells add 0 to the sum but count in the "
+                                "divisor."), e.padded_count)
         else:
-            note = "Padding not counted: only the real pixels are averaged."
+            note = self.tr("Padding not counted: only the real pixels are averaged.")
         rows.addWidget(_text(note, name="note"))
         terms = sum_terms([number(v) for v in e.window[~e.padded]])
-        return f"mean = ({terms}) / {e.divisor} = {number(total)} / {e.divisor} = {number(e.value)}"
+        return fill(self.tr("mean = (%1) / %2 = %3 / %2 = %4"), terms, e.divisor, number(total),
+                    number(e.value))
 
     def _dense(self, e, rows):
         network = self.state.network
@@ -275,64 +296,73 @@ class UnitInspector(QWidget):
                 position = np.unravel_index(c.index, flattened)
             if position is None:
                 return f"#{c.index}"
-            return f"#{c.index}: ch {position[0] + 1}, row {position[1]}, col {position[2]}"
+            return fill(self.tr("#%1: ch %2, row %3, col %4"), c.index, position[0] + 1,
+                        position[1], position[2])
         table = [[(source(c), 0.0), (number(c.input), c.input), (number(c.weight), c.weight),
                   (number(c.product), c.product)] for c in e.contributions]
         shown = len(e.contributions)
-        rows.addWidget(_text(f"The {shown} largest of {e.inputs} contributions input · weight:"))
-        rows.addWidget(_Table(("input", "value", "weight", "value·weight"), table, colour=3))
+        rows.addWidget(_text(fill(self.tr("The %1 largest of %2 contributions input · weight:"),
+                                  shown, e.inputs)))
+        rows.addWidget(_Table((self.tr("input"), self.tr("value"), self.tr("weight"),
+                               self.tr("value·weight")), table, colour=3))
         terms = [number(e.contributions[0].product)] + [factor(c.product)
                                                          for c in e.contributions[1:]]
-        rest = f" + {factor(e.rest)} (other {e.inputs - shown})" if e.inputs > shown else ""
-        return (f"Σ products + bias = {sum_terms(terms, max_terms=4)}{rest} + {factor(e.bias)}"
-                f" = {number(e.value)}")
+        rest = (fill(self.tr(" + %1 (other %2)"), factor(e.rest), e.inputs - shown)
+                if e.inputs > shown else "")
+        total = self.tr("Σ products + bias")
+        return (f"{total} = {sum_terms(terms, max_terms=4)}{rest} + {factor(e.bias)} = "
+                f"{number(e.value)}")
 
     def _softmax(self, e, rows):
         table = [[(str(i), 0.0), (number(z), z), (number(x), x), (number(x / e.normalizer),
                                                                    x / e.normalizer)]
                  for i, (z, x) in enumerate(zip(e.logits, e.exps))]
-        rows.addWidget(_text(f"e^(z − {number(e.shift)}) for every input z (subtracting the "
-                             f"largest keeps the exponentials finite), then each divided by "
-                             f"their sum {number(e.normalizer)}:"))
-        rows.addWidget(_Table(("class", "z", "e^(z − max)", "p"), table, colour=3,
+        rows.addWidget(_text(fill(self.tr("e^(z − %1) for every input z (subtracting the largest "
+                                          "keeps the exponentials finite), then each divided by "
+                                          "their sum %2:"), number(e.shift), number(e.normalizer))))
+        rows.addWidget(_Table((self.tr("class"), "z", "e^(z − max)", "p"), table, colour=3,
                               highlight=e.index))
         return (f"p = e^({number(e.logits[e.index])} − {number(e.shift)}) / Σ = "
                 f"{number(e.exps[e.index])} / {number(e.normalizer)} = {number(e.value)}")
 
     def _transposed(self, e, rows):
         s = e.stamps
-        table = [[(f"ch {t.channel + 1}, row {t.row}, col {t.col}", 0.0), (number(t.input), t.input),
-                  (f"({t.tap[0]}, {t.tap[1]})", 0.0), (number(t.weight), t.weight),
-                  (number(t.product), t.product)] for t in s]
+        table = [[(fill(self.tr("ch %1, row %2, col %3"), t.channel + 1, t.row, t.col), 0.0),
+                  (number(t.input), t.input), (f"({t.tap[0]}, {t.tap[1]})", 0.0),
+                  (number(t.weight), t.weight), (number(t.product), t.product)] for t in s]
         rows.addWidget(_text(
-            f"Each input unit stamps the kernel, times its value, onto the output, stride apart. "
-            f"{len(s)} input unit{'s' if len(s) != 1 else ''} × kernel tap reach{'' if len(s) != 1 else 'es'} "
-            f"this unit (input row·stride − padding + tap row·dilation = {e.row}):"))
+            self.tr("Each input unit stamps the kernel, times its value, onto the output, stride "
+                    "apart.") + " " +
+            fill(self.tr("%n input unit(s) × kernel tap reach this unit (input row·stride − "
+                         "padding + tap row·dilation = %1):", "", len(s)), e.row)))
         if s:
-            rows.addWidget(_Table(("input unit", "value", "tap", "weight", "value·weight"), table,
-                                  colour=4))
+            rows.addWidget(_Table((self.tr("input unit"), self.tr("value"), self.tr("tap"),
+                                   self.tr("weight"), self.tr("value·weight")), table, colour=4))
         terms = sum_terms([number(s[0].product)] + [factor(t.product) for t in s[1:]],
                           max_terms=6) if s else "0"
-        return f"Σ stamps + bias = {terms} + {factor(e.bias)} = {number(e.value)}"
+        return fill(self.tr("Σ stamps + bias = %1 + %2 = %3"), terms, factor(e.bias),
+                    number(e.value))
 
     def _batch_norm(self, e, rows):
-        rows.addWidget(_text(
+        rows.addWidget(_text(self.tr(
             "Batch norm shifts and scales each channel by its running mean and variance "
-            "(learned while training), then by the learned γ (weight) and β (bias):"))
-        rows.addWidget(_text(
-            f"mean {number(e.mean)}, variance {number(e.var)}, eps {e.eps:g}, "
-            f"γ {number(e.weight)}, β {number(e.bias)}"))
-        return (f"(x − mean) / √(var + eps) · γ + β = ({number(e.input)} − {number(e.mean)}) / "
-                f"√({number(e.var)} + {e.eps:g}) · {number(e.weight)} + {number(e.bias)} = "
-                f"{number(e.normalized)} · {number(e.weight)} + {number(e.bias)} = {number(e.value)}")
+            "(learned while training), then by the learned γ (weight) and β (bias):")))
+        rows.addWidget(_text(fill(self.tr("mean %1, variance %2, eps %3, γ %4, β %5"),
+                                  number(e.mean), number(e.var), f"{e.eps:g}", number(e.weight),
+                                  number(e.bias))))
+        return fill(self.tr("(x − mean) / √(var + eps) · γ + β = (%1 − %2) / √(%3 + %4) · %5 + %6 "
+                            "= %7 · %5 + %6 = %8"),
+                    number(e.input), number(e.mean), number(e.var), f"{e.eps:g}",
+                    number(e.weight), number(e.bias), number(e.normalized), number(e.value))
 
     def _elementwise(self, e, rows):
         if isinstance(e, engine.FlattenExplanation):
             c, r, k = e.source
-            rows.addWidget(_text(f"Flatten copies input channel {c + 1}, row {r}, col {k} to "
-                                 f"position {e.channel}."))
-            return f"value = {number(e.value)}"
-        rows.addWidget(_text(f"{e.function}(x) = {e.formula}, applied to this one unit."))
+            rows.addWidget(_text(fill(self.tr("Flatten copies input channel %1, row %2, col %3 "
+                                              "to position %4."), c + 1, r, k, e.channel)))
+            return fill(self.tr("value = %1"), number(e.value))
+        rows.addWidget(_text(fill(self.tr("%1(x) = %2, applied to this one unit."), e.function,
+                                  e.formula)))
         return f"{e.function}({number(e.input)}) = {number(e.value)}"
 
 

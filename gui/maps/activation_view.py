@@ -15,14 +15,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import QT_TRANSLATE_NOOP, live
+from gui.i18n.engine_messages import describe
 from gui.present import colormaps
 from gui.present.naming import shape_text
 from gui.maps.bar_view import BarView
 from gui.maps.map_view import MapView
 from gui.state import Unit
 
-SCALINGS = ("per layer", "per channel")
-HINT = "click: pin a unit · arrows: move · Esc: unpin · double-click: enlarge"
+SCALINGS = (QT_TRANSLATE_NOOP("ActivationView", "per layer"),
+            QT_TRANSLATE_NOOP("ActivationView", "per channel"))
+HINT = QT_TRANSLATE_NOOP("ActivationView",
+                         "click: pin a unit · arrows: move · Esc: unpin · double-click: enlarge")
 _SPARE_VIEWS = 8  # hidden views kept for reuse after a layer is removed
 _MOVES = {Qt.Key_Up: (-1, 0), Qt.Key_Down: (1, 0), Qt.Key_Left: (0, -1), Qt.Key_Right: (0, 1)}
 
@@ -30,7 +34,7 @@ _MOVES = {Qt.Key_Up: (-1, 0), Qt.Key_Down: (1, 0), Qt.Key_Left: (0, -1), Qt.Key_
 def _titles(net, i):
     """The view's title, and a short one (name and shape) for a narrow view."""
     shape = shape_text(net.shapes[i], " × ")
-    return (f"<b>{net.names[i]}</b> &nbsp; {net.layers[i].describe()} &nbsp;→&nbsp; {shape}",
+    return (f"<b>{net.names[i]}</b> &nbsp; {describe(net.layers[i])} &nbsp;→&nbsp; {shape}",
             f"<b>{net.names[i]}</b> → {shape}")
 
 
@@ -62,14 +66,13 @@ class ActivationView(QWidget):
         self.scaling = QComboBox(self)
         self.scaling.setObjectName("scaling")
         self.scaling.addItems(SCALINGS)
-        self.scaling.setToolTip("Colour scale shared by a layer's channels, or each channel's own")
         self.scaling.setFocusPolicy(Qt.NoFocus)
+        scale_label = QLabel(self)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Scale", self))
+        bar.addWidget(scale_label)
         bar.addWidget(self.scaling)
-        self.hint = QLabel(HINT, self)
+        self.hint = QLabel(self)
         self.hint.setEnabled(False)  # the palette's muted text colour
-        self.hint.setToolTip(HINT)
         self.hint.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.hint.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # never widens us
         bar.addWidget(self.hint, 1)
@@ -94,6 +97,8 @@ class ActivationView(QWidget):
         state.lessonChanged.connect(self._on_lesson_changed)
         self._pin_before_click = None
         self._on_layers_changed()
+        self._retranslate(scale_label)
+        live.on_language_change(self, lambda self: self._retranslate(scale_label))
 
     def grab_page(self):
         """A QPixmap of every layer's view: the whole scrollable page, not just the part in view."""
@@ -149,6 +154,22 @@ class ActivationView(QWidget):
             self._rows.insertWidget(i, view)
         self._on_activations_changed()
         self._on_selection_changed()
+
+    def _retranslate(self, scale_label):
+        for i, text in enumerate(SCALINGS):
+            self.scaling.setItemText(i, self.tr(text))
+        self.scaling.setToolTip(self.tr("Colour scale shared by a layer's channels, or each "
+                                        "channel's own"))
+        scale_label.setText(self.tr("Scale"))
+        for i, view in enumerate(self.views[:len(self.state.network.layers)]):  # descriptions
+            view.set_title(*_titles(self.state.network, i))
+        self.hint.setToolTip(self.tr(HINT))
+        self._elide_hint()
+
+    def _elide_hint(self):
+        metrics = self.hint.fontMetrics()
+        self.hint.setText(metrics.elidedText(self.tr(HINT), Qt.ElideRight,
+                                             max(self.hint.width(), 0)))
 
     def _make_view(self, kind, shape, signed):
         if kind == "map":
@@ -238,8 +259,7 @@ class ActivationView(QWidget):
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        metrics = self.hint.fontMetrics()
-        self.hint.setText(metrics.elidedText(HINT, Qt.ElideRight, max(self.hint.width(), 0)))
+        self._elide_hint()
 
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Wheel:  # the maps never zoom: the wheel scrolls the page

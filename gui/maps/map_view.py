@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
+from gui.i18n import fill, live
 from gui.present import colormaps
 from gui.maps.layer_view import LayerView
 from gui.maps.mosaic import Mosaic
@@ -90,6 +91,7 @@ class MapView(LayerView):
     def __init__(self, title, shape, signed, parent=None, short_title=None):
         super().__init__(title, shape, signed, parent, short_title)
         self.channel = None  # the enlarged channel, or None for the whole mosaic
+        live.on_language_change(self, self._show_suffix)  # an enlarged channel's title has words
         self._levels = None
         self._scratch = np.empty(self.shape, np.float32)
         self._shown = None  # the (possibly subsampled) image last given to the ImageItem
@@ -162,11 +164,14 @@ class MapView(LayerView):
         self.box.setRange(xRange=(0, cols), yRange=(0, rows), padding=0)
         self._fit_height()
 
+    def _show_suffix(self):
+        self.set_title_suffix("" if self.channel is None else fill(
+            self.tr(" &nbsp; <i>channel %1 (double-click: all)</i>"), self.channel + 1))
+
     def enlarge(self, channel):
         """Show ``channel`` alone and large, or all channels again with None."""
         self.channel = channel
-        self.set_title_suffix("" if channel is None else
-                              f" &nbsp; <i>channel {channel + 1} (double-click: all)</i>")
+        self._show_suffix()
         self._relay_out()
 
     def _relay_out(self):

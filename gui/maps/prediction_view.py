@@ -7,13 +7,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from gui.i18n import QT_TRANSLATE_NOOP, fill, live
 from gui.maps.bar_view import BarView
 from gui.present.colormaps import ERROR_HEX
 
-NO_SOFTMAX = "No prediction: the network does not end in softmax (… → dense → softmax)."
-SOFTMAX_OVER_MAPS = ("No prediction: the softmax here spreads over maps, not over classes. Make the "
-                     "network end in flatten → dense (one output per class) → softmax.")
-NOTHING_DRAWN = "Nothing drawn yet: draw a digit on the canvas to see what the network reads."
+NO_SOFTMAX = QT_TRANSLATE_NOOP(
+    "PredictionView", "No prediction: the network does not end in softmax (… → dense → softmax).")
+SOFTMAX_OVER_MAPS = QT_TRANSLATE_NOOP(
+    "PredictionView", "No prediction: the softmax here spreads over maps, not over classes. Make "
+    "the network end in flatten → dense (one output per class) → softmax.")
+NOTHING_DRAWN = QT_TRANSLATE_NOOP(
+    "PredictionView", "Nothing drawn yet: draw a digit on the canvas to see what the network "
+    "reads.")
 
 
 class PredictionView(QWidget):
@@ -37,7 +42,7 @@ class PredictionView(QWidget):
         self.digit.setAlignment(Qt.AlignCenter)
         self.detail = QLabel(self)
         self.detail.setObjectName("confidence")
-        self.reason = QLabel(NO_SOFTMAX, self)
+        self.reason = QLabel(self.tr(NO_SOFTMAX), self)
         self.reason.setWordWrap(True)
         self.reason.setEnabled(False)  # muted text
         self.warning = QLabel(self, wordWrap=True)
@@ -57,16 +62,23 @@ class PredictionView(QWidget):
         state.layersChanged.connect(self._on_layers_changed)
         state.activationsChanged.connect(self._on_activations_changed)
         self._on_layers_changed()
+        live.on_language_change(self, self._on_language_changed)
+
+    def _on_language_changed(self):
+        if self.bars is not None:
+            self.bars.title.setText(self.tr("probability of each class"))
+        self._on_activations_changed()
 
     def _on_layers_changed(self):
         net = self.state.network
         fresh = [net.names[i] for i in sorted(self.state.reinitialized)]
         self.warning.setVisible(bool(fresh))
         if fresh:
-            what = (f"{fresh[0]} was" if len(fresh) == 1
-                    else f"{', '.join(fresh[:-1])} and {fresh[-1]} were")
-            self.warning.setText(f"{what} re-initialised (random weights): train (Ctrl+T) or "
-                                 "undo (Ctrl+Z).")
+            self.warning.setText(
+                fill(self.tr("%1 was re-initialised (random weights): train (Ctrl+T) or undo "
+                             "(Ctrl+Z)."), fresh[0]) if len(fresh) == 1 else
+                fill(self.tr("%1 and %2 were re-initialised (random weights): train (Ctrl+T) or "
+                             "undo (Ctrl+Z)."), self.tr(", ").join(fresh[:-1]), fresh[-1]))
         classes = net.shapes[-1][0] if net.layers and len(net.shapes[-1]) == 1 else None
         if self.bars is not None and self.bars.shape == (classes,):
             return  # the same classes: the bars stay
@@ -76,7 +88,7 @@ class PredictionView(QWidget):
             self.bars.deleteLater()
             self.bars = None
         if classes is not None:
-            self.bars = BarView("probability of each class", classes, False,
+            self.bars = BarView(self.tr("probability of each class"), classes, False,
                                 [str(k) for k in range(classes)], probabilities=True, parent=self)
             self._layout.insertWidget(3, self.bars)
         self._on_activations_changed()
@@ -85,9 +97,9 @@ class PredictionView(QWidget):
         """Why nothing is predicted: no softmax at the end, a softmax over maps, or a blank input."""
         net = self.state.network
         if probabilities is not None and self.bars is not None:
-            return NOTHING_DRAWN
+            return self.tr(NOTHING_DRAWN)
         over_maps = net.layers and net.layers[-1].kind == "softmax" and len(net.shapes[-1]) != 1
-        return SOFTMAX_OVER_MAPS if over_maps else NO_SOFTMAX
+        return self.tr(SOFTMAX_OVER_MAPS if over_maps else NO_SOFTMAX)
 
     def _on_activations_changed(self):
         probabilities = self.state.probabilities
@@ -105,10 +117,10 @@ class PredictionView(QWidget):
         order = np.argsort(-probabilities, kind="stable")  # ties: the lowest class, like argmax
         top = int(order[0])
         self.digit.setText(str(top))
-        text = f"<b>{probabilities[top]:.0%}</b> sure"
+        text = fill(self.tr("<b>%1</b> sure"), f"{probabilities[top]:.0%}")
         if len(order) > 1:
             second = int(order[1])
-            text += f"<br>then {second} · {probabilities[second]:.0%}"
+            text += "<br>" + fill(self.tr("then %1 · %2"), second, f"{probabilities[second]:.0%}")
         self.detail.setText(text)
         self.bars.set_maps(probabilities)
         self.bars.set_marks(units=[(top, 0, 0)])

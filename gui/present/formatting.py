@@ -77,7 +77,8 @@ def products(values, weights, max_terms=9):
     return sum_terms((f"{factor(v)}·{factor(w)}" for v, w in zip(values, weights)), max_terms)
 
 
-def conv_sum_lines(windows, kernel, bias, value, max_terms=9):
+def conv_sum_lines(windows, kernel, bias, value, max_terms=9, channel="channel %1",
+                   total="Σ products + bias"):
     """The arithmetic of one convolution unit, as lines of text.
 
     Parameters
@@ -88,6 +89,8 @@ def conv_sum_lines(windows, kernel, bias, value, max_terms=9):
         The bias and the unit's value (the pre-activation the map shows).
     max_terms : int
         Longer sums are summarized: one line per channel, then the channel sums.
+    channel, total : str
+        The words, in the interface language: ``channel`` with %1 for the channel's number.
 
     Returns
     -------
@@ -100,11 +103,12 @@ def conv_sum_lines(windows, kernel, bias, value, max_terms=9):
     if len(windows) == 1:
         lines = [f"{products(windows, kernel, max_terms)} = {number(channel_sums[0])}"]
     else:
-        lines = [f"channel {c + 1}: {products(windows[c], kernel[c], max_terms)} = {number(s)}"
+        lines = [f"{channel.replace('%1', str(c + 1))}: "
+                 f"{products(windows[c], kernel[c], max_terms)} = {number(s)}"
                  for c, s in enumerate(channel_sums)]
     # The leading addend needs no parentheses: "−9 + 0.5" reads unambiguously.
     addends = sum_terms([number(channel_sums[0])] + [factor(s) for s in channel_sums[1:]],
                         max_terms)
-    lines.append(f"Σ products + bias = {addends} + {factor(bias)} = {number(value)}")
+    lines.append(f"{total} = {addends} + {factor(bias)} = {number(value)}")
     return lines
 

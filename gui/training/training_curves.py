@@ -10,16 +10,16 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from gui.i18n import live
+
 _TRAIN = (50, 110, 210)
 _HELD_OUT = (225, 110, 20)
 
 
-def _plot(title, unit, legend_offset):
-    plot = pg.PlotWidget(title=title)
+def _plot(legend_offset):
+    plot = pg.PlotWidget()
     plot.setBackground("w")
     plot.showGrid(x=True, y=True, alpha=0.25)
-    plot.setLabel("bottom", "epoch")
-    plot.setLabel("left", unit)
     plot.addLegend(offset=legend_offset, labelTextColor=(60, 60, 60))
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(False, False)
@@ -32,22 +32,36 @@ class TrainingCurves(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.loss_plot = _plot("Loss (cross-entropy)", "loss", (-10, 10))
-        self.accuracy_plot = _plot("Accuracy", "%", (-10, -10))  # bottom right: accuracy climbs
+        self.loss_plot = _plot((-10, 10))
+        self.accuracy_plot = _plot((-10, -10))  # bottom right: accuracy climbs
         self.accuracy_plot.setYRange(0, 100, padding=0.02)
         train_pen = pg.mkPen(_TRAIN, width=2)
         held_out = dict(pen=pg.mkPen(_HELD_OUT, width=2), symbol="o", symbolSize=7,
                         symbolPen=_HELD_OUT, symbolBrush=_HELD_OUT)
-        train = dict(pen=train_pen, connect="finite", name="training (epoch mean so far)")
+        train = dict(pen=train_pen, connect="finite", name="training")
         self.loss = self.loss_plot.plot(**train)
-        self.held_out_loss = self.loss_plot.plot(name="held-out digits", **held_out)
+        self.held_out_loss = self.loss_plot.plot(name="held-out", **held_out)
         self.accuracy = self.accuracy_plot.plot(**train)
-        self.held_out_accuracy = self.accuracy_plot.plot(name="held-out digits", **held_out)
+        self.held_out_accuracy = self.accuracy_plot.plot(name="held-out", **held_out)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.loss_plot)
         layout.addWidget(self.accuracy_plot)
         self.clear(1)
+        self._retranslate()
+        live.on_language_change(self, self._retranslate)
+
+    def _retranslate(self):
+        for plot, title, unit in [(self.loss_plot, self.tr("Loss (cross-entropy)"),
+                                   self.tr("loss")),
+                                  (self.accuracy_plot, self.tr("Accuracy"), "%")]:
+            plot.setTitle(title)
+            plot.setLabel("bottom", self.tr("epoch"))
+            plot.setLabel("left", unit)
+            legend = plot.getPlotItem().legend
+            for (_, label), text in zip(legend.items, (self.tr("training (epoch mean so far)"),
+                                                       self.tr("held-out digits"))):
+                label.setText(text)
 
     def clear(self, epochs):
         """Empty the curves for a run of ``epochs`` epochs (the x axis spans the whole run)."""

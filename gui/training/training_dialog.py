@@ -18,13 +18,16 @@ from PySide6.QtWidgets import (
 import engine
 from engine.data import SHIPPED_DIGITS, find_idx_pair, load_digits
 from engine.train import DEFAULTS, held_out_split
+from gui.i18n import QT_TRANSLATE_NOOP, fill, live
+from gui.i18n.engine_messages import engine_text
 from gui.present.formatting import number
 from gui.training.training_curves import TrainingCurves
 from gui.training.training_worker import TrainingJob, TrainingWorker
 
 DEFAULT_DATA = SHIPPED_DIGITS
 # Peak learning rates of the one-cycle schedule that train the digit network from scratch.
-OPTIMIZERS = {"Adam": ("adam", DEFAULTS["lr"]), "SGD with momentum": ("sgd", 0.05)}
+OPTIMIZERS = {QT_TRANSLATE_NOOP("TrainingDialog", "Adam"): ("adam", DEFAULTS["lr"]),
+              QT_TRANSLATE_NOOP("TrainingDialog", "SGD with momentum"): ("sgd", 0.05)}
 
 
 def _same_structure(a, b):
@@ -46,7 +49,6 @@ class TrainingDialog(QDialog):
 
     def __init__(self, state, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Train the network")
         self.state = state
         self._thread = self._worker = None
         self._before = None  # the network as it was before the last run (for Revert)
@@ -55,49 +57,71 @@ class TrainingDialog(QDialog):
         self._preview = None  # the newest epoch's weights, not yet shown
         self._preview_timer = QTimer(self, singleShot=True, interval=0)
         self._preview_timer.timeout.connect(self._show_preview)
+        self._status = ""  # the status line's text, or a function of the dialog making it
+        self._progress_format = lambda self: self.tr("not started")
         self._build()
         self._fill_default_paths()
         self._set_running(False)
+        self._retranslate()
+        live.on_language_change(self, self._retranslate)
         QCoreApplication.instance().aboutToQuit.connect(self._stop_worker)
 
     # ------------------------------------------------------------------ layout
     def _build(self):
         self.images_edit, self.labels_edit = QLineEdit(), QLineEdit()
-        data = QGroupBox("Training data: an IDX image file and its label file, as in MNIST")
+        data = QGroupBox()
+        live.bind_text(self, data.setTitle, lambda self: self.tr(
+            "Training data: an IDX image file and its label file, as in MNIST"))
         form = QFormLayout(data)
-        for label, edit, title in (("Images", self.images_edit, "Choose the IDX image file"),
-                                   ("Labels", self.labels_edit, "Choose the IDX label file")):
-            edit.setPlaceholderText(f"…-{label.lower()}-idx…-ubyte(.gz)")
-            browse = QPushButton("Browse…")
-            browse.clicked.connect(lambda _=False, e=edit, t=title: self._browse(e, t))
+        for label, edit, title in (
+                (lambda self: self.tr("Images"), self.images_edit,
+                 lambda self: self.tr("Choose the IDX image file")),
+                (lambda self: self.tr("Labels"), self.labels_edit,
+                 lambda self: self.tr("Choose the IDX label file"))):
+            browse = QPushButton()
+            live.bind_text(self, browse.setText, lambda self: self.tr("Browse…"))
+            browse.clicked.connect(lambda _=False, e=edit, t=title: self._browse(e, t(self)))
             row = QHBoxLayout()
             row.addWidget(edit, 1)
             row.addWidget(browse)
-            form.addRow(label, row)
+            row_label = QLabel()
+            live.bind_text(self, row_label.setText, label)
+            form.addRow(row_label, row)
+        self.images_edit.setPlaceholderText("…-images-idx…-ubyte(.gz)")  # the files' names
+        self.labels_edit.setPlaceholderText("…-labels-idx…-ubyte(.gz)")
 
         self.start_from = QComboBox()
-        self.start_from.addItems(["current weights (fine-tune)", "fresh random weights (from scratch)"])
+        self.start_from.addItems(["", ""])
         self.epochs = QSpinBox(minimum=1, maximum=200, value=3)
         self.batch_size = QSpinBox(minimum=1, maximum=4096, value=DEFAULTS["batch_size"])
         self.optimizer = QComboBox()
-        self.optimizer.addItems(list(OPTIMIZERS))
+        for name, setting in OPTIMIZERS.items():
+            self.optimizer.addItem(name, setting)
         self.learning_rate = QDoubleSpinBox(decimals=5, minimum=1e-5, maximum=1.0)
         self.learning_rate.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
-        self.learning_rate.setToolTip(
-            "The peak rate: it warms up to this value, then anneals (one-cycle)")
+        live.bind_text(self, self.learning_rate.setToolTip, lambda self: self.tr(
+            "The peak rate: it warms up to this value, then anneals (one-cycle)"))
         self._on_schedule_changed()
-        self.optimizer.currentTextChanged.connect(self._on_schedule_changed)
+        self.optimizer.currentIndexChanged.connect(self._on_schedule_changed)
         self.start_from.currentIndexChanged.connect(self._on_schedule_changed)
-        self.augment = QCheckBox("Augment: randomly shift, rotate and scale each digit")
+        self.augment = QCheckBox()
+        live.bind_text(self, self.augment.setText, lambda self: self.tr(
+            "Augment: randomly shift, rotate and scale each digit"))
         self.augment.setChecked(True)
-        settings = QGroupBox("Settings")
+        settings = QGroupBox()
+        live.bind_text(self, settings.setTitle, lambda self: self.tr("Settings"))
         grid = QGridLayout(settings)
-        for column, pairs in enumerate(((("Start from", self.start_from), ("Optimizer", self.optimizer)),
-                                        (("Epochs", self.epochs), ("Learning rate", self.learning_rate)),
-                                        (("Batch size", self.batch_size), (None, self.augment)))):
+        for column, pairs in enumerate((
+                ((lambda self: self.tr("Start from"), self.start_from),
+                 (lambda self: self.tr("Optimizer"), self.optimizer)),
+                ((lambda self: self.tr("Epochs"), self.epochs),
+                 (lambda self: self.tr("Learning rate"), self.learning_rate)),
+                ((lambda self: self.tr("Batch size"), self.batch_size), (None, self.augment)))):
             for row, (label, widget) in enumerate(pairs):
                 if label:
-                    grid.addWidget(QLabel(label), row, 2 * column)
+                    grid_label = QLabel()
+                    live.bind_text(self, grid_label.setText, label)
+                    grid.addWidget(grid_label, row, 2 * column)
                     grid.addWidget(widget, row, 2 * column + 1)
                 else:
                     grid.addWidget(widget, row, 2 * column, 1, 2)
@@ -105,14 +129,21 @@ class TrainingDialog(QDialog):
 
         self.curves = TrainingCurves()
         self.progress = QProgressBar(maximum=1000, value=0, textVisible=True)
-        self.progress.setFormat("not started")
         self.status = QLabel(wordWrap=True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.train_button = QPushButton("Train", default=True)
-        self.cancel_button = QPushButton("Cancel training")
-        self.revert_button = QPushButton(
-            "Revert", toolTip="Put back the weights from before the last run")
-        close = QPushButton("Close")
+        self.train_button = QPushButton(default=True)
+        self.cancel_button = QPushButton()
+        self.revert_button = QPushButton()
+        close = QPushButton()
+        for setter, text in [
+                (self.setWindowTitle, lambda self: self.tr("Train the network")),
+                (self.train_button.setText, lambda self: self.tr("Train")),
+                (self.cancel_button.setText, lambda self: self.tr("Cancel training")),
+                (self.revert_button.setText, lambda self: self.tr("Revert")),
+                (self.revert_button.setToolTip,
+                 lambda self: self.tr("Put back the weights from before the last run")),
+                (close.setText, lambda self: self.tr("Close"))]:
+            live.bind_text(self, setter, text)
         self.train_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.revert_button.clicked.connect(self.revert)
@@ -133,6 +164,21 @@ class TrainingDialog(QDialog):
         self._settings = (data, settings)
         self.resize(860, 640)
 
+    def _retranslate(self):
+        for i, text in enumerate((self.tr("current weights (fine-tune)"),
+                                  self.tr("fresh random weights (from scratch)"))):
+            self.start_from.setItemText(i, text)
+        for i, name in enumerate(OPTIMIZERS):
+            self.optimizer.setItemText(i, self.tr(name))
+        self.progress.setFormat(self._progress_format(self))
+        self.status.setText(self._status(self) if callable(self._status) else self._status)
+
+    def _set_progress(self, text):
+        """Show ``text`` (a function of the dialog making it in the interface language: the
+        dialog must not hold itself) on the progress bar."""
+        self._progress_format = text
+        self.progress.setFormat(text(self))
+
     def _fill_default_paths(self):
         try:
             images, labels = find_idx_pair(DEFAULT_DATA)
@@ -143,14 +189,15 @@ class TrainingDialog(QDialog):
 
     def _browse(self, edit, title):
         start = edit.text() or str(DEFAULT_DATA)
-        path, _ = QFileDialog.getOpenFileName(self, title, start, "IDX files (*idx*);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, title, start,
+                                              self.tr("IDX files (*idx*);;All files (*)"))
         if path:
             edit.setText(path)
 
     def _on_schedule_changed(self):
         """Suggest the learning rate for the optimizer; fine-tuning takes smaller steps, so it
         refines what the network knows instead of shaking it up."""
-        rate = OPTIMIZERS[self.optimizer.currentText()][1]
+        rate = self.optimizer.currentData()[1]
         self.learning_rate.setValue(rate if self.start_from.currentIndex() == 1 else rate / 10)
 
     def _set_running(self, running):
@@ -162,25 +209,28 @@ class TrainingDialog(QDialog):
         self.state.set_training(running)
 
     def _say(self, text, error=False):
+        """Show ``text`` on the status line: a string, or a function of the dialog making it in
+        the interface language (it is made again when the language changes)."""
+        self._status = text
         self.status.setStyleSheet("color: #b00020;" if error else "")
-        self.status.setText(text)
+        self.status.setText(text(self) if callable(text) else text)
 
     # ---------------------------------------------------------------- training
     def _prepare(self):
         """Load the data and check it fits the network; returns a TrainingJob or raises ConfigError."""
         net = self.state.network
         if not net.is_classifier:
-            raise engine.ConfigError(
+            raise engine.ConfigError(self.tr(
                 "Training needs a network that ends in softmax (one probability per digit class): "
-                "it learns by comparing those probabilities with the right answers. End the network "
-                "with a dense layer of one output per class followed by softmax.")
+                "it learns by comparing those probabilities with the right answers. End the "
+                "network with a dense layer of one output per class followed by softmax."))
         images, labels = load_digits(self.images_edit.text().strip(), self.labels_edit.text().strip())
         channels, height, width = net.input_shape
         if images.shape[1:] != (height, width):
-            raise engine.ConfigError(
-                f"The images are {images.shape[1]}×{images.shape[2]} pixels but the network takes "
-                f"{height}×{width} input. Set the input size to {images.shape[1]}×{images.shape[2]} "
-                "or pick images of the network's size.")
+            raise engine.ConfigError(fill(self.tr(
+                "The images are %1×%2 pixels but the network takes %3×%4 input. Set the input "
+                "size to %1×%2 or pick images of the network's size."),
+                images.shape[1], images.shape[2], height, width))
         if channels > 1:  # grey digits feed every input channel, as the canvas does
             images = np.repeat(images[:, None], channels, axis=1)
         fit, held = held_out_split(len(images))
@@ -188,7 +238,7 @@ class TrainingDialog(QDialog):
         start = self.state.network_copy(fresh=scratch)
         return TrainingJob(start, images[fit], labels[fit], self.epochs.value(),
                            self.learning_rate.value(), self.batch_size.value(),
-                           OPTIMIZERS[self.optimizer.currentText()][0], self.augment.isChecked(),
+                           self.optimizer.currentData()[0], self.augment.isChecked(),
                            validation=(images[held], labels[held]) if len(held) else None)
 
     @property
@@ -203,7 +253,7 @@ class TrainingDialog(QDialog):
         try:
             job = self._prepare()
         except engine.ConfigError as error:
-            self._say(str(error), error=True)
+            self._say(engine_text(str(error)), error=True)
             return
         self._target, self._before = self.state.network, self.state.network_copy()
         if self.start_from.currentIndex() == 1:
@@ -213,9 +263,11 @@ class TrainingDialog(QDialog):
         self._summary = ""
         self.curves.clear(job.epochs)
         self.progress.setValue(0)
-        self.progress.setFormat("starting…")
+        self._set_progress(lambda self: self.tr("starting…"))
         held = 0 if job.validation is None else len(job.validation[1])
-        self._say(f"Training on {len(job.labels):,} digits, measuring on {held:,} held-out ones…")
+        self._say(lambda self: fill(
+            self.tr("Training on %1 digits, measuring on %2 held-out ones…"),
+            f"{len(job.labels):,}", f"{held:,}"))
         self._thread = QThread(self)
         self._worker = TrainingWorker(job)
         self._worker.moveToThread(self._thread)
@@ -232,19 +284,22 @@ class TrainingDialog(QDialog):
         """Ask the worker to stop; it does so after the batch it is on (well within a second)."""
         if self._worker is not None:
             self._worker.cancel()
-            self._say("Stopping…")
+            self._say(lambda self: self.tr("Stopping…"))
 
     def _on_progress_changed(self, p):
         self.curves.add_batch(p)
         self.progress.setValue(round(1000 * p.fraction))
-        self.progress.setFormat(f"epoch {p.epoch} of {p.epochs} · batch {p.batch} of {p.batches}")
-        self._say(f"Epoch {p.epoch}: loss {number(p.loss)}, {100 * p.accuracy:.1f} % right on the "
-                  f"training batches so far · {p.examples_per_s:,.0f} digits/s")
+        self._set_progress(lambda self: fill(self.tr("epoch %1 of %2 · batch %3 of %4"),
+                                             p.epoch, p.epochs, p.batch, p.batches))
+        self._say(lambda self: fill(
+            self.tr("Epoch %1: loss %2, %3 % right on the training batches so far · %4 digits/s"),
+            p.epoch, number(p.loss), f"{100 * p.accuracy:.1f}", f"{p.examples_per_s:,.0f}"))
 
     def _on_epoch_finished(self, p, params):
         self.curves.add_epoch(p)
         if p.val_accuracy is not None:
-            self._summary = f"held-out accuracy {100 * p.val_accuracy:.1f} % after epoch {p.epoch}"
+            self._summary = lambda self: fill(self.tr("held-out accuracy %1 % after epoch %2"),
+                                              f"{100 * p.val_accuracy:.1f}", p.epoch)
         # Short epochs can finish faster than the maps redraw: show only the newest weights,
         # once per event-loop pass, so a backlog of previews never delays Cancel.
         self._preview = params
@@ -266,35 +321,42 @@ class TrainingDialog(QDialog):
         if error:
             if self.state.network is self._target:  # the live previews are undone
                 self.state.show_params(self._before.params)
-                error = error.rstrip(".") + ". The weights from before training are back."
+                error = fill(self.tr("%1. The weights from before training are back."),
+                             error.rstrip("."))
             self._before = None
             self._say(error, error=True)
         elif self.state.network is not self._target:
             self._before = None
-            self._say("The network was replaced or its layers changed while it was training, so the "
-                      "trained weights were not applied.", error=True)
+            self._say(lambda self: self.tr("The network was replaced or its layers changed while "
+                                           "it was training, so the trained weights were not "
+                                           "applied."), error=True)
         else:
             # The undo entry must lead from the weights before training to the trained ones, not
             # from the last epoch's live preview.
-            self.state.set_weights(params, "Train network (stopped early)" if stopped
-                                   else "Train network", before=self._before.params)
-            what = "Stopped; the weights learned so far are kept" if stopped else "Done"
-            summary = f" ({self._summary})" if self._summary else ""
-            self._say(f"{what}{summary}. Revert puts the weights from before training back; "
-                      "Edit ▸ Undo does too.")
-            self.progress.setFormat("stopped" if stopped else "done")
+            self.state.set_weights(params, self.tr("Train network (stopped early)") if stopped
+                                   else self.tr("Train network"), before=self._before.params)
+            self._say(lambda self, summary=self._summary: self._finished_text(stopped, summary))
+            self._set_progress(lambda self: self.tr("stopped") if stopped else self.tr("done"))
         self._set_running(False)
         self.trainingFinished.emit()
+
+    def _finished_text(self, stopped, summary):
+        what = (self.tr("Stopped; the weights learned so far are kept") if stopped
+                else self.tr("Done"))
+        summary = fill(self.tr(" (%1)"), summary(self)) if summary else ""
+        return fill(self.tr("%1%2. Revert puts the weights from before training back; "
+                            "Edit ▸ Undo does too."), what, summary)
 
     def revert(self):
         """Restore the weights from before the last run, as one undoable step."""
         if self._before is None:
             return
         if not _same_structure(self.state.network, self._before):
-            self._say("The layers changed since training, so the old weights no longer fit.", error=True)
+            self._say(lambda self: self.tr("The layers changed since training, so the old weights "
+                                           "no longer fit."), error=True)
         else:
-            self.state.set_weights(self._before.params, "Revert training")
-            self._say("The weights from before training are back.")
+            self.state.set_weights(self._before.params, self.tr("Revert training"))
+            self._say(lambda self: self.tr("The weights from before training are back."))
         self._before = None
         self._set_running(False)
 

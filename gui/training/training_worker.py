@@ -15,6 +15,8 @@ from PySide6.QtCore import QObject, Signal
 
 import engine
 from engine.train import train
+from gui.i18n import fill
+from gui.i18n.engine_messages import engine_text
 from gui.state import copy_params
 
 _REPORT_EVERY = 0.05  # seconds between batch reports: the curves need ~20 points a second, not 1000
@@ -69,10 +71,12 @@ class TrainingWorker(QObject):
                            on_batch=self._on_batch, on_epoch=self._on_epoch,
                            should_stop=self._stop.is_set)
         except engine.ConfigError as error:
-            self.finished.emit(None, str(error)[:1].upper() + str(error)[1:])
+            text = engine_text(str(error))
+            self.finished.emit(None, text[:1].upper() + text[1:])
             return
         except Exception as error:  # noqa: BLE001 — a bug must not leave the dialog waiting forever
-            self.finished.emit(None, f"Training failed: {type(error).__name__}: {error}")
+            self.finished.emit(None, fill(self.tr("Training failed: %1: %2"),
+                                          type(error).__name__, error))
             raise
         self.stopped = result.stopped
         self.finished.emit(copy_params(job.network.params), "")

@@ -15,7 +15,8 @@ COMPOSERS = {"app.py", "main_window.py"}
 ORCHESTRATION = re.compile(r"\.recompute\(|beginMacro|endMacro|Network\(|\.rebuilt\(|findChild\(")
 # Helpers any package may use: Qt-free or plain functions, no widget among them.
 SHARED = ("gui.state", "gui.undo", "gui.present", "gui.lazy_redraw", "gui.background_task",
-          "gui.drawing.brush", "gui.drawing.samples", "gui.maps.mosaic")
+          "gui.drawing.brush", "gui.drawing.samples", "gui.maps.mosaic", "gui.i18n",
+          "gui.callbacks")
 
 
 def _modules():

@@ -17,7 +17,7 @@ def _tabs(shown):
 def test_a_widget_behind_a_tab_redraws_once_when_shown(shown):
     tabs, back = _tabs(shown)
     calls = []
-    redraw = LazyRedraw(back, lambda: calls.append(back.isVisible()))
+    redraw = LazyRedraw(back, lambda widget: calls.append(widget.isVisible()))
     redraw()
     redraw()
     assert calls == [] and redraw.pending
@@ -34,7 +34,7 @@ def test_a_widget_in_a_window_not_shown_redraws_at_once(qtbot):
     widget = QLabel()
     qtbot.addWidget(widget)
     calls = []
-    redraw = LazyRedraw(widget, lambda: calls.append(True))
+    redraw = LazyRedraw(widget, lambda _: calls.append(True))
     redraw()
     assert calls == [True] and not redraw.pending
 
@@ -52,7 +52,7 @@ def test_a_dock_behind_another_docks_tab_redraws_when_raised(shown, qtbot):
     shown(window, 400, 300)
     back = docks[1].widget()
     calls = []
-    redraw = LazyRedraw(back, lambda: calls.append(True))
+    redraw = LazyRedraw(back, lambda _: calls.append(True))
     redraw()  # Qt keeps it "visible", moved out of the window
     assert calls == [] and redraw.pending
     docks[1].raise_()
@@ -63,7 +63,7 @@ def test_a_dock_behind_another_docks_tab_redraws_when_raised(shown, qtbot):
 def test_a_filter_cleared_by_the_garbage_collector_ignores_the_widgets_last_events(shown):
     """Python's cycle collector empties a wrapper Qt still owns; its widget may paint once more."""
     tabs, back = _tabs(shown)
-    redraw = LazyRedraw(back, lambda: None)
+    redraw = LazyRedraw(back, lambda _: None)
     redraw()
     vars(redraw).clear()  # what the collector's tp_clear leaves
     tabs.setCurrentWidget(back)  # a show and a paint reach the emptied filter: no exception

@@ -362,3 +362,15 @@ def test_a_network_of_every_new_kind_runs_in_every_view(qapp, main_window, state
         qapp.processEvents()  # every dock redraws what it shows
         assert main_window.findChild(UnitInspector).explanation.layer == layer
     state.set_erf_enabled(False)
+
+
+@pytest.mark.parametrize("width, height", [(1066, 675), (800, 600)])
+def test_dock_tab_titles_stay_whole_in_a_narrow_window(qapp, main_window, width, height):
+    """Eight tabbed docks do not fit 800 px: the titles scroll rather than shrink to "Da…"."""
+    main_window.resize(width, height)
+    qapp.processEvents()
+    bar, = [bar for bar in main_window.findChildren(QTabBar) if bar.isVisible()]
+    assert bar.width() < sum(bar.tabRect(i).width() for i in range(bar.count()))  # narrow
+    for i in range(bar.count()):
+        title = bar.fontMetrics().horizontalAdvance(bar.tabText(i))
+        assert bar.tabRect(i).width() > title, bar.tabText(i)

@@ -229,9 +229,12 @@ class Network:
         says a layer cannot take it.
         """
         outputs = []
-        for spec, params in zip(self.layers[start:stop], self.params[start:stop]):
-            x = spec.forward(x, params)
-            outputs.append(x)
+        # Weights up to ±3.4e38 are valid float32: sums of them may overflow to inf and inf − inf
+        # make NaN, silently, as in torch; the maps then show it.
+        with np.errstate(over="ignore", invalid="ignore"):
+            for spec, params in zip(self.layers[start:stop], self.params[start:stop]):
+                x = spec.forward(x, params)
+                outputs.append(x)
         return outputs
 
     def forward_train(self, x, rng):

@@ -357,9 +357,14 @@ class UnitInspector(QWidget):
 
     def _elementwise(self, e, rows):
         if isinstance(e, engine.FlattenExplanation):
-            c, r, k = e.source
-            rows.addWidget(_text(fill(self.tr("Flatten copies input channel %1, row %2, col %3 "
-                                              "to position %4."), c + 1, r, k, e.channel)))
+            if len(e.source) == 1:  # after a dense layer: the input is a list already
+                rows.addWidget(_text(fill(self.tr("Flatten copies input position %1 to position "
+                                                  "%2: its input is one list already."),
+                                          e.source[0], e.channel)))
+            else:
+                c, r, k = e.source
+                rows.addWidget(_text(fill(self.tr("Flatten copies input channel %1, row %2, col "
+                                                  "%3 to position %4."), c + 1, r, k, e.channel)))
             return fill(self.tr("value = %1"), number(e.value))
         rows.addWidget(_text(fill(self.tr("%1(x) = %2, applied to this one unit."), e.function,
                                   e.formula)))

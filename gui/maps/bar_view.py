@@ -109,7 +109,9 @@ class BarView(LayerView):
             self.bars.setOpts(height=values, brushes=[self._brushes[v >= 0] for v in values.tolist()])
         if not self.probabilities:
             low, high = colormaps.rounded_levels(values, self.signed)
-            self._set_range((min(low, float(values.min())), high))
+            # inf and NaN bars (overflowed sums) do not set the range, as in rounded_levels
+            lowest = float(values[np.isfinite(values)].min(initial=0.0))
+            self._set_range((min(low, lowest), high))
         self._draw_marker()
 
     def _set_range(self, levels):

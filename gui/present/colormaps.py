@@ -8,6 +8,8 @@ its conv map with the blue removed, which is exactly what a ReLU does.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 ERROR_HEX = "#e5534b"  # refusals and warnings: reads on the light and the dark theme
@@ -55,16 +57,21 @@ def lut(signed):
 def levels(data, signed):
     """Display levels (low, high) for ``data``: symmetric about 0 when ``signed``, else from 0.
 
-    Never an empty range, so an all-zero map shows as the zero colour rather than noise.
+    Never an empty range, so an all-zero map shows as the zero colour rather than noise. Units
+    that are inf or NaN (huge weights overflow float32) do not set it: they show at its ends.
     """
-    if data.size == 0:
-        high = 0.0
-    elif signed:
-        high = max(-float(data.min()), float(data.max()))
-    else:
-        high = float(data.max())
+    high = _extent(data, signed)
+    if not math.isfinite(high):
+        high = _extent(data[np.isfinite(data)], signed)
     high = high if high > 0 else 1.0
     return (-high if signed else 0.0), high
+
+
+def _extent(data, signed):
+    """The largest value of ``data`` (largest magnitude when ``signed``); 0 when empty."""
+    if data.size == 0:
+        return 0.0
+    return max(-float(data.min()), float(data.max())) if signed else float(data.max())
 
 
 _NICE_STEPS = np.array([1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0])

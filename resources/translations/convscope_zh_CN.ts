@@ -2300,6 +2300,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>展平把输入通道 %1 第 %2 行第 %3 列的值复制到位置 %4。</translation>
     </message>
     <message>
+        <source>Flatten copies input position %1 to position %2: its input is one list already.</source>
+        <translation>展平把输入位置 %1 复制到位置 %2：它的输入已经是一个列表。</translation>
+    </message>
+    <message>
         <source>Grouped convolution: this filter sees only %1 of %2, its group&apos;s share (%3 groups); the other channels have their own filters.</source>
         <translation>分组卷积：这个滤波器只看到 %2 个通道中的%1，即它所在组的那一份（共 %3 组）；其余通道有各自的滤波器。</translation>
     </message>

@@ -128,6 +128,16 @@ def test_forward_matches_ops_and_batches_agree():
             np.testing.assert_allclose(b[n], got, rtol=1e-5, atol=1e-6)
 
 
+def test_huge_weights_overflow_to_inf_and_nan_silently_as_in_torch():
+    # ±3.4e38 are valid float32 weights (a kernel cell takes them): the sums overflow
+    net = Network((1, 4, 4), [Conv2d(2, 3, padding=1), AvgPool2d(2), Conv2d(1, 1), Softmax()])
+    net.params[0]["weight"][0] = 3.4e38
+    net.params[0]["weight"][1] = -3.4e38
+    net.params[2]["weight"][...] = 1.0  # inf + (−inf)
+    outputs = net.forward(np.ones((1, 4, 4), np.float32))  # warnings from engine are errors
+    assert np.isinf(outputs[1]).all() and np.isnan(outputs[-1]).all()
+
+
 def test_input_forms_for_one_channel():
     net = Network((1, 6, 6), [Conv2d(2, 3), Flatten(), Dense(3), Softmax()])
     image = np.random.default_rng(1).random((6, 6))

@@ -118,6 +118,30 @@ def test_dense_lists_ten_largest_contributions_and_softmax_its_exponentials(qtbo
     assert widget.explanation.exps.sum() == pytest.approx(widget.explanation.normalizer)
 
 
+def test_flatten_names_where_its_value_comes_from_on_maps_and_on_a_list(qtbot, digit):
+    layers = [engine.Flatten(), engine.Dense(4), engine.Flatten()]
+    widget = _inspector(qtbot, layers, digit)
+    widget.state.pin(Unit(0, 9, 0, 0))
+    assert "input channel 1, row 1, col 3 to position 9" in widget.scroll.widget().findChild(
+        QLabel).text()
+    widget.state.pin(Unit(2, 3, 0, 0))
+    assert "input position 3 to position 3" in widget.scroll.widget().findChild(QLabel).text()
+    assert widget.equation.text() == f"value = {number(widget.state.activations[2][3])}"
+
+
+def test_a_hovered_unit_shown_before_a_new_networks_forward_waits_for_its_maps(qtbot):
+    widget = _inspector(qtbot, [engine.Conv2d(1, 3), engine.ReLU()], np.ones((6, 6)))
+    state = widget.state
+    state.hover(Unit(0, 0, 5, 5))  # beyond the 4×4 maps: nothing to explain yet
+    state.pin(Unit(0, 0, 1, 1))
+    # The pin is dropped with the old network, and the hovered unit is the focus before the
+    # forward: the old 4×4 maps have no unit (5, 5).
+    state.set_network(engine.Network((1, 6, 6), [engine.Conv2d(1, 3, padding=1), engine.ReLU()]))
+    state.recompute()
+    assert widget.explanation.row == widget.explanation.col == 5
+    assert widget.equation.text().endswith(f"relu1: {number(state.activations[1][0, 5, 5])}")
+
+
 def test_pinned_wins_over_hovered_and_drawing_updates_the_numbers(qtbot, digit):
     widget = _inspector(qtbot, [engine.Conv2d(2, 3, padding=1), engine.ReLU()], digit)
     state = widget.state

@@ -21,6 +21,14 @@ def test_bars_follow_values_and_sign(view):
     assert low < -1.5 and high >= 3.2
 
 
+@pytest.mark.parametrize("signed", [True, False])
+def test_bars_that_overflowed_leave_the_range_finite(shown, signed):
+    view = shown(BarView("dense1", 4, signed=signed), 600, 150)
+    view.set_maps(np.array([-np.inf, np.inf, np.nan, -2.0], np.float32))
+    low, high = view.plot.vb.viewRange()[1]
+    assert np.isfinite([low, high]).all() and low < -2.0 < high
+
+
 def test_marker_and_unit_at(view):
     view.set_maps(np.arange(6, dtype=np.float32))
     view.set_marks(units=[(4, 0, 0)])

@@ -38,6 +38,14 @@ def test_levels(signed, expected):
     assert colormaps.levels(np.zeros((2, 2)), signed)[1] == 1.0  # never an empty range
 
 
+@pytest.mark.parametrize("signed", [True, False])
+def test_levels_leave_out_units_that_overflowed(signed):
+    data = np.array([np.inf, -np.inf, np.nan, 2.0, -3.0], np.float32)
+    assert colormaps.levels(data, signed) == ((-3.0, 3.0) if signed else (0.0, 2.0))
+    assert colormaps.rounded_levels(data, signed) == ((-3.0, 3.0) if signed else (0.0, 2.0))
+    assert colormaps.levels(np.full(3, np.nan, np.float32), signed)[1] == 1.0
+
+
 @pytest.mark.parametrize("high, rounded", [(0.7, 0.8), (2.0, 2.0), (2.01, 2.5), (9.0, 10.0),
                                            (0.0123, 0.015), (1234.0, 1500.0)])
 def test_rounded_levels(high, rounded):

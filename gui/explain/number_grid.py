@@ -19,7 +19,8 @@ def colour_rows(values, scale):
     """Rows of RGBA table entries: the maps' diverging colours (blue < 0 < orange, dark at 0),
     full at ±``scale``; NaN and ±∞ (max-pool padding) take the zero colour."""
     values = np.asarray(values, float)
-    ratio = values / scale if scale > 0 else np.zeros_like(values)
+    with np.errstate(over="ignore", invalid="ignore"):  # ±∞ and NaN are handled just below
+        ratio = values / scale if scale > 0 else np.zeros_like(values)
     position = np.clip(np.nan_to_num(ratio, nan=0.0, posinf=0.0, neginf=0.0), -1.0, 1.0)
     return DIVERGING[np.round((position + 1) / 2 * (len(DIVERGING) - 1)).astype(np.intp)]
 

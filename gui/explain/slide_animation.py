@@ -39,7 +39,8 @@ def rgba(values, levels, table, visible=None):
     """(H, W) values → (H, W, 4) uint8 through the (256, 4) ``table``; NaN and cells not
     ``visible`` are transparent."""
     low, high = levels
-    scaled = np.clip((values - low) / ((high - low) or 1.0), 0.0, 1.0)
+    with np.errstate(over="ignore", invalid="ignore"):  # ±∞ and NaN are handled just below
+        scaled = np.clip((values - low) / ((high - low) or 1.0), 0.0, 1.0)
     image = table[np.round(np.nan_to_num(scaled, nan=0.0) * 255).astype(np.intp)]
     shown = np.isfinite(values) if visible is None else visible & np.isfinite(values)
     image[..., 3] = np.where(shown, 255, 0)

@@ -56,6 +56,10 @@ def last_network_path(data_dir):
     return None if data_dir is None else Path(data_dir) / LAST_NETWORK
 
 
+#: the maps' least width, in pixels: three 28-pixel maps and their scale bar at one pixel each
+MAPS_MIN_WIDTH = 240
+
+
 class MainWindow(QMainWindow):
     """ConvScope's window.
 
@@ -138,6 +142,9 @@ class MainWindow(QMainWindow):
         layout.setSpacing(2)
         layout.addWidget(LessonBanner(self.state, panel))
         layout.addWidget(self.maps, 1)
+        # Qt takes the room a shrinking window loses from the central widget first: without a
+        # floor the maps would shrink to stamps while the docks keep their widths.
+        panel.setMinimumWidth(MAPS_MIN_WIDTH)
         return panel
 
     def _canvas_panel(self):

@@ -118,3 +118,13 @@ def test_every_number_shows_whole(qtbot, window_at, size):
             window.docks[dock].raise_()
             settle(qtbot)
             assert text_problems(window) == [], f"layer {layer}, {dock}"
+
+
+def test_every_map_whole_after_the_window_is_made_small(qtbot, window_at):
+    """Shrinking the window takes the room from the maps first: they keep enough of it."""
+    window = window_at(1400, 900)
+    settle(qtbot)
+    window.resize(800, 600)
+    settle(qtbot)
+    assert window.size().toTuple() == (800, 600)
+    assert map_problems(window) == []

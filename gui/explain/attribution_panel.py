@@ -251,7 +251,7 @@ class AttributionPanel(QWidget):
 
     def _on_live_done(self, result):
         (method, x), (overlay, signed) = result
-        if method == self.method.currentText() and np.array_equal(x, self.state.model_input):
+        if method == self.method_name and np.array_equal(x, self.state.model_input):
             self.state.set_input_overlay(overlay, signed)
 
     def occlude(self):

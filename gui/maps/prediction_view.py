@@ -66,7 +66,7 @@ class PredictionView(QWidget):
 
     def _on_language_changed(self):
         if self.bars is not None:
-            self.bars.title.setText(self.tr("probability of each class"))
+            self.bars.set_title(self.tr("probability of each class"))
         self._on_activations_changed()
 
     def _on_layers_changed(self):

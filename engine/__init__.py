@@ -28,5 +28,6 @@ from engine.backward import (
 )
 from engine.optim import SGD, Adam, make_optimizer, one_cycle_lr
 from engine.data import Augmentation, augment, find_idx_pair, load_digits, read_idx
-from engine.preprocess import Centring, mnist_centring, mnist_preprocess
+from engine.preprocess import (Centring, mnist_centring, mnist_preprocess,
+                               mnist_preprocess_with_centring)
 # engine.train is not imported here: `python -m engine.train` must find it not yet loaded.

@@ -52,17 +52,22 @@ def mnist_preprocess(image: np.ndarray) -> np.ndarray:
     -------
     (28, 28) float32 in [0, 1]; all zeros when nothing is drawn.
     """
+    return mnist_preprocess_with_centring(image)[0]
+
+
+def mnist_preprocess_with_centring(image: np.ndarray) -> tuple[np.ndarray, Centring | None]:
+    """(``mnist_preprocess(image)``, ``mnist_centring(image)``) from one pass over the ink."""
     out = np.zeros((_SIZE, _SIZE), np.float32)
     centring, digit = _centre(np.asarray(image, dtype=np.float64))
     if centring is None:
-        return out
+        return out, None
     top, left = centring.top, centring.left
     new_h, new_w = digit.shape
     # Paste with clipping: a lopsided digit may push part of its box past the border.
     y0, x0 = max(top, 0), max(left, 0)
     y1, x1 = min(top + new_h, _SIZE), min(left + new_w, _SIZE)
     out[y0:y1, x0:x1] = digit[y0 - top : y1 - top, x0 - left : x1 - left]
-    return out
+    return out, centring
 
 
 def _centre(image):

@@ -237,8 +237,7 @@ class AppState(QObject):
         for new, old in enumerate(self.network.aligned_layers(network.layers)):
             if old is None or not network.params[new]:
                 continue  # an inserted layer is new, not re-initialized
-            shapes = {k: v.shape for k, v in self.network.params[old].items()}
-            if shapes != {k: v.shape for k, v in network.params[new].items()} or \
+            if _shapes(self.network.params[old]) != _shapes(network.params[new]) or \
                     old in self.reinitialized:
                 marks.add(new)
         return frozenset(marks)
@@ -540,10 +539,7 @@ class AppState(QObject):
         at most ``frame_mult_adds``, else in the worker."""
         self._recompute_timer.stop()
         self._generation += 1
-        pixels = self.pixels_for(self.network.input_shape)
-        # MNIST centring only makes sense for the 28×28 digit input it was defined for.
-        centre = self.preprocess and self.image.shape == (28, 28)
-        centring = engine.mnist_centring(self.image) if centre else None
+        pixels, centring = self._pixels_and_centring(self.network.input_shape)
         model_input = self.network.network_input(pixels)
         box = partial = None  # partial: the multiply-adds of a partial pass, when one applies
         if self.fresh_activations is not None:
@@ -622,13 +618,19 @@ class AppState(QObject):
     def pixels_for(self, input_shape):
         """The drawing as pixels (C, H, W) in [0, 1] for an input of ``input_shape``: centred like
         MNIST when that is on, resampled to the input's size, grey repeated over the channels."""
+        return self._pixels_and_centring(input_shape)[0]
+
+    def _pixels_and_centring(self, input_shape):
+        """(``pixels_for(input_shape)``, the ``engine.Centring`` applied or None)."""
         # MNIST centring only makes sense for the 28×28 digit input it was defined for.
-        centre = self.preprocess and self.image.shape == (28, 28)
-        image = engine.mnist_preprocess(self.image) if centre else self.image
+        centring = None
+        image = self.image
+        if self.preprocess and image.shape == (28, 28):
+            image, centring = engine.mnist_preprocess_with_centring(image)
         image = fit_drawing(image, input_shape)
         if image.ndim == 2:
             image = np.repeat(image[None], input_shape[0], axis=0)
-        return image.astype(np.float32, copy=False)
+        return image.astype(np.float32, copy=False), centring
 
     @property
     def fresh_activations(self):

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from engine.data import find_idx_pair, load_digits
-from engine.preprocess import mnist_centring, mnist_preprocess
+from engine.preprocess import mnist_centring, mnist_preprocess, mnist_preprocess_with_centring
 
 MNIST = Path(__file__).resolve().parents[2] / "resources" / "data"
 
@@ -79,3 +79,13 @@ def test_centring_maps_input_boxes_back_onto_the_drawing():
     assert bottom - top == pytest.approx(14) and right - left == pytest.approx(14)
     assert top <= 2 and left <= 3 and bottom >= 12 and right >= 8
     assert mnist_centring(np.zeros((28, 28))) is None
+
+
+def test_preprocess_with_centring_is_both_from_one_pass():
+    image = np.zeros((28, 28))
+    image[2:12, 3:8] = 1.0
+    out, centring = mnist_preprocess_with_centring(image)
+    np.testing.assert_array_equal(out, mnist_preprocess(image))
+    assert centring == mnist_centring(image)
+    blank, none = mnist_preprocess_with_centring(np.zeros((28, 28)))
+    assert none is None and not blank.any()

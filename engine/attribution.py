@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine import receptive_field
 from engine.backward import network_backward
 from engine.errors import ConfigError
 
@@ -146,7 +145,7 @@ def grad_cam_map(net, x, layer: int, target=None, outputs=None) -> np.ndarray:
 def upsample_to_input(net, layer: int, values) -> np.ndarray:
     """A (h, w) map of layer ``layer`` spread over the input: (H, W), bilinear between the
     centres of the units' receptive fields, constant beyond the outermost centres."""
-    geometry = receptive_field.geometries(net)[layer]
+    geometry = net.geometries[layer]
     out = np.asarray(values, np.float32)
     for axis, (size, jump, start) in enumerate(zip(net.input_shape[1:], geometry.jump,
                                                    geometry.start)):

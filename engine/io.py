@@ -157,9 +157,9 @@ def load_network(path, input_size=None) -> Network:
         with open(path, "rb") as f:
             head = f.read(1)
         if path.suffix.lower() == ".json" or head == b"{":
-            if path.stat().st_size > limits.MAX_SPEC_BYTES:
-                raise limits.over("the spec's size in bytes", path.stat().st_size,
-                                  limits.MAX_SPEC_BYTES)
+            size = path.stat().st_size
+            if size > limits.MAX_SPEC_BYTES:
+                raise limits.over("the spec's size in bytes", size, limits.MAX_SPEC_BYTES)
             return network_from_spec(_json(_utf8(path.read_bytes())))
         return _load_npz(path)
     except OSError as error:

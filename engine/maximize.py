@@ -15,7 +15,6 @@ from typing import Callable
 
 import numpy as np
 
-from engine import receptive_field
 from engine.backward import network_backward
 from engine.errors import ConfigError
 
@@ -84,7 +83,7 @@ def maximize(net, layer: int, targets=None, settings: Settings = Settings(),
     x = rng.uniform(0, 0.1, (k, channels, height, width)).astype(np.float32)
     blur_rows, blur_cols = _blur_matrix(height, s.blur_sigma), _blur_matrix(width, s.blur_sigma)
     start = net.forward(x, upto=layer)[layer][unit]
-    jitter = min(s.jitter, min(receptive_field.geometries(net)[layer].size) // 8)
+    jitter = min(s.jitter, min(net.geometries[layer].size) // 8)
     for step in range(s.steps):
         if should_stop is not None and should_stop():
             return None

@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         sample_menu = self._menu(menu, lambda self: self.tr("Sample &digits"))
         for digit in range(10):
             self._action(sample_menu,
-                         lambda self, d=digit: self.tr("Digit %1").replace("%1", str(d)),
+                         lambda self, d=digit: fill(self.tr("Digit %1"), d),
                          lambda _=False, d=digit: self.show_sample(d), f"Ctrl+{digit}")
         examples = ExamplesMenu(self.state, menu)
         examples.exampleRefused.connect(
@@ -385,10 +385,7 @@ class MainWindow(QMainWindow):
             network = engine.load_network(path)
         except engine.ConfigError as error:  # the message names the file
             return self.warn(self.tr("Cannot open the network"), str(error))
-        refusal = self.state.set_network(network, fill(self.tr("Open %1"), Path(path).name))
-        if not refusal:
-            self.state.set_lesson(None)
-        return self.warn(self.tr("Cannot use the network"), refusal) if refusal else ""
+        return self._use_network(network, fill(self.tr("Open %1"), Path(path).name))
 
     def new_network(self, trained):
         """Start again from the digit network, trained or untrained (one undoable step); returns
@@ -400,8 +397,13 @@ class MainWindow(QMainWindow):
                 network = engine.load_network(MODEL)
             except (engine.ConfigError, OSError) as error:
                 return self.warn(self.tr("Cannot open the trained network"), str(error))
-        refusal = self.state.set_network(network, self.tr("New trained digit network") if trained
-                                         else self.tr("New untrained digit network"))
+        return self._use_network(network, self.tr("New trained digit network") if trained
+                                 else self.tr("New untrained digit network"))
+
+    def _use_network(self, network, step_name):
+        """Make ``network`` current as the undo step ``step_name``, leaving any lesson; returns
+        the refusal (shown) or ''."""
+        refusal = self.state.set_network(network, step_name)
         if not refusal:
             self.state.set_lesson(None)
         return self.warn(self.tr("Cannot use the network"), refusal) if refusal else ""

@@ -38,7 +38,7 @@ def _titles(net, i):
             f"<b>{net.names[i]}</b> → {shape}")
 
 
-def _view_kind(net, i, signed):
+def _view_kind(net, i):
     """What a view of layer i must be built for: "map", or ("bars", bar labels, probabilities).
 
     Views take any shape and colour scale (``MapView.reshape``, ``BarView.reshape``).
@@ -111,8 +111,7 @@ class ActivationView(QWidget):
     # ----------------------------------------------------------------- layers
     def _on_layers_changed(self):
         net = self.state.network
-        structure = [(name, spec, shape) for name, spec, shape in
-                     zip(net.names, net.layers, net.shapes)]
+        structure = list(zip(net.names, net.layers, net.shapes))
         if structure == self._structure:
             return  # only weights changed: the views stay, the next forward redraws them
         old_layers = [] if self._structure is None else [s for _, s, _ in self._structure]
@@ -121,7 +120,7 @@ class ActivationView(QWidget):
         # was keeps its view (old and new stacks aligned like a text diff), and a changed one
         # takes a spare view of its kind when there is one.
         signs = colormaps.signed_layers(net.layers)
-        kinds = [_view_kind(net, i, signed) for i, signed in enumerate(signs)]
+        kinds = [_view_kind(net, i) for i in range(len(net.layers))]
         views = [None] * len(kinds)
         matcher = difflib.SequenceMatcher(None, old_layers, list(net.layers), autojunk=False)
         for old, new, size in matcher.get_matching_blocks():

@@ -17,6 +17,7 @@ from gui.dataset.dataset_model import HELD_OUT, TRAINING
 from gui.dataset.digit_gallery import DigitGallery
 from gui.i18n import fill, live
 from gui.i18n.engine_messages import engine_text
+from gui.present.colormaps import ERROR_HEX
 
 
 class DatasetPanel(QWidget):
@@ -97,7 +98,7 @@ class DatasetPanel(QWidget):
             self.gallery.set_tiles([])
             self.summary.setText(engine_text(self.model.error)
                                  or self.tr("Reading the digits with the current weights…"))
-            self.summary.setStyleSheet("color: #ff8a80;" if self.model.error else "")
+            self.summary.setStyleSheet(f"color: {ERROR_HEX};" if self.model.error else "")
             return
         self.summary.setStyleSheet("")
         wrong = int((evaluation.predictions != evaluation.labels).sum())

@@ -18,6 +18,7 @@ from gui.background_task import BackgroundTask, RecentResults, keyed
 from gui.dataset.digit_gallery import DigitGallery
 from gui.i18n import fill, live
 from gui.i18n.engine_messages import engine_text
+from gui.present.colormaps import ERROR_HEX
 from gui.present.formatting import number
 from gui.present.naming import channel_name, unit_name
 
@@ -177,4 +178,4 @@ class FavouritePatches(QWidget):
 
     def _show_error(self, message):
         self._show_message(message)
-        self.title.setStyleSheet("color: #ff8a80;")
+        self.title.setStyleSheet(f"color: {ERROR_HEX};")

@@ -14,6 +14,7 @@ from engine.maximize import maximize
 from gui.background_task import BackgroundTask, RecentResults, keyed
 from gui.dataset.digit_gallery import DigitGallery
 from gui.i18n import QT_TRANSLATE_NOOP, fill, live
+from gui.present.colormaps import ERROR_HEX
 from gui.present.formatting import number
 from gui.lazy_redraw import LazyRedraw
 
@@ -162,4 +163,4 @@ class WhatFiltersWant(QWidget):
 
     def _show_error(self, message):
         self._show_message(message)
-        self.title.setStyleSheet("color: #ff8a80;")
+        self.title.setStyleSheet(f"color: {ERROR_HEX};")

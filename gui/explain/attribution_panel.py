@@ -23,6 +23,7 @@ from engine import attribution
 from gui.background_task import BackgroundTask, keyed
 from gui.i18n import QT_TRANSLATE_NOOP, fill, live
 from gui.i18n.engine_messages import engine_text
+from gui.present.colormaps import ERROR_HEX
 
 #: the methods, by their names (shown translated in the context "AttributionPanel")
 OFF, SALIENCY, GRADIENT_INPUT, OCCLUSION, GRAD_CAM = (
@@ -277,7 +278,7 @@ class AttributionPanel(QWidget):
 
     def _show_error(self, message):
         self.legend.setText(message)
-        self.legend.setStyleSheet("color: #ff8a80;")
+        self.legend.setStyleSheet(f"color: {ERROR_HEX};")
         if self._owns_overlay():
             self.state.set_input_overlay(None)
 

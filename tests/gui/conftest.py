@@ -5,7 +5,8 @@ its own QSettings file and data directory under pytest's tmp_path.
 """
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QEvent, QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication
 
 import engine
 from gui.app import MODEL, configure_pyqtgraph
@@ -18,6 +19,20 @@ configure_pyqtgraph()
 @pytest.fixture(scope="session", autouse=True)
 def _qt_test_paths():
     QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture(autouse=True)
+def _deleted_after_the_test(qapp):
+    """Delete what the test gave ``deleteLater()``, its windows above all (pytest-qt's teardown).
+
+    With no event loop running, Qt keeps those deletions pending (pytest-qt #498): the windows of
+    every earlier test would pile up and be deleted all at once inside a later test's event loop,
+    seconds of work that test's timings would take for its own. Events still posted to them (a
+    language change in a fixture's teardown) are delivered first, while they are whole.
+    """
+    yield
+    QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
 @pytest.fixture

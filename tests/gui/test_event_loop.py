@@ -6,9 +6,11 @@ import contextlib
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
 
 import engine
 from gui.editors.kernel_editor import KernelEditor
+from gui.main_window import MainWindow
 from gui.state import FRAME_MULT_ADDS, AppState
 from tests.gui.event_loop_probe import EventLoopProbe
 from tests.gui.mouse import send_mouse
@@ -33,6 +35,8 @@ def state(qapp):
 
 def test_editing_a_heavy_network_never_blocks_the_event_loop(qtbot, main_window, state):
     assert sum(state.network.mult_adds) > 20 * FRAME_MULT_ADDS
+    # Windows of earlier tests, deleted inside this test's event loop, would be timed as its own.
+    assert [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)] == [main_window]
     qtbot.waitUntil(lambda: not state.forward_pending, timeout=60_000)
     stalls = {}
 

@@ -59,7 +59,7 @@ class DrawTools(QWidget):
             button.setFixedWidth(22)
             live.bind_text(self, button.setToolTip, lambda self, d=digit: fill(
                 self.tr("Draw the MNIST sample %1  (Ctrl+%1)"), d))
-            button.clicked.connect(lambda _=False, d=digit: self._on_sample_clicked(d))
+            button.clicked.connect(self._on_sample_clicked)
             samples.addWidget(button)
         samples.addStretch(1)
         layout = QVBoxLayout(self)
@@ -81,7 +81,8 @@ class DrawTools(QWidget):
     def _on_brush_edited(self, value):
         self.state.set_brush_size(value)
 
-    def _on_sample_clicked(self, digit):
+    def _on_sample_clicked(self):
+        digit = self.sample_buttons.index(self.sender())
         self.state.set_image(sample_digit(digit, self.state.image_size),
                              fill(self.tr("Sample %1"), digit))
         self.sampleDrawn.emit(digit)

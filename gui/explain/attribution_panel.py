@@ -116,7 +116,7 @@ class AttributionPanel(QWidget):
         layout.addWidget(self.legend)
         layout.addStretch()
         self._task = BackgroundTask(self)
-        self._task.progressed.connect(lambda f: self.progress.setValue(round(1000 * f)))
+        self._task.progressed.connect(self._on_progressed)
         self._task.succeeded.connect(self._on_occluded)
         self._task.failed.connect(self._show_error)
         self._live_task = BackgroundTask(self)  # a live method on a network too dear to wait for
@@ -268,6 +268,9 @@ class AttributionPanel(QWidget):
 
         self._task.start(lambda report, stop: keyed(x, attribution.occlusion(
             net, x, target, patch, stride=stride, on_progress=report, should_stop=stop)))
+
+    def _on_progressed(self, fraction):
+        self.progress.setValue(round(1000 * fraction))
 
     def _on_occluded(self, result):
         self.progress.hide()

@@ -73,14 +73,12 @@ class TrainingDialog(QDialog):
         live.bind_text(self, data.setTitle, lambda self: self.tr(
             "Training data: an IDX image file and its label file, as in MNIST"))
         form = QFormLayout(data)
-        for label, edit, title in (
-                (lambda self: self.tr("Images"), self.images_edit,
-                 lambda self: self.tr("Choose the IDX image file")),
-                (lambda self: self.tr("Labels"), self.labels_edit,
-                 lambda self: self.tr("Choose the IDX label file"))):
+        for label, edit, choose in (
+                (lambda self: self.tr("Images"), self.images_edit, self._choose_images),
+                (lambda self: self.tr("Labels"), self.labels_edit, self._choose_labels)):
             browse = QPushButton()
             live.bind_text(self, browse.setText, lambda self: self.tr("Browse…"))
-            browse.clicked.connect(lambda _=False, e=edit, t=title: self._browse(e, t(self)))
+            browse.clicked.connect(choose)
             row = QHBoxLayout()
             row.addWidget(edit, 1)
             row.addWidget(browse)
@@ -186,6 +184,12 @@ class TrainingDialog(QDialog):
             return  # the shipped digits were removed: the user picks files
         self.images_edit.setText(str(images))
         self.labels_edit.setText(str(labels))
+
+    def _choose_images(self):
+        self._browse(self.images_edit, self.tr("Choose the IDX image file"))
+
+    def _choose_labels(self):
+        self._browse(self.labels_edit, self.tr("Choose the IDX label file"))
 
     def _browse(self, edit, title):
         start = edit.text() or str(DEFAULT_DATA)

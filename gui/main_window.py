@@ -153,10 +153,13 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         tools = DrawTools(self.state, panel)
-        tools.sampleDrawn.connect(lambda _: self.canvas.setFocus(Qt.OtherFocusReason))
+        tools.sampleDrawn.connect(self._on_sample_drawn)
         layout.addWidget(tools)
         layout.addWidget(self.canvas, 1)
         return panel
+
+    def _on_sample_drawn(self):
+        self.canvas.setFocus(Qt.OtherFocusReason)
 
     def _add_dock(self, name, title, widget, area, tab_with=None, scroll=False):
         """Dock ``widget`` under the title ``title(self)`` (in the current language); ``scroll``
@@ -252,60 +255,50 @@ class MainWindow(QMainWindow):
     def _build_file_menu(self, menu):
         new = self._menu(menu, lambda self: self.tr("&New"))
         self._action(new, lambda self: self.tr("&Trained digit network"),
-                     lambda: self.new_network(trained=True), QKeySequence.New,
+                     self._on_new_trained_triggered, QKeySequence.New,
                      lambda self: self.tr("The shipped digit network, trained on MNIST "
                                           "(99 % right)"))
         self._action(new, lambda self: self.tr("&Untrained digit network"),
-                     lambda: self.new_network(trained=False),
+                     self._on_new_untrained_triggered,
                      tip=lambda self: self.tr("The same layers with fresh random weights, ready to "
                                               "train (Ctrl+T)"))
         self._action(menu, lambda self: self.tr("&Open network…"),
-                     lambda: self._with_path(self.open_network, self.tr("Open network"),
-                                             self._open_filter()),
+                     self._on_open_triggered,
                      QKeySequence.Open,
                      lambda self: self.tr("Load a network: a ConvScope .npz with weights, a .json "
                                           "layer spec, or an ONNX model trained elsewhere"))
         self._action(menu, lambda self: self.tr("&Save network…"),
-                     lambda: self._with_path(self.save_network, self.tr("Save network"),
-                                             self._network_filter(), "network.npz"),
-                     QKeySequence.Save, lambda self: self.tr("Save the layers and weights"))
+                     self._on_save_triggered, QKeySequence.Save, lambda self: self.tr("Save the layers and weights"))
         self._action(menu, lambda self: self.tr("&Train the network…"), self.show_training,
                      "Ctrl+T",
                      lambda self: self.tr("Train the current network on MNIST digits and watch its "
                                           "filters learn"))
         menu.addSeparator()
         self._action(menu, lambda self: self.tr("Load &image…"),
-                     lambda: self._with_path(self.load_image, self.tr("Load image"),
-                                             samples.image_filter()),
+                     self._on_load_image_triggered,
                      "Ctrl+I",
                      lambda self: self.tr("Draw an image file (PNG, JPEG) fitted to the input: in "
                                           "grey, or in colour for a network with 3 input "
                                           "channels"))
         sample_menu = self._menu(menu, lambda self: self.tr("Sample &digits"))
         for digit in range(10):
-            self._action(sample_menu,
-                         lambda self, d=digit: fill(self.tr("Digit %1"), d),
-                         lambda _=False, d=digit: self.show_sample(d), f"Ctrl+{digit}")
+            self._action(sample_menu, lambda self, d=digit: fill(self.tr("Digit %1"), d),
+                         self._on_sample_triggered, f"Ctrl+{digit}").setData(digit)
         examples = ExamplesMenu(self.state, menu)
-        examples.exampleRefused.connect(
-            lambda reason: self.warn(self.tr("Cannot open the example"), reason))
+        examples.exampleRefused.connect(self._on_example_refused)
         menu.addMenu(examples)
         menu.addSeparator()
         export = self._menu(menu, lambda self: self.tr("&Export"))
         self._action(export, lambda self: self.tr("&Maps as PNG…"),
-                     lambda: self._with_path(self.export_maps, self.tr("Export maps"),
-                                             self.tr("PNG images (*.png)"), "maps.png"),
+                     self._on_export_maps_triggered,
                      "Ctrl+E", lambda self: self.tr("Save every layer's maps as one PNG"))
         self._action(export, lambda self: self.tr("&ONNX…"),
-                     lambda: self._with_path(self.export_onnx, self.tr("Export to ONNX"),
-                                             self.tr("ONNX models (*.onnx)"), "network.onnx"),
+                     self._on_export_onnx_triggered,
                      tip=lambda self: self.tr("Write the network as an ONNX model (opset 19, "
                                               "any batch size) for PyTorch, ONNX Runtime and "
                                               "other tools"))
         self._action(export, lambda self: self.tr("&PyTorch script…"),
-                     lambda: self._with_path(self.export_pytorch,
-                                             self.tr("Export as a PyTorch script"),
-                                             self.tr("Python scripts (*.py)"), "network.py"),
+                     self._on_export_pytorch_triggered,
                      tip=lambda self: self.tr("Write a Python script with an nn.Sequential of "
                                               "these layers, its weights in an .npz beside it, "
                                               "to train further in PyTorch"))
@@ -314,7 +307,8 @@ class MainWindow(QMainWindow):
 
     def _build_edit_menu(self, menu):
         for redo in (False, True):
-            action = HistoryAction(self.state, redo, self._on_history_refused, self)
+            action = HistoryAction(self.state, redo, self)
+            action.stepRefused.connect(self._on_history_refused)
             # an action is told of no language change: the window re-names it
             live.on_language_change(self, lambda _, action=action: action.name_step())
             menu.addAction(action)
@@ -340,8 +334,7 @@ class MainWindow(QMainWindow):
         sizes = self._menu(menu, lambda self: self.tr("&Input size"))
         self._size_group = QActionGroup(self)
         for n in INPUT_SIZES:
-            action = self._action(sizes, lambda _, n=n: f"{n}×{n}",
-                                  lambda _=False, n=n: self.set_input_size(n))
+            action = self._action(sizes, lambda _, n=n: f"{n}×{n}", self._on_size_triggered)
             action.setCheckable(True)
             action.setData(n)
             self._size_group.addAction(action)
@@ -353,8 +346,7 @@ class MainWindow(QMainWindow):
         """English / 简体中文, each named in itself; the choice applies at once and is remembered."""
         group = QActionGroup(self)
         for language, name in live.LANGUAGES.items():
-            action = self._action(menu, lambda _, name=name: name,
-                                  lambda _=False, lang=language: self.set_language(lang))
+            action = self._action(menu, lambda _, name=name: name, self._on_language_triggered)
             action.setCheckable(True)
             action.setChecked(language == live.current_language())
             action.setData(language)
@@ -362,17 +354,64 @@ class MainWindow(QMainWindow):
         self._language_group = group
 
     def _build_help_menu(self, menu):
-        self._action(menu, lambda self: self.tr("&Concepts"), lambda: self.show_help(None),
+        # each help action's data is the anchor it opens the help at (None: the top)
+        self._action(menu, lambda self: self.tr("&Concepts"), self._on_help_triggered,
                      QKeySequence.HelpContents)
         topics = self._menu(menu, lambda self: self.tr("Concept"))
         for anchor, title, _ in CONCEPTS:
             self._action(topics,
                          lambda _, title=title: concept_title(title, QCoreApplication.translate),
-                         lambda _=False, a=anchor: self.show_help(a))
+                         self._on_help_triggered).setData(anchor)
         self._action(menu, lambda self: self.tr("&Keyboard shortcuts"),
-                     lambda: self.show_help("shortcuts"))
+                     self._on_help_triggered).setData("shortcuts")
         menu.addSeparator()
         self._action(menu, lambda self: self.tr("&About ConvScope"), self._on_about_triggered)
+
+    # ------------------------------------------------------------ menu slots
+    # Bound methods, not lambdas using self: a connection holds a lambda, and with it the
+    # window, for as long as the action lives; an action of several alike carries its data.
+    def _on_new_trained_triggered(self):
+        self.new_network(trained=True)
+
+    def _on_new_untrained_triggered(self):
+        self.new_network(trained=False)
+
+    def _on_open_triggered(self):
+        self._with_path(self.open_network, self.tr("Open network"), self._open_filter())
+
+    def _on_save_triggered(self):
+        self._with_path(self.save_network, self.tr("Save network"), self._network_filter(),
+                        "network.npz")
+
+    def _on_load_image_triggered(self):
+        self._with_path(self.load_image, self.tr("Load image"), samples.image_filter())
+
+    def _on_sample_triggered(self):
+        self.show_sample(self.sender().data())
+
+    def _on_example_refused(self, reason):
+        self.warn(self.tr("Cannot open the example"), reason)
+
+    def _on_export_maps_triggered(self):
+        self._with_path(self.export_maps, self.tr("Export maps"),
+                        self.tr("PNG images (*.png)"), "maps.png")
+
+    def _on_export_onnx_triggered(self):
+        self._with_path(self.export_onnx, self.tr("Export to ONNX"),
+                        self.tr("ONNX models (*.onnx)"), "network.onnx")
+
+    def _on_export_pytorch_triggered(self):
+        self._with_path(self.export_pytorch, self.tr("Export as a PyTorch script"),
+                        self.tr("Python scripts (*.py)"), "network.py")
+
+    def _on_size_triggered(self):
+        self.set_input_size(self.sender().data())
+
+    def _on_language_triggered(self):
+        self.set_language(self.sender().data())
+
+    def _on_help_triggered(self):
+        self.show_help(self.sender().data())
 
     # ---------------------------------------------------------------- actions
     def open_network(self, path):

@@ -91,6 +91,8 @@ class MapView(LayerView):
     def __init__(self, title, shape, signed, parent=None, short_title=None):
         super().__init__(title, shape, signed, parent, short_title)
         self.channel = None  # the enlarged channel, or None for the whole mosaic
+        self._refit = QTimer(self, singleShot=True, interval=0)  # see _fit_height
+        self._refit.timeout.connect(self._fit_height)
         live.on_language_change(self, self._show_suffix)  # an enlarged channel's title has words
         self._levels = None
         self._scratch = np.empty(self.shape, np.float32)
@@ -147,7 +149,7 @@ class MapView(LayerView):
             # A height set inside a resize event reaches neither the viewport nor the scene (Qt
             # sends no second event, and lays out a scroll area's viewport only outside its own
             # resize handling): the maps would be cut off or squeezed until the next resize.
-            QTimer.singleShot(0, self, self._fit_height)
+            self._refit.start()
         else:
             self.setFixedHeight(height)
 

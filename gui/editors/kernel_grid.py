@@ -60,6 +60,7 @@ class KernelGrid(QWidget):
             # until the event loop next deletes (never, while processEvents drives it).
             self._layout.removeWidget(cell)
             cell.hide()
+            cell.blockSignals(True)  # replaced: losing focus before its deletion is no edit
             cell.deleteLater()
         width = 54 if max(rows, cols) <= 5 else 46
         self.cells = []
@@ -68,13 +69,21 @@ class KernelGrid(QWidget):
             for c in range(cols):
                 cell = QLineEdit(alignment=Qt.AlignCenter)
                 cell.setFixedWidth(width)
-                cell.editingFinished.connect(lambda r=r, c=c: self._on_cell_edited(r, c))
-                cell.returnPressed.connect(lambda r=r, c=c: self._on_return_pressed(r, c))
+                cell.editingFinished.connect(self._on_cell_edited)
+                cell.returnPressed.connect(self._on_return_pressed)
                 self._layout.addWidget(cell, r, c)
                 line.append(cell)
             self.cells.append(line)
 
-    def _on_cell_edited(self, row, col):
+    def _sender_position(self):
+        """(row, column) of the cell whose signal is being handled."""
+        return next((row, line.index(self.sender())) for row, line in enumerate(self.cells)
+                    if self.sender() in line)
+
+    def _on_cell_edited(self):
+        self._commit(*self._sender_position())
+
+    def _commit(self, row, col):
         cell = self.cells[row][col]
         if not cell.isModified():  # focus passing through, or a display refresh: no edit
             return
@@ -90,8 +99,9 @@ class KernelGrid(QWidget):
         if value != self.values[row, col]:
             self.edited.emit(row, col, value)
 
-    def _on_return_pressed(self, row, col):
-        self._on_cell_edited(row, col)
+    def _on_return_pressed(self):
+        row, col = self._sender_position()
+        self._commit(row, col)
         cells = [c for line in self.cells for c in line]
         index = row * len(self.cells[0]) + col + 1
         if index < len(cells):

@@ -87,6 +87,12 @@ def _onnx_import_dialog(state, folder):
     return OnnxImportDialog(state, folder / "network.onnx")
 
 
+def _kernel_grid(state, folder):
+    grid = KernelGrid()
+    grid.set_values(np.eye(3))  # its cells
+    return grid
+
+
 def _on_state(widget_class):
     return lambda state, folder: widget_class(state)
 
@@ -103,12 +109,13 @@ WIDGETS = {
         UnitInspector, ActivationView, PredictionView, StatusBar, TrainingDialog,
         WhatFiltersWant)},
     **{cls.__name__: _alone(cls) for cls in (
-        KernelHeatmap, HelpDialog, KernelGrid, ConfusionMatrix, DigitGallery, TrainingCurves)},
+        KernelHeatmap, HelpDialog, ConfusionMatrix, DigitGallery, TrainingCurves)},
     "DatasetPanel": lambda state, folder: DatasetPanel(state, DatasetModel(state)),
     "FavouritePatches": lambda state, folder: FavouritePatches(state, DatasetModel(state)),
     "MapView": _alone(lambda: MapView("conv1", (3, 6, 6), signed=True)),
     "BarView": _alone(lambda: BarView("dense1", 6, signed=True)),
     "NumberGrid": _alone(lambda: NumberGrid(np.eye(3), "window")),
+    "KernelGrid": _kernel_grid,
     "OnnxImportDialog": _onnx_import_dialog,
     "MainWindow": lambda state, folder: MainWindow(
         state, QSettings(str(folder / "settings.ini"), QSettings.IniFormat), folder / "data"),

@@ -29,6 +29,7 @@ _GRID_MARGIN = QPointF(2, 2)  # px around the cached grid for antialiased line e
 FRAME = QColor("#5a5d66")
 HINT = QColor("#a0a4ad")
 INSET_LABEL = QT_TRANSLATE_NOOP("Canvas", "network sees\n(centred)")
+INSET_LABEL_FLAGS = Qt.AlignHCenter | Qt.AlignTop
 INSET_MARGIN = 6  # px each side of the strip the inset gets
 CAPTION_LINES = 2  # kept below the image whatever the caption says, so the image never jumps
 CAPTION_GAP = 8
@@ -313,8 +314,7 @@ class Canvas(QWidget):
         """Width kept right of the drawing for the inset and its label (0 without centring)."""
         if not self._shows_inset():
             return 0.0
-        label = max(self.fontMetrics().horizontalAdvance(line) for line in
-                    self.tr(INSET_LABEL).split("\n"))
+        label = self.fontMetrics().size(0, self.inset_label()).width()
         return max(self._inset_side(), label) + 2 * INSET_MARGIN
 
     def inset_rect(self):
@@ -339,15 +339,19 @@ class Canvas(QWidget):
             painter.drawRect(window)
             painter.restore()
         painter.setPen(HINT)
-        painter.drawText(self.inset_label_rect(), Qt.AlignHCenter | Qt.AlignTop,
-                         self.tr(INSET_LABEL))
+        painter.drawText(self.inset_label_rect(), INSET_LABEL_FLAGS, self.inset_label())
+
+    def inset_label(self):
+        """The label under the inset, in the interface language."""
+        return self.tr(INSET_LABEL)
 
     def inset_label_rect(self):
-        """Where the inset's label is written: under it, across the strip kept for it."""
+        """Where the inset's label is written: under it, across the strip kept for it, as tall
+        as its lines are in the fonts that draw them (Chinese characters come from a fallback
+        font with taller lines than the widget's own)."""
         inset, strip = self.inset_rect(), self._inset_strip()
-        lines = self.tr(INSET_LABEL).count("\n") + 1
         return QRectF(self.width() - strip, inset.bottom() + 2, strip,
-                      lines * self.fontMetrics().lineSpacing() + 2)
+                      self.fontMetrics().size(0, self.inset_label()).height() + 2)
 
     def _paint_brush(self, painter, rect):
         if self._cursor is None or self._stroke is not None and not self.underMouse():

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QFrame, QInputDialog, QMainWindow, QMessageBox, QScrollArea,
+    QDockWidget, QFrame, QInputDialog, QMainWindow, QMessageBox, QScrollArea,
     QStyle, QTabBar, QVBoxLayout, QWidget,
 )
 
@@ -25,6 +25,7 @@ from gui.dataset.dataset_panel import DatasetPanel
 from gui.dataset.favourite_patches import FavouritePatches
 from gui.dataset.what_filters_want import WhatFiltersWant
 from gui.examples_menu import ExamplesMenu
+from gui.file_dialog import ask, file_dialog
 from gui.explain.filter_gallery import FilterGallery
 from gui.help_dialog import HelpDialog
 from gui.history_action import HistoryAction
@@ -355,9 +356,9 @@ class MainWindow(QMainWindow):
 
     def _build_help_menu(self, menu):
         # each help action's data is the anchor it opens the help at (None: the top)
-        self._action(menu, lambda self: self.tr("&Concepts"), self._on_help_triggered,
+        self._action(menu, lambda self: self.tr("ConvScope &help"), self._on_help_triggered,
                      QKeySequence.HelpContents)
-        topics = self._menu(menu, lambda self: self.tr("Concept"))
+        topics = self._menu(menu, lambda self: self.tr("Explain a &concept"))
         for anchor, title, _ in CONCEPTS:
             self._action(topics,
                          lambda _, title=title: concept_title(title, QCoreApplication.translate),
@@ -568,17 +569,17 @@ class MainWindow(QMainWindow):
         """Ask for a file to open (or, with ``save_as`` as the suggested name, to save) and hand
         it to ``use``; nothing happens when the dialog is cancelled. The dialog starts in the
         folder used last (remembered between runs with the settings)."""
-        folder = self.last_folder()
-        if save_as is None:
-            path, _ = QFileDialog.getOpenFileName(self, title, folder, file_filter)
-        else:
-            path, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder, save_as)),
-                                                  file_filter)
+        path = ask(self.path_dialog(title, file_filter, save_as))
         if path:
             self._last_folder = str(Path(path).parent)
             if self._settings is not None:
                 self._settings.setValue("lastFolder", self._last_folder)
             use(path)
+
+    def path_dialog(self, title, file_filter, save_as=None):
+        """The dialog ``_with_path`` shows (not yet shown): a file to open, or with ``save_as``
+        (the suggested name) to save, starting in ``last_folder()``."""
+        return file_dialog(self, title, self.last_folder(), file_filter, save_as)
 
     def last_folder(self):
         """The folder the Open and Save dialogs start in: the one used last, else "" (Qt's

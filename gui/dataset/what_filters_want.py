@@ -53,6 +53,10 @@ class WhatFiltersWant(QWidget):
         top = QHBoxLayout()
         layer_label = QLabel()
         live.bind_text(self, layer_label.setText, lambda self: self.tr("Layer"))
+        live.bind_text(self, self.layer.setToolTip, lambda self: self.tr(
+            "Whose wishes to show: for each filter of this conv layer (or each class), the input "
+            "that drives it hardest, found by gradient ascent from faint noise. A learned filter "
+            "is a template, and this is the pattern it matches best."))
         top.addWidget(layer_label)
         top.addWidget(self.layer)
         top.addWidget(self.progress)

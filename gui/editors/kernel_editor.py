@@ -110,6 +110,10 @@ class KernelEditor(QWidget):
                 (self.random_button, "setToolTip", self.tr("Random weights, as at initialization")),
                 (self.zero_button, "setText", self.tr("Zero")),
                 (self.zero_button, "setToolTip", self.tr("Set every weight of this slice to 0")),
+                (self.resize_button, "setToolTip",
+                 self.tr("Resize all of this layer's kernels to the preset's size and put the "
+                         "preset into this filter; the other filters get fresh random weights "
+                         "(one undo step)")),
                 (self.bias_label, "setText", self.tr("bias"))]:
             getattr(widget, setter)(text)
         self.preset_box.setItemText(0, self.tr("Preset…"))

@@ -100,6 +100,12 @@ class AttributionPanel(QWidget):
                 (class_row.setText, lambda self: self.tr("Class")),
                 (self._layer_row.setText, lambda self: self.tr("Layer")),
                 (self._patch_row.setText, lambda self: self.tr("Patch")),
+                (self.method.setToolTip, lambda self: self.tr(
+                    "How to find the pixels that made the network say the class. Saliency: how "
+                    "much a small change of each pixel would move its probability. Gradient × "
+                    "input: whether each inked pixel raises or lowers it. Occlusion: what "
+                    "covering each patch with black does (a forward pass per patch). Grad-CAM: "
+                    "where the features of a conv layer's maps that raise its score lie.")),
                 (self.target.setToolTip,
                  lambda self: self.tr("The class whose probability is explained")),
                 (self.layer.setToolTip,

@@ -11,13 +11,14 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QThread, QTimer, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
+    QCheckBox, QComboBox, QDialog, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox,
     QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
 )
 
 import engine
 from engine.data import SHIPPED_DIGITS, find_idx_pair, load_digits
 from engine.train import DEFAULTS, held_out_split
+from gui.file_dialog import ask, file_dialog
 from gui.i18n import QT_TRANSLATE_NOOP, fill, live
 from gui.i18n.engine_messages import engine_text
 from gui.present.formatting import number
@@ -193,8 +194,7 @@ class TrainingDialog(QDialog):
 
     def _browse(self, edit, title):
         start = edit.text() or str(DEFAULT_DATA)
-        path, _ = QFileDialog.getOpenFileName(self, title, start,
-                                              self.tr("IDX files (*idx*);;All files (*)"))
+        path = ask(file_dialog(self, title, start, self.tr("IDX files (*idx*);;All files (*)")))
         if path:
             edit.setText(path)
 

@@ -17,6 +17,7 @@ from gui.examples_menu import load_example
 from gui.maps.prediction_view import SOFTMAX_OVER_MAPS
 from gui.state import AppState, Unit
 from gui.explain.unit_inspector import UnitInspector
+from tests.gui.file_dialogs import answer_file_dialogs
 from tests.gui.mouse import drag, send_mouse
 
 
@@ -241,8 +242,8 @@ def test_file_menu_asks_for_a_path_and_cancel_does_nothing(qtbot, main_window, s
                                                            monkeypatch):
     path = tmp_path / "three.npz"
     engine.save_network(engine.Network((1, 28, 28), [engine.Conv2d(3, 3)]), path)
-    answers = [("", ""), (str(path), "")]
-    monkeypatch.setattr(main_window_module.QFileDialog, "getOpenFileName", lambda *args: answers.pop(0))
+    answers = ["", path]
+    answer_file_dialogs(monkeypatch, lambda dialog: answers.pop(0))
     qtbot.keyClick(main_window, Qt.Key_O, Qt.ControlModifier)  # cancelled
     assert state.undo_stack.count() == 0
     qtbot.keyClick(main_window, Qt.Key_O, Qt.ControlModifier)

@@ -91,7 +91,7 @@ def test_the_undo_action_names_the_step_in_the_language(main_window, state, chin
 
 def test_engine_messages_are_translated_with_their_values_nested(chinese):
     message = "layer 3 (conv 3×3 s1): the stride must be at least 1, not 0"
-    assert engine_text(message) == "第 3 层（卷积 3×3 s1）：步长 至少为 1，而不是 0"
+    assert engine_text(message) == "第 3 层（卷积 3×3 s1）：步长至少为 1，而不是 0"
     assert engine_text("something the engine never says") == "something the engine never says"
 
 

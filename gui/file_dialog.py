@@ -1,9 +1,10 @@
 """The Open and Save dialogs, wholly in the interface language.
 
 Qt's widget-based file dialog (the one Qt shows where the desktop offers none of its own) is
-translated by Qt's qtbase translation, with two gaps filled here: its "Look in" and "Files of
-type" labels, which that translation lacks, and its Size and Date Modified columns, which Qt
-writes in the system locale's words and format whatever language the app shows.
+translated by Qt's qtbase translation, with gaps filled here: its "Look in" and "Files of type"
+labels and the type of a folder ("Folder"), which that translation lacks, and its Size and Date
+Modified columns, which Qt writes in the system locale's words and format whatever language the
+app shows.
 """
 
 from __future__ import annotations
@@ -11,19 +12,26 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QIdentityProxyModel, QLocale, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QTreeView
 
-SIZE_COLUMN, DATE_COLUMN = 1, 3  # of QFileSystemModel: name, size, type, date modified
+SIZE_COLUMN, TYPE_COLUMN, DATE_COLUMN = 1, 2, 3  # of QFileSystemModel, after the name
 
 
 class _InTheLanguage(QIdentityProxyModel):
     """The dialog's files, sized and dated by the default QLocale (the interface language's)."""
 
     def data(self, index, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and index.column() in (SIZE_COLUMN, DATE_COLUMN):
-            info = self.sourceModel().fileInfo(self.mapToSource(index))
-            if index.column() == DATE_COLUMN:
-                return QLocale().toString(info.lastModified(), QLocale.ShortFormat)
+        column = index.column()
+        if role != Qt.DisplayRole or column not in (SIZE_COLUMN, TYPE_COLUMN, DATE_COLUMN):
+            return super().data(index, role)
+        info = self.sourceModel().fileInfo(self.mapToSource(index))
+        if column == DATE_COLUMN:
+            return QLocale().toString(info.lastModified(), QLocale.ShortFormat)
+        if column == SIZE_COLUMN:
             return "" if info.isDir() else QLocale().formattedDataSize(info.size())
-        return super().data(index, role)
+        if info.isFile():  # the file type's name, from the MIME database in the language
+            return super().data(index, role)
+        # Qt 6 names folders, drives and links in a context its Chinese translation lacks;
+        # the translation still holds the words in their Qt 5 context.
+        return QCoreApplication.translate("QFileDialog", super().data(index, role))
 
 
 def file_dialog(parent, title, folder, file_filter, save_as=None):

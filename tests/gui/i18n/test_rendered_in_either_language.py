@@ -74,6 +74,7 @@ def _file_dialog(main_window, qtbot, folder, save_as=None):
 
 def test_the_file_dialog_speaks_chinese(qtbot, main_window, tmp_path):
     (tmp_path / "net.npz").write_bytes(b"x" * 1000)
+    (tmp_path / "older").mkdir()
     try:
         assert main_window.set_language(live.CHINESE)
         dialog, files = _file_dialog(main_window, qtbot, tmp_path)
@@ -82,9 +83,11 @@ def test_the_file_dialog_speaks_chinese(qtbot, main_window, tmp_path):
         assert dialog.labelText(QFileDialog.FileType) == "文件类型(&T)："
         assert len(labels) == 3 and not any(re.search("[A-Za-z]{2}", t) for t in labels), labels
         model = files.model()
-        row = model.index(0, 0, files.rootIndex())
-        size, date = (model.index(0, c, files.rootIndex()).data() for c in (1, 3))
-        assert row.data() == "net.npz" and size == "1,000 字节"
+        rows = {model.index(r, 0, files.rootIndex()).data():
+                [model.index(r, c, files.rootIndex()).data() for c in (1, 2, 3)]
+                for r in range(model.rowCount(files.rootIndex()))}
+        (size, _, date), (_, folder, _) = rows["net.npz"], rows["older"]
+        assert size == "1,000 字节" and folder == "文件夹"
         assert re.fullmatch(r"\d{4}/\d{1,2}/\d{1,2} \d{1,2}:\d{2}", date), date
         header = files.header()
         for column in (1, 3):  # fitted to the folder's rows, in the language shown

@@ -74,7 +74,7 @@ class AttributionPanel(QWidget):
         self.state = state
         self.method = QComboBox(objectName="attributionMethod")
         for method in (OFF, SALIENCY, GRADIENT_INPUT, OCCLUSION, GRAD_CAM):
-            self.method.addItem(method, method)  # known by its name, shown translated
+            self.method.addItem(self.tr(method), method)  # known by its name, shown translated
         self.target = QComboBox(objectName="attributionClass")
         self.layer = QComboBox(objectName="gradCamLayer")
         self.patch = QSpinBox(minimum=1, maximum=15, value=5, suffix=" px")

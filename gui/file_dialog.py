@@ -9,6 +9,8 @@ app shows.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QIdentityProxyModel, QLocale, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QTreeView
 
@@ -34,16 +36,20 @@ class _InTheLanguage(QIdentityProxyModel):
         return QCoreApplication.translate("QFileDialog", super().data(index, role))
 
 
-def file_dialog(parent, title, folder, file_filter, save_as=None):
-    """A dialog choosing a file to open in ``folder`` (an existing one), or with ``save_as``,
-    a file name to save under (suggested in ``folder``). Shown with ``exec`` or ``open``; the
-    choice is ``selectedFiles()[0]``."""
+def file_dialog(parent, title, start, file_filter, save_as=None):
+    """A dialog choosing a file to open (an existing one), or with ``save_as``, a file name to
+    save under (suggested). It starts in the folder ``start`` ("" : the working folder), or,
+    when ``start`` is a file, in its folder with it selected. Shown with ``exec`` (``ask``) or
+    ``open``; the choice is ``selectedFiles()[0]``."""
+    selected = Path(start) if start and Path(start).is_file() else None
+    folder = str(selected.parent) if selected else start
     dialog = QFileDialog(parent, title, folder, file_filter, objectName="fileDialog")
     if save_as is None:
         dialog.setFileMode(QFileDialog.ExistingFile)
     else:
         dialog.setAcceptMode(QFileDialog.AcceptSave)
-        dialog.selectFile(save_as)
+    if save_as or selected:
+        dialog.selectFile(save_as or selected.name)
     translate = QCoreApplication.translate
     dialog.setLabelText(QFileDialog.LookIn, translate("FileDialog", "&Look in:"))
     dialog.setLabelText(QFileDialog.FileType, translate("FileDialog", "Files of &type:"))

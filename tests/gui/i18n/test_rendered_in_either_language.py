@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QTreeView, QWidget
 
 from gui.drawing.canvas import INSET_LABEL_FLAGS
 from gui.explain.rf_table import HEADER_PADDING
+from gui.file_dialog import file_dialog
 from gui.i18n import fill, live, seam
 
 LANGUAGES = [live.ENGLISH, live.CHINESE]
@@ -129,3 +130,13 @@ def test_a_filled_value_is_spaced_as_chinese_spaces_it(template, values, expecte
 def test_a_seam_between_two_chinese_characters_or_two_latin_ones_stays_closed():
     assert seam("的", "概") == seam("a", "b") == seam("", "7") == seam("的", "") == ""
     assert seam("的", "a") == seam("7", "的") == " "
+
+
+def test_a_file_dialog_started_at_a_file_opens_its_folder_with_it_selected(qtbot, tmp_path):
+    # the training window's Browse starts at the file its field names
+    images = tmp_path / "train-images-idx3-ubyte"
+    images.write_bytes(b"")
+    dialog = file_dialog(None, "title", str(images), "IDX files (*idx*)")
+    qtbot.addWidget(dialog)
+    assert dialog.directory().absolutePath() == str(tmp_path)
+    assert dialog.selectedFiles() == [str(images)]

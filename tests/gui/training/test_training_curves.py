@@ -5,6 +5,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QWidget
 
 from engine.train import Progress
+from gui.drawing.samples import qimage_to_array
 from gui.training.training_curves import TrainingCurves
 
 
@@ -95,8 +96,7 @@ def test_the_charts_take_the_colours_of_the_palette(qtbot):
     curves = TrainingCurves(parent)
     curves.resize(800, 300)
     image = curves.grab().toImage().convertToFormat(QImage.Format_RGB888)
-    pixels = np.frombuffer(image.constBits(), np.uint8).reshape(
-        image.height(), image.bytesPerLine())[:, :image.width() * 3].reshape(-1, 3)
+    pixels = qimage_to_array(image).reshape(3, -1).T * 255
     background = np.median(pixels, axis=0)
     assert np.abs(background - (0x20, 0x21, 0x24)).max() <= 2  # the window's, not white
     brightest = pixels.sum(axis=1).max()

@@ -116,10 +116,10 @@ def screenshot(window, path, size):
     window.show_sample(SCREENSHOT_DIGIT)
     spatial = [i for i, spec in enumerate(state.network.layers) if spec.kind == "conv2d"]
     if spatial:
-        state.select_layer(spatial[0])  # the editors show something to edit
         layer = spatial[-1]
         _, rows, cols = state.network.shapes[layer]
         state.pin(Unit(layer, 0, min(4, rows - 1), min(1, cols - 1)))
+        state.select_layer(spatial[0])  # after the pin, which selects its own layer
     state.recompute()
     for _ in range(3):  # layouts settle over a few passes (docks, then plots inside them)
         QApplication.processEvents()

@@ -1,6 +1,7 @@
 """gui.training.training_curves: batch means per epoch segment, held-out points per epoch."""
 
 import numpy as np
+import pytest
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -42,46 +43,44 @@ def test_held_out_points_per_epoch_and_clear_empties_everything(qtbot):
     assert curves.point_counts() == (0, 0)
 
 
-def _rendered_ticks(axis):
-    """The tick labels ``axis`` draws at its current range and scale, largest spacing first."""
-    low, high = axis.range
-    size = axis.geometry().height()
-    return [axis.tickStrings(values, axis.autoSIPrefixScale, spacing)
-            for spacing, values in axis.tickValues(low, high, size)]
-
-
-def test_the_loss_axis_shows_real_values_without_an_si_factor(qtbot):
+@pytest.fixture
+def shown_curves(qtbot):
     curves = TrainingCurves()
     qtbot.addWidget(curves)
     curves.resize(800, 300)
     curves.show()
     qtbot.waitExposed(curves)
+    return curves
+
+
+def drawn_labels(axis):
+    """The tick labels ``axis`` draws (those that fit it), after laying out as on screen."""
+    axis.getViewWidget().grab()
+    image = QImage(10, 10, QImage.Format_RGB32)
+    painter = QPainter(image)
+    texts = [text for _, _, text in axis.generateDrawSpecs(painter)[2]]
+    painter.end()
+    return texts
+
+
+def test_the_loss_axis_shows_real_values_without_an_si_factor(shown_curves):
+    curves = shown_curves
     curves.clear(2)
     for batch in (1, 2, 3, 4):
         curves.add_batch(Progress(epoch=1, epochs=2, batch=batch, batches=4, loss=0.2 - 0.04 * batch,
                                   accuracy=0.97, examples_per_s=1.0, lr=0.01, seconds=0.1))
-    curves.grab()  # lay out and range the axes as on screen
     axis = curves.loss_plot.getAxis("left")
+    labels = [float(text) for text in drawn_labels(axis)]
     assert axis.range[1] < 0.2  # the range follows the losses
-    assert "x0.001" not in axis.labelString() and "(x" not in axis.labelString()
-    labels = [float(text) for level in _rendered_ticks(axis) for text in level]
+    assert "(x" not in axis.labelString()  # no "(x0.001)" factor in the axis title
     assert labels and all(0.0 < value < 0.2 for value in labels)  # 0.05, 0.1, …, not 50, 100
     for name in ("left", "bottom"):
         assert not curves.accuracy_plot.getAxis(name).autoSIPrefix
 
 
-def test_the_accuracy_axis_labels_100_percent_with_room_above_it(qtbot):
-    curves = TrainingCurves()
-    qtbot.addWidget(curves)
-    curves.resize(800, 300)
-    curves.show()
-    qtbot.waitExposed(curves)
-    curves.grab()
-    axis = curves.accuracy_plot.getAxis("left")
-    image = QImage(10, 10, QImage.Format_RGB32)
-    painter = QPainter(image)
-    drawn = [text for _, _, text in axis.generateDrawSpecs(painter)[2]]  # labels that fit
-    painter.end()
+def test_the_accuracy_axis_labels_100_percent_with_room_above_it(shown_curves):
+    axis = shown_curves.accuracy_plot.getAxis("left")
+    drawn = drawn_labels(axis)
     assert "100" in drawn and "80" in drawn
     assert axis.range[1] > 100  # a training line at 100 % is not drawn on the top edge
 

@@ -25,6 +25,7 @@ from gui.dataset.dataset_panel import DatasetPanel
 from gui.dataset.favourite_patches import FavouritePatches
 from gui.dataset.what_filters_want import WhatFiltersWant
 from gui.examples_menu import ExamplesMenu
+from gui.field_guard import FieldGuard
 from gui.explain.filter_gallery import FilterGallery
 from gui.help_dialog import HelpDialog
 from gui.history_action import HistoryAction
@@ -306,12 +307,15 @@ class MainWindow(QMainWindow):
         self._action(menu, lambda self: self.tr("&Quit"), self.close, QKeySequence.Quit)
 
     def _build_edit_menu(self, menu):
+        keys = []
         for redo in (False, True):
             action = HistoryAction(self.state, redo, self)
             action.stepRefused.connect(self._on_history_refused)
             # an action is told of no language change: the window re-names it
             live.on_language_change(self, lambda _, action=action: action.name_step())
             menu.addAction(action)
+            keys += action.shortcuts()
+        FieldGuard(keys, self)  # "undo (Ctrl+Z)" works right after an edit in a field
         menu.addSeparator()
         self._action(menu, lambda self: self.tr("&Clear drawing"), self.state.clear_image,
                      "Ctrl+L",

@@ -52,7 +52,7 @@ class FieldGuard(QObject):
         if event.keyCombination() not in getattr(self, "_keys", ()):
             return False
         line = (watched if isinstance(watched, QLineEdit) else
-                watched.findChild(QLineEdit) if isinstance(watched, _WHEEL_FIELDS) else None)
+                watched.lineEdit() if isinstance(watched, _WHEEL_FIELDS) else None)
         if line is None or line.isModified():
             return False
         event.ignore()

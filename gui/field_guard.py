@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QAbstractSpinBox, QApplicati
 
 #: fields that step through values under the wheel
 _WHEEL_FIELDS = (QAbstractSpinBox, QComboBox)
+#: the events the guard looks into; every event of the app passes it
+_GUARDED = frozenset({QEvent.ShortcutOverride, QEvent.Show, QEvent.Wheel})
 
 
 class FieldGuard(QObject):
@@ -36,12 +38,15 @@ class FieldGuard(QObject):
 
     def eventFilter(self, watched, event):
         kind = event.type()
+        if kind not in _GUARDED:
+            return False
         if kind == QEvent.ShortcutOverride:
             return self._passes_shortcut(watched, event)
-        if kind == QEvent.Show and isinstance(watched, _WHEEL_FIELDS):
-            if watched.focusPolicy() == Qt.WheelFocus:
-                watched.setFocusPolicy(Qt.StrongFocus)
-        elif kind == QEvent.Wheel and isinstance(watched, _WHEEL_FIELDS) and not watched.hasFocus():
+        if not isinstance(watched, _WHEEL_FIELDS):
+            return False
+        if kind == QEvent.Show and watched.focusPolicy() == Qt.WheelFocus:
+            watched.setFocusPolicy(Qt.StrongFocus)
+        elif kind == QEvent.Wheel and not watched.hasFocus():
             _scroll_page(watched, event)
             return True
         return False

@@ -41,6 +41,17 @@ def drag_editors_edge(window, dx):
     settle()
 
 
+def reopen(qtbot, window, settings, tmp_path):
+    """A new window as the app opens one after ``window`` was closed, shown at 1400×900."""
+    again = MainWindow(AppState(window.state.network), settings, tmp_path / "data")
+    qtbot.addWidget(again)
+    again.resize(1400, 900)
+    again.show()
+    qtbot.waitExposed(again)
+    settle()
+    return again
+
+
 def test_a_dragged_editor_width_survives_shrinking_and_growing_and_is_remembered(
         qtbot, main_window, settings, tmp_path):
     settle()
@@ -56,12 +67,7 @@ def test_a_dragged_editor_width_survives_shrinking_and_growing_and_is_remembered
     settle()
     assert_near(dock_sizes(main_window), dragged)
     main_window.close()
-    again = MainWindow(AppState(main_window.state.network), settings, tmp_path / "data")
-    qtbot.addWidget(again)
-    again.resize(1400, 900)
-    again.show()
-    qtbot.waitExposed(again)
-    settle()
+    again = reopen(qtbot, main_window, settings, tmp_path)
     assert_near(dock_sizes(again), dragged)
     again.close()
 
@@ -75,11 +81,6 @@ def test_malformed_remembered_sizes_are_ignored(qtbot, main_window, settings, tm
     fresh = dock_sizes(main_window)
     main_window.close()
     settings.setValue("dockSizes", stored)
-    again = MainWindow(AppState(main_window.state.network), settings, tmp_path / "data")
-    qtbot.addWidget(again)
-    again.resize(1400, 900)
-    again.show()
-    qtbot.waitExposed(again)
-    settle()
+    again = reopen(qtbot, main_window, settings, tmp_path)
     assert_near(dock_sizes(again), fresh)
     again.close()

@@ -32,8 +32,7 @@ class DockLayout(QObject):
     closed or moved to another area is left to Qt."""
 
     def __init__(self, window):
-        super().__init__(window)
-        self._window = window
+        super().__init__(window)  # the window is reached as the parent: held, it would never go
         self._user = {}  # what the user set by dragging, by the names in EDGES and SPLITS
         self._pressed = None  # the sizes when a mouse button went down on the window's frame
         self._shown = False
@@ -65,7 +64,7 @@ class DockLayout(QObject):
         """The sizes of a freshly opened window of this size: the editors as wide as their
         controls need (as far as the maps keep room), the canvas column a quarter of the window,
         the explanations below about a quarter of its height."""
-        window = self._window
+        window = self.parent()
         width, height = window.width(), window.height()
         editors = max(window.docks[name].widget().widget().sizeHint().width()
                       for name in SPLITS["layersShare"])
@@ -78,20 +77,19 @@ class DockLayout(QObject):
 
     def apply(self):
         """Give the docks the sizes the user set, and the others those of a fresh window."""
-        sizes = {**self.defaults(), **self._user}
+        window, sizes = self.parent(), {**self.defaults(), **self._user}
         for name, (area, orientation) in EDGES.items():
             docked = self._docked(area)
             if docked:
-                self._window.resizeDocks(docked[:1], [round(sizes[name])], orientation)
+                window.resizeDocks(docked[:1], [round(sizes[name])], orientation)
         for name, pair in SPLITS.items():
             stacked = self._stacked(*pair)
             if stacked:
                 # Qt shares the column's height in proportion to the sizes asked for.
                 total = sum(dock.height() for dock in stacked)
                 share = sizes[name]
-                self._window.resizeDocks(stacked, [max(1, round(share * total)),
-                                                   max(1, round((1 - share) * total))],
-                                         Qt.Vertical)
+                window.resizeDocks(stacked, [max(1, round(share * total)),
+                                             max(1, round((1 - share) * total))], Qt.Vertical)
 
     def measure(self):
         """The sizes on screen now, by name; none for a dock that is not in its place."""
@@ -103,8 +101,9 @@ class DockLayout(QObject):
             if orientation == Qt.Horizontal:
                 sizes[name] = docked[0].width()
             else:  # down to the status bar: the tab bar of tabbed docks is part of the area
-                bar = self._window.statusBar()
-                bottom = bar.y() if bar.isVisible() else self._window.height()
+                window = self.parent()
+                bar = window.statusBar()
+                bottom = bar.y() if bar.isVisible() else window.height()
                 sizes[name] = bottom - min(dock.y() for dock in docked)
         for name, pair in SPLITS.items():
             stacked = self._stacked(*pair)
@@ -115,13 +114,15 @@ class DockLayout(QObject):
 
     def _docked(self, area):
         """The docks shown in ``area`` (of tabbed docks the one in front)."""
-        return [dock for dock in self._window.docks.values()
+        window = self.parent()
+        return [dock for dock in window.docks.values()
                 if dock.isVisible() and not dock.isFloating()
-                and self._window.dockWidgetArea(dock) == area]
+                and window.dockWidgetArea(dock) == area]
 
     def _stacked(self, upper, lower):
         """The docks named ``upper`` and ``lower`` if both are shown, one above the other."""
-        upper, lower = self._window.docks[upper], self._window.docks[lower]
+        docks = self.parent().docks
+        upper, lower = docks[upper], docks[lower]
         if all(dock.isVisible() and not dock.isFloating() for dock in (upper, lower)) and \
                 upper.x() == lower.x() and upper.geometry().bottom() < lower.y():
             return [upper, lower]

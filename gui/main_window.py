@@ -12,7 +12,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget, QFrame, QInputDialog, QMainWindow, QMessageBox, QScrollArea,
-    QStyle, QTabBar, QVBoxLayout, QWidget,
+    QTabBar, QVBoxLayout, QWidget,
 )
 
 import engine
@@ -24,8 +24,10 @@ from gui.dataset.dataset_model import DatasetModel
 from gui.dataset.dataset_panel import DatasetPanel
 from gui.dataset.favourite_patches import FavouritePatches
 from gui.dataset.what_filters_want import WhatFiltersWant
+from gui.dock_layout import DockLayout
 from gui.examples_menu import ExamplesMenu
 from gui.file_dialog import ask, file_dialog
+from gui.field_guard import FieldGuard
 from gui.explain.filter_gallery import FilterGallery
 from gui.help_dialog import HelpDialog
 from gui.history_action import HistoryAction
@@ -49,7 +51,6 @@ INPUT_SIZES = (8, 16, 28, 32, 64, 128, 256)
 MIN_INPUT, MAX_INPUT = 8, 256
 _LAYOUT_VERSION = 2  # bump when the set of docks changes, so an old saved layout is ignored
 FIRST_RUN_SHARE = 0.9  # of the screen's width and height, when no window size is remembered
-MIN_MAPS_WIDTH = 300  # px the maps keep when the docks are sized
 
 
 def last_network_path(data_dir):
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
         # The editors on the right run full height; the explanations span the canvas and the maps.
         self.setCorner(Qt.BottomLeftCorner, bottom)
         self.setCorner(Qt.BottomRightCorner, right)
-        self._layout_restored = False  # else the docks get sizes for the window's size when shown
+        self._dock_layout = DockLayout(self)
         self.setStatusBar(StatusBar(state, self))
         self._build_menus()
         state.networkChanged.connect(self._on_network_changed)
@@ -182,28 +183,6 @@ class MainWindow(QMainWindow):
         self.docks[name] = dock
         return dock
 
-    def _resize_docks(self, sizes, orientation):
-        """Dock sizes in pixels, ``[(name, size), ...]`` along ``orientation``."""
-        self.resizeDocks([self.docks[name] for name, _ in sizes], [size for _, size in sizes],
-                         orientation)
-
-    def _size_docks(self):
-        """Dock sizes for the window's size: the editors on the right as wide as their controls
-        need (as far as the maps keep room), the canvas column a quarter of the window."""
-        width, height = self.width(), self.height()
-        editors = max(self.docks[name].widget().widget().sizeHint().width()
-                      for name in ("layersDock", "kernelDock"))
-        editors += self.style().pixelMetric(QStyle.PM_ScrollBarExtent) + 8
-        canvas_column = min(max(round(0.25 * width), 250), 360)
-        editors = min(editors, max(width - canvas_column - MIN_MAPS_WIDTH, 250))
-        self._resize_docks([("inputDock", canvas_column), ("layersDock", editors)], Qt.Horizontal)
-        bottom = min(max(round(0.28 * height), 170), 260)
-        self._resize_docks([("inspectorDock", bottom)], Qt.Vertical)
-        self._resize_docks([("inputDock", round(0.62 * (height - bottom))),
-                            ("predictionDock", round(0.38 * (height - bottom)))], Qt.Vertical)
-        self._resize_docks([("layersDock", round(0.58 * height)),
-                            ("kernelDock", round(0.42 * height))], Qt.Vertical)
-
     def childEvent(self, event):
         super().childEvent(event)
         # Qt makes a tab bar for each group of tabbed docks (again when the user regroups them)
@@ -212,12 +191,6 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.ChildPolished and isinstance(bar, QTabBar):
             bar.setElideMode(Qt.ElideNone)
             bar.setUsesScrollButtons(True)
-
-    def showEvent(self, event):
-        super().showEvent(event)
-        if not self._layout_restored:
-            self._layout_restored = True
-            self._size_docks()
 
     # ------------------------------------------------------------------ menus
     def _action(self, menu, text, slot, shortcut=None, tip=None):
@@ -307,12 +280,15 @@ class MainWindow(QMainWindow):
         self._action(menu, lambda self: self.tr("&Quit"), self.close, QKeySequence.Quit)
 
     def _build_edit_menu(self, menu):
+        keys = []
         for redo in (False, True):
             action = HistoryAction(self.state, redo, self)
             action.stepRefused.connect(self._on_history_refused)
             # an action is told of no language change: the window re-names it
             live.on_language_change(self, lambda _, action=action: action.name_step())
             menu.addAction(action)
+            keys += action.shortcuts()
+        FieldGuard(keys, self)  # "undo (Ctrl+Z)" works right after an edit in a field
         menu.addSeparator()
         self._action(menu, lambda self: self.tr("&Clear drawing"), self.state.clear_image,
                      "Ctrl+L",
@@ -622,8 +598,8 @@ class MainWindow(QMainWindow):
         if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
             self._fit_screen()
         layout = self._settings.value("windowState")
-        if isinstance(layout, QByteArray):
-            self._layout_restored = self.restoreState(layout, _LAYOUT_VERSION)
+        if isinstance(layout, QByteArray) and self.restoreState(layout, _LAYOUT_VERSION):
+            self._dock_layout.recall(self._settings)
 
     def _fit_screen(self):
         """First run: most of the screen (Qt's default, two thirds, leaves the editors cramped)."""
@@ -641,6 +617,7 @@ class MainWindow(QMainWindow):
         if self._settings is not None:
             self._settings.setValue("geometry", self.saveGeometry())
             self._settings.setValue("windowState", self.saveState(_LAYOUT_VERSION))
+            self._dock_layout.remember(self._settings)
             self._settings.setValue("centreLikeMnist", self.state.preprocess)
             self._settings.sync()
         path = last_network_path(self._data_dir)

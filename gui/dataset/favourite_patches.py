@@ -46,7 +46,7 @@ class FavouritePatches(QWidget):
             "wherever it is (weight sharing: every unit of a map has the same filter). Off: only "
             "at the pinned unit's own position."))
         self.progress = QProgressBar(maximum=1000, textVisible=False, maximumWidth=120)
-        self.gallery = DigitGallery()
+        self.gallery = DigitGallery(fit_all=True)
         self.gallery.setObjectName("favouritesGallery")
         top = QHBoxLayout()
         top.addWidget(self.title, 1)

@@ -17,7 +17,9 @@ from gui.editors.cell_parser import CellError, parse_cell
 from gui.editors.field_style import error_label, mark_invalid, note_label
 from gui.present.formatting import number
 from gui.present.naming import shape_text
-from gui.editors.kernel_grid import KernelGrid, cell_error_text, cell_hint, fitted_cell
+from gui.editors.kernel_grid import (
+    KernelGrid, cell_error_text, cell_hint, exact_number, fitted_cell,
+)
 from gui.editors.kernel_heatmap import KernelHeatmap
 from gui.editors.kernel_tools import centred, normalized, random_kernel, resized
 from gui.i18n import QT_TRANSLATE_NOOP, fill, live
@@ -344,9 +346,10 @@ class KernelEditor(QWidget):
         value = None if bias is None else bias[self.state.selected_filter]
         self.bias_edit.setText(self.tr("none") if bias is None
                                else fitted_cell(self.bias_edit, value))
-        self.bias_edit.setToolTip(self.tr("This layer has no bias") if bias is None else
-                                  fill(self.tr("%1: added to this filter's weighted sum "
-                                               "everywhere."), f"{value:.6g}") + " " + cell_hint())
+        self.bias_edit.setToolTip(
+            self.tr("This layer has no bias") if bias is None else
+            fill(self.tr("%1: added to this filter's weighted sum everywhere."),
+                 exact_number(value)) + " " + cell_hint())
         self.bias_edit.setModified(False)
         mark_invalid(self.bias_edit, False)
 

@@ -381,7 +381,7 @@ class Monkey:
         state, net = self.state, self.state.network
         shapes = [tuple(s) for s in net.shapes]
         # The forward an edit scheduled has run (at once, or in a worker for a heavy network).
-        self.qtbot.waitUntil(lambda: state.fresh_activations is not None or self.exceptions,
+        self.qtbot.waitUntil(lambda: state.fresh_activations is not None or bool(self.exceptions),
                              timeout=20000)
         if self.exceptions:
             return  # the walk reports it, with the actions that led to it

@@ -86,6 +86,11 @@ def _set_aside(path):
 def apply_theme(app):
     """Fusion with a dark palette: the maps and the canvas are dark, the chrome matches them."""
     app.setStyle("Fusion")
+    app.setPalette(dark_palette())
+
+
+def dark_palette():
+    """The app's dark palette (Fusion's roles in the colours of the maps' surroundings)."""
     palette = QPalette()
     colors = {
         QPalette.Window: "#2b2d31", QPalette.WindowText: "#e3e5e8", QPalette.Base: "#1e1f22",
@@ -99,7 +104,7 @@ def apply_theme(app):
         palette.setColor(role, QColor(color))
     for role in (QPalette.WindowText, QPalette.Text, QPalette.ButtonText):
         palette.setColor(QPalette.Disabled, role, QColor("#6d7078"))
-    app.setPalette(palette)
+    return palette
 
 
 def screenshot(window, path, size):
@@ -111,10 +116,10 @@ def screenshot(window, path, size):
     window.show_sample(SCREENSHOT_DIGIT)
     spatial = [i for i, spec in enumerate(state.network.layers) if spec.kind == "conv2d"]
     if spatial:
-        state.select_layer(spatial[0])  # the editors show something to edit
         layer = spatial[-1]
         _, rows, cols = state.network.shapes[layer]
         state.pin(Unit(layer, 0, min(4, rows - 1), min(1, cols - 1)))
+        state.select_layer(spatial[0])  # after the pin, which selects its own layer
     state.recompute()
     for _ in range(3):  # layouts settle over a few passes (docks, then plots inside them)
         QApplication.processEvents()

@@ -129,6 +129,9 @@ class BackgroundTask(QObject):
         run.progressed.connect(lambda fraction: self._on_progressed(run, fraction))
         run.ended.connect(lambda result, error, fault: self._on_ended(run, result, error, fault))
         run.finished.connect(lambda: _RUNNING.discard(run))
+        # Deleting it drops these connections, whose lambdas hold it: else every run (with the
+        # network and drawing its work holds) would outlive its end.
+        run.finished.connect(run.deleteLater)
         run.start()
 
     def cancel(self):

@@ -35,6 +35,7 @@ class ExamplesMenu(QMenu):
     def __init__(self, state, parent=None):
         super().__init__(parent)
         self.setObjectName("examplesMenu")
+        self.state = state
         self.setToolTipsVisible(True)
         live.bind_text(self, self.setTitle, lambda self: self.tr("&Examples"))
         for name, example in EXAMPLES.items():
@@ -45,10 +46,10 @@ class ExamplesMenu(QMenu):
                            lambda _, e=example: engine_text(e.description))
             live.bind_text(self, action.setToolTip,  # rich text wraps
                            lambda _, e=example: f"<p>{engine_text(e.description)}</p>")
-            action.triggered.connect(lambda _=False, n=name: self._open(state, n))
             self.addAction(action)
+        self.triggered.connect(self._on_triggered)
 
-    def _open(self, state, name):
-        reason = load_example(state, name)
+    def _on_triggered(self, action):
+        reason = load_example(self.state, action.data())
         if reason:
             self.exampleRefused.emit(reason)

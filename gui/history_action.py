@@ -3,21 +3,28 @@ which refuses a step that would change the network while training runs."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from gui.i18n import fill
 
 
 class HistoryAction(QAction):
-    """Undo (``redo=False``) or Redo on ``state``; a refusal is passed to ``refused(reason)``."""
+    """Undo (``redo=False``) or Redo on ``state``.
 
-    def __init__(self, state, redo, refused, parent):
+    Signals
+    -------
+    stepRefused(str) : the state refused the step; the reason.
+    """
+
+    stepRefused = Signal(str)
+
+    def __init__(self, state, redo, parent):
         super().__init__(parent)
         stack = state.undo_stack
         self._redo = redo
         self._step_name = stack.redoText if redo else stack.undoText
         self._step = state.redo if redo else state.undo
-        self._refused = refused
         keys = ["Ctrl+Shift+Z", "Ctrl+Y"] if redo else ["Ctrl+Z"]
         self.setShortcuts([QKeySequence(key) for key in keys])
         self.name_step()
@@ -37,4 +44,4 @@ class HistoryAction(QAction):
     def _on_triggered(self):
         reason = self._step()
         if reason:
-            self._refused(reason)
+            self.stepRefused.emit(reason)

@@ -11,8 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QFrame, QInputDialog, QMainWindow, QMessageBox, QScrollArea,
-    QStyle, QTabBar, QVBoxLayout, QWidget,
+    QDockWidget, QFrame, QInputDialog, QMainWindow, QMessageBox, QScrollArea,
+    QTabBar, QVBoxLayout, QWidget,
 )
 
 import engine
@@ -24,7 +24,10 @@ from gui.dataset.dataset_model import DatasetModel
 from gui.dataset.dataset_panel import DatasetPanel
 from gui.dataset.favourite_patches import FavouritePatches
 from gui.dataset.what_filters_want import WhatFiltersWant
+from gui.dock_layout import DockLayout
 from gui.examples_menu import ExamplesMenu
+from gui.file_dialog import ask, file_dialog
+from gui.field_guard import FieldGuard
 from gui.explain.filter_gallery import FilterGallery
 from gui.help_dialog import HelpDialog
 from gui.history_action import HistoryAction
@@ -48,7 +51,6 @@ INPUT_SIZES = (8, 16, 28, 32, 64, 128, 256)
 MIN_INPUT, MAX_INPUT = 8, 256
 _LAYOUT_VERSION = 2  # bump when the set of docks changes, so an old saved layout is ignored
 FIRST_RUN_SHARE = 0.9  # of the screen's width and height, when no window size is remembered
-MIN_MAPS_WIDTH = 300  # px the maps keep when the docks are sized
 
 
 def last_network_path(data_dir):
@@ -121,7 +123,7 @@ class MainWindow(QMainWindow):
         # The editors on the right run full height; the explanations span the canvas and the maps.
         self.setCorner(Qt.BottomLeftCorner, bottom)
         self.setCorner(Qt.BottomRightCorner, right)
-        self._layout_restored = False  # else the docks get sizes for the window's size when shown
+        self._dock_layout = DockLayout(self)
         self.setStatusBar(StatusBar(state, self))
         self._build_menus()
         state.networkChanged.connect(self._on_network_changed)
@@ -153,10 +155,13 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         tools = DrawTools(self.state, panel)
-        tools.sampleDrawn.connect(lambda _: self.canvas.setFocus(Qt.OtherFocusReason))
+        tools.sampleDrawn.connect(self._on_sample_drawn)
         layout.addWidget(tools)
         layout.addWidget(self.canvas, 1)
         return panel
+
+    def _on_sample_drawn(self):
+        self.canvas.setFocus(Qt.OtherFocusReason)
 
     def _add_dock(self, name, title, widget, area, tab_with=None, scroll=False):
         """Dock ``widget`` under the title ``title(self)`` (in the current language); ``scroll``
@@ -178,28 +183,6 @@ class MainWindow(QMainWindow):
         self.docks[name] = dock
         return dock
 
-    def _resize_docks(self, sizes, orientation):
-        """Dock sizes in pixels, ``[(name, size), ...]`` along ``orientation``."""
-        self.resizeDocks([self.docks[name] for name, _ in sizes], [size for _, size in sizes],
-                         orientation)
-
-    def _size_docks(self):
-        """Dock sizes for the window's size: the editors on the right as wide as their controls
-        need (as far as the maps keep room), the canvas column a quarter of the window."""
-        width, height = self.width(), self.height()
-        editors = max(self.docks[name].widget().widget().sizeHint().width()
-                      for name in ("layersDock", "kernelDock"))
-        editors += self.style().pixelMetric(QStyle.PM_ScrollBarExtent) + 8
-        canvas_column = min(max(round(0.25 * width), 250), 360)
-        editors = min(editors, max(width - canvas_column - MIN_MAPS_WIDTH, 250))
-        self._resize_docks([("inputDock", canvas_column), ("layersDock", editors)], Qt.Horizontal)
-        bottom = min(max(round(0.28 * height), 170), 260)
-        self._resize_docks([("inspectorDock", bottom)], Qt.Vertical)
-        self._resize_docks([("inputDock", round(0.62 * (height - bottom))),
-                            ("predictionDock", round(0.38 * (height - bottom)))], Qt.Vertical)
-        self._resize_docks([("layersDock", round(0.58 * height)),
-                            ("kernelDock", round(0.42 * height))], Qt.Vertical)
-
     def childEvent(self, event):
         super().childEvent(event)
         # Qt makes a tab bar for each group of tabbed docks (again when the user regroups them)
@@ -208,12 +191,6 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.ChildPolished and isinstance(bar, QTabBar):
             bar.setElideMode(Qt.ElideNone)
             bar.setUsesScrollButtons(True)
-
-    def showEvent(self, event):
-        super().showEvent(event)
-        if not self._layout_restored:
-            self._layout_restored = True
-            self._size_docks()
 
     # ------------------------------------------------------------------ menus
     def _action(self, menu, text, slot, shortcut=None, tip=None):
@@ -252,60 +229,50 @@ class MainWindow(QMainWindow):
     def _build_file_menu(self, menu):
         new = self._menu(menu, lambda self: self.tr("&New"))
         self._action(new, lambda self: self.tr("&Trained digit network"),
-                     lambda: self.new_network(trained=True), QKeySequence.New,
+                     self._on_new_trained_triggered, QKeySequence.New,
                      lambda self: self.tr("The shipped digit network, trained on MNIST "
                                           "(99 % right)"))
         self._action(new, lambda self: self.tr("&Untrained digit network"),
-                     lambda: self.new_network(trained=False),
+                     self._on_new_untrained_triggered,
                      tip=lambda self: self.tr("The same layers with fresh random weights, ready to "
                                               "train (Ctrl+T)"))
         self._action(menu, lambda self: self.tr("&Open network…"),
-                     lambda: self._with_path(self.open_network, self.tr("Open network"),
-                                             self._open_filter()),
+                     self._on_open_triggered,
                      QKeySequence.Open,
                      lambda self: self.tr("Load a network: a ConvScope .npz with weights, a .json "
                                           "layer spec, or an ONNX model trained elsewhere"))
         self._action(menu, lambda self: self.tr("&Save network…"),
-                     lambda: self._with_path(self.save_network, self.tr("Save network"),
-                                             self._network_filter(), "network.npz"),
-                     QKeySequence.Save, lambda self: self.tr("Save the layers and weights"))
+                     self._on_save_triggered, QKeySequence.Save, lambda self: self.tr("Save the layers and weights"))
         self._action(menu, lambda self: self.tr("&Train the network…"), self.show_training,
                      "Ctrl+T",
                      lambda self: self.tr("Train the current network on MNIST digits and watch its "
                                           "filters learn"))
         menu.addSeparator()
         self._action(menu, lambda self: self.tr("Load &image…"),
-                     lambda: self._with_path(self.load_image, self.tr("Load image"),
-                                             samples.image_filter()),
+                     self._on_load_image_triggered,
                      "Ctrl+I",
                      lambda self: self.tr("Draw an image file (PNG, JPEG) fitted to the input: in "
                                           "grey, or in colour for a network with 3 input "
                                           "channels"))
         sample_menu = self._menu(menu, lambda self: self.tr("Sample &digits"))
         for digit in range(10):
-            self._action(sample_menu,
-                         lambda self, d=digit: fill(self.tr("Digit %1"), d),
-                         lambda _=False, d=digit: self.show_sample(d), f"Ctrl+{digit}")
+            self._action(sample_menu, lambda self, d=digit: fill(self.tr("Digit %1"), d),
+                         self._on_sample_triggered, f"Ctrl+{digit}").setData(digit)
         examples = ExamplesMenu(self.state, menu)
-        examples.exampleRefused.connect(
-            lambda reason: self.warn(self.tr("Cannot open the example"), reason))
+        examples.exampleRefused.connect(self._on_example_refused)
         menu.addMenu(examples)
         menu.addSeparator()
         export = self._menu(menu, lambda self: self.tr("&Export"))
         self._action(export, lambda self: self.tr("&Maps as PNG…"),
-                     lambda: self._with_path(self.export_maps, self.tr("Export maps"),
-                                             self.tr("PNG images (*.png)"), "maps.png"),
+                     self._on_export_maps_triggered,
                      "Ctrl+E", lambda self: self.tr("Save every layer's maps as one PNG"))
         self._action(export, lambda self: self.tr("&ONNX…"),
-                     lambda: self._with_path(self.export_onnx, self.tr("Export to ONNX"),
-                                             self.tr("ONNX models (*.onnx)"), "network.onnx"),
+                     self._on_export_onnx_triggered,
                      tip=lambda self: self.tr("Write the network as an ONNX model (opset 19, "
                                               "any batch size) for PyTorch, ONNX Runtime and "
                                               "other tools"))
         self._action(export, lambda self: self.tr("&PyTorch script…"),
-                     lambda: self._with_path(self.export_pytorch,
-                                             self.tr("Export as a PyTorch script"),
-                                             self.tr("Python scripts (*.py)"), "network.py"),
+                     self._on_export_pytorch_triggered,
                      tip=lambda self: self.tr("Write a Python script with an nn.Sequential of "
                                               "these layers, its weights in an .npz beside it, "
                                               "to train further in PyTorch"))
@@ -313,11 +280,15 @@ class MainWindow(QMainWindow):
         self._action(menu, lambda self: self.tr("&Quit"), self.close, QKeySequence.Quit)
 
     def _build_edit_menu(self, menu):
+        keys = []
         for redo in (False, True):
-            action = HistoryAction(self.state, redo, self._on_history_refused, self)
+            action = HistoryAction(self.state, redo, self)
+            action.stepRefused.connect(self._on_history_refused)
             # an action is told of no language change: the window re-names it
             live.on_language_change(self, lambda _, action=action: action.name_step())
             menu.addAction(action)
+            keys += action.shortcuts()
+        FieldGuard(keys, self)  # "undo (Ctrl+Z)" works right after an edit in a field
         menu.addSeparator()
         self._action(menu, lambda self: self.tr("&Clear drawing"), self.state.clear_image,
                      "Ctrl+L",
@@ -340,8 +311,7 @@ class MainWindow(QMainWindow):
         sizes = self._menu(menu, lambda self: self.tr("&Input size"))
         self._size_group = QActionGroup(self)
         for n in INPUT_SIZES:
-            action = self._action(sizes, lambda _, n=n: f"{n}×{n}",
-                                  lambda _=False, n=n: self.set_input_size(n))
+            action = self._action(sizes, lambda _, n=n: f"{n}×{n}", self._on_size_triggered)
             action.setCheckable(True)
             action.setData(n)
             self._size_group.addAction(action)
@@ -353,8 +323,7 @@ class MainWindow(QMainWindow):
         """English / 简体中文, each named in itself; the choice applies at once and is remembered."""
         group = QActionGroup(self)
         for language, name in live.LANGUAGES.items():
-            action = self._action(menu, lambda _, name=name: name,
-                                  lambda _=False, lang=language: self.set_language(lang))
+            action = self._action(menu, lambda _, name=name: name, self._on_language_triggered)
             action.setCheckable(True)
             action.setChecked(language == live.current_language())
             action.setData(language)
@@ -362,17 +331,64 @@ class MainWindow(QMainWindow):
         self._language_group = group
 
     def _build_help_menu(self, menu):
-        self._action(menu, lambda self: self.tr("&Concepts"), lambda: self.show_help(None),
+        # each help action's data is the anchor it opens the help at (None: the top)
+        self._action(menu, lambda self: self.tr("ConvScope &help"), self._on_help_triggered,
                      QKeySequence.HelpContents)
-        topics = self._menu(menu, lambda self: self.tr("Concept"))
+        topics = self._menu(menu, lambda self: self.tr("Explain a &concept"))
         for anchor, title, _ in CONCEPTS:
             self._action(topics,
                          lambda _, title=title: concept_title(title, QCoreApplication.translate),
-                         lambda _=False, a=anchor: self.show_help(a))
+                         self._on_help_triggered).setData(anchor)
         self._action(menu, lambda self: self.tr("&Keyboard shortcuts"),
-                     lambda: self.show_help("shortcuts"))
+                     self._on_help_triggered).setData("shortcuts")
         menu.addSeparator()
         self._action(menu, lambda self: self.tr("&About ConvScope"), self._on_about_triggered)
+
+    # ------------------------------------------------------------ menu slots
+    # Bound methods, not lambdas using self: a connection holds a lambda, and with it the
+    # window, for as long as the action lives; an action of several alike carries its data.
+    def _on_new_trained_triggered(self):
+        self.new_network(trained=True)
+
+    def _on_new_untrained_triggered(self):
+        self.new_network(trained=False)
+
+    def _on_open_triggered(self):
+        self._with_path(self.open_network, self.tr("Open network"), self._open_filter())
+
+    def _on_save_triggered(self):
+        self._with_path(self.save_network, self.tr("Save network"), self._network_filter(),
+                        "network.npz")
+
+    def _on_load_image_triggered(self):
+        self._with_path(self.load_image, self.tr("Load image"), samples.image_filter())
+
+    def _on_sample_triggered(self):
+        self.show_sample(self.sender().data())
+
+    def _on_example_refused(self, reason):
+        self.warn(self.tr("Cannot open the example"), reason)
+
+    def _on_export_maps_triggered(self):
+        self._with_path(self.export_maps, self.tr("Export maps"),
+                        self.tr("PNG images (*.png)"), "maps.png")
+
+    def _on_export_onnx_triggered(self):
+        self._with_path(self.export_onnx, self.tr("Export to ONNX"),
+                        self.tr("ONNX models (*.onnx)"), "network.onnx")
+
+    def _on_export_pytorch_triggered(self):
+        self._with_path(self.export_pytorch, self.tr("Export as a PyTorch script"),
+                        self.tr("Python scripts (*.py)"), "network.py")
+
+    def _on_size_triggered(self):
+        self.set_input_size(self.sender().data())
+
+    def _on_language_triggered(self):
+        self.set_language(self.sender().data())
+
+    def _on_help_triggered(self):
+        self.show_help(self.sender().data())
 
     # ---------------------------------------------------------------- actions
     def open_network(self, path):
@@ -529,17 +545,17 @@ class MainWindow(QMainWindow):
         """Ask for a file to open (or, with ``save_as`` as the suggested name, to save) and hand
         it to ``use``; nothing happens when the dialog is cancelled. The dialog starts in the
         folder used last (remembered between runs with the settings)."""
-        folder = self.last_folder()
-        if save_as is None:
-            path, _ = QFileDialog.getOpenFileName(self, title, folder, file_filter)
-        else:
-            path, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder, save_as)),
-                                                  file_filter)
+        path = ask(self.path_dialog(title, file_filter, save_as))
         if path:
             self._last_folder = str(Path(path).parent)
             if self._settings is not None:
                 self._settings.setValue("lastFolder", self._last_folder)
             use(path)
+
+    def path_dialog(self, title, file_filter, save_as=None):
+        """The dialog ``_with_path`` shows (not yet shown): a file to open, or with ``save_as``
+        (the suggested name) to save, starting in ``last_folder()``."""
+        return file_dialog(self, title, self.last_folder(), file_filter, save_as)
 
     def last_folder(self):
         """The folder the Open and Save dialogs start in: the one used last, else "" (Qt's
@@ -582,8 +598,8 @@ class MainWindow(QMainWindow):
         if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
             self._fit_screen()
         layout = self._settings.value("windowState")
-        if isinstance(layout, QByteArray):
-            self._layout_restored = self.restoreState(layout, _LAYOUT_VERSION)
+        if isinstance(layout, QByteArray) and self.restoreState(layout, _LAYOUT_VERSION):
+            self._dock_layout.recall(self._settings)
 
     def _fit_screen(self):
         """First run: most of the screen (Qt's default, two thirds, leaves the editors cramped)."""
@@ -601,6 +617,7 @@ class MainWindow(QMainWindow):
         if self._settings is not None:
             self._settings.setValue("geometry", self.saveGeometry())
             self._settings.setValue("windowState", self.saveState(_LAYOUT_VERSION))
+            self._dock_layout.remember(self._settings)
             self._settings.setValue("centreLikeMnist", self.state.preprocess)
             self._settings.sync()
         path = last_network_path(self._data_dir)

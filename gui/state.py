@@ -454,12 +454,25 @@ class AppState(QObject):
         self.layerSelected.emit(-1 if layer is None else layer)
 
     def pin(self, unit):
-        """Pin ``unit`` (a Unit or None) for the receptive-field window and the inspector."""
+        """Pin ``unit`` (a Unit or None) for the receptive-field window and the inspector.
+
+        A unit of a convolution also selects its layer and filter for editing: the kernel
+        editor shows the kernel that made the pinned map.
+        """
         if unit != self.pinned:
             self.pinned = unit
             self.pinnedChanged.emit()
             self.selectionChanged.emit()
             self._update_erf()
+            self._select_pinned_filter()
+
+    def _select_pinned_filter(self):
+        unit = self.pinned
+        if unit is None or self.network.layers[unit.layer].kind != "conv2d" or \
+                (unit.layer, unit.channel) == (self.selected_layer, self.selected_filter):
+            return
+        channel = self.selected_channel if unit.layer == self.selected_layer else 0
+        self.select_layer(unit.layer, unit.channel, channel)
 
     def hover(self, unit):
         if unit != self.hovered:

@@ -46,7 +46,7 @@ class FavouritePatches(QWidget):
             "wherever it is (weight sharing: every unit of a map has the same filter). Off: only "
             "at the pinned unit's own position."))
         self.progress = QProgressBar(maximum=1000, textVisible=False, maximumWidth=120)
-        self.gallery = DigitGallery()
+        self.gallery = DigitGallery(fit_all=True)
         self.gallery.setObjectName("favouritesGallery")
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -60,7 +60,7 @@ class FavouritePatches(QWidget):
         self._shown = None  # the (layer, channel, position) on screen or being computed
         self._wanted = None  # the cache key it needs
         self._task = BackgroundTask(self)
-        self._task.progressed.connect(lambda f: self.progress.setValue(round(1000 * f)))
+        self._task.progressed.connect(self._on_progressed)
         self._task.succeeded.connect(self._on_found)
         self._task.failed.connect(self._show_error)
         self._debounce = QTimer(self, singleShot=True, interval=250)
@@ -142,6 +142,9 @@ class FavouritePatches(QWidget):
         if self._key()[2] is None:  # the channel anywhere in its map, not one position
             return channel_name(self.state.network, unit.layer, unit.channel, naming)
         return unit_name(self.state.network, unit, naming)
+
+    def _on_progressed(self, fraction):
+        self.progress.setValue(round(1000 * fraction))
 
     def _on_found(self, result):
         full_key, values = result

@@ -53,6 +53,10 @@ class WhatFiltersWant(QWidget):
         top = QHBoxLayout()
         layer_label = QLabel()
         live.bind_text(self, layer_label.setText, lambda self: self.tr("Layer"))
+        live.bind_text(self, self.layer.setToolTip, lambda self: self.tr(
+            "Whose wishes to show: for each filter of this conv layer (or each class), the input "
+            "that drives it hardest, found by gradient ascent from faint noise. A learned filter "
+            "is a template, and this is the pattern it matches best."))
         top.addWidget(layer_label)
         top.addWidget(self.layer)
         top.addWidget(self.progress)
@@ -64,7 +68,7 @@ class WhatFiltersWant(QWidget):
         self._cache = RecentResults(16)
         self._wanted = None
         self._task = BackgroundTask(self)
-        self._task.progressed.connect(lambda f: self.progress.setValue(round(1000 * f)))
+        self._task.progressed.connect(self._on_progressed)
         self._task.succeeded.connect(self._on_found)
         self._task.failed.connect(self._show_error)
         # Not refreshed inside the paint event LazyRedraw catches up in: the progress bar and
@@ -124,6 +128,9 @@ class WhatFiltersWant(QWidget):
         self.title.setText(self.tr("Climbing the gradient from faint noise…"))
         self._task.start(lambda report, stop: keyed(key, maximize(net, layer, on_progress=report,
                                                                   should_stop=stop)))
+
+    def _on_progressed(self, fraction):
+        self.progress.setValue(round(1000 * fraction))
 
     def _on_found(self, result):
         key, found = result

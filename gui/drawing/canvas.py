@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QWidget
 
 from gui.drawing.brush import paint_segment
@@ -29,9 +29,30 @@ _GRID_MARGIN = QPointF(2, 2)  # px around the cached grid for antialiased line e
 FRAME = QColor("#5a5d66")
 HINT = QColor("#a0a4ad")
 INSET_LABEL = QT_TRANSLATE_NOOP("Canvas", "network sees\n(centred)")
+INSET_LABEL_FLAGS = Qt.AlignHCenter | Qt.AlignTop
 INSET_MARGIN = 6  # px each side of the strip the inset gets
 CAPTION_LINES = 2  # kept below the image whatever the caption says, so the image never jumps
 CAPTION_GAP = 8
+ERASER = QColor("#ff6b6b")  # the eraser's brush outline and cursor
+
+
+def eraser_cursor():
+    """A tilted eraser, its rubber end in the eraser colour, the hot spot at the tip it rubs
+    with: the pointer itself says that the left button erases."""
+    side = 24
+    pixmap = QPixmap(side, side)
+    pixmap.fill(Qt.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.Antialiasing)
+    painter.translate(3, side - 3)
+    painter.rotate(-45)
+    painter.setPen(QPen(QColor("#1b1c1f"), 1.5))  # outlined: reads on light and dark
+    for start, length, colour in ((0, 9, ERASER), (9, 15, QColor("#f2f2f2"))):
+        painter.setBrush(colour)
+        painter.drawPolygon(QPolygonF([QPointF(start, -4.5), QPointF(start + length, -4.5),
+                                       QPointF(start + length, 4.5), QPointF(start, 4.5)]))
+    painter.end()
+    return QCursor(pixmap, 3, side - 3)
 
 
 class Canvas(QWidget):
@@ -173,6 +194,7 @@ class Canvas(QWidget):
         self.update()
 
     def _on_brush_changed(self):
+        self.setCursor(eraser_cursor() if self.eraser else Qt.CrossCursor)
         self.brushChanged.emit()
         self.update()
 
@@ -313,8 +335,7 @@ class Canvas(QWidget):
         """Width kept right of the drawing for the inset and its label (0 without centring)."""
         if not self._shows_inset():
             return 0.0
-        label = max(self.fontMetrics().horizontalAdvance(line) for line in
-                    self.tr(INSET_LABEL).split("\n"))
+        label = self.fontMetrics().size(0, self.inset_label()).width()
         return max(self._inset_side(), label) + 2 * INSET_MARGIN
 
     def inset_rect(self):
@@ -339,21 +360,25 @@ class Canvas(QWidget):
             painter.drawRect(window)
             painter.restore()
         painter.setPen(HINT)
-        painter.drawText(self.inset_label_rect(), Qt.AlignHCenter | Qt.AlignTop,
-                         self.tr(INSET_LABEL))
+        painter.drawText(self.inset_label_rect(), INSET_LABEL_FLAGS, self.inset_label())
+
+    def inset_label(self):
+        """The label under the inset, in the interface language."""
+        return self.tr(INSET_LABEL)
 
     def inset_label_rect(self):
-        """Where the inset's label is written: under it, across the strip kept for it."""
+        """Where the inset's label is written: under it, across the strip kept for it, as tall
+        as its lines are in the fonts that draw them (Chinese characters come from a fallback
+        font with taller lines than the widget's own)."""
         inset, strip = self.inset_rect(), self._inset_strip()
-        lines = self.tr(INSET_LABEL).count("\n") + 1
         return QRectF(self.width() - strip, inset.bottom() + 2, strip,
-                      lines * self.fontMetrics().lineSpacing() + 2)
+                      self.fontMetrics().size(0, self.inset_label()).height() + 2)
 
     def _paint_brush(self, painter, rect):
         if self._cursor is None or self._stroke is not None and not self.underMouse():
             return
         radius = self.brush_size / 2 * rect.width() / self._shape[1]
-        painter.setPen(QPen(QColor("#ff6b6b") if self.eraser else QColor(255, 255, 255, 160), 1,
+        painter.setPen(QPen(ERASER if self.eraser else QColor(255, 255, 255, 160), 1,
                             Qt.DashLine if self.eraser else Qt.SolidLine))
         painter.drawEllipse(self._cursor, radius, radius)
 

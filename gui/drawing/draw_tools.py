@@ -7,6 +7,7 @@ and follow its ``brushChanged``; they never touch the canvas.
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from gui.drawing.samples import sample_digit
@@ -59,7 +60,7 @@ class DrawTools(QWidget):
             button.setFixedWidth(22)
             live.bind_text(self, button.setToolTip, lambda self, d=digit: fill(
                 self.tr("Draw the MNIST sample %1  (Ctrl+%1)"), d))
-            button.clicked.connect(lambda _=False, d=digit: self._on_sample_clicked(d))
+            button.clicked.connect(self._on_sample_clicked)
             samples.addWidget(button)
         samples.addStretch(1)
         layout = QVBoxLayout(self)
@@ -77,11 +78,23 @@ class DrawTools(QWidget):
             self.brush.setRange(0.5, max(self.state.image_size) / 2)
             self.brush.setValue(self.state.brush_size)
             self.eraser.setChecked(self.state.eraser)
+        self._show_eraser_state()
+
+    def _show_eraser_state(self):
+        """A checked eraser in the highlight colour: the style's sunken look alone hardly shows,
+        and a student in erase mode would find that drawing does nothing."""
+        self.eraser.setPalette(QPalette())  # back to the inherited palette
+        if self.eraser.isChecked():
+            palette = self.eraser.palette()
+            palette.setColor(QPalette.Button, palette.color(QPalette.Highlight))
+            palette.setColor(QPalette.ButtonText, palette.color(QPalette.HighlightedText))
+            self.eraser.setPalette(palette)
 
     def _on_brush_edited(self, value):
         self.state.set_brush_size(value)
 
-    def _on_sample_clicked(self, digit):
+    def _on_sample_clicked(self):
+        digit = self.sample_buttons.index(self.sender())
         self.state.set_image(sample_digit(digit, self.state.image_size),
                              fill(self.tr("Sample %1"), digit))
         self.sampleDrawn.emit(digit)

@@ -13,6 +13,7 @@ import re
 import numpy as np
 
 from gui.i18n import QT_TRANSLATE_NOOP, fill
+from gui.present.formatting import MINUS
 
 _TYPOGRAPHIC = str.maketrans({"−": "-", "×": "*", "·": "*", "÷": "/", ",": "."})
 _NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
@@ -71,19 +72,57 @@ def parse_cell(text):
 
 
 def format_cell(value, fits=None):
-    """Show ``value`` compactly: integers without a point, others with up to 4 significant digits.
+    """Show ``value`` compactly: integers without a point, others with up to 4 significant digits,
+    with the typographic minus every display of the app uses (``parse_cell`` reads it back).
 
     ``fits(text)`` tells whether a text can be shown whole (a narrow cell); then the value gets
-    the most digits that fit, down to ``-5e-5``, so its sign and size always show. When not even
+    the most digits that fit, down to ``−5e−5``, so its sign and size always show. When not even
     that fits, the shortest form is returned (the caller elides it visibly).
     """
     value = float(value)
     if math.isfinite(value) and value == int(value) and abs(value) < 1e6:
-        return str(int(value))
+        return str(int(value)).replace("-", MINUS)
     forms = [f"{value:.{digits}g}" for digits in (4, 3, 2, 1)]
-    forms = [_EXPONENT_ZEROS.sub(r"e\1", text)
+    forms = [_EXPONENT_ZEROS.sub(r"e\1", text).replace("-", MINUS)
              for text in forms + [f"{value:.{digits}e}" for digits in (1, 0)]]
     return next((text for text in forms if fits is None or fits(text)), forms[-1])
+
+
+def format_cells(values, fits=None, max_decimals=4):
+    """Texts for a grid of cells (kh, kw) that read as a matrix: one number of decimals for all.
+
+    Whole numbers stay whole (``format_cell``); otherwise every cell gets the same decimals, the
+    most up to ``max_decimals`` that every cell's text ``fits``, without trailing zeros all cells
+    share: ``[[0.2, -0.2803]]`` → ``[["0.2000", "−0.2803"]]``. Zero is "0". A value that would
+    round to zero, or not fit even so, gets its own ``format_cell`` form (``−5e−5``): no cell
+    ever loses its sign or its size.
+    """
+    grid = np.atleast_2d(np.asarray(values, float))  # finite: the state keeps weights so
+    shown = grid.ravel()
+    whole = np.array_equal(shown, np.round(shown)) and np.abs(shown).max(initial=0) < 1e6
+    decimals = 0 if whole else max_decimals
+    while decimals > 1 and np.array_equal(np.round(shown, decimals - 1), np.round(shown, decimals)):
+        decimals -= 1
+
+    def fixed(value, places):
+        return f"{value:.{places}f}".replace("-", MINUS)
+
+    def own_form(value, places):
+        return round(value, places) == 0
+
+    while decimals > 1 and fits is not None and not all(
+            fits(fixed(v, decimals)) for v in shown if not own_form(v, decimals)):
+        decimals -= 1
+    texts = []
+    for row in grid.tolist():
+        line = []
+        for value in row:
+            text = None if decimals == 0 or own_form(value, decimals) else fixed(value, decimals)
+            if text is None or fits is not None and not fits(text):
+                text = format_cell(value, fits)
+            line.append(text)
+        texts.append(line)
+    return texts
 
 
 _EXPONENT_ZEROS = re.compile(r"e([+-])0*(?=\d)")

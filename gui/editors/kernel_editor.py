@@ -17,7 +17,9 @@ from gui.editors.cell_parser import CellError, parse_cell
 from gui.editors.field_style import error_label, mark_invalid, note_label
 from gui.present.formatting import number
 from gui.present.naming import shape_text
-from gui.editors.kernel_grid import KernelGrid, cell_error_text, cell_hint, fitted_cell
+from gui.editors.kernel_grid import (
+    KernelGrid, cell_error_text, cell_hint, exact_number, fitted_cell,
+)
 from gui.editors.kernel_heatmap import KernelHeatmap
 from gui.editors.kernel_tools import centred, normalized, random_kernel, resized
 from gui.i18n import QT_TRANSLATE_NOOP, fill, live
@@ -110,6 +112,10 @@ class KernelEditor(QWidget):
                 (self.random_button, "setToolTip", self.tr("Random weights, as at initialization")),
                 (self.zero_button, "setText", self.tr("Zero")),
                 (self.zero_button, "setToolTip", self.tr("Set every weight of this slice to 0")),
+                (self.resize_button, "setToolTip",
+                 self.tr("Resize all of this layer's kernels to the preset's size and put the "
+                         "preset into this filter; the other filters get fresh random weights "
+                         "(one undo step)")),
                 (self.bias_label, "setText", self.tr("bias"))]:
             getattr(widget, setter)(text)
         self.preset_box.setItemText(0, self.tr("Preset…"))
@@ -340,9 +346,10 @@ class KernelEditor(QWidget):
         value = None if bias is None else bias[self.state.selected_filter]
         self.bias_edit.setText(self.tr("none") if bias is None
                                else fitted_cell(self.bias_edit, value))
-        self.bias_edit.setToolTip(self.tr("This layer has no bias") if bias is None else
-                                  fill(self.tr("%1: added to this filter's weighted sum "
-                                               "everywhere."), f"{value:.6g}") + " " + cell_hint())
+        self.bias_edit.setToolTip(
+            self.tr("This layer has no bias") if bias is None else
+            fill(self.tr("%1: added to this filter's weighted sum everywhere."),
+                 exact_number(value)) + " " + cell_hint())
         self.bias_edit.setModified(False)
         mark_invalid(self.bias_edit, False)
 

@@ -122,6 +122,8 @@ class LayerEditor(QWidget):
             "ceil_mode": QCheckBox(), "count_include_pad": QCheckBox(), "bias": QCheckBox(),
             "flip": QCheckBox(),
         }
+        for name, widget in self.fields.items():
+            widget.setObjectName(name)  # how its edits name the setting (_on_field_edited)
         self.fields["padding"].addItems(_SAMPLES)
         self.fields["padding"].setInsertPolicy(QComboBox.NoInsert)
         for name, choices in (("padding_mode", ops.PADDING_MODES), ("pool_kind", POOLS),
@@ -212,23 +214,34 @@ class LayerEditor(QWidget):
     def _connect_fields(self):
         f = self.fields
         for name in ("out_channels", "kernel_size", "dilation", "out_features", "negative_slope"):
-            f[name].valueChanged.connect(lambda v, name=name: self._edit(name, v))
-        f["stride"].valueChanged.connect(
-            lambda v: self._edit("stride", None if v == 0 and self._is_pool() else v))
+            f[name].valueChanged.connect(self._on_field_edited)
+        f["stride"].valueChanged.connect(self._on_stride_edited)
         for name in ("ceil_mode", "count_include_pad", "bias", "flip"):
-            f[name].toggled.connect(lambda on, name=name: self._edit(name, on))
-        f["padding_mode"].currentIndexChanged.connect(
-            lambda i: self._edit("padding_mode", f["padding_mode"].itemData(i)))
+            f[name].toggled.connect(self._on_field_edited)
+        f["padding_mode"].currentIndexChanged.connect(self._on_choice_edited)
         f["padding"].lineEdit().editingFinished.connect(self._on_padding_changed)
         f["padding"].activated.connect(self._on_padding_changed)
-        f["pool_kind"].currentIndexChanged.connect(
-            lambda i: self._on_pool_kind_changed(f["pool_kind"].itemData(i)))
-        f["activation"].currentIndexChanged.connect(
-            lambda i: self._try(ACTIVATIONS[f["activation"].itemData(i)](), "activation"))
+        f["pool_kind"].currentIndexChanged.connect(self._on_pool_kind_changed)
+        f["activation"].currentIndexChanged.connect(self._on_activation_changed)
 
     # ------------------------------------------------------------------ edits
     def _is_pool(self):
         return isinstance(self._pending, (engine.MaxPool2d, engine.AvgPool2d))
+
+    def _on_field_edited(self, value):
+        """A spin box or check box changed; its objectName is the setting it edits."""
+        self._edit(self.sender().objectName(), value)
+
+    def _on_choice_edited(self, index):
+        """A choice changed; its objectName is the setting, its item's data the value."""
+        field = self.sender()
+        self._edit(field.objectName(), field.itemData(index))
+
+    def _on_stride_edited(self, stride):
+        self._edit("stride", None if stride == 0 and self._is_pool() else stride)
+
+    def _on_activation_changed(self, index):
+        self._try(ACTIVATIONS[self.fields["activation"].itemData(index)](), "activation")
 
     def _edit(self, name, value):
         # A hidden field can still report (it loses focus as the selection moves on): only
@@ -248,10 +261,10 @@ class LayerEditor(QWidget):
         if padding != self._pending.padding:
             self._edit("padding", padding)
 
-    def _on_pool_kind_changed(self, kind):
+    def _on_pool_kind_changed(self, index):
         if not self._is_pool():
             return
-        spec = self._pending
+        spec, kind = self._pending, self.fields["pool_kind"].itemData(index)
         self._try(POOLS[kind](spec.kernel_size, spec.stride, spec.padding, spec.ceil_mode),
                   "pool_kind")
 
@@ -348,19 +361,19 @@ class LayerEditor(QWidget):
             widget = QComboBox()
             for choice in meta["choices"]:  # shown in the interface language, known by value
                 widget.addItem(engine_text(str(choice)), choice)
-            widget.currentIndexChanged.connect(
-                lambda i, name=f.name, w=widget: self._edit(name, w.itemData(i)))
+            widget.currentIndexChanged.connect(self._on_choice_edited)
         elif isinstance(default, bool):
             widget = QCheckBox()
-            widget.toggled.connect(lambda on, name=f.name: self._edit(name, on))
+            widget.toggled.connect(self._on_field_edited)
         elif isinstance(default, float):
             widget = QDoubleSpinBox(decimals=5, keyboardTracking=False, singleStep=0.05,
                                     minimum=-1e6 if low is None else low,
                                     maximum=1e6 if high is None else high)
-            widget.valueChanged.connect(lambda v, name=f.name: self._edit(name, v))
+            widget.valueChanged.connect(self._on_field_edited)
         else:
             widget = _spin(0 if low is None else low, 100_000 if high is None else high)
-            widget.valueChanged.connect(lambda v, name=f.name: self._edit(name, v))
+            widget.valueChanged.connect(self._on_field_edited)
+        widget.setObjectName(f.name)
         tip = meta.get("tooltip", "")
         label = meta.get("label", f.name.replace("_", " ").capitalize())
         self._metadata_texts[f.name] = (tip, label)

@@ -104,6 +104,7 @@ class LayerPanel(QWidget):
         # listed afresh on every opening: a kind registered later is offered too (and the
         # entries are in the language of the moment)
         self.add_menu.aboutToShow.connect(self._fill_add_menu)
+        self.add_menu.triggered.connect(self._on_add_triggered)
         self._fill_add_menu()
         self.add_button.setMenu(self.add_menu)
         self.remove_button = QPushButton()
@@ -149,12 +150,12 @@ class LayerPanel(QWidget):
 
         QShortcut(QKeySequence.Delete, self.list, self.remove_layer, context=Qt.WidgetShortcut)
         self.remove_button.clicked.connect(self.remove_layer)
-        self.up_button.clicked.connect(lambda: self.move_layer(-1))
-        self.down_button.clicked.connect(lambda: self.move_layer(+1))
+        self.up_button.clicked.connect(self._on_up_clicked)
+        self.down_button.clicked.connect(self._on_down_clicked)
         self.list.currentRowChanged.connect(self._on_row_changed)
         # A drop reorders the rows inside the view's own drop handling; rebuilding the list
         # there would pull the rows out from under it, so the new order is applied afterwards.
-        self.list.model().rowsMoved.connect(lambda *_: QTimer.singleShot(0, self._on_rows_dropped))
+        self.list.model().rowsMoved.connect(self._on_rows_moved)
         state.networkChanged.connect(self._on_network_changed)
         state.layerSelected.connect(self._on_layer_selected)
         self._on_network_changed()
@@ -165,7 +166,10 @@ class LayerPanel(QWidget):
         for label, spec in new_layers().items():
             action = self.add_menu.addAction(engine_text(label))
             action.setToolTip(engine_text(layer_help(spec)))
-            action.triggered.connect(lambda _=False, label=label: self.add_layer(label))
+            action.setData(label)
+
+    def _on_add_triggered(self, action):
+        self.add_layer(action.data())
 
     # ------------------------------------------------------------------ edits
     def add_layer(self, label):
@@ -195,6 +199,12 @@ class LayerPanel(QWidget):
         order[layer], order[layer + step] = order[layer + step], order[layer]
         self._reorder(order, fill(self.tr("Move %1"), describe(self.state.network.layers[layer])))
 
+    def _on_up_clicked(self):
+        self.move_layer(-1)
+
+    def _on_down_clicked(self):
+        self.move_layer(+1)
+
     def _reorder(self, order, text):
         """Put layer ``order[i]`` at position i; moved layers keep their weights where they fit."""
         reason = self.state.reorder_layers(order, text)
@@ -211,6 +221,9 @@ class LayerPanel(QWidget):
         self.error_label.setText(fill(self.tr("Not changed: %1"), engine_text(reason))
                                  if reason else "")
         self.error_label.setVisible(bool(reason))
+
+    def _on_rows_moved(self):
+        QTimer.singleShot(0, self._on_rows_dropped)
 
     def _on_rows_dropped(self):
         order = [self.list.item(row).data(_ORIGINAL_INDEX) for row in range(self.list.count())]

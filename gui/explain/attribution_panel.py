@@ -74,7 +74,7 @@ class AttributionPanel(QWidget):
         self.state = state
         self.method = QComboBox(objectName="attributionMethod")
         for method in (OFF, SALIENCY, GRADIENT_INPUT, OCCLUSION, GRAD_CAM):
-            self.method.addItem(method, method)  # known by its name, shown translated
+            self.method.addItem(self.tr(method), method)  # known by its name, shown translated
         self.target = QComboBox(objectName="attributionClass")
         self.layer = QComboBox(objectName="gradCamLayer")
         self.patch = QSpinBox(minimum=1, maximum=15, value=5, suffix=" px")
@@ -100,6 +100,12 @@ class AttributionPanel(QWidget):
                 (class_row.setText, lambda self: self.tr("Class")),
                 (self._layer_row.setText, lambda self: self.tr("Layer")),
                 (self._patch_row.setText, lambda self: self.tr("Patch")),
+                (self.method.setToolTip, lambda self: self.tr(
+                    "How to find the pixels that made the network say the class. Saliency: how "
+                    "much a small change of each pixel would move its probability. Gradient × "
+                    "input: whether each inked pixel raises or lowers it. Occlusion: what "
+                    "covering each patch with black does (a forward pass per patch). Grad-CAM: "
+                    "where the features of a conv layer's maps that raise its score lie.")),
                 (self.target.setToolTip,
                  lambda self: self.tr("The class whose probability is explained")),
                 (self.layer.setToolTip,
@@ -116,7 +122,7 @@ class AttributionPanel(QWidget):
         layout.addWidget(self.legend)
         layout.addStretch()
         self._task = BackgroundTask(self)
-        self._task.progressed.connect(lambda f: self.progress.setValue(round(1000 * f)))
+        self._task.progressed.connect(self._on_progressed)
         self._task.succeeded.connect(self._on_occluded)
         self._task.failed.connect(self._show_error)
         self._live_task = BackgroundTask(self)  # a live method on a network too dear to wait for
@@ -268,6 +274,9 @@ class AttributionPanel(QWidget):
 
         self._task.start(lambda report, stop: keyed(x, attribution.occlusion(
             net, x, target, patch, stride=stride, on_progress=report, should_stop=stop)))
+
+    def _on_progressed(self, fraction):
+        self.progress.setValue(round(1000 * fraction))
 
     def _on_occluded(self, result):
         self.progress.hide()

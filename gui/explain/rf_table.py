@@ -6,7 +6,7 @@ import math
 from fractions import Fraction
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -30,6 +30,7 @@ COLUMNS = (QT_TRANSLATE_NOOP("ReceptiveFieldTable", "layer"),
            QT_TRANSLATE_NOOP("ReceptiveFieldTable", "start"),
            QT_TRANSLATE_NOOP("ReceptiveFieldTable", "pixels seen"))
 _DASH = "—"
+HEADER_PADDING = 6  # px added each side of a column's name
 # r of a flat layer: each unit is wired to every input pixel
 WHOLE_INPUT = QT_TRANSLATE_NOOP("ReceptiveFieldTable", "whole input")
 UPSAMPLED = QT_TRANSLATE_NOOP(  # a jump below a pixel, after a transposed conv
@@ -150,7 +151,7 @@ class ReceptiveFieldTable(QWidget):
 
     def _rebuild(self):
         net = self.state.network
-        self.table.setHorizontalHeaderLabels([self.tr(name) for name in COLUMNS])
+        self._set_headers()
         rows = [(self.tr("input"), self.tr("the drawing"), shape_text(net.input_shape))
                 + (_DASH,) * 4
                 + ("1", "1", "0", "1")]
@@ -175,6 +176,16 @@ class ReceptiveFieldTable(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         self.highlighted = None
         self._on_pinned_changed()
+
+    def _set_headers(self):
+        """The columns' names, each section with room on both sides of its centred name: a
+        narrow column is as wide as its header, and the style's own margin lets neighbouring
+        names run together (two Chinese words read as one)."""
+        header = self.table.horizontalHeader()
+        for c, name in enumerate(COLUMNS):
+            item = QTableWidgetItem(self.tr(name))
+            self.table.setHorizontalHeaderItem(c, item)
+            item.setSizeHint(header.sectionSizeFromContents(c) + QSize(2 * HEADER_PADDING, 0))
 
     def _on_pinned_changed(self):
         if self._rebuild_when_seen.pending:

@@ -176,7 +176,7 @@ class SlideAnimation(QWidget):
         self.step_back_button.clicked.connect(self.step_back)
         self.speed_slider.valueChanged.connect(self._on_speed_changed)
         state.networkChanged.connect(self._on_network_changed)
-        state.activationsChanged.connect(self._redraw_when_seen)
+        state.activationsChanged.connect(self._on_activations_changed)
         state.pinnedChanged.connect(self._on_pinned_changed)
         self._on_speed_changed(self.speed_slider.value())
         self._on_network_changed()
@@ -344,6 +344,11 @@ class SlideAnimation(QWidget):
 
     def _on_channel_changed(self):
         self.set_position(self.position)
+
+    def _on_activations_changed(self):
+        # through a bound method: a connection to the LazyRedraw itself would hold it, and call
+        # it after this widget (and with it the LazyRedraw's C++ side) is gone
+        self._redraw_when_seen()
 
     def _on_pinned_changed(self):
         pinned = self.state.pinned

@@ -84,7 +84,7 @@ class UnitInspector(QWidget):
         # Behind another dock tab it explains nothing until shown: hover and pen change the
         # unit or its numbers every frame.
         self._show_when_seen = LazyRedraw(self, lambda self: self._show(self.unit))
-        self.title = _text("", name="inspectorTitle")
+        self.title = _text("", word_wrap=False, name="inspectorTitle")
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() + 1)
@@ -99,12 +99,17 @@ class UnitInspector(QWidget):
             "(|∂unit/∂pixel|). It is strongest near the window's centre."))
         self.scroll = QScrollArea(widgetResizable=True)
         self.scroll.setFrameShape(QScrollArea.NoFrame)
+        # The layer's description beside the unit's name, and slim margins: at the default
+        # window size a 5×5 window, its kernel and products show all five rows.
         header = QHBoxLayout()
-        header.addWidget(self.title, 1)
+        header.addWidget(self.title)
+        header.addSpacing(8)
+        header.addWidget(self.subtitle, 1)
         header.addWidget(self.erf_box)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(9, 4, 9, 4)
+        layout.setSpacing(4)
         layout.addLayout(header)
-        layout.addWidget(self.subtitle)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.equation)
         state.selectionChanged.connect(self._on_selection_changed)
@@ -148,6 +153,8 @@ class UnitInspector(QWidget):
         if key is None or key != self._page_key:
             body = QWidget()
             rows = QVBoxLayout(body)
+            rows.setContentsMargins(0, 0, 0, 0)
+            rows.setSpacing(4)
             self._fill = self._build_page(e, rows)
             rows.addStretch(1)
             # QScrollArea sizes its widget once, when given it: hand it over only when complete.

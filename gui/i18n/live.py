@@ -3,10 +3,11 @@
 Qt's own machinery does the work. Every user-visible string goes through ``tr()`` or
 ``QCoreApplication.translate``; ``resources/translations/convscope_zh_CN.qm`` holds our Chinese
 texts and Qt's ``qtbase_zh_CN.qm`` the standard dialogs' (file dialogs, message-box buttons).
-``set_language`` installs or removes those translators; Qt then sends every widget a
+``set_language`` installs or removes those translators and makes the language's QLocale the
+default (dates in Qt's dialogs, the names of file types); Qt then sends every widget a
 ``LanguageChange`` event, and the texts registered with ``bind_text`` or ``on_language_change``
-are set again, so a switch needs no restart. Numbers keep their decimal point in every language
-(the default QLocale is never changed), so the arithmetic reads the same.
+are set again, so a switch needs no restart. Both languages write numbers with a decimal point,
+so the arithmetic reads the same.
 """
 
 from __future__ import annotations
@@ -55,11 +56,20 @@ def set_language(language):
         app.removeTranslator(old)
         old.setParent(None)  # dropped with its last reference
     loaded = language == ENGLISH or _install(app, language)
-    app.setProperty(SETTINGS_KEY, language if loaded else ENGLISH)
+    shown = language if loaded else ENGLISH
+    app.setProperty(SETTINGS_KEY, shown)
+    QLocale.setDefault(language_locale(shown))
     # Qt posts the windows their LanguageChange; deliver it now, so that every text has
     # followed by the time this returns.
     QCoreApplication.sendPostedEvents(None, QEvent.LanguageChange)
     return loaded
+
+
+def language_locale(language):
+    """The QLocale that formats dates and numbers for ``language``: the system's when it speaks
+    that language (its own territory's conventions), else the language's usual one."""
+    system = QLocale.system()
+    return system if system_language(system) == language else QLocale(language)
 
 
 def _install(app, language):

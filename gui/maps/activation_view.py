@@ -173,19 +173,22 @@ class ActivationView(QWidget):
     def _make_view(self, kind, shape, signed):
         if kind == "map":
             view = MapView("", shape, signed, self._page)
-            view.unitDoubleClicked.connect(lambda unit, v=view: self._on_unit_double_clicked(v, unit))
+            view.unitDoubleClicked.connect(self._on_unit_double_clicked)
             view.layoutChanged.connect(self._on_selection_changed)
         else:
             _, labels, softmax = kind
             view = BarView("", shape[0], signed, labels, softmax, self._page)
         view.viewport().installEventFilter(self)
-        # the layer a view shows changes when it is reused: looked up when the mouse acts
-        view.unitHovered.connect(lambda unit, v=view: self._on_unit_hovered(self.views.index(v), unit))
-        view.unitClicked.connect(lambda unit, v=view: self._on_unit_clicked(self.views.index(v), unit))
+        view.unitHovered.connect(self._on_unit_hovered)
+        view.unitClicked.connect(self._on_unit_clicked)
         return view
 
-    def _on_unit_hovered(self, layer, unit):
-        hovered = self.state.hovered
+    def _sender_layer(self):
+        # the layer a view shows changes when it is reused: looked up when the mouse acts
+        return self.views.index(self.sender())
+
+    def _on_unit_hovered(self, unit):
+        layer, hovered = self._sender_layer(), self.state.hovered
         if unit is not None:
             self.state.hover(Unit(layer, *unit))
         elif hovered is not None and hovered.layer == layer:
@@ -243,12 +246,13 @@ class ActivationView(QWidget):
                 return None if unit is None else Unit(layer, *unit)
         return None
 
-    def _on_unit_clicked(self, layer, unit):
+    def _on_unit_clicked(self, unit):
         self.setFocus(Qt.MouseFocusReason)  # so the arrow keys reach this view
         self._pin_before_click = self.state.pinned
-        self.state.pin(Unit(layer, *unit))
+        self.state.pin(Unit(self._sender_layer(), *unit))
 
-    def _on_unit_double_clicked(self, view, unit):
+    def _on_unit_double_clicked(self, unit):
+        view = self.sender()
         if view.channel is None:
             view.enlarge(unit[0])
         else:

@@ -23,7 +23,7 @@ from gui.maps.mosaic import Mosaic
 
 MOSAIC_HEIGHT = 160   # px at most for a layer's mosaic; its columns follow the view's width
 ENLARGED_HEIGHT = 360  # px at most for one channel shown alone
-CHROME = (70, 44)     # px the colorbar and the title (plus margins) take beside / above the image
+CHROME = (70, 42)     # px the colorbar beside, the title and top margin above the image take
 FEEDER_COLOR = QColor("#7dff9a")
 UNIT_COLOR = QColor("#ffffff")
 
@@ -90,7 +90,13 @@ class MapView(LayerView):
 
     def __init__(self, title, shape, signed, parent=None, short_title=None):
         super().__init__(title, shape, signed, parent, short_title)
+        # The colorbar's end labels are centred on its ends: half a line of text juts out below
+        # the maps, and would be cut by the view's edge.
+        self._below = self.fontMetrics().height() // 2 + 1
+        self.ci.setContentsMargins(4, 2, 4, self._below)
         self.channel = None  # the enlarged channel, or None for the whole mosaic
+        self._refit = QTimer(self, singleShot=True, interval=0)  # see _fit_height
+        self._refit.timeout.connect(self._fit_height)
         live.on_language_change(self, self._show_suffix)  # an enlarged channel's title has words
         self._levels = None
         self._scratch = np.empty(self.shape, np.float32)
@@ -140,14 +146,14 @@ class MapView(LayerView):
         rows, cols = self.mosaic.shape
         most = MOSAIC_HEIGHT if self.channel is None else ENLARGED_HEIGHT
         image = min(most, max(self.width() - CHROME[0], 1) * rows / cols)
-        height = round(image) + CHROME[1]
+        height = round(image) + CHROME[1] + self._below
         if self.minimumHeight() == self.maximumHeight() == height:
             return
         if self._resizing:
             # A height set inside a resize event reaches neither the viewport nor the scene (Qt
             # sends no second event, and lays out a scroll area's viewport only outside its own
             # resize handling): the maps would be cut off or squeezed until the next resize.
-            QTimer.singleShot(0, self, self._fit_height)
+            self._refit.start()
         else:
             self.setFixedHeight(height)
 

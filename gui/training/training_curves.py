@@ -8,21 +8,35 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from gui.i18n import live
 
-_TRAIN = (50, 110, 210)
-_HELD_OUT = (225, 110, 20)
+# Both read on the app's dark theme and on a light one.
+_TRAIN = (70, 140, 235)
+_HELD_OUT = (235, 120, 30)
+#: accuracy axis: 0 … 100 % labelled every 20 %, with headroom so that the "100" label fits and
+#: a line near 100 % stays clear of the top edge
+_ACCURACY_TICKS = [[(v, str(v)) for v in range(0, 101, 20)], [(v, "") for v in range(10, 100, 20)]]
+_ACCURACY_RANGE = (0, 105)
 
 
-def _plot(legend_offset):
-    plot = pg.PlotWidget()
-    plot.setBackground("w")
+def _plot(legend_offset, palette):
+    """A chart in the colours of ``palette``, as the maps are: window background, window text."""
+    text = palette.color(QPalette.WindowText)
+    plot = pg.PlotWidget(background=palette.color(QPalette.Window))
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(text)
+        axis.setTextPen(text)
+        # An SI prefix would show a loss of 0.15 as "150" under a "(x0.001)" label.
+        axis.enableAutoSIPrefix(False)
     plot.showGrid(x=True, y=True, alpha=0.25)
-    plot.addLegend(offset=legend_offset, labelTextColor=(60, 60, 60))
+    plot.addLegend(offset=legend_offset, labelTextColor=text)
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(False, False)
+    plot.hideButtons()
     plot.setMinimumSize(260, 200)
     return plot
 
@@ -32,9 +46,12 @@ class TrainingCurves(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.loss_plot = _plot((-10, 10))
-        self.accuracy_plot = _plot((-10, -10))  # bottom right: accuracy climbs
-        self.accuracy_plot.setYRange(0, 100, padding=0.02)
+        palette = self.palette()
+        self._text = palette.color(QPalette.WindowText)
+        self.loss_plot = _plot((-10, 10), palette)
+        self.accuracy_plot = _plot((-10, -10), palette)  # bottom right: accuracy climbs
+        self.accuracy_plot.setYRange(*_ACCURACY_RANGE, padding=0)
+        self.accuracy_plot.getAxis("left").setTicks(_ACCURACY_TICKS)
         train_pen = pg.mkPen(_TRAIN, width=2)
         held_out = dict(pen=pg.mkPen(_HELD_OUT, width=2), symbol="o", symbolSize=7,
                         symbolPen=_HELD_OUT, symbolBrush=_HELD_OUT)
@@ -55,7 +72,7 @@ class TrainingCurves(QWidget):
         for plot, title, unit in [(self.loss_plot, self.tr("Loss (cross-entropy)"),
                                    self.tr("loss")),
                                   (self.accuracy_plot, self.tr("Accuracy"), "%")]:
-            plot.setTitle(title)
+            plot.setTitle(title, color=self._text)
             plot.setLabel("bottom", self.tr("epoch"))
             plot.setLabel("left", unit)
             legend = plot.getPlotItem().legend

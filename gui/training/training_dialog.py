@@ -11,13 +11,14 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QThread, QTimer, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
+    QCheckBox, QComboBox, QDialog, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox,
     QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
 )
 
 import engine
 from engine.data import SHIPPED_DIGITS, find_idx_pair, load_digits
 from engine.train import DEFAULTS, held_out_split
+from gui.file_dialog import ask, file_dialog
 from gui.i18n import QT_TRANSLATE_NOOP, fill, live
 from gui.i18n.engine_messages import engine_text
 from gui.present.formatting import number
@@ -73,14 +74,12 @@ class TrainingDialog(QDialog):
         live.bind_text(self, data.setTitle, lambda self: self.tr(
             "Training data: an IDX image file and its label file, as in MNIST"))
         form = QFormLayout(data)
-        for label, edit, title in (
-                (lambda self: self.tr("Images"), self.images_edit,
-                 lambda self: self.tr("Choose the IDX image file")),
-                (lambda self: self.tr("Labels"), self.labels_edit,
-                 lambda self: self.tr("Choose the IDX label file"))):
+        for label, edit, choose in (
+                (lambda self: self.tr("Images"), self.images_edit, self._choose_images),
+                (lambda self: self.tr("Labels"), self.labels_edit, self._choose_labels)):
             browse = QPushButton()
             live.bind_text(self, browse.setText, lambda self: self.tr("Browse…"))
-            browse.clicked.connect(lambda _=False, e=edit, t=title: self._browse(e, t(self)))
+            browse.clicked.connect(choose)
             row = QHBoxLayout()
             row.addWidget(edit, 1)
             row.addWidget(browse)
@@ -187,10 +186,15 @@ class TrainingDialog(QDialog):
         self.images_edit.setText(str(images))
         self.labels_edit.setText(str(labels))
 
+    def _choose_images(self):
+        self._browse(self.images_edit, self.tr("Choose the IDX image file"))
+
+    def _choose_labels(self):
+        self._browse(self.labels_edit, self.tr("Choose the IDX label file"))
+
     def _browse(self, edit, title):
         start = edit.text() or str(DEFAULT_DATA)
-        path, _ = QFileDialog.getOpenFileName(self, title, start,
-                                              self.tr("IDX files (*idx*);;All files (*)"))
+        path = ask(file_dialog(self, title, start, self.tr("IDX files (*idx*);;All files (*)")))
         if path:
             edit.setText(path)
 

@@ -69,22 +69,22 @@
     </message>
     <message>
         <source>the %1 of layer %2 would hold values that are not finite 32-bit numbers (NaN, infinity or beyond ±3.4e38)</source>
-        <translation>第 %2 层的%1将含有非有限的 32 位数值（NaN、无穷大或超出 ±3.4e38）</translation>
+        <translation>第%2层的%1将含有非有限的 32 位数值（NaN、无穷大或超出 ±3.4e38）</translation>
     </message>
 </context>
 <context>
     <name>AttributionPanel</name>
     <message>
         <source> (a patch every %1 pixels)</source>
-        <translation>（每隔 %1 个像素放一块）</translation>
+        <translation>（每隔%1个像素放一块）</translation>
     </message>
     <message>
         <source>Bright where changing a pixel a little would change the probability of %1 the most, whichever way.</source>
-        <translation>亮的地方：稍微改变该像素，%1 的概率变化最大（无论增减）。</translation>
+        <translation>亮的地方：稍微改变该像素，%1的概率变化最大（无论增减）。</translation>
     </message>
     <message>
         <source>Bright where the maps of %3 hold the features that raise the score of %1, spread back over the input.</source>
-        <translation>亮的地方：%3 的特征图中提高 %1 得分的特征所在之处，映射回输入上。</translation>
+        <translation>亮的地方：%3的特征图中提高%1得分的特征所在之处，映射回输入上。</translation>
     </message>
     <message>
         <source>Class</source>
@@ -102,6 +102,10 @@
     <message>
         <source>Gradient × input</source>
         <translation>梯度 × 输入</translation>
+    </message>
+    <message>
+        <source>How to find the pixels that made the network say the class. Saliency: how much a small change of each pixel would move its probability. Gradient × input: whether each inked pixel raises or lowers it. Occlusion: what covering each patch with black does (a forward pass per patch). Grad-CAM: where the features of a conv layer&apos;s maps that raise its score lie.</source>
+        <translation>用哪种方法找出让网络说出这个类别的像素。显著性：每个像素稍作改变会让它的概率变化多少。梯度 × 输入：每个有笔迹的像素是提高还是降低它的概率。遮挡：用黑色遮住每一块会怎样（每块一次前向计算）。Grad-CAM：卷积层的特征图中，提高它得分的特征位于何处。</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -122,11 +126,11 @@
     </message>
     <message>
         <source>Orange ink raises the probability of %1, blue ink lowers it; blank pixels count for nothing.</source>
-        <translation>橙色的笔迹提高 %1 的概率，蓝色的降低它；空白像素不起作用。</translation>
+        <translation>橙色的笔迹提高%1的概率，蓝色的降低它；空白像素不起作用。</translation>
     </message>
     <message>
         <source>Orange where covering a %2×%2 patch with black lowers the probability of %1, blue where it raises it%4.</source>
-        <translation>橙色：用黑色遮住一块 %2×%2 的区域会降低 %1 的概率；蓝色：会提高它%4。</translation>
+        <translation>橙色：用黑色遮住一块%2×%2的区域会降低%1的概率；蓝色：会提高它%4。</translation>
     </message>
     <message>
         <source>Patch</source>
@@ -162,7 +166,7 @@
     </message>
     <message>
         <source>the predicted class</source>
-        <translation>预测的类别</translation>
+        <translation>预测类别</translation>
     </message>
     <message>
         <source>the predicted one</source>
@@ -193,7 +197,7 @@
     </message>
     <message>
         <source>%1, brush %2 px · right button erases · [ ] brush size · Esc clears · hover a map to see what a unit sees</source>
-        <translation>%1，画笔 %2 px · 右键擦除 · [ ] 调画笔大小 · Esc 清除 · 悬停在特征图上看单元看到什么</translation>
+        <translation>%1，画笔%2 px · 右键擦除 · [ ] 调画笔大小 · Esc 清除 · 悬停在特征图上看单元看到什么</translation>
     </message>
     <message>
         <source>Draw stroke</source>
@@ -213,11 +217,11 @@
     </message>
     <message>
         <source>hovered %1 sees %2×%3 input pixels</source>
-        <translation>悬停的 %1 看到 %2×%3 个输入像素</translation>
+        <translation>悬停的%1看到%2×%3个输入像素</translation>
     </message>
     <message>
         <source>hovered %1 sees %2×%3 pixels of the centred input</source>
-        <translation>悬停的 %1 看到居中输入的 %2×%3 个像素</translation>
+        <translation>悬停的%1看到居中输入的%2×%3个像素</translation>
     </message>
     <message>
         <source>network sees
@@ -227,11 +231,11 @@
     </message>
     <message>
         <source>pinned %1 sees %2×%3 input pixels</source>
-        <translation>固定的 %1 看到 %2×%3 个输入像素</translation>
+        <translation>固定的%1看到%2×%3个输入像素</translation>
     </message>
     <message>
         <source>pinned %1 sees %2×%3 pixels of the centred input</source>
-        <translation>固定的 %1 看到居中输入的 %2×%3 个像素</translation>
+        <translation>固定的%1看到居中输入的%2×%3个像素</translation>
     </message>
 </context>
 <context>
@@ -386,11 +390,11 @@
     <name>ConfusionMatrix</name>
     <message>
         <source>%1 digits %2 called %3</source>
-        <translation>%1 个数字 %2 被认作 %3</translation>
+        <translation>%1个数字%2被认作%3</translation>
     </message>
     <message>
         <source>%1 digits %2 read right</source>
-        <translation>%1 个数字 %2 认对了</translation>
+        <translation>%1个数字%2认对了</translation>
     </message>
     <message>
         <source>%1 · click to see them</source>
@@ -398,11 +402,11 @@
     </message>
     <message>
         <source>1 digit %2 called %3</source>
-        <translation>1 个数字 %2 被认作 %3</translation>
+        <translation>1 个数字%2被认作%3</translation>
     </message>
     <message>
         <source>1 digit %2 read right</source>
-        <translation>1 个数字 %2 认对了</translation>
+        <translation>1 个数字%2认对了</translation>
     </message>
     <message>
         <source>Rows: the right answer · columns: what the network said. Click a cell to see those digits, worst first.</source>
@@ -425,11 +429,11 @@
     <name>DatasetModel</name>
     <message>
         <source>Dataset digit #%1 (a %2)</source>
-        <translation>数据集数字 #%1（一个 %2）</translation>
+        <translation>数据集数字 #%1（一个%2）</translation>
     </message>
     <message>
         <source>The digits are %1×%2 pixels but the network takes %3×%4: set the input size to 28×28 to look at them.</source>
-        <translation>这些数字是 %1×%2 像素，但网络的输入是 %3×%4：请把输入尺寸设为 28×28 再查看它们。</translation>
+        <translation>这些数字是%1×%2像素，但网络的输入是%3×%4：请把输入尺寸设为 28×28 再查看它们。</translation>
     </message>
     <message>
         <source>The digits could not be read: %1</source>
@@ -440,19 +444,19 @@
     <name>DatasetPanel</name>
     <message>
         <source>%1 % right: %2 of %3 held-out digits misread.</source>
-        <translation>正确率 %1 %：%3 个留出数字中有 %2 个认错。</translation>
+        <translation>正确率%1 %：%3个留出数字中有%2个认错。</translation>
     </message>
     <message>
         <source>%1 % right: %2 of %3 training digits misread.</source>
-        <translation>正确率 %1 %：%3 个训练数字中有 %2 个认错。</translation>
+        <translation>正确率%1 %：%3个训练数字中有%2个认错。</translation>
     </message>
     <message>
         <source>%1 held-out digits (never trained on)</source>
-        <translation>%1 个留出数字（从未用于训练）</translation>
+        <translation>%1个留出数字（从未用于训练）</translation>
     </message>
     <message>
         <source>%1 training digits</source>
-        <translation>%1 个训练数字</translation>
+        <translation>%1个训练数字</translation>
     </message>
     <message>
         <source>%1, least sure first. Click one to draw it.</source>
@@ -472,11 +476,11 @@
     </message>
     <message>
         <source>No digit %1 was called %2.</source>
-        <translation>没有数字 %1 被认成 %2。</translation>
+        <translation>没有数字%1被认成%2。</translation>
     </message>
     <message>
         <source>No digit %1 was read right.</source>
-        <translation>没有数字 %1 被认对。</translation>
+        <translation>没有数字%1被认对。</translation>
     </message>
     <message>
         <source>Reading the digits with the current weights…</source>
@@ -484,7 +488,7 @@
     </message>
     <message>
         <source>digit #%1, labelled %2: the network says %3 (%4 %), %2 gets %5 %</source>
-        <translation>数字 #%1，标签 %2：网络说是 %3（%4 %），%2 得 %5 %</translation>
+        <translation>数字 #%1，标签%2：网络说是%3（%4 %），%2得%5 %</translation>
     </message>
 </context>
 <context>
@@ -507,7 +511,7 @@
     </message>
     <message>
         <source>Draw the MNIST sample %1  (Ctrl+%1)</source>
-        <translation>画出 MNIST 样例 %1（Ctrl+%1）</translation>
+        <translation>画出 MNIST 样例%1（Ctrl+%1）</translation>
     </message>
     <message>
         <source>Erase with the left button too  (E; the right button always erases)</source>
@@ -519,7 +523,7 @@
     </message>
     <message>
         <source>Sample %1</source>
-        <translation>样例 %1</translation>
+        <translation>样例%1</translation>
     </message>
     <message>
         <source>Samples</source>
@@ -534,7 +538,7 @@
     </message>
     <message>
         <source>This happened %1 times.</source>
-        <translation>这种情况已发生 %1 次。</translation>
+        <translation>这种情况已发生%1次。</translation>
     </message>
     <message>
         <source>Unexpected error</source>
@@ -552,11 +556,11 @@
     <name>FavouritePatches</name>
     <message>
         <source> at row %1, col %2</source>
-        <translation>，位于第 %1 行第 %2 列</translation>
+        <translation>，位于第%1行第%2列</translation>
     </message>
     <message>
         <source>Finding the digits that drive %1 hardest…</source>
-        <translation>正在寻找最能驱动 %1 的数字…</translation>
+        <translation>正在寻找最能驱动%1的数字…</translation>
     </message>
     <message>
         <source>On: each digit counts with the strongest response of the pinned unit&apos;s channel, wherever it is (weight sharing: every unit of a map has the same filter). Off: only at the pinned unit&apos;s own position.</source>
@@ -568,11 +572,11 @@
     </message>
     <message>
         <source>The nine digits that drive %1 hardest (it sees whole digits). Click one to draw it.</source>
-        <translation>最能驱动 %1 的九个数字（它看到整个数字）。单击一个把它画到画布上。</translation>
+        <translation>最能驱动%1的九个数字（它看到整个数字）。单击一个把它画到画布上。</translation>
     </message>
     <message>
         <source>The nine digits that drive %1 hardest, each cut to the window it saw (hatched: padding). Click one to draw it.</source>
-        <translation>最能驱动 %1 的九个数字，每个都裁成它看到的窗口（斜线：填充）。单击一个把它画到画布上。</translation>
+        <translation>最能驱动%1的九个数字，每个都裁成它看到的窗口（斜线：填充）。单击一个把它画到画布上。</translation>
     </message>
     <message>
         <source>anywhere in its map</source>
@@ -580,14 +584,25 @@
     </message>
     <message>
         <source>digit #%1 (a %2): %3%4</source>
-        <translation>数字 #%1（一个 %2）：%3%4</translation>
+        <translation>数字 #%1（一个%2）：%3%4</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
     <name>FilterGallery</name>
     <message>
         <source>%1 kernels, %2; blue negative, red positive. Click a kernel to open it in the kernel editor.</source>
-        <translation>%1 个卷积核，%2；蓝色为负，红色为正。单击一个卷积核可在卷积核编辑器中打开它。</translation>
+        <translation>%1个卷积核，%2；蓝色为负，红色为正。单击一个卷积核可在卷积核编辑器中打开它。</translation>
     </message>
     <message>
         <source>%1 — %2 (%3 × %4)</source>
@@ -619,7 +634,7 @@
     </message>
     <message>
         <source>filter %1, %2: weights %3 … %4. Click to edit.</source>
-        <translation>滤波器 %1，%2：权重 %3 … %4。点击编辑。</translation>
+        <translation>滤波器%1，%2：权重%3 … %4。点击编辑。</translation>
     </message>
     <message>
         <source>filters in reading order</source>
@@ -676,7 +691,7 @@
     </message>
     <message>
         <source>%1 has no kernel</source>
-        <translation>%1 没有卷积核</translation>
+        <translation>%1没有卷积核</translation>
     </message>
     <message>
         <source>%1. Select a convolution layer to edit its kernels.</source>
@@ -688,11 +703,11 @@
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2×%3 kernel</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2×%3 卷积核</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2×%3卷积核</translation>
     </message>
     <message>
         <source>A %1×%2 kernel has too many weights to type one by one: the heatmap shows it, and the presets and tools still work.</source>
-        <translation>%1×%2 的卷积核权重太多，无法逐个输入：热力图显示了它，预设和工具仍然可用。</translation>
+        <translation>%1×%2的卷积核权重太多，无法逐个输入：热力图显示了它，预设和工具仍然可用。</translation>
     </message>
     <message>
         <source>A filter has one kernel slice per input channel; it adds up what all its slices see</source>
@@ -716,7 +731,7 @@
     </message>
     <message>
         <source>Make the kernels %1 and apply</source>
-        <translation>把卷积核改为 %1 并应用</translation>
+        <translation>把卷积核改为%1并应用</translation>
     </message>
     <message>
         <source>Normalize</source>
@@ -728,11 +743,11 @@
     </message>
     <message>
         <source>Preset %1</source>
-        <translation>预设 %1</translation>
+        <translation>预设%1</translation>
     </message>
     <message>
         <source>Preset %1 (kernels resized)</source>
-        <translation>预设 %1（卷积核已改尺寸）</translation>
+        <translation>预设%1（卷积核已改尺寸）</translation>
     </message>
     <message>
         <source>Preset…</source>
@@ -749,6 +764,10 @@
     <message>
         <source>Random weights, as at initialization</source>
         <translation>随机权重，与初始化时一样</translation>
+    </message>
+    <message>
+        <source>Resize all of this layer&apos;s kernels to the preset&apos;s size and put the preset into this filter; the other filters get fresh random weights (one undo step)</source>
+        <translation>把这一层的所有卷积核改为预设的尺寸，并把预设放进这个滤波器；其他滤波器得到新的随机权重（可一步撤销）</translation>
     </message>
     <message>
         <source>Scale this slice so its weights add up to 1 (keeps brightness)</source>
@@ -824,7 +843,7 @@
     </message>
     <message>
         <source>“%1” is %2, larger than the %3 kernels of %4.</source>
-        <translation>“%1”是 %2，大于 %4 的 %3 卷积核。</translation>
+        <translation>“%1”是%2，大于%4的%3卷积核。</translation>
     </message>
 </context>
 <context>
@@ -835,7 +854,7 @@
     </message>
     <message>
         <source>row %1, column %2: %3</source>
-        <translation>第 %1 行，第 %2 列：%3</translation>
+        <translation>第%1行，第%2列：%3</translation>
     </message>
 </context>
 <context>
@@ -881,7 +900,7 @@
     </message>
     <message>
         <source>Edit %1</source>
-        <translation>编辑 %1</translation>
+        <translation>编辑%1</translation>
     </message>
     <message>
         <source>Filters (depth)</source>
@@ -939,7 +958,7 @@
     </message>
     <message>
         <source>Output size = ⌊(input + padding − kernel span) / stride⌋ + 1. The kernel span is dilation·(kernel − 1) + 1.</source>
-        <translation>输出尺寸 = ⌊(输入 + 填充 − 卷积核跨度) / 步长⌋ + 1。卷积核跨度为 膨胀·(卷积核 − 1) + 1。</translation>
+        <translation>输出尺寸 = ⌊(输入 + 填充 − 卷积核跨度) / 步长⌋ + 1。卷积核跨度 = 膨胀·(卷积核 − 1) + 1。</translation>
     </message>
     <message>
         <source>Outputs (units)</source>
@@ -1026,11 +1045,11 @@
     <name>LayerForm</name>
     <message>
         <source>(%1 / %2 is not whole, so rounded down: the last partial window is dropped)</source>
-        <translation>（%1 / %2 不是整数，所以向下取整：丢掉最后一个不完整的窗口）</translation>
+        <translation>（%1 / %2不是整数，所以向下取整：丢掉最后一个不完整的窗口）</translation>
     </message>
     <message>
         <source>(%1 / %2 is not whole, so rounded up: a last partial window is kept)</source>
-        <translation>（%1 / %2 不是整数，所以向上取整：保留最后一个不完整的窗口）</translation>
+        <translation>（%1 / %2不是整数，所以向上取整：保留最后一个不完整的窗口）</translation>
     </message>
     <message>
         <source>average</source>
@@ -1054,7 +1073,7 @@
     </message>
     <message>
         <source>padding must be ≥ 0 (pixels added at a border), not %1</source>
-        <translation>填充必须 ≥ 0（在边缘加的像素数），而不是 %1</translation>
+        <translation>填充必须 ≥ 0（在边缘加的像素数），而不是%1</translation>
     </message>
     <message>
         <source>type a number, valid, same, full, a (rows, cols) pair like 1, 2, or (top, bottom), (left, right) like (2, 0), (2, 0)</source>
@@ -1069,11 +1088,11 @@
     <name>LayerPanel</name>
     <message>
         <source>%1&apos;s weights no longer fitted after the change, so they are random now: train (Ctrl+T) or undo (Ctrl+Z).</source>
-        <translation>%1 的权重在更改后不再适配，因此现在是随机的：训练（Ctrl+T）或撤销（Ctrl+Z）。</translation>
+        <translation>%1的权重在更改后不再适配，因此现在是随机的：训练（Ctrl+T）或撤销（Ctrl+Z）。</translation>
     </message>
     <message>
         <source>%1: output %2, %3 weights, %4 multiply-adds; each unit sees a %5 patch of the input</source>
-        <translation>%1：输出 %2，%3 个权重，%4 次乘加；每个单元看到输入中 %5 的一块</translation>
+        <translation>%1：输出%2，%3个权重，%4次乘加；每个单元看到输入中%5的一块</translation>
     </message>
     <message>
         <source>Add %1</source>
@@ -1093,7 +1112,7 @@
     </message>
     <message>
         <source>Move %1</source>
-        <translation>移动 %1</translation>
+        <translation>移动%1</translation>
     </message>
     <message>
         <source>Move down</source>
@@ -1121,7 +1140,7 @@
     </message>
     <message>
         <source>Remove %1</source>
-        <translation>删除 %1</translation>
+        <translation>删除%1</translation>
     </message>
     <message>
         <source>Reorder layers</source>
@@ -1164,10 +1183,6 @@
     <message>
         <source>&amp;Clear drawing</source>
         <translation>清除画布(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Concepts</source>
-        <translation>概念(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -1298,12 +1313,12 @@
         <translation>清除画布上的内容（在画布上按 Esc 或 Delete 也可以）</translation>
     </message>
     <message>
-        <source>Concept</source>
-        <translation>概念</translation>
+        <source>ConvScope &amp;help</source>
+        <translation>ConvScope 帮助(&amp;H)</translation>
     </message>
     <message>
         <source>ConvScope could not keep the current network for next time in %1 (%2). Save it somewhere else before quitting?</source>
-        <translation>ConvScope 无法在 %1 中保存当前网络以供下次使用（%2）。退出前先把它保存到别处吗？</translation>
+        <translation>ConvScope 无法在%1中保存当前网络以供下次使用（%2）。退出前先把它保存到别处吗？</translation>
     </message>
     <message>
         <source>ConvScope networks (*.npz *.json);;All files (*)</source>
@@ -1311,11 +1326,12 @@
     </message>
     <message>
         <source>ConvScope — draw a digit, watch a CNN think</source>
+        <extracomment>the maps&apos; least width, in pixels: three 28-pixel maps and their scale bar at one pixel each</extracomment>
         <translation>ConvScope——画一个数字，看卷积神经网络如何思考</translation>
     </message>
     <message>
         <source>Could not write %1.</source>
-        <translation>无法写入 %1。</translation>
+        <translation>无法写入%1。</translation>
     </message>
     <message>
         <source>Crop, scale to 20×20 and centre the drawing by mass, as MNIST digits were prepared</source>
@@ -1327,11 +1343,15 @@
     </message>
     <message>
         <source>Digit %1</source>
-        <translation>数字 %1</translation>
+        <translation>数字%1</translation>
     </message>
     <message>
         <source>Draw an image file (PNG, JPEG) fitted to the input: in grey, or in colour for a network with 3 input channels</source>
         <translation>绘制一个图像文件（PNG、JPEG），适配到输入：灰度，或对有 3 个输入通道的网络用彩色</translation>
+    </message>
+    <message>
+        <source>Explain a &amp;concept</source>
+        <translation>讲解一个概念(&amp;C)</translation>
     </message>
     <message>
         <source>Export as a PyTorch script</source>
@@ -1347,7 +1367,7 @@
     </message>
     <message>
         <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
+        <translation>已导出到%1</translation>
     </message>
     <message>
         <source>Favourite digits</source>
@@ -1367,7 +1387,7 @@
     </message>
     <message>
         <source>Input size %1×%1</source>
-        <translation>输入尺寸 %1×%1</translation>
+        <translation>输入尺寸%1×%1</translation>
     </message>
     <message>
         <source>Kernel</source>
@@ -1383,7 +1403,7 @@
     </message>
     <message>
         <source>Load %1</source>
-        <translation>载入 %1</translation>
+        <translation>载入%1</translation>
     </message>
     <message>
         <source>Load &amp;image…</source>
@@ -1415,7 +1435,7 @@
     </message>
     <message>
         <source>Open %1</source>
-        <translation>打开 %1</translation>
+        <translation>打开%1</translation>
     </message>
     <message>
         <source>Open network</source>
@@ -1447,7 +1467,7 @@
     </message>
     <message>
         <source>Sample %1</source>
-        <translation>样例 %1</translation>
+        <translation>样例%1</translation>
     </message>
     <message>
         <source>Sample &amp;digits</source>
@@ -1510,7 +1530,7 @@
     <name>MapView</name>
     <message>
         <source> &amp;nbsp; &lt;i&gt;channel %1 (double-click: all)&lt;/i&gt;</source>
-        <translation> &amp;nbsp; &lt;i&gt;通道 %1（双击：全部）&lt;/i&gt;</translation>
+        <translation> &amp;nbsp; &lt;i&gt;通道%1（双击：全部）&lt;/i&gt;</translation>
     </message>
 </context>
 <context>
@@ -1521,15 +1541,15 @@
     </message>
     <message>
         <source>%1: %2 layers on %3 channels %4×%5 input.</source>
-        <translation>%1：%2 层，输入为 %3 个通道的 %4×%5 图像。</translation>
+        <translation>%1：%2层，输入为%3个通道的%4×%5图像。</translation>
     </message>
     <message>
         <source>%1: %2 layers on 1 channel %3×%4 input.</source>
-        <translation>%1：%2 层，输入为 1 个通道的 %3×%4 图像。</translation>
+        <translation>%1：%2层，输入为 1 个通道的%3×%4图像。</translation>
     </message>
     <message>
         <source>%1: %2 layers on colour (R, G, B) %3×%4 input.</source>
-        <translation>%1：%2 层，输入为彩色（R、G、B）%3×%4 图像。</translation>
+        <translation>%1：%2层，输入为彩色（R、G、B）%3×%4图像。</translation>
     </message>
     <message>
         <source>(pixel − 0.1307) / 0.3081: what torchvision&apos;s MNIST examples train on.</source>
@@ -1541,7 +1561,7 @@
     </message>
     <message>
         <source>Cannot use this model at %1×%2: %3</source>
-        <translation>无法在 %1×%2 下使用这个模型：%3</translation>
+        <translation>无法在%1×%2下使用这个模型：%3</translation>
     </message>
     <message>
         <source>Dark ink on light paper (the model saw 1 − pixel)</source>
@@ -1561,7 +1581,7 @@
     </message>
     <message>
         <source>Largest output on your drawing: number %1 (%2).</source>
-        <translation>你的绘图上最大的输出：第 %1 个（%2）。</translation>
+        <translation>你的绘图上最大的输出：第%1个（%2）。</translation>
     </message>
     <message>
         <source>Not opened: %1</source>
@@ -1569,7 +1589,7 @@
     </message>
     <message>
         <source>Open %1</source>
-        <translation>打开 %1</translation>
+        <translation>打开%1</translation>
     </message>
     <message>
         <source>Per colour channel: mean (0.485, 0.456, 0.406), std (0.229, 0.224, 0.225).</source>
@@ -1589,7 +1609,7 @@
     </message>
     <message>
         <source>The model outputs maps of %1.</source>
-        <translation>模型输出 %1 的特征图。</translation>
+        <translation>模型输出%1的特征图。</translation>
     </message>
     <message>
         <source>The numbers the model was trained on: ConvScope turns each pixel of your drawing into them before the first layer.</source>
@@ -1609,11 +1629,11 @@
     <name>PredictionView</name>
     <message>
         <source>%1 and %2 were re-initialised (random weights): train (Ctrl+T) or undo (Ctrl+Z).</source>
-        <translation>%1 和 %2 已重新初始化（随机权重）：请训练（Ctrl+T）或撤销（Ctrl+Z）。</translation>
+        <translation>%1和%2已重新初始化（随机权重）：请训练（Ctrl+T）或撤销（Ctrl+Z）。</translation>
     </message>
     <message>
         <source>%1 was re-initialised (random weights): train (Ctrl+T) or undo (Ctrl+Z).</source>
-        <translation>%1 已重新初始化（随机权重）：请训练（Ctrl+T）或撤销（Ctrl+Z）。</translation>
+        <translation>%1已重新初始化（随机权重）：请训练（Ctrl+T）或撤销（Ctrl+Z）。</translation>
     </message>
     <message>
         <source>, </source>
@@ -1629,7 +1649,7 @@
     </message>
     <message>
         <source>No prediction: the softmax here spreads over maps, not over classes. Make the network end in flatten → dense (one output per class) → softmax.</source>
-        <translation>没有预测：这里的 softmax 分布在特征图上，而不是类别上。让网络以 展平 → 全连接（每个类别一个输出）→ softmax 结尾。</translation>
+        <translation>没有预测：这里的 softmax 分布在特征图上，而不是类别上。让网络以“展平 → 全连接（每个类别一个输出）→ softmax”结尾。</translation>
     </message>
     <message>
         <source>Nothing drawn yet: draw a digit on the canvas to see what the network reads.</source>
@@ -1641,18 +1661,18 @@
     </message>
     <message>
         <source>then %1 · %2</source>
-        <translation>其次 %1 · %2</translation>
+        <translation>其次%1 · %2</translation>
     </message>
 </context>
 <context>
     <name>ReceptiveFieldTable</name>
     <message>
         <source>%1 of %2</source>
-        <translation>%2 中的 %1</translation>
+        <translation>%2中的%1</translation>
     </message>
     <message>
         <source>%1 px: neighbouring units are less than a pixel apart (upsampled)</source>
-        <translation>%1 像素：相邻单元相距不到一个像素（上采样）</translation>
+        <translation>%1像素：相邻单元相距不到一个像素（上采样）</translation>
     </message>
     <message>
         <source>input</source>
@@ -1886,19 +1906,19 @@
         <source>
 As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1) − p, the kernel turned 180°, stride 1.</source>
         <translation>
-当作普通卷积来看：输入像素之间插入 步长 − 1 个零，填充 d(k − 1) − p，卷积核旋转 180°，步长 1。</translation>
+当作普通卷积来看：输入像素之间插入（步长 − 1）个零，填充 d(k − 1) − p，卷积核旋转 180°，步长 1。</translation>
     </message>
     <message>
         <source>%1 channel %2 · %3×%4</source>
-        <translation>%1 通道 %2 · %3×%4</translation>
+        <translation>%1通道%2 · %3×%4</translation>
     </message>
     <message>
         <source>%1 filter %2 · %3×%4</source>
-        <translation>%1 滤波器 %2 · %3×%4</translation>
+        <translation>%1滤波器%2 · %3×%4</translation>
     </message>
     <message>
         <source>%1 output units; press Step or Play. Stride %2×%3.</source>
-        <translation>%1 个输出单元；按“单步”或“播放”。步长 %2×%3。</translation>
+        <translation>%1个输出单元；按“单步”或“播放”。步长%2×%3。</translation>
     </message>
     <message>
         <source>%1 · %2×%3%4 · %5</source>
@@ -1975,7 +1995,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>padding %1 (%2)</source>
-        <translation>填充 %1（%2）</translation>
+        <translation>填充%1（%2）</translation>
     </message>
     <message>
         <source>speed</source>
@@ -1983,7 +2003,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>unit %1 of %2: row %3, col %4 = %5</source>
-        <translation>单元 %1 / %2：第 %3 行，第 %4 列 = %5</translation>
+        <translation>单元%1 / %2：第%3行，第%4列 = %5</translation>
     </message>
     <message>
         <source>zeros, counted</source>
@@ -2006,15 +2026,15 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>Undo history full: the oldest %2 steps were dropped (the history keeps %1 MB).</source>
-        <translation>撤销历史已满：最早的 %2 步已被丢弃（历史最多保留 %1 MB）。</translation>
+        <translation>撤销历史已满：最早的%2步已被丢弃（历史最多保留%1 MB）。</translation>
     </message>
     <message>
         <source>Undo history full: the oldest step was dropped (the history keeps %1 MB).</source>
-        <translation>撤销历史已满：最早的一步已被丢弃（历史最多保留 %1 MB）。</translation>
+        <translation>撤销历史已满：最早的一步已被丢弃（历史最多保留%1 MB）。</translation>
     </message>
     <message>
         <source>input %1  ·  %2 parameters  ·  %3 multiply-adds</source>
-        <translation>输入 %1  ·  %2 个参数  ·  %3 次乘加</translation>
+        <translation>输入%1  ·  %2个参数  ·  %3次乘加</translation>
     </message>
     <message>
         <source>·  computing the maps…</source>
@@ -2022,7 +2042,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>·  forward %1 ms</source>
-        <translation>·  前向计算 %1 ms</translation>
+        <translation>·  前向计算%1 ms</translation>
     </message>
 </context>
 <context>
@@ -2104,7 +2124,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>Epoch %1: loss %2, %3 % right on the training batches so far · %4 digits/s</source>
-        <translation>第 %1 轮：损失 %2，到目前为止训练批次上正确率 %3 % · 每秒 %4 个数字</translation>
+        <translation>第%1轮：损失%2，到目前为止训练批次上正确率%3 % · 每秒%4个数字</translation>
     </message>
     <message>
         <source>Epochs</source>
@@ -2164,7 +2184,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>The images are %1×%2 pixels but the network takes %3×%4 input. Set the input size to %1×%2 or pick images of the network&apos;s size.</source>
-        <translation>图像是 %1×%2 像素，但网络的输入是 %3×%4。请把输入尺寸设为 %1×%2，或选择与网络尺寸相同的图像。</translation>
+        <translation>图像是%1×%2像素，但网络的输入是%3×%4。请把输入尺寸设为%1×%2，或选择与网络尺寸相同的图像。</translation>
     </message>
     <message>
         <source>The layers changed since training, so the old weights no longer fit.</source>
@@ -2208,7 +2228,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>Training on %1 digits, measuring on %2 held-out ones…</source>
-        <translation>正在用 %1 个数字训练，用 %2 个留出的数字评估…</translation>
+        <translation>正在用%1个数字训练，用%2个留出的数字评估…</translation>
     </message>
     <message>
         <source>current weights (fine-tune)</source>
@@ -2220,7 +2240,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>epoch %1 of %2 · batch %3 of %4</source>
-        <translation>第 %1 / %2 轮 · 第 %3 / %4 批</translation>
+        <translation>第%1 / %2轮 · 第%3 / %4批</translation>
     </message>
     <message>
         <source>fresh random weights (from scratch)</source>
@@ -2228,7 +2248,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>held-out accuracy %1 % after epoch %2</source>
-        <translation>第 %2 轮后留出数据准确率 %1 %</translation>
+        <translation>第%2轮后留出数据准确率%1 %</translation>
     </message>
     <message>
         <source>not started</source>
@@ -2254,11 +2274,11 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <name>UnitInspector</name>
     <message>
         <source> + %1 (other %2)</source>
-        <translation> + %1（其余 %2 个）</translation>
+        <translation> + %1（其余%2个）</translation>
     </message>
     <message>
         <source>#%1: ch %2, row %3, col %4</source>
-        <translation>#%1：通道 %2，第 %3 行，第 %4 列</translation>
+        <translation>#%1：通道%2，第%3行，第%4列</translation>
     </message>
     <message>
         <source>%1(x) = %2, applied to this one unit.</source>
@@ -2297,15 +2317,15 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>Flatten copies input channel %1, row %2, col %3 to position %4.</source>
-        <translation>展平把输入通道 %1 第 %2 行第 %3 列的值复制到位置 %4。</translation>
+        <translation>展平把输入通道%1第%2行第%3列的值复制到位置%4。</translation>
     </message>
     <message>
         <source>Flatten copies input position %1 to position %2: its input is one list already.</source>
-        <translation>展平把输入位置 %1 复制到位置 %2：它的输入已经是一个列表。</translation>
+        <translation>展平把输入位置%1复制到位置%2：它的输入已经是一个列表。</translation>
     </message>
     <message>
         <source>Grouped convolution: this filter sees only %1 of %2, its group&apos;s share (%3 groups); the other channels have their own filters.</source>
-        <translation>分组卷积：这个滤波器只看到 %2 个通道中的%1，即它所在组的那一份（共 %3 组）；其余通道有各自的滤波器。</translation>
+        <translation>分组卷积：这个滤波器只看到%2个通道中的%1，即它所在组的那一份（共%3组）；其余通道有各自的滤波器。</translation>
     </message>
     <message>
         <source>Hatched cells are padding (%1).</source>
@@ -2321,11 +2341,11 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>Input channels %1–%2 are not drawn; their sums are in the total below.</source>
-        <translation>输入通道 %1–%2 没有画出；它们的和包含在下面的总和中。</translation>
+        <translation>输入通道%1–%2没有画出；它们的和包含在下面的总和中。</translation>
     </message>
     <message>
         <source>Padding counted: its %1 cells add 0 to the sum but count in the divisor.</source>
-        <translation>填充计入：它的 %1 个格子给和加 0，但计入除数。</translation>
+        <translation>填充计入：它的%1个格子给和加 0，但计入除数。</translation>
     </message>
     <message>
         <source>Padding not counted: only the real pixels are averaged.</source>
@@ -2333,11 +2353,11 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>The %1 largest of %2 contributions input · weight:</source>
-        <translation>%2 项贡献（输入 · 权重）中最大的 %1 项：</translation>
+        <translation>%2项贡献（输入 · 权重）中最大的%1项：</translation>
     </message>
     <message>
         <source>The framed cell wins: input row %1, col %2. Padding counts as −∞, so it never wins.</source>
-        <translation>带框的格子胜出：输入第 %1 行第 %2 列。填充按 −∞ 计，所以永远不会胜出。</translation>
+        <translation>带框的格子胜出：输入第%1行第%2列。填充按 −∞ 计，所以永远不会胜出。</translation>
     </message>
     <message>
         <source>The window lies inside the input: no padding.</source>
@@ -2349,11 +2369,11 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>ch %1, row %2, col %3</source>
-        <translation>通道 %1，第 %2 行，第 %3 列</translation>
+        <translation>通道%1，第%2行，第%3列</translation>
     </message>
     <message>
         <source>channel %1</source>
-        <translation>通道 %1</translation>
+        <translation>通道%1</translation>
     </message>
     <message>
         <source>class</source>
@@ -2361,7 +2381,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>e^(z − %1) for every input z (subtracting the largest keeps the exponentials finite), then each divided by their sum %2:</source>
-        <translation>对每个输入 z 计算 e^(z − %1)（减去最大值使指数保持有限），再各自除以它们的和 %2：</translation>
+        <translation>对每个输入 z 计算 e^(z − %1)（减去最大值使指数保持有限），再各自除以它们的和%2：</translation>
     </message>
     <message>
         <source>input</source>
@@ -2369,11 +2389,11 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>input channel %1</source>
-        <translation>输入通道 %1</translation>
+        <translation>输入通道%1</translation>
     </message>
     <message>
         <source>input channels %1–%2</source>
-        <translation>输入通道 %1–%2</translation>
+        <translation>输入通道%1–%2</translation>
     </message>
     <message>
         <source>input unit</source>
@@ -2397,7 +2417,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>mean %1, variance %2, eps %3, γ %4, β %5</source>
-        <translation>均值 %1，方差 %2，eps %3，γ %4，β %5</translation>
+        <translation>均值%1，方差%2，eps %3，γ %4，β %5</translation>
     </message>
     <message>
         <source>mean = (%1) / %2 = %3 / %2 = %4</source>
@@ -2444,11 +2464,11 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <name>WhatFiltersWant</name>
     <message>
         <source>%1 filters</source>
-        <translation>%1 的滤波器</translation>
+        <translation>%1的滤波器</translation>
     </message>
     <message>
         <source>%1: %2 on the starting noise, %3 on this</source>
-        <translation>%1：在起始噪声上为 %2，在这张图上为 %3</translation>
+        <translation>%1：在起始噪声上为%2，在这张图上为%3</translation>
     </message>
     <message>
         <source>Climbing the gradient from faint noise…</source>
@@ -2471,8 +2491,12 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>这个网络没有卷积层，也没有类别得分可看。</translation>
     </message>
     <message>
+        <source>Whose wishes to show: for each filter of this conv layer (or each class), the input that drives it hardest, found by gradient ascent from faint noise. A learned filter is a template, and this is the pattern it matches best.</source>
+        <translation>要看谁想要什么：对这个卷积层的每个滤波器（或每个类别），显示最能激活它的输入，由微弱噪声出发做梯度上升求得。学到的滤波器是一个模板，这就是它匹配得最好的图案。</translation>
+    </message>
+    <message>
         <source>class %1</source>
-        <translation>类别 %1</translation>
+        <translation>类别%1</translation>
     </message>
     <message>
         <source>classes (their scores)</source>
@@ -2480,18 +2504,18 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>filter %1</source>
-        <translation>滤波器 %1</translation>
+        <translation>滤波器%1</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
         <source> It could not be set aside (%1); it stays at %2 and will be replaced when ConvScope quits.</source>
-        <translation>它无法被移到一旁（%1）；它仍在 %2，ConvScope 退出时会被替换。</translation>
+        <translation>它无法被移到一旁（%1）；它仍在%2，ConvScope 退出时会被替换。</translation>
     </message>
     <message>
         <source> The file is kept as %1.</source>
-        <translation>该文件已保存为 %1。</translation>
+        <translation>该文件已保存为%1。</translation>
     </message>
     <message>
         <source>ConvScope could not use the network it remembered. %1</source>
@@ -2538,23 +2562,23 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>%1 cannot be negative, not %2</source>
-        <translation>%1 不能为负，而不是 %2</translation>
+        <translation>%1不能为负，而不是%2</translation>
     </message>
     <message>
         <source>%1 declares %2 bytes of data, more than it can need (%3)</source>
-        <translation>%1声明有 %2 字节数据，超过它可能需要的大小（%3）</translation>
+        <translation>%1声明有%2字节数据，超过它可能需要的大小（%3）</translation>
     </message>
     <message>
         <source>%1 declares %2 bytes, more than it can need (%3)</source>
-        <translation>%1声明有 %2 字节，超过它可能需要的大小（%3）</translation>
+        <translation>%1声明有%2字节，超过它可能需要的大小（%3）</translation>
     </message>
     <message>
         <source>%1 has shape %2 but the layer needs %3</source>
-        <translation>%1的形状是 %2，但该层需要 %3</translation>
+        <translation>%1的形状是%2，但该层需要%3</translation>
     </message>
     <message>
         <source>%1 holds %2 values, not numbers or text</source>
-        <translation>%1含有 %2 类型的值，而不是数或文本</translation>
+        <translation>%1含有%2类型的值，而不是数或文本</translation>
     </message>
     <message>
         <source>%1 is cut short; the file is truncated</source>
@@ -2562,7 +2586,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>%1 is not an IDX file: it should start with 00 00, a type byte (08 for bytes) and the number of dimensions; it starts with %2</source>
-        <translation>%1 不是 IDX 文件：它应以 00 00、一个类型字节（字节数据为 08）和维数开头；它的开头却是 %2</translation>
+        <translation>%1不是 IDX 文件：它应以 00 00、一个类型字节（字节数据为 08）和维数开头；它的开头却是%2</translation>
     </message>
     <message>
         <source>%1 is shown as a softmax: probabilities instead of their logarithms (the same prediction)</source>
@@ -2570,27 +2594,27 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>%1 looks gzip-compressed but is damaged or cut short</source>
-        <translation>%1 看起来是 gzip 压缩文件，但已损坏或不完整</translation>
+        <translation>%1看起来是 gzip 压缩文件，但已损坏或不完整</translation>
     </message>
     <message>
         <source>%1 must be (channels, height, width) or a batch of those, not an array of shape %2</source>
-        <translation>%1 必须是（通道, 高, 宽）或由它们组成的一批，而不是形状为 %2 的数组</translation>
+        <translation>%1必须是（通道, 高, 宽）或由它们组成的一批，而不是形状为%2的数组</translation>
     </message>
     <message>
         <source>%1 must be a number or a (height, width) pair, not %2</source>
-        <translation>%1 必须是一个数或（高, 宽）数对，而不是 %2</translation>
+        <translation>%1必须是一个数或（高, 宽）数对，而不是%2</translation>
     </message>
     <message>
         <source>%1 must be a number ≥ 0, not %2</source>
-        <translation>%1 必须是 ≥ 0 的数，而不是 %2</translation>
+        <translation>%1必须是 ≥ 0 的数，而不是%2</translation>
     </message>
     <message>
         <source>%1 must be a whole number or a (height, width) pair, not %2</source>
-        <translation>%1 必须是整数或（高, 宽）数对，而不是 %2</translation>
+        <translation>%1必须是整数或（高, 宽）数对，而不是%2</translation>
     </message>
     <message>
         <source>%1 must be a whole number, not %2</source>
-        <translation>%1 必须是整数，而不是 %2</translation>
+        <translation>%1必须是整数，而不是%2</translation>
     </message>
     <message>
         <source>%1 must be an array of numbers with one shape</source>
@@ -2598,39 +2622,39 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>%1 must be at least %2, not %3</source>
-        <translation>%1 至少为 %2，而不是 %3</translation>
+        <translation>%1至少为%2，而不是%3</translation>
     </message>
     <message>
         <source>%1 must be at least 1, not %2</source>
-        <translation>%1 至少为 1，而不是 %2</translation>
+        <translation>%1至少为 1，而不是%2</translation>
     </message>
     <message>
         <source>%1 must be true or false, not %2</source>
-        <translation>%1 必须是 true 或 false，而不是 %2</translation>
+        <translation>%1必须是 true 或 false，而不是%2</translation>
     </message>
     <message>
         <source>%1 must hold real numbers, not %2 values</source>
-        <translation>%1必须是实数，而不是 %2 类型的值</translation>
+        <translation>%1必须是实数，而不是%2类型的值</translation>
     </message>
     <message>
         <source>%1 padding of %2 needs an input at least %3 %4, but it is %5 %6</source>
-        <translation>%2 的 %1 填充要求输入的%4至少为 %3，但它的%6只有 %5</translation>
+        <translation>%2的%1填充要求输入的%4至少为%3，但它的%6只有%5</translation>
     </message>
     <message>
         <source>%1 padding of %2×%3 needs an input larger than %4×%5</source>
-        <translation>%2×%3 的 %1 填充要求输入大于 %4×%5</translation>
+        <translation>%2×%3的%1填充要求输入大于%4×%5</translation>
     </message>
     <message>
         <source>%1 should hold images (3 dimensions: count × height × width), it has %2</source>
-        <translation>%1 应保存图像（3 维：数量 × 高 × 宽），它却有 %2 维</translation>
+        <translation>%1应保存图像（3 维：数量 × 高 × 宽），它却有%2维</translation>
     </message>
     <message>
         <source>%1 should hold one whole-number label per image</source>
-        <translation>%1 应为每幅图像保存一个整数标签</translation>
+        <translation>%1应为每幅图像保存一个整数标签</translation>
     </message>
     <message>
         <source>%1 would be %2, more than ConvScope handles (%3)</source>
-        <translation>%1将为 %2，超过 ConvScope 能处理的上限（%3）</translation>
+        <translation>%1将为%2，超过 ConvScope 能处理的上限（%3）</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -2642,7 +2666,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>%1: expected one &apos;*%2*idx*&apos; file, found %3</source>
-        <translation>%1：应有一个 &apos;*%2*idx*&apos; 文件，找到 %3 个</translation>
+        <translation>%1：应有一个 &apos;*%2*idx*&apos; 文件，找到%3个</translation>
     </message>
     <message>
         <source>%1: its size in bytes</source>
@@ -2650,15 +2674,15 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>%1: labels must be 0 or more, found %2</source>
-        <translation>%1：标签必须 ≥ 0，却有 %2</translation>
+        <translation>%1：标签必须 ≥ 0，却有%2</translation>
     </message>
     <message>
         <source>%1: needs %2, but was given %3</source>
-        <translation>%1：需要 %2，却得到 %3</translation>
+        <translation>%1：需要%2，却得到%3</translation>
     </message>
     <message>
         <source>%1: the %2 has shape %3 (%4) but this layer needs numbers of shape %5</source>
-        <translation>%1：%2的形状是 %3（%4），但这一层需要形状为 %5 的数</translation>
+        <translation>%1：%2的形状是%3（%4），但这一层需要形状为%5的数</translation>
     </message>
     <message>
         <source>%1: the %2 holds values that are not finite numbers (NaN, infinity, or beyond float32&apos;s ±3.4e38)</source>
@@ -2666,7 +2690,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>%1: the IDX header declares %2 dimensions but is cut short</source>
-        <translation>%1：IDX 文件头声明有 %2 维，但文件不完整</translation>
+        <translation>%1：IDX 文件头声明有%2维，但文件不完整</translation>
     </message>
     <message>
         <source>%1: the data its header declares, in bytes,</source>
@@ -2674,11 +2698,11 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>%1: the header promises %2 values (%3 bytes of data) but the file holds %4 bytes — it is truncated or not an IDX file</source>
-        <translation>%1：文件头声明有 %2 个值（%3 字节数据），文件却只有 %4 字节——它被截断了，或不是 IDX 文件</translation>
+        <translation>%1：文件头声明有%2个值（%3字节数据），文件却只有%4字节——它被截断了，或不是 IDX 文件</translation>
     </message>
     <message>
         <source>--validation must be between 0 and %1</source>
-        <translation>--validation 必须在 0 到 %1 之间</translation>
+        <translation>--validation 必须在 0 到%1之间</translation>
     </message>
     <message>
         <source>30 along a bending stroke: responds strongly where the image has that curve, near 0 elsewhere.</source>
@@ -2935,7 +2959,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>Lays the channels × height × width maps out as one long list of numbers.</source>
-        <translation>把 通道 × 高 × 宽 的特征图摊开成一长串数。</translation>
+        <translation>把“通道 × 高 × 宽”的特征图摊开成一长串数。</translation>
     </message>
     <message>
         <source>Leaky ReLU</source>
@@ -3132,7 +3156,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>The tutorial&apos;s 7×7 matrix (values 0…11, drawn as value/11; layer 1, conv 1×1 with weight 11, gives them back) under the 1/9 kernel: each output is the mean of a 3×3 window. The pinned unit is the tutorial&apos;s: the window around the 7 averages to 3.</source>
-        <translation>教程中的 7×7 矩阵（取值 0…11，按 值/11 画出；第 1 层是权重为 11 的 1×1 卷积，把它们还原）经过 1/9 卷积核：每个输出都是一个 3×3 窗口的平均。被固定的单元就是教程里的那个：7 周围的窗口平均为 3。</translation>
+        <translation>教程中的 7×7 矩阵（取值 0…11，按“值/11”画出；第 1 层是权重为 11 的 1×1 卷积，把它们还原）经过 1/9 卷积核：每个输出都是一个 3×3 窗口的平均。被固定的单元就是教程里的那个：7 周围的窗口平均为 3。</translation>
     </message>
     <message>
         <source>The tutorial&apos;s 9×9 X and its three 3×3 features. The ╲ map reads 1.00 all along the ╲ stroke (the pinned unit), 7/9 ≈ 0.78 in the corners where one pixel of nine disagrees (the tutorial cuts it to 0.77, 5/9 to 0.55), −0.11 where five disagree. Layer 1 (conv 1×1: 2·pixel − 1) turns the canvas&apos;s black 0 / white 1 into the tutorial&apos;s −1 / +1; layer 2 holds the three ±1/9 templates (╲ ╱ ╳), so each value is the mean of the nine products: 1.00 where the template matches perfectly, −1 for its exact opposite. ReLU drops the negative matches and a 2×2 max pool (ceil mode: 7×7 → 4×4) keeps the best match of each patch.</source>
@@ -3224,31 +3248,31 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>a %1 layer has no setting %2</source>
-        <translation>%1 层没有设置项 %2</translation>
+        <translation>%1层没有设置项%2</translation>
     </message>
     <message>
         <source>a %1 layer has no setting %2 (did you mean %3?)</source>
-        <translation>%1 层没有设置项 %2（是不是指 %3？）</translation>
+        <translation>%1层没有设置项%2（是不是指%3？）</translation>
     </message>
     <message>
         <source>a %1 layer has no setting %2 (did you mean %3?); its settings are %4</source>
-        <translation>%1 层没有设置项 %2（是不是指 %3？）；它的设置项有 %4</translation>
+        <translation>%1层没有设置项%2（是不是指%3？）；它的设置项有%4</translation>
     </message>
     <message>
         <source>a %1 layer has no setting %2; its settings are %3</source>
-        <translation>%1 层没有设置项 %2；它的设置项有 %3</translation>
+        <translation>%1层没有设置项%2；它的设置项有%3</translation>
     </message>
     <message>
         <source>a %1 layer needs %2</source>
-        <translation>%1 层需要 %2</translation>
+        <translation>%1层需要%2</translation>
     </message>
     <message>
         <source>a layer must be written as an object like {&quot;type&quot;: &quot;relu&quot;}, not %1</source>
-        <translation>一层必须写成对象，例如 {&quot;type&quot;: &quot;relu&quot;}，而不是 %1</translation>
+        <translation>一层必须写成对象，例如 {&quot;type&quot;: &quot;relu&quot;}，而不是%1</translation>
     </message>
     <message>
         <source>a normalisation is {&quot;mean&quot;: [...], &quot;std&quot;: [...], &quot;invert&quot;: false}, not %1</source>
-        <translation>归一化的写法是 {&quot;mean&quot;: [...], &quot;std&quot;: [...], &quot;invert&quot;: false}，而不是 %1</translation>
+        <translation>归一化的写法是 {&quot;mean&quot;: [...], &quot;std&quot;: [...], &quot;invert&quot;: false}，而不是%1</translation>
     </message>
     <message>
         <source>addend</source>
@@ -3256,7 +3280,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>adds a bias of shape %1 to %2 outputs</source>
-        <translation>给 %2 个输出加上形状为 %1 的偏置</translation>
+        <translation>给%2个输出加上形状为%1的偏置</translation>
     </message>
     <message>
         <source>adds a constant that is not the bias of a MatMul right before it; ConvScope reads Add only as MatMul + Add (a dense layer)</source>
@@ -3277,7 +3301,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>averages after a %1 Pad; ConvScope folds only zero padding into pooling</source>
-        <translation>在 %1 模式的 Pad 之后求平均；ConvScope 只把零填充合并到池化中</translation>
+        <translation>在%1模式的 Pad 之后求平均；ConvScope 只把零填充合并到池化中</translation>
     </message>
     <message>
         <source>averages after a zero Pad with padding of its own that does not count; ConvScope has one rule per layer</source>
@@ -3285,7 +3309,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>avg pool %1</source>
-        <translation>平均池化 %1</translation>
+        <translation>平均池化%1</translation>
     </message>
     <message>
         <source>axes</source>
@@ -3313,15 +3337,15 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>cannot %1-pad an empty %2×%3 input</source>
-        <translation>无法对空的 %2×%3 输入做 %1 填充</translation>
+        <translation>无法对空的%2×%3输入做%1填充</translation>
     </message>
     <message>
         <source>cannot open %1: %2</source>
-        <translation>无法打开 %1：%2</translation>
+        <translation>无法打开%1：%2</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
+        <translation>无法读取%1：%2</translation>
     </message>
     <message>
         <source>cannot work here: %1</source>
@@ -3337,7 +3361,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>class %1 does not exist: the network has %2 classes</source>
-        <translation>类别 %1 不存在：网络只有 %2 个类别</translation>
+        <translation>类别%1不存在：网络只有%2个类别</translation>
     </message>
     <message>
         <source>combines the image with another computed tensor: the graph branches (a residual Add, a Concat, or two inputs), and ConvScope shows chains of layers only</source>
@@ -3354,11 +3378,11 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>conv %1</source>
         <extracomment>layer descriptions (``Layer.describe()``): the kind&apos;s words, then the notation; the names of the padding modes</extracomment>
-        <translation>卷积 %1</translation>
+        <translation>卷积%1</translation>
     </message>
     <message>
         <source>conv %1 flipped</source>
-        <translation>卷积 %1 已翻转</translation>
+        <translation>卷积%1已翻转</translation>
     </message>
     <message>
         <source>could not be computed from its constants (%1)</source>
@@ -3370,7 +3394,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>dense %1</source>
-        <translation>全连接 %1</translation>
+        <translation>全连接%1</translation>
     </message>
     <message>
         <source>dilated </source>
@@ -3382,7 +3406,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>dropout %1</source>
-        <translation>随机失活 %1</translation>
+        <translation>随机失活%1</translation>
     </message>
     <message>
         <source>epochs</source>
@@ -3414,7 +3438,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>flattens from axis %1; ConvScope flattens each image (axis 1)</source>
-        <translation>从第 %1 轴开始展平；ConvScope 逐张图像展平（第 1 轴）</translation>
+        <translation>从第%1轴开始展平；ConvScope 逐张图像展平（第 1 轴）</translation>
     </message>
     <message>
         <source>follows a Pad, which ConvScope can only fold into the padding of the convolution or pooling right after it</source>
@@ -3430,27 +3454,27 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>groups must be a whole number ≥ 1, not %1</source>
-        <translation>分组数必须是 ≥ 1 的整数，而不是 %1</translation>
+        <translation>分组数必须是 ≥ 1 的整数，而不是%1</translation>
     </message>
     <message>
         <source>has auto_pad %1, which ONNX does not define</source>
-        <translation>的 auto_pad 为 %1，ONNX 没有定义它</translation>
+        <translation>的 auto_pad 为%1，ONNX 没有定义它</translation>
     </message>
     <message>
         <source>has auto_pad %1; ConvScope reads explicit pads</source>
-        <translation>的 auto_pad 为 %1；ConvScope 只读取显式给出的 pads</translation>
+        <translation>的 auto_pad 为%1；ConvScope 只读取显式给出的 pads</translation>
     </message>
     <message>
         <source>has dilations %1; ConvScope pools neighbouring pixels only</source>
-        <translation>的 dilations（膨胀）为 %1；ConvScope 只对相邻像素做池化</translation>
+        <translation>的 dilations（膨胀）为%1；ConvScope 只对相邻像素做池化</translation>
     </message>
     <message>
         <source>has weights of shape %1 for %2 inputs</source>
-        <translation>的权重形状为 %1，而输入有 %2 个</translation>
+        <translation>的权重形状为%1，而输入有%2个</translation>
     </message>
     <message>
         <source>invert must be true or false, not %1</source>
-        <translation>invert 必须是 true 或 false，而不是 %1</translation>
+        <translation>invert 必须是 true 或 false，而不是%1</translation>
     </message>
     <message>
         <source>is an operation ConvScope cannot show; it reads %1</source>
@@ -3458,7 +3482,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>is from the op set %1</source>
-        <translation>来自算子集 %1</translation>
+        <translation>来自算子集%1</translation>
     </message>
     <message>
         <source>is not a 2-D convolution; ConvScope shows 2-D images</source>
@@ -3478,15 +3502,15 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>is one of %1 nodes reading %2: the graph branches there, and ConvScope shows chains of layers only</source>
-        <translation>是读取 %2 的 %1 个节点之一：计算图在那里分支，而 ConvScope 只显示由层串成的链</translation>
+        <translation>是读取%2的%1个节点之一：计算图在那里分支，而 ConvScope 只显示由层串成的链</translation>
     </message>
     <message>
         <source>its %1 would hold %2 numbers, more than ConvScope handles (%3)</source>
-        <translation>它的%1将有 %2 个数，超过 ConvScope 能处理的上限（%3）</translation>
+        <translation>它的%1将有%2个数，超过 ConvScope 能处理的上限（%3）</translation>
     </message>
     <message>
         <source>its input would be %1×%2 once padded; ConvScope handles up to %3×%4</source>
-        <translation>它的输入填充后将为 %1×%2；ConvScope 最大能处理 %3×%4</translation>
+        <translation>它的输入填充后将为%1×%2；ConvScope 最大能处理%3×%4</translation>
     </message>
     <message>
         <source>kernel</source>
@@ -3502,27 +3526,27 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>layer %1 (%2)</source>
-        <translation>第 %1 层（%2）</translation>
+        <translation>第%1层（%2）</translation>
     </message>
     <message>
         <source>layer %1 (%2) has no %3 in the file</source>
-        <translation>文件中第 %1 层（%2）没有%3</translation>
+        <translation>文件中第%1层（%2）没有%3</translation>
     </message>
     <message>
         <source>layer %1 does not exist (the network has %2)</source>
-        <translation>第 %1 层不存在（网络共有 %2 层）</translation>
+        <translation>第%1层不存在（网络共有%2层）</translation>
     </message>
     <message>
         <source>layer %1 has %2 channels, not %3</source>
-        <translation>第 %1 层有 %2 个通道，而不是 %3 个</translation>
+        <translation>第%1层有%2个通道，而不是%3个</translation>
     </message>
     <message>
         <source>layer %1 is %2, not a layer such as Conv2d(8, 3)</source>
-        <translation>第 %1 层是 %2，而不是 Conv2d(8, 3) 这样的层</translation>
+        <translation>第%1层是%2，而不是 Conv2d(8, 3) 这样的层</translation>
     </message>
     <message>
         <source>layer %1: %2</source>
-        <translation>第 %1 层：%2</translation>
+        <translation>第%1层：%2</translation>
     </message>
     <message>
         <source>leaky relu</source>
@@ -3530,7 +3554,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>max pool %1</source>
-        <translation>最大池化 %1</translation>
+        <translation>最大池化%1</translation>
     </message>
     <message>
         <source>max-pools after a Pad (%1); ConvScope&apos;s max pooling pads with −∞ only</source>
@@ -3538,23 +3562,23 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>momentum must be between 0 and 1, not %1</source>
-        <translation>动量必须在 0 和 1 之间，而不是 %1</translation>
+        <translation>动量必须在 0 和 1 之间，而不是%1</translation>
     </message>
     <message>
         <source>multiplies a %1 image; ConvScope needs it flattened first (Flatten or Reshape to (N, −1))</source>
-        <translation>乘的是一张 %1 的图像；ConvScope 需要先把它展平（Flatten，或 Reshape 为 (N, −1)）</translation>
+        <translation>乘的是一张%1的图像；ConvScope 需要先把它展平（Flatten，或 Reshape 为 (N, −1)）</translation>
     </message>
     <message>
         <source>multiplies by a %1-D tensor; ConvScope reads MatMul as a dense layer (a 2-D weight matrix)</source>
-        <translation>乘以一个 %1 维张量；ConvScope 把 MatMul 读作全连接层（一个二维权重矩阵）</translation>
+        <translation>乘以一个%1维张量；ConvScope 把 MatMul 读作全连接层（一个二维权重矩阵）</translation>
     </message>
     <message>
         <source>needs an image (channels × height × width), but here it gets a flat list of %1 numbers</source>
-        <translation>需要一张图像（通道 × 高 × 宽），但这里得到的是 %1 个数的扁平列表</translation>
+        <translation>需要一张图像（通道 × 高 × 宽），但这里得到的是%1个数的扁平列表</translation>
     </message>
     <message>
         <source>no preset named %1; known: %2</source>
-        <translation>没有名为 %1 的预设；已有：%2</translation>
+        <translation>没有名为%1的预设；已有：%2</translation>
     </message>
     <message>
         <source>no weights</source>
@@ -3562,11 +3586,11 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>node %1 (%2)</source>
-        <translation>节点 %1（%2）</translation>
+        <translation>节点%1（%2）</translation>
     </message>
     <message>
         <source>node %1 (%2) %3</source>
-        <translation>节点 %1（%2）%3</translation>
+        <translation>节点%1（%2）%3</translation>
     </message>
     <message>
         <source>none</source>
@@ -3574,7 +3598,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>normalises over axis %1 of a rank-%2 tensor; ConvScope&apos;s softmax runs over a flat vector or over the channels</source>
-        <translation>在 %2 阶张量的第 %1 轴上归一化；ConvScope 的 softmax 只作用于扁平向量或各通道</translation>
+        <translation>在%2阶张量的第%1轴上归一化；ConvScope 的 softmax 只作用于扁平向量或各通道</translation>
     </message>
     <message>
         <source>not a readable ConvScope .npz file; it may be truncated or of another kind (a ConvScope network is a .npz archive or a JSON spec)</source>
@@ -3610,7 +3634,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>padding %1 is more than half the %2 window, so some windows would see only padding</source>
-        <translation>填充 %1 超过了 %2 窗口的一半，有些窗口将只看到填充</translation>
+        <translation>填充%1超过了%2窗口的一半，有些窗口将只看到填充</translation>
     </message>
     <message>
         <source>padding and output padding cannot be negative</source>
@@ -3618,23 +3642,23 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>padding cannot be negative, not %1</source>
-        <translation>填充不能为负，而不是 %1</translation>
+        <translation>填充不能为负，而不是%1</translation>
     </message>
     <message>
         <source>padding mode must be one of %1, not %2</source>
-        <translation>填充模式必须是 %1 之一，而不是 %2</translation>
+        <translation>填充模式必须是%1之一，而不是%2</translation>
     </message>
     <message>
         <source>padding must be ((top, bottom), (left, right)), not %1</source>
-        <translation>填充必须是 ((上, 下), (左, 右))，而不是 %1</translation>
+        <translation>填充必须是 ((上, 下), (左, 右))，而不是%1</translation>
     </message>
     <message>
         <source>padding must be a number, &quot;valid&quot;, &quot;same&quot; or &quot;full&quot;, not %1</source>
-        <translation>填充必须是一个数、&quot;valid&quot;、&quot;same&quot; 或 &quot;full&quot;，而不是 %1</translation>
+        <translation>填充必须是一个数、&quot;valid&quot;、&quot;same&quot; 或 &quot;full&quot;，而不是%1</translation>
     </message>
     <message>
         <source>padding must be a number, a (rows, cols) pair or ((top, bottom), (left, right)), not %1</source>
-        <translation>填充必须是一个数、（行, 列）数对或 ((上, 下), (左, 右))，而不是 %1</translation>
+        <translation>填充必须是一个数、（行, 列）数对或 ((上, 下), (左, 右))，而不是%1</translation>
     </message>
     <message>
         <source>pads</source>
@@ -3642,7 +3666,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>pads %1; ConvScope folds non-negative padding of the height and width only</source>
-        <translation>的 pads 为 %1；ConvScope 只合并高和宽上的非负填充</translation>
+        <translation>的 pads 为%1；ConvScope 只合并高和宽上的非负填充</translation>
     </message>
     <message>
         <source>pads again in another mode; ConvScope has one padding per layer</source>
@@ -3650,15 +3674,15 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>pads in mode %1; ConvScope folds constant, reflect, edge and wrap padding</source>
-        <translation>以 %1 模式填充；ConvScope 只合并 constant、reflect、edge 和 wrap 模式的填充</translation>
+        <translation>以%1模式填充；ConvScope 只合并 constant、reflect、edge 和 wrap 模式的填充</translation>
     </message>
     <message>
         <source>pads with the value %1; ConvScope pads with zeros</source>
-        <translation>用值 %1 填充；ConvScope 只补零</translation>
+        <translation>用值%1填充；ConvScope 只补零</translation>
     </message>
     <message>
         <source>pads with zeros after a %1 Pad; ConvScope has one padding mode per layer</source>
-        <translation>在 %1 模式的 Pad 之后又用零填充；ConvScope 每层只有一种填充模式</translation>
+        <translation>在%1模式的 Pad 之后又用零填充；ConvScope 每层只有一种填充模式</translation>
     </message>
     <message>
         <source>patch</source>
@@ -3666,7 +3690,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>pool padding %1 is more than half the %2×%3 window</source>
-        <translation>池化填充 %1 超过了 %2×%3 窗口的一半</translation>
+        <translation>池化填充%1超过了%2×%3窗口的一半</translation>
     </message>
     <message>
         <source>pool size</source>
@@ -3678,7 +3702,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>pooling mode must be &quot;max&quot; or &quot;avg&quot;, not %1</source>
-        <translation>池化方式必须是 &quot;max&quot; 或 &quot;avg&quot;，而不是 %1</translation>
+        <translation>池化方式必须是 &quot;max&quot; 或 &quot;avg&quot;，而不是%1</translation>
     </message>
     <message>
         <source>predict needs a network that ends in softmax over a flat vector (… → dense → softmax)</source>
@@ -3686,7 +3710,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>reduces over axes %1; ConvScope reads it only over the height and width, keeping them (global pooling)</source>
-        <translation>在轴 %1 上归约；ConvScope 只把它读作在高和宽上归约并保留这两维（全局池化）</translation>
+        <translation>在轴%1上归约；ConvScope 只把它读作在高和宽上归约并保留这两维（全局池化）</translation>
     </message>
     <message>
         <source>reflect</source>
@@ -3698,7 +3722,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>reshapes to %1; ConvScope reads Reshape only as flattening each image to (N, −1)</source>
-        <translation>变形为 %1；ConvScope 只把 Reshape 读作把每张图像展平为 (N, −1)</translation>
+        <translation>变形为%1；ConvScope 只把 Reshape 读作把每张图像展平为 (N, −1)</translation>
     </message>
     <message>
         <source>running mean</source>
@@ -3722,20 +3746,20 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>the %1 %2 cannot be split into %3 equal groups (groups must divide both the input channels and the %4)</source>
-        <translation>%2 个%1无法平均分成 %3 组（分组数必须同时整除输入通道数和%4）</translation>
+        <translation>%2个%1无法平均分成%3组（分组数必须同时整除输入通道数和%4）</translation>
     </message>
     <message>
         <source>the %1 must be a whole number ≥ 1, not %2</source>
-        <translation>%1必须是 ≥ 1 的整数，而不是 %2</translation>
+        <translation>%1必须是 ≥ 1 的整数，而不是%2</translation>
     </message>
     <message>
         <source>the %1 needs one value per channel (%2), not shape %3</source>
-        <translation>%1需要每个通道一个值（%2 个），而不是形状 %3</translation>
+        <translation>%1需要每个通道一个值（%2个），而不是形状%3</translation>
     </message>
     <message>
         <source>the %1 of layer %2 (%3)</source>
         <extracomment>values the engine puts into its messages</extracomment>
-        <translation>第 %2 层（%3）的%1</translation>
+        <translation>第%2层（%3）的%1</translation>
     </message>
     <message>
         <source>the batch is empty: give at least one image</source>
@@ -3743,7 +3767,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>the bias needs one value per filter (%1), not shape %2</source>
-        <translation>偏置需要每个滤波器一个值（%1 个），而不是形状 %2</translation>
+        <translation>偏置需要每个滤波器一个值（%1个），而不是形状%2</translation>
     </message>
     <message>
         <source>the dilation</source>
@@ -3751,7 +3775,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>the dropout probability must be between 0 and 1, not %1</source>
-        <translation>失活概率必须在 0 和 1 之间，而不是 %1</translation>
+        <translation>失活概率必须在 0 和 1 之间，而不是%1</translation>
     </message>
     <message>
         <source>the effective receptive field needs the image x it is measured on</source>
@@ -3763,7 +3787,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>the file is %1 MB; ConvScope opens ONNX models up to %2 MB (small CNNs are a few MB at most)</source>
-        <translation>文件有 %1 MB；ConvScope 只打开不超过 %2 MB 的 ONNX 模型（小型 CNN 最多几 MB）</translation>
+        <translation>文件有%1 MB；ConvScope 只打开不超过%2 MB 的 ONNX 模型（小型 CNN 最多几 MB）</translation>
     </message>
     <message>
         <source>the graph ends in a Pad; ConvScope folds Pad into the next layer</source>
@@ -3771,7 +3795,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>the graph has %1 inputs (%2); ConvScope follows one image through a chain of layers</source>
-        <translation>计算图有 %1 个输入（%2）；ConvScope 只跟随一张图像穿过一串层</translation>
+        <translation>计算图有%1个输入（%2）；ConvScope 只跟随一张图像穿过一串层</translation>
     </message>
     <message>
         <source>the graph&apos;s output (%1) is not the end of the chain (%2); ConvScope shows one chain ending in the output</source>
@@ -3787,71 +3811,71 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>the input %1 has shape %2; ConvScope needs images as (batch, channels, height, width) with a fixed channel count</source>
-        <translation>输入 %1 的形状是 %2；ConvScope 需要（批, 通道, 高, 宽）形式、通道数固定的图像</translation>
+        <translation>输入%1的形状是%2；ConvScope 需要（批, 通道, 高, 宽）形式、通道数固定的图像</translation>
     </message>
     <message>
         <source>the input %1 holds %2 values; ConvScope feeds images as floating-point numbers</source>
-        <translation>输入 %1 含有 %2 类型的值；ConvScope 以浮点数输入图像</translation>
+        <translation>输入%1含有%2类型的值；ConvScope 以浮点数输入图像</translation>
     </message>
     <message>
         <source>the input has %1 channels but the kernel expects %2</source>
-        <translation>输入有 %1 个通道，但卷积核需要 %2 个</translation>
+        <translation>输入有%1个通道，但卷积核需要%2个</translation>
     </message>
     <message>
         <source>the input has %1 channels but the kernel expects %2 (%3 groups of %4)</source>
-        <translation>输入有 %1 个通道，但卷积核需要 %2 个（%3 组，每组 %4 个）</translation>
+        <translation>输入有%1个通道，但卷积核需要%2个（%3组，每组%4个）</translation>
     </message>
     <message>
         <source>the input is %1 long after padding, shorter than the kernel (%2)</source>
-        <translation>填充后输入长为 %1，比卷积核（%2）短</translation>
+        <translation>填充后输入长为%1，比卷积核（%2）短</translation>
     </message>
     <message>
         <source>the input is %1×%2 after padding, smaller than the %3 (%4×%5)</source>
-        <translation>填充后输入为 %1×%2，小于%3（%4×%5）</translation>
+        <translation>填充后输入为%1×%2，小于%3（%4×%5）</translation>
     </message>
     <message>
         <source>the input is %1×%2 after padding, smaller than the %3×%4 pool window</source>
-        <translation>填充后输入为 %1×%2，小于 %3×%4 的池化窗口</translation>
+        <translation>填充后输入为%1×%2，小于%3×%4的池化窗口</translation>
     </message>
     <message>
         <source>the input is %1×%2%3, smaller than the %4%5 (%6×%7)</source>
-        <translation>输入%3为 %1×%2，小于%4%5（%6×%7）</translation>
+        <translation>输入%3为%1×%2，小于%4%5（%6×%7）</translation>
     </message>
     <message>
         <source>the input is %1×%2, smaller than the %3 (%4×%5)</source>
-        <translation>输入为 %1×%2，小于%3（%4×%5）</translation>
+        <translation>输入为%1×%2，小于%3（%4×%5）</translation>
     </message>
     <message>
         <source>the input is %1×%2; ConvScope handles inputs up to %3×%4</source>
-        <translation>输入为 %1×%2；ConvScope 能处理的输入最大为 %3×%4</translation>
+        <translation>输入为%1×%2；ConvScope 能处理的输入最大为%3×%4</translation>
     </message>
     <message>
         <source>the input is a flat list of %1 numbers, not an image; %2 needs channels × height × width (put it before flatten/dense)</source>
-        <translation>输入是 %1 个数组成的一维列表，而不是图像；%2 需要 通道 × 高 × 宽（把它放在展平/全连接层之前）</translation>
+        <translation>输入是%1个数组成的一维列表，而不是图像；%2需要“通道 × 高 × 宽”的输入（把它放在展平/全连接层之前）</translation>
     </message>
     <message>
         <source>the input is a flat list of %1 numbers, not an image; a transposed conv needs channels × height × width</source>
-        <translation>输入是 %1 个数组成的一维列表，而不是图像；转置卷积需要 通道 × 高 × 宽</translation>
+        <translation>输入是%1个数组成的一维列表，而不是图像；转置卷积需要“通道 × 高 × 宽”的输入</translation>
     </message>
     <message>
         <source>the input is a flat list of %1 numbers; batch norm 2d normalizes the channels of maps (put it before flatten/dense)</source>
-        <translation>输入是 %1 个数组成的一维列表；二维批归一化是对特征图的通道做归一化（把它放在展平/全连接层之前）</translation>
+        <translation>输入是%1个数组成的一维列表；二维批归一化是对特征图的通道做归一化（把它放在展平/全连接层之前）</translation>
     </message>
     <message>
         <source>the input normalisation has %1 %2 values but the input has %3 channel%4</source>
-        <translation>输入归一化有 %1 个 %2 值，但输入有 %3 个通道%4</translation>
+        <translation>输入归一化有%1个%2值，但输入有%3个通道%4</translation>
     </message>
     <message>
         <source>the input normalisation has %1 %2 values but the input has %3 channels</source>
-        <translation>输入归一化有 %1 个 %2 值，但输入有 %3 个通道</translation>
+        <translation>输入归一化有%1个%2值，但输入有%3个通道</translation>
     </message>
     <message>
         <source>the input normalisation must be a Normalization or None, not %1</source>
-        <translation>输入归一化必须是 Normalization 或 None，而不是 %1</translation>
+        <translation>输入归一化必须是 Normalization 或 None，而不是%1</translation>
     </message>
     <message>
         <source>the input size must be (channels, height, width) or (height, width) with every number a whole number at least 1, not %1</source>
-        <translation>输入尺寸必须是（通道, 高, 宽）或（高, 宽），且每个数都是至少为 1 的整数，而不是 %1</translation>
+        <translation>输入尺寸必须是（通道, 高, 宽）或（高, 宽），且每个数都是至少为 1 的整数，而不是%1</translation>
     </message>
     <message>
         <source>the input&apos;s size</source>
@@ -3863,11 +3887,11 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>the kernel must be (filters, channels, height, width), not shape %1</source>
-        <translation>卷积核必须是（滤波器, 通道, 高, 宽），而不是形状 %1</translation>
+        <translation>卷积核必须是（滤波器, 通道, 高, 宽），而不是形状%1</translation>
     </message>
     <message>
         <source>the kernel must be (input channels, filters, height, width), not shape %1</source>
-        <translation>卷积核必须是（输入通道, 滤波器, 高, 宽），而不是形状 %1</translation>
+        <translation>卷积核必须是（输入通道, 滤波器, 高, 宽），而不是形状%1</translation>
     </message>
     <message>
         <source>the kernel size</source>
@@ -3875,19 +3899,19 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>the labels must be whole numbers from 0 to %1 (the network has %2 outputs), but they run from %3 to %4</source>
-        <translation>标签必须是 0 到 %1 的整数（网络有 %2 个输出），但实际从 %3 到 %4</translation>
+        <translation>标签必须是 0 到%1的整数（网络有%2个输出），但实际从%3到%4</translation>
     </message>
     <message>
         <source>the labels run from %1 to %2 but the network has %3 output%4: end it with a dense layer of %5 followed by softmax</source>
-        <translation>标签从 %1 到 %2，但网络只有 %3 个输出%4：请让网络以 %5 个输出的全连接层加 softmax 结尾</translation>
+        <translation>标签从%1到%2，但网络只有%3个输出%4：请让网络以%5个输出的全连接层加 softmax 结尾</translation>
     </message>
     <message>
         <source>the labels run from %1 to %2 but the network has %3 outputs: end it with a dense layer of %4 followed by softmax</source>
-        <translation>标签从 %1 到 %2，但网络只有 %3 个输出：请让网络以 %4 个输出的全连接层加 softmax 结尾</translation>
+        <translation>标签从%1到%2，但网络只有%3个输出：请让网络以%4个输出的全连接层加 softmax 结尾</translation>
     </message>
     <message>
         <source>the learning rate must be a positive number, not %1</source>
-        <translation>学习率必须是正数，而不是 %1</translation>
+        <translation>学习率必须是正数，而不是%1</translation>
     </message>
     <message>
         <source>the model does not fit its input: %1</source>
@@ -3895,11 +3919,11 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>the model takes %1×%2 images; ConvScope shows inputs up to %3×%4</source>
-        <translation>模型接收 %1×%2 的图像；ConvScope 能显示的输入最大为 %3×%4</translation>
+        <translation>模型接收%1×%2的图像；ConvScope 能显示的输入最大为%3×%4</translation>
     </message>
     <message>
         <source>the model uses ONNX opset %1; ConvScope reads opset %2 and newer (re-export it with a newer exporter)</source>
-        <translation>模型使用 ONNX opset %1；ConvScope 读取 opset %2 及更新的版本（请用更新的导出工具重新导出）</translation>
+        <translation>模型使用 ONNX opset %1；ConvScope 读取 opset %2及更新的版本（请用更新的导出工具重新导出）</translation>
     </message>
     <message>
         <source>the multiply-adds of one forward pass</source>
@@ -3907,11 +3931,11 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>the negative slope must be a number, not %1</source>
-        <translation>负斜率必须是一个数，而不是 %1</translation>
+        <translation>负斜率必须是一个数，而不是%1</translation>
     </message>
     <message>
         <source>the network expects images of %1×%2×%3 (channels × height × width) or a batch of them, but was given an array of shape %4</source>
-        <translation>网络需要 %1×%2×%3（通道 × 高 × 宽）的图像或一批这样的图像，却得到形状为 %4 的数组</translation>
+        <translation>网络需要%1×%2×%3（通道 × 高 × 宽）的图像或一批这样的图像，却得到形状为%4的数组</translation>
     </message>
     <message>
         <source>the network has no conv or dense layer, so it has nothing to learn</source>
@@ -3923,15 +3947,15 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>the network takes %1×%2×%3 images but these are %4</source>
-        <translation>网络接受 %1×%2×%3 的图像，但这些图像是 %4</translation>
+        <translation>网络接受%1×%2×%3的图像，但这些图像是%4</translation>
     </message>
     <message>
         <source>the normalisation %1 must be numbers, not %2</source>
-        <translation>归一化的 %1 必须是数，而不是 %2</translation>
+        <translation>归一化的%1必须是数，而不是%2</translation>
     </message>
     <message>
         <source>the normalisation std must be above 0, not %1</source>
-        <translation>归一化的 std 必须大于 0，而不是 %1</translation>
+        <translation>归一化的 std 必须大于 0，而不是%1</translation>
     </message>
     <message>
         <source>the number of filters</source>
@@ -3955,7 +3979,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>the occlusion %1 must be a whole number of pixels ≥ 1, not %2</source>
-        <translation>遮挡的%1必须是 ≥ 1 的整数个像素，而不是 %2</translation>
+        <translation>遮挡的%1必须是 ≥ 1 的整数个像素，而不是%2</translation>
     </message>
     <message>
         <source>the output padding</source>
@@ -3967,7 +3991,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>the output padding (%1) must be smaller than the stride (%2) or the dilation (%3): it only chooses among the sizes that a stride-%4 convolution would shrink back to %5</source>
-        <translation>输出填充（%1）必须小于步长（%2）或膨胀（%3）：它只是在步长为 %4 的卷积会缩回到 %5 的那几个尺寸中做选择</translation>
+        <translation>输出填充（%1）必须小于步长（%2）或膨胀（%3）：它只是在步长为%4的卷积会缩回到%5的那几个尺寸中做选择</translation>
     </message>
     <message>
         <source>the padding</source>
@@ -3979,7 +4003,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>the padding mode must be one of %1, not %2</source>
-        <translation>填充模式必须是 %1 之一，而不是 %2</translation>
+        <translation>填充模式必须是%1之一，而不是%2</translation>
     </message>
     <message>
         <source>the pool size</source>
@@ -3987,11 +4011,11 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>the schedule must be &quot;one-cycle&quot; or &quot;constant&quot;, not %1</source>
-        <translation>学习率策略必须是 &quot;one-cycle&quot; 或 &quot;constant&quot;，而不是 %1</translation>
+        <translation>学习率策略必须是 &quot;one-cycle&quot; 或 &quot;constant&quot;，而不是%1</translation>
     </message>
     <message>
         <source>the seed must be a whole number ≥ 0, not %1</source>
-        <translation>随机种子必须是 ≥ 0 的整数，而不是 %1</translation>
+        <translation>随机种子必须是 ≥ 0 的整数，而不是%1</translation>
     </message>
     <message>
         <source>the spec</source>
@@ -4003,27 +4027,27 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>the spec holds %1, too large for a number</source>
-        <translation>描述中含有 %1，数值太大</translation>
+        <translation>描述中含有%1，数值太大</translation>
     </message>
     <message>
         <source>the spec holds %1; settings must be finite numbers</source>
-        <translation>描述中含有 %1；设置必须是有限的数</translation>
+        <translation>描述中含有%1；设置必须是有限的数</translation>
     </message>
     <message>
         <source>the spec holds a whole number of %1 digits; settings have at most %2</source>
-        <translation>描述中有一个 %1 位的整数；设置最多只有 %2 位</translation>
+        <translation>描述中有一个%1位的整数；设置最多只有%2位</translation>
     </message>
     <message>
         <source>the spec is not UTF-8 text (byte %1 is 0x%2); save it as UTF-8</source>
-        <translation>描述不是 UTF-8 文本（第 %1 个字节是 0x%2）；请以 UTF-8 保存</translation>
+        <translation>描述不是 UTF-8 文本（第%1个字节是 0x%2）；请以 UTF-8 保存</translation>
     </message>
     <message>
         <source>the spec is not valid JSON (%1 at line %2, column %3)</source>
-        <translation>描述不是有效的 JSON（第 %2 行第 %3 列：%1）</translation>
+        <translation>描述不是有效的 JSON（第%2行第%3列：%1）</translation>
     </message>
     <message>
         <source>the spec nests lists and objects more than %1 deep; a network spec never needs that</source>
-        <translation>描述中的列表和对象嵌套超过 %1 层；网络描述从不需要这么深</translation>
+        <translation>描述中的列表和对象嵌套超过%1层；网络描述从不需要这么深</translation>
     </message>
     <message>
         <source>the spec&apos;s size in bytes</source>
@@ -4039,15 +4063,15 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>there are %1 images and %2 labels; training needs one label per image, and at least one image</source>
-        <translation>有 %1 幅图像和 %2 个标签；训练需要每幅图像一个标签，并且至少一幅图像</translation>
+        <translation>有%1幅图像和%2个标签；训练需要每幅图像一个标签，并且至少一幅图像</translation>
     </message>
     <message>
         <source>there are %1 images but %2 labels</source>
-        <translation>有 %1 幅图像，却有 %2 个标签</translation>
+        <translation>有%1幅图像，却有%2个标签</translation>
     </message>
     <message>
         <source>there are weights for %1 layers but the network has %2</source>
-        <translation>有 %1 层的权重，但网络有 %2 层</translation>
+        <translation>有%1层的权重，但网络有%2层</translation>
     </message>
     <message>
         <source>there is no image to explain: pass the image x the maps came from</source>
@@ -4067,19 +4091,19 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>this network file has version %1; this ConvScope reads version %2 (it may come from a newer ConvScope)</source>
-        <translation>这个网络文件的版本是 %1；本 ConvScope 读取版本 %2（它可能来自更新的 ConvScope）</translation>
+        <translation>这个网络文件的版本是%1；本 ConvScope 读取版本%2（它可能来自更新的 ConvScope）</translation>
     </message>
     <message>
         <source>this network file has version %1; this ConvScope reads version %2%3</source>
-        <translation>这个网络文件的版本是 %1；本 ConvScope 读取版本 %2%3</translation>
+        <translation>这个网络文件的版本是%1；本 ConvScope 读取版本%2%3</translation>
     </message>
     <message>
         <source>training collapsed in epoch %1: every image now gets the same answer (the network&apos;s units stopped responding), so it cannot learn any more. The learning rate %2 is too high for this network; try %3</source>
-        <translation>训练在第 %1 轮崩溃：现在每张图像都得到同样的答案（网络的单元不再响应），所以它再也学不动了。学习率 %2 对这个网络太高了；请试试 %3</translation>
+        <translation>训练在第%1轮崩溃：现在每张图像都得到同样的答案（网络的单元不再响应），所以它再也学不动了。学习率%2对这个网络太高了；请试试%3</translation>
     </message>
     <message>
         <source>training diverged in epoch %1 (the loss became %2): the learning rate %3 is too high for this network; try a smaller one</source>
-        <translation>训练在第 %1 轮发散（损失变成 %2）：学习率 %3 对这个网络太高了，请试一个更小的</translation>
+        <translation>训练在第%1轮发散（损失变成%2）：学习率%3对这个网络太高了，请试一个更小的</translation>
     </message>
     <message>
         <source>training needs a network that ends in softmax over a flat vector (… → dense → softmax): it learns by comparing those probabilities with the right answers</source>
@@ -4087,7 +4111,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>transposed conv %1</source>
-        <translation>转置卷积 %1</translation>
+        <translation>转置卷积%1</translation>
     </message>
     <message>
         <source>transposes its input (transA=1); ConvScope multiplies images as rows</source>
@@ -4095,23 +4119,23 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>unit %1 is outside layer %2&apos;s output of shape %3</source>
-        <translation>单元 %1 超出了第 %2 层形状为 %3 的输出</translation>
+        <translation>单元%1超出了第%2层形状为%3的输出</translation>
     </message>
     <message>
         <source>unit (%1, %2) is outside the %3×%4 map of layer %5</source>
-        <translation>单元 (%1, %2) 超出了第 %5 层 %3×%4 的特征图</translation>
+        <translation>单元 (%1, %2) 超出了第%5层%3×%4的特征图</translation>
     </message>
     <message>
         <source>unknown layer type %1 (did you mean %2?); known types: %3</source>
-        <translation>未知的层类型 %1（是不是指 %2？）；已知类型：%3</translation>
+        <translation>未知的层类型%1（是不是指%2？）；已知类型：%3</translation>
     </message>
     <message>
         <source>unknown layer type %1; known types: %2</source>
-        <translation>未知的层类型 %1；已知类型：%2</translation>
+        <translation>未知的层类型%1；已知类型：%2</translation>
     </message>
     <message>
         <source>unknown optimizer %1: choose one of %2</source>
-        <translation>未知的优化器 %1：请从 %2 中选择</translation>
+        <translation>未知的优化器%1：请从%2中选择</translation>
     </message>
     <message>
         <source>upto</source>
@@ -4131,7 +4155,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>would build a constant of shape %1, too large</source>
-        <translation>会构造形状为 %1 的常量，太大了</translation>
+        <translation>会构造形状为%1的常量，太大了</translation>
     </message>
     <message>
         <source>zeros</source>
@@ -4154,43 +4178,43 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <name>naming</name>
     <message>
         <source>%1 · channel %2</source>
-        <translation>%1 · 通道 %2</translation>
+        <translation>%1 · 通道%2</translation>
     </message>
     <message>
         <source>%1 · class %2</source>
-        <translation>%1 · 类别 %2</translation>
+        <translation>%1 · 类别%2</translation>
     </message>
     <message>
         <source>%1 · filter %2</source>
-        <translation>%1 · 滤波器 %2</translation>
+        <translation>%1 · 滤波器%2</translation>
     </message>
     <message>
         <source>%1 · row %2 · col %3</source>
-        <translation>%1 · 行 %2 · 列 %3</translation>
+        <translation>%1 · 行%2 · 列%3</translation>
     </message>
     <message>
         <source>%1 · unit %2</source>
-        <translation>%1 · 单元 %2</translation>
+        <translation>%1 · 单元%2</translation>
     </message>
     <message>
         <source>input %1</source>
         <extracomment>the colour channels of a 3-channel input, in order</extracomment>
-        <translation>输入 %1</translation>
+        <translation>输入%1</translation>
     </message>
     <message>
         <source>input channel %1</source>
-        <translation>输入通道 %1</translation>
+        <translation>输入通道%1</translation>
     </message>
 </context>
 <context>
     <name>samples</name>
     <message>
         <source>%1 is %2×%3 pixels, too large to load: ConvScope reads images of up to %4 pixels (for example 8192×8192). Scale it down first.</source>
-        <translation>%1 为 %2×%3 像素，太大无法加载：ConvScope 读取最多 %4 像素的图像（例如 8192×8192）。请先缩小它。</translation>
+        <translation>%1为%2×%3像素，太大无法加载：ConvScope 读取最多%4像素的图像（例如 8192×8192）。请先缩小它。</translation>
     </message>
     <message>
         <source>%1 is not an image ConvScope can read (PNG, JPEG, BMP, GIF).</source>
-        <translation>%1 不是 ConvScope 能读取的图像（PNG、JPEG、BMP、GIF）。</translation>
+        <translation>%1不是 ConvScope 能读取的图像（PNG、JPEG、BMP、GIF）。</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>

@@ -1,6 +1,7 @@
 """Heavy work in a worker thread: results, progress, errors, and newer runs superseding older."""
 
 import threading
+import weakref
 
 import pytest
 
@@ -54,6 +55,18 @@ def test_an_engine_refusal_is_reported_in_words(qtbot, task):
     with qtbot.waitSignal(task.failed, timeout=5000) as failure:
         task.start(refuse)
     assert failure.args == ["The network has no softmax"]
+
+
+def test_a_finished_run_lets_go_of_its_work(qtbot, task):
+    class Drawing:  # what a forward's work holds: a network, a drawing
+        pass
+
+    drawing = Drawing()
+    held = weakref.ref(drawing)
+    with qtbot.waitSignal(task.succeeded, timeout=5000):
+        task.start(lambda report, should_stop, drawing=drawing: "done")
+    del drawing
+    qtbot.waitUntil(lambda: held() is None, timeout=5000)
 
 
 def test_recent_results_forget_the_oldest():

@@ -5,10 +5,11 @@ import sys
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFileDialog
 
 import engine
 from gui import error_dialog
-from gui import main_window as main_window_module
+from tests.gui.file_dialogs import answer_file_dialogs
 from tests.gui.test_main_window import error_box
 
 
@@ -63,15 +64,13 @@ def test_open_and_save_dialogs_start_in_the_folder_used_last(main_window, tmp_pa
     engine.save_network(engine.Network((1, 8, 8), [engine.ReLU()]), folder / "a.npz")
     asked = []
 
-    def open_dialog(parent, title, start, file_filter):
-        asked.append(start)
-        return str(folder / "a.npz"), ""
-
-    def save_dialog(parent, title, start, file_filter):
-        asked.append(start)
-        return "", ""
-    monkeypatch.setattr(main_window_module.QFileDialog, "getOpenFileName", open_dialog)
-    monkeypatch.setattr(main_window_module.QFileDialog, "getSaveFileName", save_dialog)
+    def answer(dialog):
+        if dialog.acceptMode() == QFileDialog.AcceptOpen:
+            asked.append(dialog.directory().absolutePath())
+            return folder / "a.npz"
+        asked.append(dialog.selectedFiles()[0])  # the name suggested to save under
+        return ""
+    answer_file_dialogs(monkeypatch, answer)
     trigger = {a.text().replace("&", ""): a for a in main_window.findChildren(
         type(main_window.menuBar().actions()[0]))}
     trigger["Open network…"].trigger()

@@ -4,11 +4,16 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, QSettings, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QDialog, QDockWidget, QDoubleSpinBox, QMessageBox, QTabBar, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QDialog, QDockWidget,
+                               QDoubleSpinBox, QLineEdit, QMessageBox, QTabBar, QWidget)
 
 import engine
 from gui.app import start_network
 from gui.drawing.canvas import Canvas
+from gui.editors.cell_parser import parse_cell
+from gui.editors.kernel_editor import KernelEditor
+from gui.editors.layer_panel import LayerPanel
 from gui.present.formatting import number
 from gui import main_window as main_window_module
 from gui.main_window import MainWindow, last_network_path
@@ -17,6 +22,7 @@ from gui.examples_menu import load_example
 from gui.maps.prediction_view import SOFTMAX_OVER_MAPS
 from gui.state import AppState, Unit
 from gui.explain.unit_inspector import UnitInspector
+from tests.gui.file_dialogs import answer_file_dialogs
 from tests.gui.mouse import drag, send_mouse
 
 
@@ -241,8 +247,8 @@ def test_file_menu_asks_for_a_path_and_cancel_does_nothing(qtbot, main_window, s
                                                            monkeypatch):
     path = tmp_path / "three.npz"
     engine.save_network(engine.Network((1, 28, 28), [engine.Conv2d(3, 3)]), path)
-    answers = [("", ""), (str(path), "")]
-    monkeypatch.setattr(main_window_module.QFileDialog, "getOpenFileName", lambda *args: answers.pop(0))
+    answers = ["", path]
+    answer_file_dialogs(monkeypatch, lambda dialog: answers.pop(0))
     qtbot.keyClick(main_window, Qt.Key_O, Qt.ControlModifier)  # cancelled
     assert state.undo_stack.count() == 0
     qtbot.keyClick(main_window, Qt.Key_O, Qt.ControlModifier)
@@ -374,3 +380,8 @@ def test_dock_tab_titles_stay_whole_in_a_narrow_window(qapp, main_window, width,
     for i in range(bar.count()):
         title = bar.fontMetrics().horizontalAdvance(bar.tabText(i))
         assert bar.tabRect(i).width() > title, bar.tabText(i)
+
+
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QDialog, QDockWidget,
+                               QDoubleSpinBox, QLineEdit, QMessageBox, QTabBar, QWidget)

@@ -27,7 +27,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog,
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDoubleSpinBox,
                                QInputDialog, QMessageBox, QSpinBox)
 
 import engine
@@ -39,6 +39,7 @@ from gui.maps.activation_view import ActivationView
 from gui.state import Unit
 from gui.training.training_dialog import TrainingDialog
 from tests.gui.keyboard import type_and_enter
+from tests.gui.file_dialogs import answer_file_dialogs
 from tests.gui.mouse import drag
 
 DEFAULT_SEEDS, SLOW_SEEDS = (1, 2, 3), range(4, 14)
@@ -134,8 +135,7 @@ class Monkey:
         self.lessons = window.findChild(ExamplesMenu).actions()
         self.idx_pairs = {}  # input side -> (images, labels) IDX paths for training
         self.chosen_file = None
-        monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                            lambda *args, **kwargs: (str(self.chosen_file), ""))
+        answer_file_dialogs(monkeypatch, lambda dialog: self.chosen_file)
         self.other_size = MIN_INPUT
         monkeypatch.setattr(QInputDialog, "getInt",
                             lambda *args, **kwargs: (self.other_size, True))
@@ -381,7 +381,7 @@ class Monkey:
         state, net = self.state, self.state.network
         shapes = [tuple(s) for s in net.shapes]
         # The forward an edit scheduled has run (at once, or in a worker for a heavy network).
-        self.qtbot.waitUntil(lambda: state.fresh_activations is not None or self.exceptions,
+        self.qtbot.waitUntil(lambda: state.fresh_activations is not None or bool(self.exceptions),
                              timeout=20000)
         if self.exceptions:
             return  # the walk reports it, with the actions that led to it

@@ -4,8 +4,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 import engine
-from gui import main_window as main_window_module
 from gui.main_window import MainWindow, last_network_path
+from tests.gui.file_dialogs import answer_file_dialogs
 
 
 @pytest.fixture
@@ -42,8 +42,7 @@ def test_quitting_when_the_network_cannot_be_remembered_offers_to_save_it(
     box = quit_box(unwritable)
     assert "could not keep the current network" in box.text()
     elsewhere = tmp_path / "elsewhere.npz"
-    monkeypatch.setattr(main_window_module.QFileDialog, "getSaveFileName",
-                        lambda *args: (str(elsewhere), ""))
+    answer_file_dialogs(monkeypatch, lambda dialog: elsewhere)
     click(box, "Save elsewhere…")
     assert not unwritable.isVisible()
     assert engine.load_network(elsewhere).layers == [engine.Conv2d(2, 3), engine.ReLU()]
@@ -60,7 +59,7 @@ def test_quitting_anyway_and_staying(qtbot, unwritable):
 
 def test_a_cancelled_save_elsewhere_keeps_the_window(qtbot, unwritable, monkeypatch):
     unwritable.close()
-    monkeypatch.setattr(main_window_module.QFileDialog, "getSaveFileName", lambda *args: ("", ""))
+    answer_file_dialogs(monkeypatch, lambda dialog: "")
     click(quit_box(unwritable), "Save elsewhere…")
     assert unwritable.isVisible()
 

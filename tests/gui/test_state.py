@@ -134,6 +134,23 @@ def test_selection_signals_only_on_change(qtbot, state):
     assert state.pinned == state.hovered == unit
 
 
+def test_pinning_a_convolution_unit_selects_its_layer_and_filter(qtbot, state):
+    conv2 = 3  # the default network: conv1, relu1, pool1, conv2, …
+    state.select_layer(conv2, 0, 4)
+    with qtbot.waitSignal(state.layerSelected) as selected:
+        state.pin(Unit(conv2, 6, 2, 2))
+    assert selected.args == [conv2]
+    assert (state.selected_layer, state.selected_filter, state.selected_channel) == (conv2, 6, 4)
+    with qtbot.assertNotEmitted(state.layerSelected):  # the same filter: nothing to reselect
+        state.pin(Unit(conv2, 6, 3, 2))
+    state.pin(Unit(0, 1, 5, 5))  # another layer: its input channel starts at the first
+    assert (state.selected_layer, state.selected_filter, state.selected_channel) == (0, 1, 0)
+    with qtbot.assertNotEmitted(state.layerSelected):  # relu1 has no kernels to edit
+        state.pin(Unit(1, 7, 5, 5))
+        state.pin(None)
+    assert (state.selected_layer, state.selected_filter) == (0, 1)
+
+
 def test_network_change_unpins_and_clamps_the_selected_layer(state):
     state.pin(Unit(3, 0, 1, 1))
     state.select_layer(9)

@@ -128,3 +128,25 @@ def test_every_map_whole_after_the_window_is_made_small(qtbot, window_at):
     settle(qtbot)
     assert window.size().toTuple() == (800, 600)
     assert map_problems(window) == []
+
+
+@pytest.mark.parametrize("size", [(1400, 900), (1066, 675)], ids=lambda s: "x".join(map(str, s)))
+def test_made_small_then_large_again_the_window_is_laid_out_as_a_fresh_one(qtbot, window_at,
+                                                                          size):
+    """Qt gives a growing window's room to the maps alone: the docks must get theirs back."""
+    fresh = window_at(*size)
+    settle(qtbot)
+    cycled = window_at(*size)
+    settle(qtbot)
+    cycled.resize(800, 600)
+    settle(qtbot)
+    cycled.resize(*size)
+    settle(qtbot)
+    for name, dock in fresh.docks.items():
+        if dock.isVisible():
+            got, expected = cycled.docks[name].size(), dock.size()
+            assert abs(got.width() - expected.width()) <= 3, name
+            assert abs(got.height() - expected.height()) <= 3, name
+    for name in ("layers", "kernelEditor"):
+        assert clipped_controls(cycled.findChild(QWidget, name)) == []
+    assert text_problems(cycled) == []

@@ -64,3 +64,24 @@ def test_the_same_layer_and_weights_come_from_the_cache(qtbot, view, trained_sta
     trained_state.pin(Unit(3, 9, 2, 2))  # another channel of the same layer
     assert not view.running
     assert view.gallery.keys() == favourites(trained_state.network, dataset.images, 3, 9).indices.tolist()
+
+
+@pytest.mark.parametrize("size", [(1400, 900), (1066, 675), (800, 600)],
+                         ids=lambda s: "x".join(map(str, s)))
+def test_all_nine_show_whole_in_the_window(qtbot, main_window, size):
+    """The dock is short: the nine tiles shrink to fit it rather than wrap out of sight."""
+    main_window.resize(*size)
+    main_window.docks["favouritesDock"].raise_()
+    view = main_window.findChild(FavouritePatches)
+    with qtbot.waitSignal(view.favouritesShown, timeout=20000):
+        main_window.state.pin(Unit(0, 1, 12, 13))
+    qtbot.waitUntil(lambda: view.gallery.viewport().height() > 0)
+    gallery = view.gallery
+    viewport = gallery.viewport().rect()
+    side = gallery.iconSize().width()
+    assert gallery.count() == 9 and side >= 32, side
+    for i in range(9):
+        tile = gallery.tile_rect(i)
+        assert viewport.contains(tile), f"tile {i} at {tile} outside {viewport}"
+        icon = gallery.item(i).icon().actualSize(gallery.iconSize())
+        assert icon.width() == side and tile.width() >= side and tile.height() >= side

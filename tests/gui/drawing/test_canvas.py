@@ -84,6 +84,15 @@ def test_right_button_and_the_eraser_toggle_erase(state, canvas, qtbot):
     assert state.undo_stack.count() == 3
 
 
+def test_the_pointer_becomes_an_eraser_while_the_left_button_erases(state, canvas):
+    assert canvas.cursor().shape() == Qt.CrossCursor
+    state.set_eraser(True)
+    assert canvas.cursor().shape() == Qt.BitmapCursor
+    assert not canvas.cursor().pixmap().isNull()
+    state.set_eraser(False)
+    assert canvas.cursor().shape() == Qt.CrossCursor
+
+
 def test_bracket_keys_change_the_brush(qtbot, canvas):
     size = canvas.brush_size
     with qtbot.waitSignal(canvas.brushChanged):

@@ -3,9 +3,11 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 
+from gui.app import dark_palette
 from gui.drawing.draw_tools import DrawTools
-from gui.drawing.samples import sample_digit
+from gui.drawing.samples import qimage_to_array, sample_digit
 
 
 @pytest.fixture
@@ -33,6 +35,24 @@ def test_the_brush_controls_set_the_state(qtbot, tools, state):
     assert state.eraser
     qtbot.mouseClick(tools.eraser, Qt.LeftButton)
     assert not state.eraser
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_checked_eraser_looks_clearly_different(tools, state, theme):
+    if theme == "dark":
+        tools.setPalette(dark_palette())
+
+    def mean_colour():
+        image = tools.eraser.grab().toImage().convertToFormat(QImage.Format_RGB888)
+        return qimage_to_array(image).reshape(3, -1).mean(axis=1) * 255
+
+    unchecked = mean_colour()
+    state.set_eraser(True)
+    checked = mean_colour()
+    # summed over R, G, B: the style's sunken look alone differs by 27 (dark) and 60 (light)
+    assert np.abs(checked - unchecked).sum() > 120
+    state.set_eraser(False)
+    assert np.abs(mean_colour() - unchecked).sum() < 3
 
 
 def test_a_sample_button_draws_the_sample_as_one_undo_step(qtbot, tools, state):

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 import engine
+from gui.editors.cell_parser import parse_cell
 from gui.editors.kernel_editor import FLIP_NOTE, ZERO_SUM_NOTE, KernelEditor
 from gui.state import AppState
 from tests.gui.keyboard import type_and_enter
@@ -36,7 +37,7 @@ def test_cells_show_the_selected_kernel(editor, state):
     assert editor.objectName() == "kernelEditor"
     assert len(editor.grid.cells) == 3 and len(editor.grid.cells[0]) == 3
     kernel = weight(state)[0, 0]
-    assert float(editor.grid.cells[1][2].text()) == pytest.approx(kernel[1, 2], abs=1e-3)
+    assert parse_cell(editor.grid.cells[1][2].text()) == pytest.approx(kernel[1, 2], abs=1e-3)
     assert not editor.channel_spin.isVisible()  # one input channel: no channel selector
     np.testing.assert_array_equal(editor.heatmap.image.image, kernel)
 
@@ -73,7 +74,7 @@ def test_unreadable_cell_turns_red_and_keeps_the_value(qtbot, editor, state):
     cell = editor.grid.cells[1][1]
     type_and_enter(qtbot, cell, "2+2")
     assert cell.property("invalid") is True
-    assert float(cell.text()) == pytest.approx(before[0, 0, 1, 1], abs=1e-3)
+    assert parse_cell(cell.text()) == pytest.approx(before[0, 0, 1, 1], abs=1e-3)
     assert "not a number" in editor.error.text() and editor.error.isVisible()
     np.testing.assert_array_equal(weight(state), before)
     assert state.network is network and state.undo_stack.count() == steps
@@ -88,7 +89,7 @@ def test_cell_edit_is_undoable(qtbot, editor, state):
     assert weight(state)[0, 0, 0, 0] == pytest.approx(4 / 273)
     state.undo_stack.undo()
     np.testing.assert_array_equal(weight(state), before)
-    assert float(editor.grid.cells[0][0].text()) == pytest.approx(before[0, 0, 0, 0], abs=1e-3)
+    assert parse_cell(editor.grid.cells[0][0].text()) == pytest.approx(before[0, 0, 0, 0], abs=1e-3)
 
 
 def test_bias_is_typed_too(qtbot, editor, state):
@@ -234,8 +235,17 @@ def test_cells_show_small_negative_weights_whole_with_their_sign(qtbot, editor, 
         cell = editor.grid.cells[r][c]
         metrics, room = cell.fontMetrics(), cell.width() - 8  # frame and text margins
         assert metrics.horizontalAdvance(cell.text()) <= room, cell.text()
-        assert float(cell.text()) == pytest.approx(value, rel=0.1, abs=1e-12)
-        assert f"{value:.6g}" in cell.toolTip()
+        assert parse_cell(cell.text()) == pytest.approx(value, rel=0.1, abs=1e-12)
+        assert value == 0 or cell.text().startswith("−") == (value < 0)
+        assert np.float32(parse_cell(tooltip_number(cell.toolTip(), ": "))) == value  # exactly
     bias = editor.bias_edit
     assert bias.fontMetrics().horizontalAdvance(bias.text()) <= bias.width() - 8
-    assert float(bias.text()) == pytest.approx(-5.312e-05, rel=0.1) and "-5.312e-05" in bias.toolTip()
+    assert parse_cell(bias.text()) == pytest.approx(-5.312e-05, rel=0.1)
+    assert bias.text().startswith("−")
+    assert np.float32(parse_cell(tooltip_number(bias.toolTip(), ""))) == np.float32(-5.312e-05)
+
+
+def tooltip_number(tooltip, before):
+    """The number in ``tooltip`` after ``before`` (up to the next colon or line end)."""
+    return tooltip.split("\n")[0].split(before)[-1].split(":")[0] if before else \
+        tooltip.split(":")[0]

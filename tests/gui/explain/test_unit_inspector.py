@@ -252,3 +252,17 @@ def test_grouped_conv_names_the_input_channels_its_filter_sees(qtbot, digit):
     assert any("sees only input channels 3–4 of 4" in text for text in labels)
     assert "input channel 3" in labels and "input channel 4" in labels
     assert len(_grids(widget)) == 2 * 3
+
+
+def test_a_5x5_window_kernel_and_products_show_all_rows_in_the_default_window(qapp, main_window):
+    state = main_window.state
+    state.pin(Unit(3, 0, 4, 1))  # conv2: 5×5 windows over 8 channels
+    main_window.docks["inspectorDock"].raise_()
+    qapp.processEvents()
+    widget = main_window.findChild(UnitInspector)
+    viewport = widget.scroll.viewport()
+    first_channel = _grids(widget)[:3]
+    assert [grid.values.shape for grid in first_channel] == [(5, 5)] * 3
+    for grid in first_channel:
+        shown = grid.rect().translated(grid.mapTo(viewport, grid.rect().topLeft()))
+        assert viewport.rect().contains(shown), f"{grid.caption} at {shown}, in {viewport.rect()}"

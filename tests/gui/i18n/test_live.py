@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
 import engine
 from gui.error_dialog import ErrorDialog
+from gui.main_window import MainWindow
 from gui.examples_menu import load_example
 from gui.i18n import live
 from gui.i18n.engine_messages import describe, engine_text
@@ -91,7 +92,7 @@ def test_the_undo_action_names_the_step_in_the_language(main_window, state, chin
 
 def test_engine_messages_are_translated_with_their_values_nested(chinese):
     message = "layer 3 (conv 3×3 s1): the stride must be at least 1, not 0"
-    assert engine_text(message) == "第 3 层（卷积 3×3 s1）：步长 至少为 1，而不是 0"
+    assert engine_text(message) == "第 3 层（卷积 3×3 s1）：步长至少为 1，而不是 0"
     assert engine_text("something the engine never says") == "something the engine never says"
 
 
@@ -262,3 +263,20 @@ def test_an_unsupported_onnx_model_is_refused_in_chinese(main_window, state, chi
     left = re.sub(rf"\b(?:{'|'.join(sorted(names))})\b", "", text)
     assert untranslated([("box", left)], "zh_CN") == [], text
     box.close()
+
+
+def test_a_window_opened_in_chinese_is_chinese_throughout(qtbot, chinese, state, settings,
+                                                          tmp_path):
+    """As the app starts for a Chinese user: the language is set before any widget exists, so
+    every text must be right when built, not only after a switch."""
+    window = MainWindow(state, settings, tmp_path / "data")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        assert load_example(state, "sobel") == ""
+        open_every_dialog(window, tmp_path)
+        missing = untranslated(ui_texts(window), "zh_CN")
+        assert missing == [], "untranslated:\n" + "\n".join(f"{w}: {t!r}" for w, t in missing)
+    finally:
+        window.close()

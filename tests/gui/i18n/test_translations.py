@@ -78,6 +78,18 @@ def test_placeholders_markup_and_accelerators_survive_translation():
         assert ("&" in re.sub(r"&\w+;", "", source)) == ("&" in re.sub(r"&\w+;", "", text)), where
 
 
+IDEOGRAPH = r"[\u3400-\u4dbf\u4e00-\u9fff]"
+
+
+def test_chinese_is_spaced_as_chinese_is():
+    """No space between two Chinese words, and none around a placeholder next to one: fill()
+    spaces a value that is a number or a Latin word, and keeps a Chinese one closed up."""
+    spaced = re.compile(rf"{IDEOGRAPH} +(?:{IDEOGRAPH}|%\d)|%\d +{IDEOGRAPH}")
+    bad = [(context, translation.text) for context, _, translation in messages()
+           if spaced.search(translation.text)]
+    assert bad == [], "\n".join(f"{context}: {text!r}" for context, text in bad)
+
+
 @pytest.mark.parametrize("english, chinese", glossary())
 def test_the_glossary_term_is_used_wherever_its_english_is(english, chinese):
     word = re.compile(rf"\b{re.escape(english)}s?\b", re.IGNORECASE)

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QPainter
 
 from gui.maps.map_view import MapView
 from gui.maps.mosaic import Mosaic
@@ -97,3 +97,29 @@ def test_a_view_reshaped_for_another_layer_draws_its_maps(qtbot, shown):
     assert view.shape == (5, 4, 3) and view.mosaic.channels == 5
     assert view.unit_at(view.scene_pos(4, 3, 2)) == (4, 3, 2)
     assert view.image.image.shape == view.mosaic.shape
+
+
+def tick_labels(view):
+    """The colorbar's tick labels as drawn: (text, rectangle in the view's pixels)."""
+    axis = view.colorbar.axis
+    image = QImage(1, 1, QImage.Format_RGB32)
+    painter = QPainter(image)
+    try:
+        _, _, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [(text, view.mapFromScene(axis.mapRectToScene(rect)).boundingRect())
+            for rect, _, text in texts]
+
+
+@pytest.mark.parametrize("scale", [3.0, 0.015])
+def test_the_colorbar_labels_at_both_ends_are_whole(qapp, shown, scale):
+    view = shown(MapView("conv1", (8, 28, 28), signed=True), 600, 300)
+    data = maps(shape=(8, 28, 28))
+    view.set_maps(scale * data / np.abs(data).max())
+    view.grab()  # laid out and drawn
+    labels = tick_labels(view)
+    values = {float(text.replace("−", "-")) for text, _ in labels}
+    assert set(view.colorbar.levels()) <= values, labels  # both ends are labelled
+    for text, rect in labels:
+        assert view.viewport().rect().contains(rect), f"{text!r} at {rect}, view {view.rect()}"

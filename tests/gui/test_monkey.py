@@ -420,8 +420,9 @@ def test_monkey(qtbot, main_window, tmp_path, seed, monkeypatch):
 
 
 @pytest.mark.slow
+# A condition in a string is decided before the window is built for nothing.
+@pytest.mark.skipif("'slow' not in config.getoption('markexpr')",
+                    reason="more seeds: run with -m slow")
 @pytest.mark.parametrize("seed", SLOW_SEEDS)
-def test_monkey_more_seeds(qtbot, main_window, tmp_path, seed, monkeypatch, request):
-    if "slow" not in request.config.getoption("markexpr"):
-        pytest.skip("more seeds: run with -m slow")
+def test_monkey_more_seeds(qtbot, main_window, tmp_path, seed, monkeypatch):
     _walk(qtbot, main_window, tmp_path, seed, monkeypatch)

@@ -74,7 +74,8 @@ class AppState(QObject):
     hoveredChanged : ``hovered`` changed.
     selectionChanged : either of the two above.
     layerSelected(int) : the layer (or its filter/channel) chosen for editing changed.
-    errorChanged(str) : the reason the last edit was refused ("" once an edit succeeds).
+    errorChanged(str) : the reason the last edit was refused ("" once an edit succeeds, or the
+        refused edit is undone).
     brushChanged : ``brush_size`` or ``eraser`` changed (also when a new input size resets it).
     overlayChanged : ``input_overlay`` (a heatmap drawn over the canvas) or ``erf_enabled`` changed.
     lessonChanged : a lesson (``engine.examples.Example``) was opened or closed.
@@ -131,6 +132,9 @@ class AppState(QObject):
         self.forward_ms = 0.0
         self.frame_mult_adds = FRAME_MULT_ADDS
         self.error = ""
+        #: the last thing the user did was an edit refused before it reached the network: Undo
+        #: takes that back first (the editor shows the network again), not the step before it
+        self.edit_refused = False
         self.selected_layer = None
         self.selected_filter = 0
         self.selected_channel = 0
@@ -369,7 +373,7 @@ class AppState(QObject):
         try:
             network = build()
         except engine.ConfigError as error:
-            self._set_error(str(error))
+            self._set_error(str(error), edit_refused=True)
             return self.error
         # The drawing travels with the network: undoing a change of input size must bring back
         # the drawing itself, not a copy resampled there and back.
@@ -413,7 +417,11 @@ class AppState(QObject):
 
     def undo(self):
         """Undo the last step (Edit ▸ Undo). Returns the refusal or '': while training runs, a
-        step that changed the network is not undone (``TRAINING_NOTE``)."""
+        step that changed the network is not undone (``TRAINING_NOTE``). Right after a refused
+        edit, that edit is what is undone: the refusal is cleared and no step is."""
+        if self.edit_refused:
+            self.drop_refused_edit()
+            return ""
         return self._step(self.undo_stack.index() - 1, self.undo_stack.undo)
 
     def redo(self):
@@ -442,13 +450,26 @@ class AppState(QObject):
         if dropped:
             self.historyTrimmed.emit(dropped)
 
-    def _set_error(self, message):
-        self.error = message
+    def refuse_edit(self, reason):
+        """An editor refused what the user typed before asking for it (text it cannot read): the
+        state holds the reason as if it had refused the edit itself, so Undo takes it back."""
+        self._set_error(reason, edit_refused=True)
+
+    def drop_refused_edit(self):
+        """Take back a refused edit (Undo, Revert, another layer chosen): ``errorChanged('')``
+        tells the editor still showing it to show the network again."""
+        if self.edit_refused:
+            self._set_error("")
+
+    def _set_error(self, message, edit_refused=False):
+        self.error, self.edit_refused = message, edit_refused
         self.errorChanged.emit(message)
 
     # ------------------------------------------------------------- selection
     def select_layer(self, layer, filter_index=0, channel=0):
         """Choose the layer (and its filter / input channel) shown in the editors."""
+        if layer != self.selected_layer:
+            self.drop_refused_edit()
         self.selected_layer = layer
         self.selected_filter, self.selected_channel = filter_index, channel
         self.layerSelected.emit(-1 if layer is None else layer)

@@ -2,7 +2,8 @@
 
 Each field edit builds the changed spec and hands the whole stack to ``state.set_layers``. If the
 engine refuses, the field turns red with its reason and the form keeps the typed value so it can
-be corrected; the network (and the maps) stay as they were. Undo, or Revert, restores the form.
+be corrected; the network (and the maps) stay as they were. Undo, or Revert, drops the refused
+edit and shows the layer as the network has it.
 """
 
 from __future__ import annotations
@@ -172,9 +173,10 @@ class LayerEditor(QWidget):
         layout.addStretch()
 
         self._connect_fields()
-        self.revert_button.clicked.connect(self._on_network_changed)
+        self.revert_button.clicked.connect(self._on_revert_clicked)
         state.networkChanged.connect(self._on_network_changed)
         state.layerSelected.connect(self._on_layer_selected)
+        state.errorChanged.connect(self._on_error_changed)
         self._retranslate()
         live.on_language_change(self, self._retranslate)
 
@@ -256,6 +258,7 @@ class LayerEditor(QWidget):
             padding = parse_padding(self.fields["padding"].currentText(),
                                     live.translator("LayerForm"))
         except ValueError as error:
+            self.state.refuse_edit(str(error))
             self._show_error(str(error), "padding")
             return
         if padding != self._pending.padding:
@@ -297,6 +300,16 @@ class LayerEditor(QWidget):
     # ------------------------------------------------------------- refreshes
     def _on_layer_selected(self, layer):
         if layer != self._layer or layer < 0:
+            self._on_network_changed()
+
+    def _on_revert_clicked(self):
+        if self.state.edit_refused:
+            self.state.drop_refused_edit()  # the form follows errorChanged
+        else:  # refused for another reason (training runs)
+            self._on_network_changed()
+
+    def _on_error_changed(self, reason):
+        if not reason and self._red is not None:  # the refused edit was undone
             self._on_network_changed()
 
     def _on_network_changed(self):

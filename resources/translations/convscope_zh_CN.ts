@@ -36,6 +36,7 @@
     </message>
     <message>
         <source>Draw</source>
+        <extracomment>the last thing the user did was an edit refused before it reached the network: Undo takes that back first (the editor shows the network again), not the step before it</extracomment>
         <translation>绘画</translation>
     </message>
     <message>
@@ -669,6 +670,10 @@
     <message>
         <source>&amp;Undo %1</source>
         <translation>撤销(&amp;U) %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo refused edit</source>
+        <translation>撤销(&amp;U) 未被接受的修改</translation>
     </message>
 </context>
 <context>
@@ -2053,6 +2058,7 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>Loss (cross-entropy)</source>
+        <extracomment>accuracy axis: 0 … 100 % labelled every 20 %, with headroom so that the &quot;100&quot; label fits and a line near 100 % stays clear of the top edge</extracomment>
         <translation>损失（交叉熵）</translation>
     </message>
     <message>

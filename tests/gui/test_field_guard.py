@@ -4,12 +4,13 @@ committed is undone as text), and the wheel over a field not clicked into scroll
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QKeySequence, QWheelEvent
 from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QScrollArea, QSpinBox,
                                QWidget)
 
 import engine
 from gui.editors.kernel_editor import KernelEditor
+from gui.history_action import HistoryAction
 from tests.gui.keyboard import type_and_enter, type_text
 
 UNDO = (Qt.Key_Z, Qt.ControlModifier)
@@ -32,6 +33,10 @@ def editor_field(window, name):
 def press(qtbot, keys):
     """Press ``keys`` as the keyboard does: on the focused widget, through the shortcut map."""
     qtbot.keyClick(QApplication.focusWidget(), *keys)
+
+
+def undo_action(window):
+    return next(a for a in window.findChildren(HistoryAction) if a.shortcut() == QKeySequence("Ctrl+Z"))
 
 
 def kernel_weights(state):
@@ -66,6 +71,24 @@ def test_ctrl_z_right_after_a_chosen_padding_undoes_the_edit(qtbot, window, stat
     assert state.network.layers[0].padding == 0 and QApplication.focusWidget() is padding
     press(qtbot, UNDO)
     assert state.network.layers == before and padding.currentText() == "same"
+
+
+def test_ctrl_z_after_a_refused_setting_takes_back_only_that(qtbot, window, state):
+    """The refused stride never reached the network: Ctrl+Z drops it, and the kernel size typed
+    before it stays until the next Ctrl+Z."""
+    kernel_size, stride = editor_field(window, "kernel_size"), editor_field(window, "stride")
+    kernel_size.setFocus()
+    type_and_enter(qtbot, kernel_size, "3")
+    stride.setFocus()
+    type_and_enter(qtbot, stride, "2")  # "same" padding needs stride 1
+    undo = undo_action(window)
+    assert state.edit_refused and stride.property("invalid") and stride.value() == 2
+    assert undo.isEnabled() and undo.text() == "&Undo refused edit"
+    press(qtbot, UNDO)
+    assert not state.edit_refused and not stride.property("invalid") and stride.value() == 1
+    assert state.network.layers[0].kernel_size == 3 and undo.text() == "&Undo Edit conv1"
+    press(qtbot, UNDO)
+    assert state.network.layers[0].kernel_size == 5 and kernel_size.value() == 5
 
 
 def test_ctrl_z_after_a_kernel_cell_and_enter_restores_the_weight(qtbot, window, state):

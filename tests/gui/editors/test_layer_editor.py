@@ -101,15 +101,28 @@ def test_a_kernel_larger_than_the_padded_input_is_explained(qtbot, editor, state
 
 def test_refused_edit_can_be_reverted_or_undone(qtbot, editor, state):
     type_and_enter(qtbot, editor.fields["stride"], "2")  # "same" only works at stride 1
-    assert "same" in editor.error.text() and conv1(state).stride == 1
+    assert "same" in editor.error.text() and conv1(state).stride == 1 and state.edit_refused
     qtbot.mouseClick(editor.revert_button, Qt.LeftButton)
     assert editor.fields["stride"].value() == 1 and not editor.error_box.isVisible()
+    assert not state.edit_refused
     type_and_enter(qtbot, editor.fields["kernel_size"], "3")
     type_and_enter(qtbot, editor.fields["stride"], "0")
     assert editor.error_box.isVisible()
-    state.undo_stack.undo()
-    assert conv1(state).kernel_size == 5 and editor.fields["kernel_size"].value() == 5
+    state.undo()  # the refused stride, not the kernel size before it
+    assert conv1(state).kernel_size == 3 and editor.fields["kernel_size"].value() == 3
     assert editor.fields["stride"].value() == 1 and not editor.error_box.isVisible()
+    assert not editor.fields["stride"].property("invalid")
+    state.undo()
+    assert conv1(state).kernel_size == 5 and editor.fields["kernel_size"].value() == 5
+
+
+def test_a_refused_edit_is_dropped_when_another_layer_is_chosen(qtbot, editor, state):
+    type_and_enter(qtbot, editor.fields["padding"], "lots")  # refused by the editor itself
+    assert state.edit_refused and editor.error_box.isVisible()
+    state.select_layer(2)
+    state.select_layer(0)
+    assert not state.edit_refused and editor.fields["padding"].currentText() == "same"
+    assert not editor.error_box.isVisible()
 
 
 def test_unreadable_padding_is_refused_before_the_engine(qtbot, editor, state):

@@ -321,6 +321,8 @@ class TrainingDialog(QDialog):
         self._preview = None
         stopped = self._worker.stopped
         self._thread.wait()
+        self._thread.deleteLater()  # not kept as the dialog's child, one per run, until it closes
+        self._worker.deleteLater()
         self._thread = self._worker = None
         if error:
             if self.state.network is self._target:  # the live previews are undone

@@ -5,7 +5,7 @@ import gzip
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QThread, Qt
 from PySide6.QtTest import QTest
 
 import engine
@@ -92,6 +92,7 @@ def test_training_draws_curves_shows_each_epoch_and_lands_as_one_undo_step(qtbot
     assert_same(weights(tiny_state), before)
     tiny_state.undo_stack.redo()
     assert_same(weights(tiny_state), trained)
+    qtbot.waitUntil(lambda: not dialog.findChildren(QThread))  # each run's thread goes with it
 
 
 def test_fine_tuning_suggests_a_tenth_of_the_learning_rate_for_training_from_scratch(dialog):

@@ -132,8 +132,8 @@ class AppState(QObject):
         self.forward_ms = 0.0
         self.frame_mult_adds = FRAME_MULT_ADDS
         self.error = ""
-        #: the last thing the user did was an edit refused before it reached the network: Undo
-        #: takes that back first (the editor shows the network again), not the step before it
+        #: an editor shows a refused edit (``refuse_edit``): Undo takes that back first (the
+        #: editor shows the network again), not the step before it
         self.edit_refused = False
         self.selected_layer = None
         self.selected_filter = 0
@@ -373,7 +373,7 @@ class AppState(QObject):
         try:
             network = build()
         except engine.ConfigError as error:
-            self._set_error(str(error), edit_refused=True)
+            self._set_error(str(error))
             return self.error
         # The drawing travels with the network: undoing a change of input size must bring back
         # the drawing itself, not a copy resampled there and back.
@@ -451,8 +451,8 @@ class AppState(QObject):
             self.historyTrimmed.emit(dropped)
 
     def refuse_edit(self, reason):
-        """An editor refused what the user typed before asking for it (text it cannot read): the
-        state holds the reason as if it had refused the edit itself, so Undo takes it back."""
+        """An editor shows an edit that did not reach the network (refused for ``reason`` here,
+        or text it could not read), kept for the user to correct: Undo takes that back first."""
         self._set_error(reason, edit_refused=True)
 
     def drop_refused_edit(self):

@@ -258,7 +258,6 @@ class LayerEditor(QWidget):
             padding = parse_padding(self.fields["padding"].currentText(),
                                     live.translator("LayerForm"))
         except ValueError as error:
-            self.state.refuse_edit(str(error))
             self._show_error(str(error), "padding")
             return
         if padding != self._pending.padding:
@@ -285,6 +284,7 @@ class LayerEditor(QWidget):
             self._show_error(reason, field)
 
     def _show_error(self, reason, field):
+        self.state.refuse_edit(reason)  # kept in the form: Undo takes it back first
         self._mark(self.fields[field])
         self.error.setText(engine_text(reason))
         self.error_box.show()
@@ -303,10 +303,7 @@ class LayerEditor(QWidget):
             self._on_network_changed()
 
     def _on_revert_clicked(self):
-        if self.state.edit_refused:
-            self.state.drop_refused_edit()  # the form follows errorChanged
-        else:  # refused for another reason (training runs)
-            self._on_network_changed()
+        self.state.drop_refused_edit()  # the form follows errorChanged
 
     def _on_error_changed(self, reason):
         if not reason and self._red is not None:  # the refused edit was undone

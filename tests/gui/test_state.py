@@ -80,6 +80,22 @@ def test_invalid_layers_are_refused_with_the_engine_reason_and_keep_the_network(
         np.testing.assert_array_equal(got, want)
 
 
+def test_undo_after_a_refusal_no_editor_keeps_undoes_the_last_step(qtbot, state):
+    """Only an editor that keeps the refused edit on show (``refuse_edit``) makes Undo take it
+    back first; a refused open or resize leaves nothing to take back."""
+    layers = list(state.network.layers)
+    assert state.set_layers(layers[:4]) == ""
+    assert state.set_input_shape((1, 1, 1))  # refused: no 2×2 pooling window fits
+    assert not state.edit_refused
+    state.undo()
+    assert state.network.layers == layers
+    state.refuse_edit("stride must be at least 1")
+    assert state.edit_refused
+    with qtbot.waitSignal(state.errorChanged) as cleared:
+        state.undo()
+    assert cleared.args == [""] and not state.edit_refused and state.network.layers == layers
+
+
 def test_set_layers_rebuilds_and_undo_restores_layers_and_weights(qtbot, state):
     weight = state.network.params[0]["weight"].copy()
     layers = list(state.network.layers)

@@ -242,7 +242,8 @@ class MainWindow(QMainWindow):
                      lambda self: self.tr("Load a network: a ConvScope .npz with weights, a .json "
                                           "layer spec, or an ONNX model trained elsewhere"))
         self._action(menu, lambda self: self.tr("&Save network…"),
-                     self._on_save_triggered, QKeySequence.Save, lambda self: self.tr("Save the layers and weights"))
+                     self._on_save_triggered, QKeySequence.Save,
+                     lambda self: self.tr("Save the layers and weights"))
         self._action(menu, lambda self: self.tr("&Train the network…"), self.show_training,
                      "Ctrl+T",
                      lambda self: self.tr("Train the current network on MNIST digits and watch its "

@@ -382,6 +382,45 @@ def test_dock_tab_titles_stay_whole_in_a_narrow_window(qapp, main_window, width,
         assert bar.tabRect(i).width() > title, bar.tabText(i)
 
 
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QDialog, QDockWidget,
-                               QDoubleSpinBox, QLineEdit, QMessageBox, QTabBar, QWidget)
+def click_unit(qapp, view, unit):
+    """A real left click on ``unit`` (channel, row, col) of a map view, scrolled into sight."""
+    view.parentWidget().parentWidget().parentWidget().ensureWidgetVisible(view)
+    qapp.processEvents()
+    QTest.mouseClick(view.viewport(), Qt.LeftButton, Qt.NoModifier,
+                     view.mapFromScene(view.scene_pos(*unit)))
+
+
+def test_clicking_a_unit_of_a_filter_shows_that_filter_in_the_kernel_dock(qtbot, qapp, main_window,
+                                                                         state):
+    main_window.show_sample(5)
+    state.recompute()
+    kernels = main_window.findChild(KernelEditor, "kernelEditor")
+    layer_list = main_window.findChild(LayerPanel).list
+    views = main_window.findChild(QWidget, "activations").views
+    with qtbot.waitSignal(state.layerSelected):
+        click_unit(qapp, views[0], (2, 14, 14))
+    assert state.pinned == Unit(0, 2, 14, 14)
+    assert kernels.filter_spin.value() == 3 and layer_list.currentRow() == 0
+    shown = np.array([[parse_cell(cell.text()) for cell in line] for line in kernels.grid.cells])
+    np.testing.assert_allclose(shown, state.network.params[0]["weight"][2, 0], atol=5e-4)
+    conv2 = 3  # a unit of another convolution: its layer and filter, input channel 1
+    click_unit(qapp, views[conv2], (9, 4, 6))
+    assert state.pinned == Unit(conv2, 9, 4, 6)
+    assert layer_list.currentRow() == conv2 and kernels.title.text().startswith("<b>conv2</b>")
+    assert kernels.filter_spin.value() == 10 and kernels.channel_spin.value() == 1
+    click_unit(qapp, views[1], (4, 10, 10))  # relu1 has no kernel: the kernel dock stays
+    assert state.pinned == Unit(1, 4, 10, 10)
+    assert state.selected_layer == conv2 and kernels.filter_spin.value() == 10
+
+
+def test_every_control_of_the_window_and_its_docks_explains_itself(main_window):
+    """A tooltip on every button, combo box, spin box and line edit (Qt's own parts aside: a
+    spin box's editor, a dock's title buttons, a tab bar's arrows)."""
+    def qt_part(widget):
+        return widget.objectName().startswith("qt_") or isinstance(
+            widget.parent(), (QAbstractSpinBox, QComboBox, QTabBar))
+    silent = [f"{type(w).__name__} {w.objectName()!r} in {type(w.parent()).__name__}"
+              for w in main_window.findChildren(QWidget)
+              if isinstance(w, (QAbstractButton, QComboBox, QAbstractSpinBox, QLineEdit))
+              and not qt_part(w) and not w.toolTip().strip()]
+    assert silent == []

@@ -351,7 +351,7 @@ class AppState(QObject):
 
     def load_lesson(self, example, network, image):
         """Make a lesson of ``engine.examples`` current: its ``network`` and drawing ``image``
-        (H, W) as one undo step; then select its layer and pin its unit. Returns the refusal
+        (H, W) as one undo step; then pin its unit and select its layer. Returns the refusal
         (while training runs) or ''."""
         if self._refused_while_training():
             return self.error
@@ -362,9 +362,9 @@ class AppState(QObject):
         self.undo_stack.endMacro()
         self.recompute()  # the pin below needs this network's maps, not the old ones
         self.set_lesson(example)
-        self.select_layer(example.select)
         unit = pin_unit(example, self.activations)
         self.pin(None if unit is None else Unit(*unit))
+        self.select_layer(example.select)  # after the pin, which selects its own layer
         return ""
 
     def _try_network(self, build, text, marks=lambda network: frozenset()):

@@ -74,6 +74,7 @@ def test_every_lesson_says_what_to_look_at_and_asks_a_question(main_window, qtbo
         assert banner.isVisible()
         assert example.title in banner.title.text() and banner.look.text() == example.look
         assert example.question in banner.question.text()
+        assert main_window.state.selected_layer == example.select, name  # the layer it asks of
     banner.close_button.click()
     assert not banner.isVisible() and main_window.state.lesson is None
 

@@ -135,6 +135,7 @@ class AppState(QObject):
         #: an editor shows a refused edit (``refuse_edit``): Undo takes that back first (the
         #: editor shows the network again), not the step before it
         self.edit_refused = False
+        self.undo_stack.indexChanged.connect(self.drop_refused_edit)  # a step is the last thing
         self.selected_layer = None
         self.selected_filter = 0
         self.selected_channel = 0
@@ -411,6 +412,7 @@ class AppState(QObject):
             self.select_layer(self.selected_layer)
 
     def _network_changed(self, layers):
+        self.drop_refused_edit()  # the editors show the network as it now is
         self.networkChanged.emit()
         (self.layersChanged if layers else self.weightsChanged).emit()
         self._schedule()
@@ -456,13 +458,17 @@ class AppState(QObject):
         self._set_error(reason, edit_refused=True)
 
     def drop_refused_edit(self):
-        """Take back a refused edit (Undo, Revert, another layer chosen): ``errorChanged('')``
-        tells the editor still showing it to show the network again."""
+        """Take back a refused edit (Undo, Revert, another layer chosen, any other step or
+        change of the network): ``errorChanged('')`` tells the editor still showing it to show
+        the network again."""
         if self.edit_refused:
             self._set_error("")
 
     def _set_error(self, message, edit_refused=False):
-        self.error, self.edit_refused = message, edit_refused
+        """``edit_refused``: an editor keeps the edit on show; another refusal meanwhile (a
+        kernel value, a forward that failed) leaves that edit refused."""
+        self.error = message
+        self.edit_refused = bool(message) and (edit_refused or self.edit_refused)
         self.errorChanged.emit(message)
 
     # ------------------------------------------------------------- selection

@@ -11,8 +11,9 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox,
+                               QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox,
+                               QVBoxLayout, QWidget)
 
 import engine
 from engine import ops
@@ -273,7 +274,8 @@ class LayerEditor(QWidget):
     def _try(self, spec, field):
         """Put ``spec`` at the selected layer; on refusal keep it in the form, marked red."""
         self._pending = spec
-        if spec == self.state.network.layers[self._layer]:
+        if spec == self.state.network.layers[self._layer]:  # typed back as it is: no refusal
+            self.state.drop_refused_edit()
             self._on_network_changed()
             return
         layers = list(self.state.network.layers)
@@ -284,8 +286,12 @@ class LayerEditor(QWidget):
             self._show_error(reason, field)
 
     def _show_error(self, reason, field):
-        self.state.refuse_edit(reason)  # kept in the form: Undo takes it back first
-        self._mark(self.fields[field])
+        self.state.refuse_edit(reason)  # kept in the form: Undo takes it back first …
+        widget = self.fields[field]
+        line = widget.lineEdit() if isinstance(widget, (QAbstractSpinBox, QComboBox)) else None
+        if line is not None:  # … not the text typed into it (FieldGuard)
+            line.setModified(False)
+        self._mark(widget)
         self.error.setText(engine_text(reason))
         self.error_box.show()
         self._update_formula()
@@ -303,7 +309,8 @@ class LayerEditor(QWidget):
             self._on_network_changed()
 
     def _on_revert_clicked(self):
-        self.state.drop_refused_edit()  # the form follows errorChanged
+        self.state.drop_refused_edit()
+        self._on_network_changed()
 
     def _on_error_changed(self, reason):
         if not reason and self._red is not None:  # the refused edit was undone

@@ -91,6 +91,16 @@ def test_ctrl_z_after_a_refused_setting_takes_back_only_that(qtbot, window, stat
     assert state.network.layers[0].kernel_size == 5 and kernel_size.value() == 5
 
 
+def test_one_ctrl_z_takes_back_an_unreadable_padding(qtbot, window, state):
+    padding = editor_field(window, "padding")
+    padding.setFocus()
+    type_and_enter(qtbot, padding, "lots")
+    assert state.edit_refused and padding.property("invalid")
+    press(qtbot, UNDO)
+    assert not state.edit_refused and not padding.property("invalid")
+    assert padding.currentText() == "same"
+
+
 def test_ctrl_z_after_a_kernel_cell_and_enter_restores_the_weight(qtbot, window, state):
     grid = window.findChild(KernelEditor, "kernelEditor").grid
     cell = grid.cells[0][0]

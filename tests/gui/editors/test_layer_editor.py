@@ -116,6 +116,30 @@ def test_refused_edit_can_be_reverted_or_undone(qtbot, editor, state):
     assert conv1(state).kernel_size == 5 and editor.fields["kernel_size"].value() == 5
 
 
+def test_a_refused_edit_ends_with_any_later_step_or_when_typed_back(qtbot, editor, state):
+    def refused():
+        return state.edit_refused and editor.fields["stride"].property("invalid") is True
+
+    type_and_enter(qtbot, editor.fields["kernel_size"], "3")
+    state.undo()
+    type_and_enter(qtbot, editor.fields["stride"], "0")
+    assert refused()
+    state.redo()  # the redone kernel size is now the last step: Undo takes it back
+    assert not refused() and conv1(state).kernel_size == 3
+    assert editor.fields["stride"].value() == 1 and editor.fields["kernel_size"].value() == 3
+    type_and_enter(qtbot, editor.fields["stride"], "0")
+    type_and_enter(qtbot, editor.fields["stride"], "1")  # back as the network has it
+    assert not refused() and not editor.error_box.isVisible()
+    type_and_enter(qtbot, editor.fields["stride"], "0")
+    weight = state.network.params[0]["weight"].copy()
+    weight[0, 0, 0, 0] = np.inf
+    assert state.set_param(0, "weight", weight)  # another refusal meanwhile
+    assert refused()
+    qtbot.mouseClick(editor.revert_button, Qt.LeftButton)
+    assert not refused() and editor.fields["stride"].value() == 1
+    assert not editor.error_box.isVisible()
+
+
 def test_a_refused_edit_is_dropped_when_another_layer_is_chosen(qtbot, editor, state):
     type_and_enter(qtbot, editor.fields["padding"], "lots")  # refused by the editor itself
     assert state.edit_refused and editor.error_box.isVisible()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox,
-                               QLineEdit)
+                               QDockWidget, QLineEdit)
 
 #: fields that step through values under the wheel
 _WHEEL_FIELDS = (QAbstractSpinBox, QComboBox)
@@ -23,17 +23,20 @@ _GUARDED = frozenset({QEvent.ShortcutOverride, QEvent.Show, QEvent.Wheel})
 class FieldGuard(QObject):
     """An application event filter, there as long as its parent (the main window) is.
 
-    - The keys ``shortcuts`` (the window's Undo and Redo) reach the window unless the focused
-      field holds typed text the app has not taken yet (its line edit ``isModified()``): that is
-      undone as text, as in any text field. Committed edits reset the flag (spin boxes on Enter,
-      the editors when they show the network's value).
-    - Spin boxes and combo boxes take focus by a click or Tab, not by the wheel; over one without
-      focus the wheel scrolls the page it sits on.
+    - The keys ``undo_keys`` and ``redo_keys`` (the window's Undo and Redo) reach the window
+      unless the focused field holds typed text the app has not taken yet (its line edit
+      ``isModified()``): that is undone as text, as in any text field, and redone as text while
+      the field can. Committed edits reset the flag (spin boxes on Enter, the editors when they
+      show the network's value).
+    - The window's spin boxes and combo boxes (its docks' too, floating or not) take focus by a
+      click or Tab, not by the wheel; over one without focus the wheel scrolls the page it sits
+      on. Other windows' fields (Qt's dialogs, pyqtgraph's menus) are left as they are.
     """
 
-    def __init__(self, shortcuts, parent):
+    def __init__(self, undo_keys, redo_keys, parent):
         super().__init__(parent)
-        self._keys = [sequence[0] for sequence in shortcuts]
+        self._undo_keys = [sequence[0] for sequence in undo_keys]
+        self._redo_keys = [sequence[0] for sequence in redo_keys]
         QApplication.instance().installEventFilter(self)
 
     def eventFilter(self, watched, event):
@@ -42,7 +45,7 @@ class FieldGuard(QObject):
             return False
         if kind == QEvent.ShortcutOverride:
             return self._passes_shortcut(watched, event)
-        if not isinstance(watched, _WHEEL_FIELDS):
+        if not isinstance(watched, _WHEEL_FIELDS) or not self._in_window(watched):
             return False
         if kind == QEvent.Show and watched.focusPolicy() == Qt.WheelFocus:
             watched.setFocusPolicy(Qt.StrongFocus)
@@ -51,14 +54,21 @@ class FieldGuard(QObject):
             return True
         return False
 
+    def _in_window(self, widget):
+        top, window = widget.window(), self.parent()
+        return top is window or isinstance(top, QDockWidget) and top.parentWidget() is window
+
     def _passes_shortcut(self, watched, event):
-        """True (the override refused) for a key of ``shortcuts`` on a field with no typed text."""
+        """True (the override refused) for a key of the window's Undo or Redo on a field with no
+        typed text to undo or redo."""
         # Python's cycle collector may clear the attributes before Qt deletes the filter.
-        if event.keyCombination() not in getattr(self, "_keys", ()):
+        key = event.keyCombination()
+        redo = key in getattr(self, "_redo_keys", ())
+        if not redo and key not in getattr(self, "_undo_keys", ()):
             return False
         line = (watched if isinstance(watched, QLineEdit) else
                 watched.lineEdit() if isinstance(watched, _WHEEL_FIELDS) else None)
-        if line is None or line.isModified():
+        if line is None or line.isModified() or redo and line.isRedoAvailable():
             return False
         event.ignore()
         return True

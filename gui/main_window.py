@@ -288,8 +288,8 @@ class MainWindow(QMainWindow):
             # an action is told of no language change: the window re-names it
             live.on_language_change(self, lambda _, action=action: action.name_step())
             menu.addAction(action)
-            keys += action.shortcuts()
-        FieldGuard(keys, self)  # "undo (Ctrl+Z)" works right after an edit in a field
+            keys.append(action.shortcuts())
+        FieldGuard(*keys, self)  # "undo (Ctrl+Z)" works right after an edit in a field
         menu.addSeparator()
         self._action(menu, lambda self: self.tr("&Clear drawing"), self.state.clear_image,
                      "Ctrl+L",

@@ -115,8 +115,10 @@ def test_ctrl_z_after_a_kernel_cell_and_enter_restores_the_weight(qtbot, window,
     assert kernel_weights(state)[0, 0, 0, 0] == -0.5
 
 
-def test_typed_text_not_yet_committed_is_undone_as_text(qtbot, window, state):
+def test_typed_text_not_yet_committed_is_undone_and_redone_as_text(qtbot, window, state):
     grid = window.findChild(KernelEditor, "kernelEditor").grid
+    state.set_param(0, "bias", np.ones(8))
+    state.undo()  # a step to redo, which the redo keys must leave alone here
     cell = grid.cells[1][1]
     cell.setFocus()
     weights, text, steps = kernel_weights(state).copy(), cell.text(), state.undo_stack.index()
@@ -126,6 +128,10 @@ def test_typed_text_not_yet_committed_is_undone_as_text(qtbot, window, state):
     assert cell.text() == text
     assert state.undo_stack.index() == steps
     np.testing.assert_array_equal(kernel_weights(state), weights)
+    for redo in REDO_KEYS:
+        press(qtbot, redo)
+        assert cell.text() == "0.9" and state.undo_stack.index() == steps
+        press(qtbot, UNDO)
     stride = editor_field(window, "stride")
     stride.setFocus()
     stride.lineEdit().selectAll()
@@ -157,6 +163,17 @@ def test_the_wheel_over_a_field_not_clicked_into_scrolls_the_panel(qtbot, window
     kernel_size.setFocus()
     wheel(kernel_size, 1)
     assert kernel_size.value() == 6 and state.network.layers[0].kernel_size == 6
+
+
+def test_fields_of_other_windows_keep_their_wheel(qtbot, window):
+    """Qt's dialogs and pyqtgraph's menus have no page that scrolls: their fields are left be."""
+    other = QSpinBox(maximum=9)
+    qtbot.addWidget(other)
+    other.show()
+    qtbot.waitExposed(other)
+    assert other.focusPolicy() == Qt.WheelFocus and not other.hasFocus()
+    wheel(other, 1)
+    assert other.value() == 1
 
 
 def test_fields_take_focus_by_click_or_tab_not_by_the_wheel(window):

@@ -65,11 +65,13 @@ def set_language(language):
     return loaded
 
 
-def language_locale(language):
-    """The QLocale that formats dates and numbers for ``language``: the system's when it speaks
-    that language (its own territory's conventions), else the language's usual one."""
-    system = QLocale.system()
-    return system if system_language(system) == language else QLocale(language)
+def language_locale(language, system=None):
+    """The QLocale that formats dates and numbers for ``language``: the ``system``'s (default:
+    this machine's) when it speaks that language (its own territory's conventions), else the
+    language's usual one (a German system shows English with a decimal point, as the app's
+    arithmetic is written)."""
+    system = QLocale.system() if system is None else system
+    return system if system.language() == QLocale(language).language() else QLocale(language)
 
 
 def _install(app, language):

@@ -322,7 +322,6 @@ class TrainingDialog(QDialog):
         stopped = self._worker.stopped
         self._thread.wait()
         self._thread.deleteLater()  # not kept as the dialog's child, one per run, until it closes
-        self._worker.deleteLater()
         self._thread = self._worker = None
         if error:
             if self.state.network is self._target:  # the live previews are undone

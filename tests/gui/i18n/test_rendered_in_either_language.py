@@ -107,8 +107,17 @@ def test_the_default_locale_follows_the_language(qapp):
         assert QLocale().decimalPoint() == "."  # the arithmetic reads the same
     finally:
         live.set_language(live.ENGLISH)
-    assert QLocale() == live.language_locale(live.ENGLISH)
-    assert live.language_locale(live.ENGLISH).language() in (QLocale.English, QLocale.C)
+    assert QLocale().language() == QLocale.English and QLocale().decimalPoint() == "."
+
+
+@pytest.mark.parametrize("language, system, expected", [
+    (live.ENGLISH, "en_GB", "en_GB"), (live.ENGLISH, "de_DE", "en_US"),
+    (live.ENGLISH, "C", "en_US"), (live.CHINESE, "zh_TW", "zh_TW"),
+    (live.CHINESE, "de_DE", "zh_CN"), (live.CHINESE, "en_US", "zh_CN")])
+def test_a_system_locale_of_the_language_formats_it_else_the_language_usual_one(
+        language, system, expected):
+    locale = live.language_locale(language, QLocale(system))
+    assert locale.name() == expected and locale.decimalPoint() == "."
 
 
 @pytest.mark.parametrize("template, values, expected", [

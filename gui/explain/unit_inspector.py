@@ -273,9 +273,10 @@ class UnitInspector(QWidget):
         rows.addWidget(NumberGrid(e.window, self.tr("window"), padding=e.padded, marked=marked),
                        0, Qt.AlignLeft)
         if is_max:
-            rows.addWidget(_text(fill(self.tr("The framed cell wins: input row %1, col %2. "
-                                              "Padding counts as −∞, so it never wins."),
-                                      *e.winner)))
+            wins = fill(self.tr("The framed cell wins: input row %1, col %2."), *e.winner)
+            if e.padded.any():  # only a window over the padding has cells that cannot win
+                wins += self.tr(" Padding counts as −∞, so it never wins.")
+            rows.addWidget(_text(wins))
             return fill(self.tr("max(window) = %1"), number(e.value))
         total = float(e.window[~e.padded].sum())
         if not e.padded.any():

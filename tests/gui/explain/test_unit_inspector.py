@@ -78,6 +78,12 @@ def test_max_pool_marks_the_winner_which_is_the_window_maximum(qtbot, digit):
         assert grid.values[grid.marked] == grid.values.max() == _map_value(widget.state,
                                                                            widget.state.pinned)
         assert np.isneginf(grid.values[grid.padding]).all()
+        wins = [label.text() for label in widget.scroll.widget().findChildren(QLabel)
+                if label.text().startswith("The framed cell wins")]
+        assert wins == [f"The framed cell wins: input row {2 * row - 1 + grid.marked[0]}, "
+                        f"col {2 * col - 1 + grid.marked[1]}."
+                        + (" Padding counts as −∞, so it never wins." if grid.padding.any()
+                           else "")]
     assert widget.equation.text() == f"max(window) = {number(grid.values.max())}"
 
 

@@ -142,11 +142,13 @@ class UnitInspector(QWidget):
         self._show_when_seen()
 
     def _show(self, unit):
-        if (unit, id(self.state.activations)) == self._shown:
+        # pinned or hovered is in the header: a hovered unit clicked is the same unit, pinned
+        shown = (unit, unit == self.state.pinned, id(self.state.activations))
+        if shown == self._shown:
             return
         if self.state.fresh_activations is None:
             return  # the maps are a forward behind the network: the page follows them
-        self._shown = (unit, id(self.state.activations))
+        self._shown = shown
         e = self.explanation = self._explain(unit)
         # While the pointer moves over one conv map the page keeps its widgets: only numbers change.
         key = (self.state.network, unit.layer) if isinstance(e, engine.ConvExplanation) else None

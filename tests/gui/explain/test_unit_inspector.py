@@ -154,6 +154,8 @@ def test_pinned_wins_over_hovered_and_drawing_updates_the_numbers(qtbot, digit):
     assert widget.explanation is None and widget.equation.text() == ""
     state.hover(Unit(1, 0, 2, 2))
     assert widget.explanation.kind == "relu" and "hovered" in widget.title.text()
+    state.pin(Unit(1, 0, 2, 2))  # the hovered unit clicked
+    assert widget.title.text() == "relu1 · channel 1 · row 2 · col 2   (pinned)"
     state.pin(Unit(0, 1, 2, 3))
     state.hover(Unit(1, 0, 4, 4))
     assert widget.explanation.kind == "conv2d" and widget.title.text() == \

@@ -1537,6 +1537,10 @@
         <source> &amp;nbsp; &lt;i&gt;channel %1 (double-click: all)&lt;/i&gt;</source>
         <translation> &amp;nbsp; &lt;i&gt;通道%1（双击：全部）&lt;/i&gt;</translation>
     </message>
+    <message>
+        <source>max</source>
+        <translation>最大</translation>
+    </message>
 </context>
 <context>
     <name>OnnxImportDialog</name>

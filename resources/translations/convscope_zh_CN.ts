@@ -36,7 +36,7 @@
     </message>
     <message>
         <source>Draw</source>
-        <extracomment>the last thing the user did was an edit refused before it reached the network: Undo takes that back first (the editor shows the network again), not the step before it</extracomment>
+        <extracomment>an editor shows a refused edit (``refuse_edit``): Undo takes that back first (the editor shows the network again), not the step before it</extracomment>
         <translation>绘画</translation>
     </message>
     <message>
@@ -2193,8 +2193,8 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>图像是%1×%2像素，但网络的输入是%3×%4。请把输入尺寸设为%1×%2，或选择与网络尺寸相同的图像。</translation>
     </message>
     <message>
-        <source>The layers changed since training, so the old weights no longer fit.</source>
-        <translation>训练之后层已经改变，旧的权重不再适用。</translation>
+        <source>The network changed since the last run, so Revert no longer applies; Edit ▸ Undo still goes back step by step.</source>
+        <translation>上次训练之后网络已经改变，所以“还原”不再适用；“编辑 ▸ 撤销”仍可一步步退回。</translation>
     </message>
     <message>
         <source>The network was replaced or its layers changed while it was training, so the trained weights were not applied.</source>

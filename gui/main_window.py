@@ -633,10 +633,9 @@ class MainWindow(QMainWindow):
     def _ask_how_to_quit(self, path, error):
         """The network could not be remembered (disk full, folder read-only): say so and offer to
         save it elsewhere, to quit anyway, or to stay."""
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         box = QMessageBox(QMessageBox.Warning, self.tr("The network cannot be remembered"), fill(
             self.tr("ConvScope could not keep the current network for next time in %1 (%2). "
-                    "Save it somewhere else before quitting?"), path.parent, engine_text(reason)),
+                    "Save it somewhere else before quitting?"), path.parent, _error_words(error)),
             QMessageBox.NoButton, self)
         box.setObjectName("quitBox")
         box.setAttribute(Qt.WA_DeleteOnClose)
@@ -664,7 +663,12 @@ class MainWindow(QMainWindow):
 
 def _file_refusal(path, error):
     """Why ``path`` could not be written (or opened), naming the file once: the engine's
-    ConfigError leaves the file to its caller, and an OSError's own text would name the whole
-    path again after Python's error number."""
-    reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-    return f"{Path(path).name}: {engine_text(reason)}"
+    ConfigError leaves the file to its caller."""
+    return f"{Path(path).name}: {_error_words(error)}"
+
+
+def _error_words(error):
+    """``error`` in the user's words: an OSError's description (its own text adds Python's
+    error number and the whole path), an engine message in the interface language."""
+    return engine_text(error.strerror if isinstance(error, OSError) and error.strerror
+                       else str(error))

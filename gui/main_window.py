@@ -455,19 +455,22 @@ class MainWindow(QMainWindow):
             self.state.network, path, sample=self.state.model_input), path)
 
     def _export(self, write, path):
-        try:
-            write()
-        except (engine.ConfigError, OSError) as error:
-            return self.warn(self.tr("Cannot export the network"), _file_refusal(path, error))
-        self.statusBar().showMessage(fill(self.tr("Exported to %1"), path), 5000)
-        return ""
+        return self._write_file(write, path, self.tr("Cannot export the network"),
+                                self.tr("Exported to %1"))
 
     def save_network(self, path):
         """Save the current network to ``path``; returns the reason it failed or ''."""
+        return self._write_file(lambda: engine.save_network(self.state.network, path), path,
+                                self.tr("Cannot save the network"), self.tr("Saved to %1"))
+
+    def _write_file(self, write, path, refused, written):
+        """``write()`` the file ``path``: a refusal is warned of under the title ``refused``,
+        success said in the status bar (``written``, %1 the path). Returns the refusal or ''."""
         try:
-            engine.save_network(self.state.network, path)
+            write()
         except (engine.ConfigError, OSError) as error:
-            return self.warn(self.tr("Cannot save the network"), _file_refusal(path, error))
+            return self.warn(refused, _file_refusal(path, error))
+        self.statusBar().showMessage(fill(written, path), 5000)
         return ""
 
     def load_image(self, path):

@@ -1496,6 +1496,10 @@
         <translation>保存各层及其权重</translation>
     </message>
     <message>
+        <source>Saved to %1</source>
+        <translation>已保存到%1</translation>
+    </message>
+    <message>
         <source>Sliding window</source>
         <translation>滑动窗口</translation>
     </message>

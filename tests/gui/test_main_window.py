@@ -113,6 +113,7 @@ def test_status_bar_shows_size_cost_time_and_the_hovered_value(qtbot, main_windo
 def test_open_and_save_network_round_trip(qtbot, main_window, state, tmp_path):
     path = tmp_path / "net.npz"
     assert main_window.save_network(path) == ""
+    assert main_window.statusBar().currentMessage() == f"Saved to {path}"  # as an export says
     state.set_layers([engine.Conv2d(3, 3)])
     assert main_window.open_network(path) == ""
     assert state.network.layers == engine.default_digit_network().layers

@@ -9,6 +9,7 @@ script finds the .npz next to itself; importing it defines ``model`` (in eval mo
 from __future__ import annotations
 
 import math
+import os
 from pathlib import Path
 
 import numpy as np
@@ -84,7 +85,8 @@ def export_pytorch(net: Network, path, sample=None) -> None:
     ConfigError
         For a layer PyTorch cannot express (uneven pooling padding that is not counted).
     """
-    path = Path(path)
+    # through a symbolic link, the script's target: its weights must sit beside what it runs as
+    path = Path(os.path.realpath(path))
     modules, arrays = [], {}
     in_shape = net.input_shape
     for spec, name, params, window, out_shape in zip(net.layers, net.names, net.params,

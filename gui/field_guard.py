@@ -12,10 +12,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox,
-                               QDockWidget, QLineEdit)
+                               QFileDialog, QInputDialog, QLineEdit, QMenu, QMessageBox)
 
 #: fields that step through values under the wheel
 _WHEEL_FIELDS = (QAbstractSpinBox, QComboBox)
+#: windows of Qt's or pyqtgraph's making, whose fields keep their own wheel and focus
+_NOT_OURS = (QFileDialog, QMessageBox, QInputDialog, QMenu)
 #: the events the guard looks into; every event of the app passes it
 _GUARDED = frozenset({QEvent.ShortcutOverride, QEvent.Show, QEvent.Wheel})
 
@@ -28,9 +30,9 @@ class FieldGuard(QObject):
       ``isModified()``): that is undone as text, as in any text field, and redone as text while
       the field can. Committed edits reset the flag (spin boxes on Enter, the editors when they
       show the network's value).
-    - The window's spin boxes and combo boxes (its docks' too, floating or not) take focus by a
-      click or Tab, not by the wheel; over one without focus the wheel scrolls the page it sits
-      on. Other windows' fields (Qt's dialogs, pyqtgraph's menus) are left as they are.
+    - The window's spin boxes and combo boxes (its docks' and its own dialogs' too) take focus
+      by a click or Tab, not by the wheel; over one without focus the wheel scrolls the page it
+      sits on. Qt's standard dialogs and pyqtgraph's menus are left as they are.
     """
 
     def __init__(self, undo_keys, redo_keys, parent):
@@ -55,8 +57,15 @@ class FieldGuard(QObject):
         return False
 
     def _in_window(self, widget):
-        top, window = widget.window(), self.parent()
-        return top is window or isinstance(top, QDockWidget) and top.parentWidget() is window
+        """Whether ``widget`` is the window's: in it, in one of its docks or in a dialog of its
+        own (training) — not in Qt's standard dialogs or pyqtgraph's menus."""
+        top = widget.window()
+        while top is not None and top is not self.parent():
+            if isinstance(top, _NOT_OURS):
+                return False
+            owner = top.parentWidget()
+            top = None if owner is None else owner.window()
+        return top is not None
 
     def _passes_shortcut(self, watched, event):
         """True (the override refused) for a key of the window's Undo or Redo on a field with no

@@ -171,9 +171,11 @@ class Canvas(QWidget):
         return self.box_rect(self._on_drawing((0, 0, height, width)))
 
     def _overlay_image(self):
-        if self.state.input_overlay is None:
+        overlay = self.state.input_overlay
+        # one of an input of another size (just changed, its maps still to come) is not shown
+        if overlay is None or overlay.shape[-2:] != tuple(self._shape):
             return None
-        return heatmap_image(self.state.input_overlay, self.state.input_overlay_signed)
+        return heatmap_image(overlay, self.state.input_overlay_signed)
 
     def _on_drawing(self, box):
         centring = self.state.centring

@@ -53,14 +53,22 @@ class LessonBanner(QFrame):
         live.on_language_change(self, self._on_lesson_changed)
 
     def sizeHint(self):
-        margins = self.contentsMargins() + self.layout().contentsMargins()
-        text_width = self.scroll.viewport().width() if self.isVisible() else self.width() // 2
+        # Before it is shown the viewport has no width yet: the banner's own, less the close
+        # button, is the nearest guess (resizeEvent asks again with the real one).
+        text_width = (self.scroll.viewport().width() if self.isVisible()
+                      else self.width() - self.close_button.sizeHint().width())
         lines = MAX_LINES * self.fontMetrics().lineSpacing()
         height = min(self.body.heightForWidth(max(text_width, 1)), lines)
-        return QSize(super().sizeHint().width(), height + margins.top() + margins.bottom())
+        return QSize(super().sizeHint().width(), height + self._margins_height())
 
     def minimumSizeHint(self):
-        return QSize(super().minimumSizeHint().width(), self.close_button.sizeHint().height())
+        """One line of text (the rest scrolls)."""
+        return QSize(super().minimumSizeHint().width(),
+                     self.fontMetrics().lineSpacing() + self._margins_height())
+
+    def _margins_height(self):
+        margins = self.contentsMargins() + self.layout().contentsMargins()
+        return margins.top() + margins.bottom()
 
     def resizeEvent(self, event):
         super().resizeEvent(event)

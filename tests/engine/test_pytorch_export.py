@@ -24,6 +24,16 @@ def test_the_script_mirrors_the_layer_list(tmp_path):
         assert {"conv1.weight", "conv1.bias", "dense2.bias", "sample"} <= set(arrays.files)
 
 
+def test_through_a_symbolic_link_the_weights_go_beside_the_script(tmp_path):
+    """The script loads the .npz beside the file it runs as: the link's target."""
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "actual.py").write_text("")
+    (tmp_path / "model.py").symlink_to(tmp_path / "real" / "actual.py")
+    engine.export_pytorch(engine.default_digit_network(), tmp_path / "model.py")
+    assert (tmp_path / "real" / "actual.npz").is_file()
+    assert "actual.npz" in (tmp_path / "model.py").read_text()
+
+
 def test_uneven_padding_that_torch_cannot_pool_is_refused(tmp_path):
     net = Network((1, 8, 8), [engine.AvgPool2d(2, padding=((1, 0), (0, 0)),
                                                count_include_pad=False)])

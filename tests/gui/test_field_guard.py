@@ -5,12 +5,13 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QKeySequence, QWheelEvent
-from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QScrollArea, QSpinBox,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QScrollArea,
+                               QSpinBox, QWidget)
 
 import engine
 from gui.editors.kernel_editor import KernelEditor
 from gui.history_action import HistoryAction
+from gui.training.training_dialog import TrainingDialog
 from tests.gui.keyboard import type_and_enter, type_text
 
 UNDO = (Qt.Key_Z, Qt.ControlModifier)
@@ -174,6 +175,18 @@ def test_fields_of_other_windows_keep_their_wheel(qtbot, window):
     assert other.focusPolicy() == Qt.WheelFocus and not other.hasFocus()
     wheel(other, 1)
     assert other.value() == 1
+
+
+def test_the_windows_own_dialogs_are_guarded_too(qtbot, window):
+    window.show_training()
+    dialog = window.findChild(TrainingDialog)
+    qtbot.waitExposed(dialog)
+    epochs = next(field for field in dialog.findChildren(QSpinBox) if field.isVisible())
+    value = epochs.value()
+    assert epochs.focusPolicy() != Qt.WheelFocus and not epochs.hasFocus()
+    wheel(epochs, 1)
+    assert epochs.value() == value
+    dialog.close()
 
 
 def test_fields_take_focus_by_click_or_tab_not_by_the_wheel(window):

@@ -119,12 +119,7 @@ class MapView(LayerView):
             values=(0.0, 1.0), width=10, interactive=False, colorMapMenu=False,
             colorMap=_color_map(signed))
         self.colorbar.axis.setTextPen(self.text_color)
-        axis = self.colorbar.axis
-        # pyqtgraph's 45 px drop a label as wide as "−0.015"; a width that follows the labels
-        # would shift the maps as the levels change while the user draws.
-        label = QFontMetricsF(self.font()).horizontalAdvance("−0.025")
-        axis.setWidth(math.ceil(label + axis.style["tickTextOffset"][0]
-                                + max(0, axis.style["tickLength"])) + 1)
+        self._fit_colorbar(("−0.025",))
         self.addItem(self.colorbar, row=1, col=1)
         self.box.sigResized.connect(self._on_box_resized)
         self._lay_out()
@@ -238,6 +233,19 @@ class MapView(LayerView):
             self._levels = levels, self.per_channel
             self.colorbar.setLevels(levels)
             self._label_colorbar()
+            low, high = levels
+            self._fit_colorbar(self.colorbar.axis.tickStrings([low, high], 1.0, high - low))
+
+    def _fit_colorbar(self, labels):
+        """The colour bar as wide as "−0.025" (pyqtgraph's 45 px drop it), wider only when
+        ``labels`` need it (a weak layer's ±0.00015): a width that followed every label would
+        shift the maps as the levels change while the user draws."""
+        axis, metrics = self.colorbar.axis, QFontMetricsF(self.font())
+        text = max(metrics.horizontalAdvance(label) for label in ("−0.025", *labels))
+        width = math.ceil(text + axis.style["tickTextOffset"][0]
+                          + max(0, axis.style["tickLength"])) + 1
+        if width != axis.fixedWidth:
+            axis.setWidth(width)
 
     def _label_colorbar(self):
         """Scaled per channel, the bar runs from each map's own −max to its max: it says so,

@@ -435,7 +435,8 @@ class Conv2d(_Windowed):
         if self.stride is None:
             raise ConfigError("the stride must be a whole number or a (height, width) pair, "
                               "not null")
-        if self.padding == "same" and self.stride not in (1, (1, 1)):
+        # A stride below 1 is the mistake to name, before what it would mean for "same".
+        if self.padding == "same" and _whole_pair(self.stride, "the stride") != (1, 1):
             raise ConfigError('"same" padding keeps the size only at stride 1; give the padding '
                               "as a number for a strided convolution")
         return super().geometry()

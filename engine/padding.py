@@ -98,6 +98,7 @@ def output_size_formula(n, kernel_size, stride, pads, dilation=1, ceil_mode=Fals
     if size is None:
         room = n + before + after - dilation * (kernel_size - 1) - 1
         size = (-(-room // stride) if ceil_mode else room // stride) + 1
+    size = str(size).replace("-", "−")  # a window that does not fit: the minus of the formula
     return f"{left}({n}{padding} − {span}) / {stride}{right} + 1 = {size}"
 
 

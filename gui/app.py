@@ -18,6 +18,7 @@ from gui import error_dialog
 from gui.i18n import fill, live
 from gui.i18n.engine_messages import engine_text
 from gui.main_window import MODEL, MainWindow, last_network_path
+from gui.present.formatting import MINUS
 from gui.state import AppState, Unit
 
 SCREENSHOT_DIGIT = 3
@@ -128,8 +129,19 @@ def screenshot(window, path, size):
 
 def configure_pyqtgraph():
     """pyqtgraph's global options, set once before any widget exists: images are (rows, cols)
-    as numpy and the engine index them."""
+    as numpy and the engine index them; axes (the colour bars' too) write negative numbers with
+    the minus sign every other number of the app has, not a hyphen."""
     pg.setConfigOptions(imageAxisOrder="row-major")
+    if pg.AxisItem.tickStrings is not _tick_strings_with_minus:
+        pg.AxisItem.tickStrings = _tick_strings_with_minus
+
+
+_hyphen_tick_strings = pg.AxisItem.tickStrings
+
+
+def _tick_strings_with_minus(axis, values, scale, spacing):
+    return [text.replace("-", MINUS) for text in
+            _hyphen_tick_strings(axis, values, scale, spacing)]
 
 
 def main(argv=None):

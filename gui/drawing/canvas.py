@@ -163,6 +163,18 @@ class Canvas(QWidget):
         field = self.receptive_field(unit)
         return None if field is None else self.box_rect(self._on_drawing(field.input_box))
 
+    def overlay_rect(self):
+        """Where ``state.input_overlay``, a heatmap over the network's input, is painted in
+        widget pixels, unclipped: the whole input, on the drawing where it came from when it is
+        centred (as the window is), so that the heat lies on the ink that made it."""
+        height, width = self.state.model_input.shape[-2:]
+        return self.box_rect(self._on_drawing((0, 0, height, width)))
+
+    def _overlay_image(self):
+        if self.state.input_overlay is None:
+            return None
+        return heatmap_image(self.state.input_overlay, self.state.input_overlay_signed)
+
     def _on_drawing(self, box):
         centring = self.state.centring
         return box if centring is None else centring.to_drawing(box)
@@ -268,13 +280,16 @@ class Canvas(QWidget):
         painter.drawImage(rect, array_to_qimage(self.state.image))  # nearest: the pixels show
         painter.setRenderHint(QPainter.Antialiasing)
         self._paint_grid(painter, rect)
-        if self.state.input_overlay is not None:
-            painter.drawImage(rect, heatmap_image(self.state.input_overlay,
-                                                  self.state.input_overlay_signed))
+        overlay = self._overlay_image()  # one heatmap for the drawing and the inset
+        if overlay is not None:
+            painter.save()
+            painter.setClipRect(rect)
+            painter.drawImage(self.overlay_rect(), overlay)
+            painter.restore()
         painter.setPen(QPen(FRAME, 1))
         painter.drawRect(rect.adjusted(-0.5, -0.5, 0.5, 0.5))
         self._paint_window(painter, rect)
-        self._paint_inset(painter)
+        self._paint_inset(painter, overlay)
         self._paint_brush(painter, rect)
         self._paint_caption(painter)
         painter.end()
@@ -345,11 +360,13 @@ class Canvas(QWidget):
             return None
         side, strip = self._inset_side(), self._inset_strip()
         return QRectF(self.width() - (strip + side) / 2, 8, side, side)
-    def _paint_inset(self, painter):
+    def _paint_inset(self, painter, overlay):
         inset = self.inset_rect()
         if inset is None:
             return
         painter.drawImage(inset, array_to_qimage(self.state.pixels[0]))
+        if overlay is not None:  # as the network was fed: the heat exactly on its pixels
+            painter.drawImage(inset, overlay)
         painter.setPen(QPen(FRAME, 1))
         painter.drawRect(inset)
         window = self.inset_window_rect()

@@ -142,11 +142,13 @@ class UnitInspector(QWidget):
         self._show_when_seen()
 
     def _show(self, unit):
-        if (unit, id(self.state.activations)) == self._shown:
+        # pinned or hovered is in the header: a hovered unit clicked is the same unit, pinned
+        shown = (unit, unit == self.state.pinned, id(self.state.activations))
+        if shown == self._shown:
             return
         if self.state.fresh_activations is None:
             return  # the maps are a forward behind the network: the page follows them
-        self._shown = (unit, id(self.state.activations))
+        self._shown = shown
         e = self.explanation = self._explain(unit)
         # While the pointer moves over one conv map the page keeps its widgets: only numbers change.
         key = (self.state.network, unit.layer) if isinstance(e, engine.ConvExplanation) else None
@@ -273,9 +275,10 @@ class UnitInspector(QWidget):
         rows.addWidget(NumberGrid(e.window, self.tr("window"), padding=e.padded, marked=marked),
                        0, Qt.AlignLeft)
         if is_max:
-            rows.addWidget(_text(fill(self.tr("The framed cell wins: input row %1, col %2. "
-                                              "Padding counts as −∞, so it never wins."),
-                                      *e.winner)))
+            wins = fill(self.tr("The framed cell wins: input row %1, col %2."), *e.winner)
+            if e.padded.any():  # only a window over the padding has cells that cannot win
+                wins += self.tr(" Padding counts as −∞, so it never wins.")
+            rows.addWidget(_text(wins))
             return fill(self.tr("max(window) = %1"), number(e.value))
         total = float(e.window[~e.padded].sum())
         if not e.padded.any():

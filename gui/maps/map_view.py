@@ -13,7 +13,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from gui.i18n import fill, live
@@ -118,6 +118,12 @@ class MapView(LayerView):
             values=(0.0, 1.0), width=10, interactive=False, colorMapMenu=False,
             colorMap=_color_map(signed))
         self.colorbar.axis.setTextPen(self.text_color)
+        axis = self.colorbar.axis
+        # pyqtgraph's 45 px drop a label as wide as "−0.015"; a width that follows the labels
+        # would shift the maps as the levels change while the user draws.
+        label = QFontMetricsF(self.font()).horizontalAdvance("−0.025")
+        axis.setWidth(math.ceil(label + axis.style["tickTextOffset"][0]
+                                + max(0, axis.style["tickLength"])) + 1)
         self.addItem(self.colorbar, row=1, col=1)
         self.box.sigResized.connect(self._on_box_resized)
         self._lay_out()

@@ -2283,6 +2283,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation> + %1（其余%2个）</translation>
     </message>
     <message>
+        <source> Padding counts as −∞, so it never wins.</source>
+        <translation>填充按 −∞ 计，所以永远不会胜出。</translation>
+    </message>
+    <message>
         <source>#%1: ch %2, row %3, col %4</source>
         <translation>#%1：通道%2，第%3行，第%4列</translation>
     </message>
@@ -2362,8 +2366,8 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>%2项贡献（输入 · 权重）中最大的%1项：</translation>
     </message>
     <message>
-        <source>The framed cell wins: input row %1, col %2. Padding counts as −∞, so it never wins.</source>
-        <translation>带框的格子胜出：输入第%1行第%2列。填充按 −∞ 计，所以永远不会胜出。</translation>
+        <source>The framed cell wins: input row %1, col %2.</source>
+        <translation>带框的格子胜出：输入第%1行第%2列。</translation>
     </message>
     <message>
         <source>The window lies inside the input: no padding.</source>

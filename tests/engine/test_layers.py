@@ -93,6 +93,7 @@ def test_layer_from_dict_refuses_with_hints(d, words):
     (Conv2d(2, 3, padding="half"), "padding must be a number"),
     (Conv2d(2, 3, padding_mode="mirror"), "padding mode must be one of zeros, reflect"),
     (Conv2d(2, 3, stride=2, padding="same"), '"same" padding keeps the size only at stride 1'),
+    (Conv2d(2, 3, stride=0, padding="same"), "the stride must be at least 1, not 0"),
     (Conv2d(2, 3, bias="yes"), "bias must be true or false"),
     (MaxPool2d(True), "the pool size must be a whole number"),
     (AvgPool2d(2, count_include_pad=1), "count_include_pad must be true or false"),

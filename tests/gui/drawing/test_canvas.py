@@ -225,6 +225,32 @@ def test_with_mnist_centring_an_inset_shows_what_the_network_sees(qtbot, canvas,
     assert painted(canvas, canvas.image_rect().center()).value() < 60  # ... not on the drawing
 
 
+def test_with_centring_the_overlay_lies_on_the_ink_that_made_it(qtbot, canvas, state):
+    """An overlay (ERF, attribution) is a heatmap over the centred input: it is drawn where that
+    input came from on the drawing, as the window is, and exactly on the inset."""
+    image = np.zeros((28, 28), np.float32)
+    image[2:12, 3:8] = 1  # 10 × 5 in the corner: scaled ×2 and centred for the network
+    state.set_image(image)
+    state.set_preprocess(True)
+    state.recompute()
+    pixels = state.pixels[0]
+    row, col = np.unravel_index(np.argmax(pixels), pixels.shape)
+    overlay = np.zeros((28, 28), np.float32)
+    overlay[row, col] = 1.0
+    top, left, bottom, right = state.centring.to_drawing((row, col, row + 1, col + 1))
+    assert image[int((top + bottom) / 2), int((left + right) / 2)] == 1  # on the ink
+    ink = canvas.box_rect((top, left, bottom, right)).center()
+    raw = canvas.pixel_center(row, col)  # where the input pixel would be without centring
+    before = painted(canvas, ink), painted(canvas, raw)
+    state.set_input_overlay(overlay)
+    heat = lambda colour: colour.red() - colour.blue()  # noqa: E731 (ink and paper are grey)
+    assert heat(painted(canvas, ink)) > heat(before[0]) + 60
+    assert painted(canvas, raw) == before[1]
+    cell = canvas.inset_rect().width() / 28
+    on_inset = canvas.inset_rect().topLeft() + QPointF(col + 0.5, row + 0.5) * cell
+    assert heat(painted(canvas, on_inset)) > 60
+
+
 def test_it_has_the_contract_object_name(canvas):
     assert canvas.objectName() == "canvas"
 

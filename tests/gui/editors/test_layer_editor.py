@@ -96,7 +96,7 @@ def test_a_kernel_larger_than_the_padded_input_is_explained(qtbot, editor, state
     network, maps = state.network, state.activations
     type_and_enter(qtbot, editor.fields["kernel_size"], "31")
     assert_refused(editor, state, "kernel_size", network, maps, "smaller than the kernel")
-    assert editor.formula.text().endswith("⌊(28 − 31) / 1⌋ + 1 = -2")
+    assert editor.formula.text().endswith("⌊(28 − 31) / 1⌋ + 1 = −2")
 
 
 def test_refused_edit_can_be_reverted_or_undone(qtbot, editor, state):

@@ -82,7 +82,7 @@ def test_unequal_axes_and_causal_padding_get_one_line_each():
 
 def test_a_kernel_that_does_not_fit_shows_why():
     (line,) = formula_lines(engine.Conv2d(1, 7), (1, 5, 5))
-    assert line.endswith("⌊(5 − 7) / 1⌋ + 1 = -1")
+    assert line.endswith("⌊(5 − 7) / 1⌋ + 1 = −1")
 
 
 def test_dense_and_flatten_sizes():

@@ -78,6 +78,12 @@ def test_max_pool_marks_the_winner_which_is_the_window_maximum(qtbot, digit):
         assert grid.values[grid.marked] == grid.values.max() == _map_value(widget.state,
                                                                            widget.state.pinned)
         assert np.isneginf(grid.values[grid.padding]).all()
+        wins = [label.text() for label in widget.scroll.widget().findChildren(QLabel)
+                if label.text().startswith("The framed cell wins")]
+        assert wins == [f"The framed cell wins: input row {2 * row - 1 + grid.marked[0]}, "
+                        f"col {2 * col - 1 + grid.marked[1]}."
+                        + (" Padding counts as −∞, so it never wins." if grid.padding.any()
+                           else "")]
     assert widget.equation.text() == f"max(window) = {number(grid.values.max())}"
 
 
@@ -148,6 +154,8 @@ def test_pinned_wins_over_hovered_and_drawing_updates_the_numbers(qtbot, digit):
     assert widget.explanation is None and widget.equation.text() == ""
     state.hover(Unit(1, 0, 2, 2))
     assert widget.explanation.kind == "relu" and "hovered" in widget.title.text()
+    state.pin(Unit(1, 0, 2, 2))  # the hovered unit clicked
+    assert widget.title.text() == "relu1 · channel 1 · row 2 · col 2   (pinned)"
     state.pin(Unit(0, 1, 2, 3))
     state.hover(Unit(1, 0, 4, 4))
     assert widget.explanation.kind == "conv2d" and widget.title.text() == \

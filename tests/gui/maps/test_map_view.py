@@ -6,6 +6,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from gui.maps.map_view import MapView
 from gui.maps.mosaic import Mosaic
+from gui.present.formatting import number
 
 
 @pytest.fixture
@@ -121,5 +122,7 @@ def test_the_colorbar_labels_at_both_ends_are_whole(qapp, shown, scale):
     labels = tick_labels(view)
     values = {float(text.replace("−", "-")) for text, _ in labels}
     assert set(view.colorbar.levels()) <= values, labels  # both ends are labelled
+    assert not any("-" in text for text, _ in labels)  # the app's minus, never a hyphen
+    assert f"−{number(scale)}" in {text for text, _ in labels}
     for text, rect in labels:
         assert view.viewport().rect().contains(rect), f"{text!r} at {rect}, view {view.rect()}"

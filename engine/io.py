@@ -86,10 +86,18 @@ def save_network(net: Network, path) -> None:
     if path.suffix.lower() == ".json":
         raise ConfigError(f"{path.name}: a .json file holds only the layer spec, not the weights; "
                           f"save the network as .npz to keep them")
-    target = Path(os.path.realpath(path))
     arrays = {"spec": np.array(json.dumps(network_spec(net), indent=1))}
     for i, params in enumerate(net.params):
         arrays |= {f"p{i}_{name}": np.ascontiguousarray(a, np.float32) for name, a in params.items()}
+    write_atomically(path, lambda f: np.savez_compressed(f, **arrays))
+
+
+def write_atomically(path, fill) -> None:
+    """Write the file ``path`` through ``fill(f)`` (``f`` a binary file) so that it is always
+    either its old self or whole: written beside it under a hidden name, synced, then renamed
+    over it (through a symbolic link, its target), with the permissions of the file it replaces.
+    """
+    target = Path(os.path.realpath(path))
     # short, hidden and recognizable: a legal long name must not become too long with a suffix
     prefix = f".{target.name[:64]}."
     for stale in target.parent.glob(f"{glob.escape(prefix)}*.part"):
@@ -98,7 +106,7 @@ def save_network(net: Network, path) -> None:
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=".part")
     try:
         with os.fdopen(fd, "wb") as f:
-            np.savez_compressed(f, **arrays)
+            fill(f)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, mode)

@@ -270,8 +270,9 @@ class Network:
         """One dict per layer for tables.
 
         Keys: name, kind, description, formula (the output-size arithmetic, numbers filled in:
-        a line per axis for maps, [] when the size is kept), input_shape, output_shape, params (count), macs
-        (multiply-adds for one image), window (engine.layers.Window or None), rf (size r as
+        a line per axis for maps, [] when the size is kept), input_shape, output_shape, params
+        (the learned ones, as torch's ``parameters()`` counts them: running statistics are not),
+        macs (multiply-adds for one image), window (engine.layers.Window or None), rf (size r as
         (rows, cols)), jump ((rows, cols), None for flat outputs), start ((rows, cols) floats,
         None for flat outputs).
         """
@@ -283,7 +284,9 @@ class Network:
                 "name": self.names[i], "kind": spec.kind, "description": spec.describe(),
                 "formula": spec.formula(in_shape),
                 "input_shape": in_shape, "output_shape": self.shapes[i],
-                "params": sum(a.size for a in self.params[i].values()), "macs": macs,
+                "params": sum(self.params[i][name].size for name in spec.trainable()
+                              if name in self.params[i]),
+                "macs": macs,
                 "window": self.windows[i], "rf": geometry.size, "jump": geometry.jump,
                 "start": geometry.start})
         return rows

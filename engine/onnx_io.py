@@ -16,8 +16,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
-import os
-import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
@@ -27,7 +25,7 @@ from onnx import TensorProto, helper, numpy_helper
 
 from engine import layers as L
 from engine.errors import ConfigError
-from engine.io import network_from_spec, network_spec
+from engine.io import network_from_spec, network_spec, write_atomically
 from engine.network import Network
 from engine.normalization import Normalization
 
@@ -680,15 +678,7 @@ def network_to_onnx(net: Network) -> onnx.ModelProto:
 def save_onnx(net: Network, path) -> None:
     """Write ``net`` to ``path`` as ONNX (see :func:`network_to_onnx`), atomically."""
     data = network_to_onnx(net).SerializeToString()
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    write_atomically(path, lambda f: f.write(data))
 
 
 class _GraphWriter:

@@ -9,14 +9,13 @@ script finds the .npz next to itself; importing it defines ``model`` (in eval mo
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
 from engine import layers as L
 from engine.errors import ConfigError
+from engine.io import write_atomically
 from engine.network import Network
 
 _PAD_MODULES = {"zeros": "nn.ZeroPad2d", "reflect": "nn.ReflectionPad2d",
@@ -111,19 +110,8 @@ def export_pytorch(net: Network, path, sample=None) -> None:
         title=path.stem, weights=path.with_suffix(".npz").name, script=path.name, c=c, h=h, w=w,
         normalization="None" if norm is None else repr(norm.to_dict()),
         modules="\n".join(modules) if modules else '    ("identity", nn.Identity()),')
-    _write(path.with_suffix(".npz"), lambda f: np.savez(f, **arrays))
-    _write(path, lambda f: f.write(text.encode("utf-8")))
-
-
-def _write(path, fill):
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            fill(f)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    write_atomically(path.with_suffix(".npz"), lambda f: np.savez(f, **arrays))
+    write_atomically(path, lambda f: f.write(text.encode("utf-8")))
 
 
 def _pair(pair):

@@ -65,8 +65,11 @@ class StatusBar(QStatusBar):
 
     def _on_forward_running_changed(self, running):
         self.busy_bar.setVisible(running)
+        milliseconds = self.state.forward_ms
+        # a few changed pixels recompute in microseconds: "0.0 ms" would read as nothing done
+        shown = f"{milliseconds:.1f}" if milliseconds >= 0.05 else "< 0.1"
         self.time_label.setText(self.tr("·  computing the maps…") if running else
-                                fill(self.tr("·  forward %1 ms"), f"{self.state.forward_ms:.1f}"))
+                                fill(self.tr("·  forward %1 ms"), shown))
 
     def _on_hovered_changed(self):
         self.hover_label.setText(self.unit_text(self.state.hovered))

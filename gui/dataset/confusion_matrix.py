@@ -67,11 +67,18 @@ class ConfusionMatrix(QWidget):
         short dock still gets counts one can read."""
         metrics = self.fontMetrics()
         line = metrics.height()
-        left, top = 2.2 * line, 2.2 * line
+        left = top = self._title_height() + 1.2 * line
         accuracy_width = metrics.horizontalAdvance("100.0 %") + 10
         height = max((self.height() - top - 4) / self.classes, 8.0)
         width = max(min((self.width() - left - accuracy_width - 4) / self.classes, 2 * height), 8.0)
         return left, top, width, min(height, width)
+
+    def _titles(self):
+        return self.tr("the network said"), self.tr("the right answer")
+
+    def _title_height(self):
+        """A line of the axis titles: Chinese script stands taller than the font's line."""
+        return max(self.fontMetrics().size(0, title).height() for title in self._titles())
 
     def cell_rect(self, true, predicted) -> QRectF:
         """Where cell (``true``, ``predicted``) is drawn, in widget pixels."""
@@ -134,20 +141,19 @@ class ConfusionMatrix(QWidget):
         font = QFont(self.font())
         painter.setFont(font)
         painter.setPen(HINT)
-        line = self.fontMetrics().height()
-        painter.drawText(QRectF(left, 0, k * width, line), Qt.AlignCenter,
-                         self.tr("the network said"))
+        line, title = self.fontMetrics().height(), self._title_height()
+        said, answer = self._titles()
+        painter.drawText(QRectF(left, 0, k * width, title), Qt.AlignCenter, said)
         painter.save()
         painter.translate(0, top + k * height)
         painter.rotate(-90)
-        painter.drawText(QRectF(0, 0, k * height, line), Qt.AlignCenter,
-                         self.tr("the right answer"))
+        painter.drawText(QRectF(0, 0, k * height, title), Qt.AlignCenter, answer)
         painter.restore()
         for c in range(k):
-            painter.drawText(QRectF(left + c * width, line, width, line), Qt.AlignCenter, str(c))
-            painter.drawText(QRectF(line, top + c * height, line, height), Qt.AlignCenter, str(c))
-        painter.drawText(QRectF(left + k * width + 4, line, 200, line), Qt.AlignLeft | Qt.AlignVCenter,
-                         self.tr("right"))
+            painter.drawText(QRectF(left + c * width, title, width, line), Qt.AlignCenter, str(c))
+            painter.drawText(QRectF(title, top + c * height, line, height), Qt.AlignCenter, str(c))
+        painter.drawText(QRectF(left + k * width + 4, title, 200, line),
+                         Qt.AlignLeft | Qt.AlignVCenter, self.tr("right"))
         # Counts run to four digits: in small cells they get a smaller font, never clipped.
         painter.setFont(self.count_font())
         counts = self._counts

@@ -96,6 +96,8 @@ class KernelGrid(QWidget):
         if not cell.isModified():  # focus passing through, or a display refresh: no edit
             return
         cell.setModified(False)
+        for other in (c for line in self.cells for c in line):  # red is the newest edit's alone
+            mark_invalid(other, False)
         try:
             value = parse_cell(cell.text())
         except CellError as error:
@@ -103,7 +105,6 @@ class KernelGrid(QWidget):
             mark_invalid(cell)
             self.refused.emit(cell_error_text(error))
             return
-        mark_invalid(cell, False)
         if value != self.values[row, col]:
             self.edited.emit(row, col, value)
 

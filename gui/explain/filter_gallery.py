@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QLabel, QVBoxLayout,
 import engine
 from gui.i18n import fill, live
 from gui.i18n.engine_messages import describe
+from gui.maps.map_view import color_map
 from gui.maps.mosaic import Mosaic
 from gui.present.formatting import number
 from gui.present.naming import input_channel_name
@@ -58,7 +59,9 @@ class FilterGallery(QWidget):
         view.setMouseEnabled(False, False)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
-        self.colorbar = pg.ColorBarItem(colorMap=pg.colormap.get("CET-D1"), interactive=False, width=12)
+        # the colours of the kernel editor and the maps: blue below zero, orange above
+        self.colorbar = pg.ColorBarItem(colorMap=color_map(signed=True), interactive=False,
+                                        width=12)
         self.colorbar.setImageItem(self.image, insert_in=self.plot.getPlotItem())
         self.highlight = QGraphicsRectItem()
         pen = QPen(QColor(255, 200, 0), 0)  # cosmetic: one screen pixel at any zoom
@@ -171,7 +174,7 @@ class FilterGallery(QWidget):
         filters, channels = self.state.network.params[self._layer]["weight"].shape[:2]
         layout = (self.tr("one row per filter, one column per input channel") if channels > 1
                   else self.tr("filters in reading order"))
-        self.info.setText(fill(self.tr("%1 kernels, %2; blue negative, red positive. Click a "
+        self.info.setText(fill(self.tr("%1 kernels, %2; blue negative, orange positive. Click a "
                                        "kernel to open it in the kernel editor."),
                                filters * channels, layout))
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsPathItem
 
 from gui.i18n import fill, live
 from gui.present import colormaps
+from gui.present.formatting import MINUS
 from gui.maps.layer_view import LayerView
 from gui.maps.mosaic import Mosaic
 
@@ -44,8 +45,9 @@ class MapImage(pg.ImageItem):
 
 
 @functools.cache
-def _color_map(signed):
-    """The colorbar's ColorMap, built once: building one per layer view costs milliseconds."""
+def color_map(signed):
+    """The app's colours (``colormaps.lut``) as a colour bar's ColorMap, built once: building
+    one per layer view costs milliseconds."""
     lut = colormaps.lut(signed)
     return pg.ColorMap(np.linspace(0, 1, len(lut)), lut)
 
@@ -98,6 +100,7 @@ class MapView(LayerView):
         self._refit = QTimer(self, singleShot=True, interval=0)  # see _fit_height
         self._refit.timeout.connect(self._fit_height)
         live.on_language_change(self, self._show_suffix)  # an enlarged channel's title has words
+        live.on_language_change(self, self._label_colorbar)
         self._levels = None
         self._scratch = np.empty(self.shape, np.float32)
         self._shown = None  # the (possibly subsampled) image last given to the ImageItem
@@ -116,7 +119,7 @@ class MapView(LayerView):
             self.box.addItem(item, ignoreBounds=True)
         self.colorbar = pg.ColorBarItem(
             values=(0.0, 1.0), width=10, interactive=False, colorMapMenu=False,
-            colorMap=_color_map(signed))
+            colorMap=color_map(signed))
         self.colorbar.axis.setTextPen(self.text_color)
         axis = self.colorbar.axis
         # pyqtgraph's 45 px drop a label as wide as "−0.015"; a width that follows the labels
@@ -135,7 +138,7 @@ class MapView(LayerView):
             return
         if signed != self.signed:
             self.image.setLookupTable(colormaps.lut(signed))
-            self.colorbar.setColorMap(_color_map(signed))
+            self.colorbar.setColorMap(color_map(signed))
         self.shape, self.signed = tuple(shape), signed
         self.channel, self._maps, self._levels = None, None, None
         self.set_title_suffix("")
@@ -232,9 +235,21 @@ class MapView(LayerView):
         self.image.setImage(shown, levels=levels, autoLevels=False)
         rows, cols = self.mosaic.shape
         self.image.setRect(QRectF(0, 0, cols, rows))  # in mosaic pixels, however many are drawn
-        if levels != self._levels:  # the colorbar's axis is costly to relayout: only on change
-            self._levels = levels
+        # the colorbar's axis is costly to relayout: only on change
+        if (levels, self.per_channel) != self._levels:
+            self._levels = levels, self.per_channel
             self.colorbar.setLevels(levels)
+            self._label_colorbar()
+
+    def _label_colorbar(self):
+        """Scaled per channel, the bar runs from each map's own −max to its max: it says so,
+        rather than show numbers (±1) that no map has."""
+        if not self.per_channel:
+            self.colorbar.axis.setTicks(None)
+            return
+        peak = self.tr("max")
+        ticks = [(1.0, peak), (0.0, "0")] + ([(-1.0, MINUS + peak)] if self.signed else [])
+        self.colorbar.axis.setTicks([ticks])
 
     def sample_step(self):
         """Mosaic pixels per device pixel, rounded down (at least 1).

@@ -602,8 +602,8 @@
 <context>
     <name>FilterGallery</name>
     <message>
-        <source>%1 kernels, %2; blue negative, red positive. Click a kernel to open it in the kernel editor.</source>
-        <translation>%1个卷积核，%2；蓝色为负，红色为正。单击一个卷积核可在卷积核编辑器中打开它。</translation>
+        <source>%1 kernels, %2; blue negative, orange positive. Click a kernel to open it in the kernel editor.</source>
+        <translation>%1个卷积核，%2；蓝色为负，橙色为正。单击一个卷积核可在卷积核编辑器中打开它。</translation>
     </message>
     <message>
         <source>%1 — %2 (%3 × %4)</source>
@@ -1172,6 +1172,7 @@
     </message>
     <message>
         <source>Close the lesson (the network stays)</source>
+        <extracomment>lines of text the banner grows to before its text scrolls (the maps below keep the rest)</extracomment>
         <translation>关闭课程（网络保持不变）</translation>
     </message>
 </context>
@@ -1536,6 +1537,10 @@
     <message>
         <source> &amp;nbsp; &lt;i&gt;channel %1 (double-click: all)&lt;/i&gt;</source>
         <translation> &amp;nbsp; &lt;i&gt;通道%1（双击：全部）&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大</translation>
     </message>
 </context>
 <context>

@@ -224,13 +224,18 @@ def test_spec_recognized_by_content_whatever_the_suffix(tmp_path):
 
 
 # ---------------------------------------------------------------------------- saving details
-def test_a_saved_file_gets_the_users_umask_permissions(tmp_path):
+@pytest.mark.parametrize("name, write", [
+    ("n.npz", save_network), ("n.onnx", save_network),
+    ("n.py", lambda network, path: engine.export_pytorch(network, path))])
+def test_a_saved_file_gets_the_users_umask_permissions(tmp_path, name, write):
+    """Not mkstemp's 0600: a student hands the file to a teacher."""
     old = os.umask(0o022)
     try:
-        save_network(net(), tmp_path / "n.npz")
+        write(net(), tmp_path / name)
     finally:
         os.umask(old)
-    assert stat.S_IMODE((tmp_path / "n.npz").stat().st_mode) == 0o644
+    written = [path for path in tmp_path.iterdir()]
+    assert written and all(stat.S_IMODE(path.stat().st_mode) == 0o644 for path in written)
 
 
 def test_saving_over_a_file_keeps_its_permissions(tmp_path):

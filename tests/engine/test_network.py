@@ -188,6 +188,15 @@ def test_summary_rows():
     assert dense1["input_shape"] == (784,) and dense1["output_shape"] == (64,)
 
 
+def test_summary_counts_learned_parameters_as_torch_does():
+    """Batch norm learns γ and β per channel; its running mean and variance are buffers."""
+    net = engine.Network((1, 8, 8), [engine.Conv2d(16, 3), engine.BatchNorm2d()])
+    assert [row["params"] for row in net.summary()] == [16 * 9 + 16, 2 * 16]
+    torch = pytest.importorskip("torch")
+    model = torch.nn.Sequential(torch.nn.Conv2d(1, 16, 3), torch.nn.BatchNorm2d(16))
+    assert [sum(p.numel() for p in layer.parameters()) for layer in model] == [160, 32]
+
+
 def test_rebuilt_keeps_weights_that_fit():
     net = small_net()
     # insert a layer at the front: every later layer is unchanged and keeps its weights

@@ -19,6 +19,9 @@ def test_the_network_label_counts_parameters_and_multiply_adds(qtbot):
     state.set_layers([engine.Conv2d(4, 3, padding=1)])
     assert "40 parameters" in bar.network_label.text()
     assert bar.time_label.text().startswith("·  forward ") and bar.time_label.text().endswith(" ms")
+    state.forward_ms = 0.02  # a few changed pixels, recomputed
+    state.activationsChanged.emit()
+    assert bar.time_label.text() == "·  forward < 0.1 ms"
 
 
 def test_the_hovered_unit_and_its_value_follow_the_mouse(qtbot):

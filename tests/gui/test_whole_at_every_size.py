@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from engine.examples import EXAMPLES
 from gui.app import MODEL, start_network
 from gui.examples_menu import load_example
+from gui.explain.lesson_banner import MAX_LINES, LessonBanner
 from gui.editors.layer_form import new_layers
 from gui.main_window import MainWindow
 from gui.state import AppState, Unit
@@ -52,10 +53,15 @@ def test_every_map_whole_after_start_add_layer_open_and_each_lesson(qtbot, windo
     layers.add_layer(next(label for label in new_layers() if "onv" in label))
     settle(qtbot)
     assert map_problems(window) == [], "after Add layer"
+    banner = window.findChild(LessonBanner)
     for name in EXAMPLES:
         load_example(state, name)
         settle(qtbot)
         assert map_problems(window) == [], f"after the lesson {name}"
+        # the lesson's text is whole, in sight or a scroll away, and leaves the maps their room
+        width = banner.scroll.viewport().width()
+        assert banner.body.height() >= banner.body.heightForWidth(width), name
+        assert banner.height() <= (MAX_LINES + 2) * banner.fontMetrics().lineSpacing(), name
     assert window.open_network(MODEL) == ""
     settle(qtbot)
     assert map_problems(window) == [], "after File ▸ Open"

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFontMetrics, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from gui.dataset.dataset_panel import DatasetPanel
+from gui.i18n import live
 from tests.gui.mouse import send_mouse
 
 
@@ -80,3 +81,18 @@ def test_hovering_a_cell_says_what_it_counts(qtbot, panel):
     QApplication.sendEvent(matrix, event)
     qtbot.waitUntil(lambda: QToolTip.isVisible())
     assert QToolTip.text().startswith(matrix.cell_text(9, 9)) and "digits 9 read right" in QToolTip.text()
+
+
+def test_the_axis_titles_have_their_own_room_in_chinese(shown, trained_state, dataset):
+    """Chinese script stands taller than the font's line: "正确答案" stood over the row numbers."""
+    try:
+        live.set_language(live.CHINESE)
+        panel = shown(DatasetPanel(trained_state, dataset), 700, 420)
+        matrix = panel.matrix
+        metrics = matrix.fontMetrics()
+        title = metrics.size(0, matrix.tr("the right answer")).height()
+        assert title > metrics.height()
+        assert matrix.cell_rect(0, 0).left() >= title + metrics.horizontalAdvance("9")
+        assert matrix.cell_rect(0, 0).top() >= title + metrics.height()
+    finally:
+        live.set_language(live.ENGLISH)

@@ -59,6 +59,10 @@ def test_refuses_unreadable_text(qtbot, grid):
         type_and_enter(qtbot, grid.cells[0][1], "x")
     assert "not a number" in refusal.args[0]
     assert grid.cells[0][1].text() == "0.25" and grid.cells[0][1].property("invalid")
+    type_and_enter(qtbot, grid.cells[1][1], "y")  # the newest refusal alone is red
+    assert grid.cells[1][1].property("invalid") and not grid.cells[0][1].property("invalid")
+    type_and_enter(qtbot, grid.cells[0][0], "3")
+    assert not any(cell.property("invalid") for line in grid.cells for cell in line)
 
 
 def test_retyping_the_same_value_is_not_an_edit(qtbot, grid):

@@ -7,6 +7,7 @@ from PySide6.QtTest import QTest
 
 import engine
 from gui.explain.filter_gallery import FilterGallery
+from gui.present import colormaps
 
 
 @pytest.fixture
@@ -108,3 +109,10 @@ def test_a_smaller_network_with_the_selection_beyond_it_is_shown_without_error(q
     assert state.selected_layer == 0
     state.undo_stack.undo()
     state.undo_stack.redo()
+
+
+def test_kernels_have_the_colours_of_the_kernel_editor_and_the_maps(gallery):
+    """Blue below zero, orange above, as everywhere else in the app (not red and white)."""
+    table = gallery.colorbar.colorMap().getLookupTable(nPts=len(colormaps.DIVERGING), alpha=False)
+    np.testing.assert_allclose(table, colormaps.DIVERGING[:, :3], atol=2)
+    assert "blue negative, orange positive" in gallery.info.text()

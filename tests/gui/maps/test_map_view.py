@@ -126,3 +126,17 @@ def test_the_colorbar_labels_at_both_ends_are_whole(qapp, shown, scale):
     assert f"−{number(scale)}" in {text for text, _ in labels}
     for text, rect in labels:
         assert view.viewport().rect().contains(rect), f"{text!r} at {rect}, view {view.rect()}"
+
+
+@pytest.mark.parametrize("signed, expected", [(True, ["max", "0", "−max"]), (False, ["max", "0"])])
+def test_scaled_per_channel_the_colorbar_reads_each_maps_max_not_numbers(qapp, shown, signed,
+                                                                         expected):
+    view = shown(MapView("conv1", (8, 28, 28), signed=signed), 600, 300)
+    data = 4 * maps(shape=(8, 28, 28))
+    view.set_maps(data if signed else np.abs(data), per_channel=True)
+    view.grab()
+    assert sorted(text for text, _ in tick_labels(view)) == sorted(expected)
+    view.set_maps(data if signed else np.abs(data), per_channel=False)
+    view.grab()
+    assert "max" not in {text for text, _ in tick_labels(view)}
+

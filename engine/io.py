@@ -77,6 +77,14 @@ def save_network(net: Network, path) -> None:
     followed (the file it points to is replaced, the link kept); the file gets the permissions
     of the file it replaces, or the user's umask; a temporary left by a save that was killed is
     removed. A .json path is refused: JSON holds the layers but not the weights.
+
+    Raises
+    ------
+    ConfigError
+        For a .json path, or a network ONNX cannot express; the message does not name the
+        file (whoever asked for it knows it and names it once).
+    OSError
+        When the file cannot be written.
     """
     path = Path(path)
     if path.suffix.lower() == ".onnx":
@@ -84,8 +92,8 @@ def save_network(net: Network, path) -> None:
         save_onnx(net, path)
         return
     if path.suffix.lower() == ".json":
-        raise ConfigError(f"{path.name}: a .json file holds only the layer spec, not the weights; "
-                          f"save the network as .npz to keep them")
+        raise ConfigError("a .json file holds only the layer spec, not the weights; save the "
+                          "network as .npz to keep them")
     arrays = {"spec": np.array(json.dumps(network_spec(net), indent=1))}
     for i, params in enumerate(net.params):
         arrays |= {f"p{i}_{name}": np.ascontiguousarray(a, np.float32) for name, a in params.items()}

@@ -65,12 +65,13 @@ class OnnxImport(NamedTuple):
 
 # --------------------------------------------------------------------------------- reading
 def open_onnx(path) -> onnx.ModelProto:
-    """The model in ``path``, its size judged before it is read; ConfigError if unreadable."""
+    """The model in ``path``, its size judged before it is read; ConfigError if unreadable (the
+    message leaves the file to the caller, who names it once)."""
     path = Path(path)
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise ConfigError(f"cannot open {path}: {error.strerror or error}") from None
+        raise ConfigError(f"cannot open the file: {error.strerror or error}") from None
     if size > MAX_FILE_BYTES:
         raise ConfigError(f"the file is {size / 2**20:.0f} MB; ConvScope opens ONNX models up to "
                           f"{MAX_FILE_BYTES // 2**20} MB (small CNNs are a few MB at most)")

@@ -219,8 +219,9 @@ class MainWindow(QMainWindow):
         self._build_view_menu(self._menu(bar, lambda self: self.tr("&View")))
         self._build_help_menu(self._menu(bar, lambda self: self.tr("&Help")))
 
-    def _network_filter(self):
-        return self.tr("ConvScope networks (*.npz *.json);;All files (*)")
+    def _save_filter(self):
+        """What Save writes: a .npz (a .json spec cannot keep the weights; ONNX is an export)."""
+        return self.tr("ConvScope networks (*.npz);;All files (*)")
 
     def _open_filter(self):
         return self.tr("Networks (*.npz *.json *.onnx);;ConvScope networks (*.npz *.json);;"
@@ -358,7 +359,7 @@ class MainWindow(QMainWindow):
         self._with_path(self.open_network, self.tr("Open network"), self._open_filter())
 
     def _on_save_triggered(self):
-        self._with_path(self.save_network, self.tr("Save network"), self._network_filter(),
+        self._with_path(self.save_network, self.tr("Save network"), self._save_filter(),
                         "network.npz")
 
     def _on_load_image_triggered(self):
@@ -432,8 +433,7 @@ class MainWindow(QMainWindow):
         try:
             dialog = OnnxImportDialog(self.state, path, self)
         except (engine.ConfigError, OSError) as error:
-            return self.warn(self.tr("Cannot open the model"),
-                             f"{Path(path).name}: {engine_text(str(error))}")
+            return self.warn(self.tr("Cannot open the model"), _file_refusal(path, error))
         if self._import_dialog is not None:
             self._import_dialog.deleteLater()
         self._import_dialog = dialog
@@ -455,21 +455,22 @@ class MainWindow(QMainWindow):
             self.state.network, path, sample=self.state.model_input), path)
 
     def _export(self, write, path):
-        try:
-            write()
-        except (engine.ConfigError, OSError) as error:
-            return self.warn(self.tr("Cannot export the network"),
-                             f"{Path(path).name}: {engine_text(str(error))}")
-        self.statusBar().showMessage(fill(self.tr("Exported to %1"), path), 5000)
-        return ""
+        return self._write_file(write, path, self.tr("Cannot export the network"),
+                                self.tr("Exported to %1"))
 
     def save_network(self, path):
         """Save the current network to ``path``; returns the reason it failed or ''."""
+        return self._write_file(lambda: engine.save_network(self.state.network, path), path,
+                                self.tr("Cannot save the network"), self.tr("Saved to %1"))
+
+    def _write_file(self, write, path, refused, written):
+        """``write()`` the file ``path``: a refusal is warned of under the title ``refused``,
+        success said in the status bar (``written``, %1 the path). Returns the refusal or ''."""
         try:
-            engine.save_network(self.state.network, path)
+            write()
         except (engine.ConfigError, OSError) as error:
-            return self.warn(self.tr("Cannot save the network"),
-                             f"{Path(path).name}: {engine_text(str(error))}")
+            return self.warn(refused, _file_refusal(path, error))
+        self.statusBar().showMessage(fill(written, path), 5000)
         return ""
 
     def load_image(self, path):
@@ -635,10 +636,9 @@ class MainWindow(QMainWindow):
     def _ask_how_to_quit(self, path, error):
         """The network could not be remembered (disk full, folder read-only): say so and offer to
         save it elsewhere, to quit anyway, or to stay."""
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         box = QMessageBox(QMessageBox.Warning, self.tr("The network cannot be remembered"), fill(
             self.tr("ConvScope could not keep the current network for next time in %1 (%2). "
-                    "Save it somewhere else before quitting?"), path.parent, engine_text(reason)),
+                    "Save it somewhere else before quitting?"), path.parent, _error_words(error)),
             QMessageBox.NoButton, self)
         box.setObjectName("quitBox")
         box.setAttribute(Qt.WA_DeleteOnClose)
@@ -651,7 +651,7 @@ class MainWindow(QMainWindow):
             role = box.buttonRole(button)
             if role == QMessageBox.AcceptRole:
                 self._with_path(self._save_and_quit, self.tr("Save network"),
-                                self._network_filter(), "network.npz")
+                                self._save_filter(), "network.npz")
             elif role == QMessageBox.DestructiveRole:
                 self._quit_without_remembering = True
                 self.close()
@@ -662,3 +662,16 @@ class MainWindow(QMainWindow):
         if not self.save_network(path):
             self._quit_without_remembering = True
             self.close()
+
+
+def _file_refusal(path, error):
+    """Why ``path`` could not be written (or opened), naming the file once: the engine's
+    ConfigError leaves the file to its caller."""
+    return f"{Path(path).name}: {_error_words(error)}"
+
+
+def _error_words(error):
+    """``error`` in the user's words: an OSError's description (its own text adds Python's
+    error number and the whole path), an engine message in the interface language."""
+    return engine_text(error.strerror if isinstance(error, OSError) and error.strerror
+                       else str(error))

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QLabel, QVBoxLayout,
 import engine
 from gui.i18n import fill, live
 from gui.i18n.engine_messages import describe
-from gui.maps.map_view import color_map
 from gui.maps.mosaic import Mosaic
+from gui.present import colormaps
 from gui.present.formatting import number
 from gui.present.naming import input_channel_name
 
@@ -60,8 +60,8 @@ class FilterGallery(QWidget):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         # the colours of the kernel editor and the maps: blue below zero, orange above
-        self.colorbar = pg.ColorBarItem(colorMap=color_map(signed=True), interactive=False,
-                                        width=12)
+        self.colorbar = pg.ColorBarItem(colorMap=pg.ColorMap(*colormaps.stops(signed=True)),
+                                        interactive=False, width=12)
         self.colorbar.setImageItem(self.image, insert_in=self.plot.getPlotItem())
         self.highlight = QGraphicsRectItem()
         pen = QPen(QColor(255, 200, 0), 0)  # cosmetic: one screen pixel at any zoom

@@ -68,6 +68,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("engine", "the file has arrays that belong to no layer: %1"),
     QT_TRANSLATE_NOOP("engine", 'the network spec has no "%1"'),
     QT_TRANSLATE_NOOP("engine", "cannot open %1: %2"),
+    QT_TRANSLATE_NOOP("engine", "cannot open the file: %1"),
     QT_TRANSLATE_NOOP("engine", "%1: %2"),
     QT_TRANSLATE_NOOP("engine", "the spec is not valid JSON (%1 at line %2, column %3)"),
     QT_TRANSLATE_NOOP("engine", "layer %1 (%2) has no %3 in the file"),
@@ -214,8 +215,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("engine",
         "this network file has version %1; this ConvScope reads version %2%3"),
     QT_TRANSLATE_NOOP("engine",
-        "%1: a .json file holds only the layer spec, not the weights; save the network as .npz to"
-        " keep them"),
+        "a .json file holds only the layer spec, not the weights; save the network as .npz to "
+        "keep them"),
     QT_TRANSLATE_NOOP("engine",
         "the spec nests lists and objects more than %1 deep; a network spec never needs that"),
     QT_TRANSLATE_NOOP("engine",

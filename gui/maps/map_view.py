@@ -45,11 +45,9 @@ class MapImage(pg.ImageItem):
 
 
 @functools.cache
-def color_map(signed):
-    """The app's colours (``colormaps.lut``) as a colour bar's ColorMap, built once: building
-    one per layer view costs milliseconds."""
-    lut = colormaps.lut(signed)
-    return pg.ColorMap(np.linspace(0, 1, len(lut)), lut)
+def _color_map(signed):
+    """The colorbar's ColorMap, built once: building one per layer view costs milliseconds."""
+    return pg.ColorMap(*colormaps.stops(signed))
 
 
 def _outline(color, width):
@@ -119,7 +117,7 @@ class MapView(LayerView):
             self.box.addItem(item, ignoreBounds=True)
         self.colorbar = pg.ColorBarItem(
             values=(0.0, 1.0), width=10, interactive=False, colorMapMenu=False,
-            colorMap=color_map(signed))
+            colorMap=_color_map(signed))
         self.colorbar.axis.setTextPen(self.text_color)
         axis = self.colorbar.axis
         # pyqtgraph's 45 px drop a label as wide as "−0.015"; a width that follows the labels
@@ -138,7 +136,7 @@ class MapView(LayerView):
             return
         if signed != self.signed:
             self.image.setLookupTable(colormaps.lut(signed))
-            self.colorbar.setColorMap(color_map(signed))
+            self.colorbar.setColorMap(_color_map(signed))
         self.shape, self.signed = tuple(shape), signed
         self.channel, self._maps, self._levels = None, None, None
         self.set_title_suffix("")

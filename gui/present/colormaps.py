@@ -54,6 +54,13 @@ def lut(signed):
     return DIVERGING if signed else SEQUENTIAL
 
 
+def stops(signed):
+    """``lut(signed)`` as (positions from 0 to 1, colours): the stops of a colour bar's map
+    (``pyqtgraph.ColorMap(*stops(signed))``)."""
+    table = lut(signed)
+    return np.linspace(0.0, 1.0, len(table)), table
+
+
 def levels(data, signed):
     """Display levels (low, high) for ``data``: symmetric about 0 when ``signed``, else from 0.
 

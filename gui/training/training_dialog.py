@@ -2,7 +2,9 @@
 
 Training runs in a worker thread on its own copy of the network; the dialog applies the worker's
 weight copies to the state once per epoch (live, no undo entry) and the final weights as one
-undoable step. "Revert" puts the weights from before the last run back, also as one step.
+undoable step. "Revert" puts the weights from before the last run back, also as one step, while
+the network is still the one that run left: any later change of it (another network, an edit,
+undoing the run) ends the run's offer.
 """
 
 from __future__ import annotations
@@ -29,10 +31,6 @@ DEFAULT_DATA = SHIPPED_DIGITS
 # Peak learning rates of the one-cycle schedule that train the digit network from scratch.
 OPTIMIZERS = {QT_TRANSLATE_NOOP("TrainingDialog", "Adam"): ("adam", DEFAULTS["lr"]),
               QT_TRANSLATE_NOOP("TrainingDialog", "SGD with momentum"): ("sgd", 0.05)}
-
-
-def _same_structure(a, b):
-    return tuple(a.input_shape) == tuple(b.input_shape) and list(a.layers) == list(b.layers)
 
 
 class TrainingDialog(QDialog):
@@ -66,6 +64,7 @@ class TrainingDialog(QDialog):
         self._retranslate()
         live.on_language_change(self, self._retranslate)
         QCoreApplication.instance().aboutToQuit.connect(self._stop_worker)
+        state.networkChanged.connect(self._on_network_changed)
 
     # ------------------------------------------------------------------ layout
     def _build(self):
@@ -259,11 +258,13 @@ class TrainingDialog(QDialog):
         except engine.ConfigError as error:
             self._say(engine_text(str(error)), error=True)
             return
-        self._target, self._before = self.state.network, self.state.network_copy()
+        self._before = None  # the last run's offer ends: not a change since it (below)
+        before = self.state.network_copy()
         if self.start_from.currentIndex() == 1:
             # The maps and the prediction show the network being trained, not the weights it
             # started over from (a trained model's "100 % sure" beside "18 % right" in epoch 1).
             self.state.show_params(job.network.params)
+        self._target, self._before = self.state.network, before
         self._summary = ""
         self.curves.clear(job.epochs)
         self.progress.setValue(0)
@@ -322,7 +323,13 @@ class TrainingDialog(QDialog):
         stopped = self._worker.stopped
         self._thread.wait()
         self._thread.deleteLater()  # not kept as the dialog's child, one per run, until it closes
+        self._land(params, error, stopped)
         self._thread = self._worker = None
+        self._set_running(False)
+        self.trainingFinished.emit()
+
+    def _land(self, params, error, stopped):
+        """Apply the run's result (while ``is_training``: the change is the run's own)."""
         if error:
             if self.state.network is self._target:  # the live previews are undone
                 self.state.show_params(self._before.params)
@@ -342,8 +349,6 @@ class TrainingDialog(QDialog):
                                    else self.tr("Train network"), before=self._before.params)
             self._say(lambda self, summary=self._summary: self._finished_text(stopped, summary))
             self._set_progress(lambda self: self.tr("stopped") if stopped else self.tr("done"))
-        self._set_running(False)
-        self.trainingFinished.emit()
 
     def _finished_text(self, stopped, summary):
         what = (self.tr("Stopped; the weights learned so far are kept") if stopped
@@ -353,17 +358,31 @@ class TrainingDialog(QDialog):
                             "Edit ▸ Undo does too."), what, summary)
 
     def revert(self):
-        """Restore the weights from before the last run, as one undoable step."""
-        if self._before is None:
+        """Restore the weights from before the last run, as one undoable step (offered while the
+        network is as that run left it, so they fit)."""
+        before, self._before = self._before, None  # its own step does not end the run's offer
+        if before is None:
             return
-        if not _same_structure(self.state.network, self._before):
-            self._say(lambda self: self.tr("The layers changed since training, so the old weights "
-                                           "no longer fit."), error=True)
-        else:
-            self.state.set_weights(self._before.params, self.tr("Revert training"))
-            self._say(lambda self: self.tr("The weights from before training are back."))
-        self._before = None
+        self.state.set_weights(before.params, self.tr("Revert training"))
+        self._say(lambda self: self.tr("The weights from before training are back."))
         self._set_running(False)
+
+    def _on_network_changed(self):
+        """Another network, an edit or undoing the run since it ended: its weights are no longer
+        the network's, so Revert would throw away that change, and the run's curves and summary
+        describe a network that is gone. (While a run goes on or lands, changes are its own:
+        edits of the network wait for it to end.)"""
+        if self.is_training or self._before is None:
+            return
+        self._before = None
+        self._summary = ""
+        self.curves.clear(self.epochs.value())
+        self.progress.setValue(0)
+        self._set_progress(lambda self: self.tr("not started"))
+        self._say(lambda self: self.tr("The network changed since the last run, so Revert no "
+                                       "longer applies; Edit ▸ Undo still goes back step by "
+                                       "step."))
+        self.revert_button.setEnabled(False)
 
     def _stop_worker(self):
         """Cancel a running worker and wait for it: it must not outlive the dialog or the app."""

@@ -1327,8 +1327,8 @@
         <translation>ConvScope 无法在%1中保存当前网络以供下次使用（%2）。退出前先把它保存到别处吗？</translation>
     </message>
     <message>
-        <source>ConvScope networks (*.npz *.json);;All files (*)</source>
-        <translation>ConvScope 网络 (*.npz *.json);;所有文件 (*)</translation>
+        <source>ConvScope networks (*.npz);;All files (*)</source>
+        <translation>ConvScope 网络 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
         <source>ConvScope — draw a digit, watch a CNN think</source>
@@ -1494,6 +1494,10 @@
     <message>
         <source>Save the layers and weights</source>
         <translation>保存各层及其权重</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到%1</translation>
     </message>
     <message>
         <source>Sliding window</source>
@@ -2198,8 +2202,8 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>图像是%1×%2像素，但网络的输入是%3×%4。请把输入尺寸设为%1×%2，或选择与网络尺寸相同的图像。</translation>
     </message>
     <message>
-        <source>The layers changed since training, so the old weights no longer fit.</source>
-        <translation>训练之后层已经改变，旧的权重不再适用。</translation>
+        <source>The network changed since the last run, so Revert no longer applies; Edit ▸ Undo still goes back step by step.</source>
+        <translation>上次训练之后网络已经改变，所以“还原”不再适用；“编辑 ▸ 撤销”仍可一步步退回。</translation>
     </message>
     <message>
         <source>The network was replaced or its layers changed while it was training, so the trained weights were not applied.</source>
@@ -2687,10 +2691,6 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>%1: a .json file holds only the layer spec, not the weights; save the network as .npz to keep them</source>
-        <translation>%1：.json 文件只保存层的描述，不保存权重；要保留权重，请把网络保存为 .npz</translation>
     </message>
     <message>
         <source>%1: expected one &apos;*%2*idx*&apos; file, found %3</source>
@@ -3299,6 +3299,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>%1层需要%2</translation>
     </message>
     <message>
+        <source>a .json file holds only the layer spec, not the weights; save the network as .npz to keep them</source>
+        <translation>.json 文件只保存层的描述，不保存权重；要保留权重，请把网络保存为 .npz</translation>
+    </message>
+    <message>
         <source>a layer must be written as an object like {&quot;type&quot;: &quot;relu&quot;}, not %1</source>
         <translation>一层必须写成对象，例如 {&quot;type&quot;: &quot;relu&quot;}，而不是%1</translation>
     </message>
@@ -3374,6 +3378,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>cannot open %1: %2</source>
         <translation>无法打开%1：%2</translation>
+    </message>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation>无法打开文件：%1</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>

@@ -6,7 +6,7 @@ from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, QSetting
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QDialog, QDockWidget,
-                               QDoubleSpinBox, QLineEdit, QMessageBox, QTabBar, QWidget)
+                               QDoubleSpinBox, QFileDialog, QLineEdit, QMessageBox, QTabBar, QWidget)
 
 import engine
 from gui.app import start_network
@@ -113,6 +113,7 @@ def test_status_bar_shows_size_cost_time_and_the_hovered_value(qtbot, main_windo
 def test_open_and_save_network_round_trip(qtbot, main_window, state, tmp_path):
     path = tmp_path / "net.npz"
     assert main_window.save_network(path) == ""
+    assert main_window.statusBar().currentMessage() == f"Saved to {path}"  # as an export says
     state.set_layers([engine.Conv2d(3, 3)])
     assert main_window.open_network(path) == ""
     assert state.network.layers == engine.default_digit_network().layers
@@ -253,6 +254,35 @@ def test_file_menu_asks_for_a_path_and_cancel_does_nothing(qtbot, main_window, s
     assert state.undo_stack.count() == 0
     qtbot.keyClick(main_window, Qt.Key_O, Qt.ControlModifier)
     assert state.network.layers == [engine.Conv2d(3, 3)]
+
+
+def test_save_offers_what_it_writes_and_a_refusal_names_the_file_once(
+        qtbot, main_window, state, tmp_path, monkeypatch):
+    folder = tmp_path / "nets"
+    folder.mkdir()
+    offered = {}
+
+    def answer(dialog):
+        saving = dialog.acceptMode() == QFileDialog.AcceptSave
+        offered["save" if saving else "open"] = dialog.nameFilters()
+        return folder / "mynet.json" if saving else ""
+    answer_file_dialogs(monkeypatch, answer)
+    qtbot.keyClick(main_window, Qt.Key_O, Qt.ControlModifier)  # cancelled
+    assert "*.json" in offered["open"][0]  # a layer spec opens
+    qtbot.keyClick(main_window, Qt.Key_S, Qt.ControlModifier)
+    assert offered["save"] == ["ConvScope networks (*.npz)", "All files (*)"]
+    # typed anyway, under "All files": refused, in words naming the file once
+    assert error_box(main_window) == ("mynet.json: a .json file holds only the layer spec, not "
+                                      "the weights; save the network as .npz to keep them")
+    assert not list(folder.iterdir())
+
+
+def test_file_errors_name_the_file_once_in_plain_words(main_window, tmp_path):
+    missing = tmp_path / "missing"
+    reason = main_window.save_network(missing / "n.npz")
+    assert reason == "n.npz: No such file or directory" and error_box(main_window) == reason
+    reason = main_window.export_pytorch(missing / "n.py")
+    assert reason == "n.py: No such file or directory" and error_box(main_window) == reason
 
 
 def test_hovering_a_map_unit_in_the_window_outlines_its_window_on_the_canvas(

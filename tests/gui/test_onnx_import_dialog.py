@@ -118,7 +118,10 @@ def test_export_menu_writes_onnx_and_pytorch(main_window, state, tmp_path):
     assert main_window.export_pytorch(tmp_path / "n.py") == ""
     assert (tmp_path / "n.npz").exists() and "nn.Sequential" in (tmp_path / "n.py").read_text()
     reason = main_window.export_onnx(tmp_path / "missing" / "n.onnx")
-    assert "n.onnx" in reason and error_box(main_window) == reason
+    assert reason == "n.onnx: No such file or directory" and error_box(main_window) == reason
+    reason = main_window.open_network(tmp_path / "gone.onnx")
+    assert reason == "gone.onnx: cannot open the file: No such file or directory"
+    assert error_box(main_window) == reason
     export = action(main_window, "Export").menu()
     assert [a.text() for a in export.actions()] == ["&Maps as PNG…", "&ONNX…", "&PyTorch script…"]
 

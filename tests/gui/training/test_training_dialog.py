@@ -117,6 +117,65 @@ def test_revert_restores_the_weights_from_before_training(qtbot, dialog, tiny_st
     assert_same(weights(tiny_state), trained)
 
 
+def assert_run_forgotten(dialog):
+    """The dialog no longer offers the last run's Revert, nor shows its curves or summary."""
+    assert not dialog.revert_button.isEnabled()
+    assert "Revert no longer applies" in dialog.status.text()
+    assert "Revert puts" not in dialog.status.text() and "Done" not in dialog.status.text()
+    assert dialog.curves.point_counts() == (0, 0)
+    assert dialog.progress.text() == "not started"
+
+
+@pytest.mark.parametrize("change", ["kernel", "network", "layers"])
+def test_revert_is_withdrawn_once_the_network_changes_after_the_run(qtbot, dialog, tiny_state,
+                                                                   change):
+    train(qtbot, dialog)
+    assert dialog.revert_button.isEnabled() and "Revert puts" in dialog.status.text()
+    tiny_state.set_image(np.eye(8, dtype=np.float32))  # the drawing is not the network
+    assert dialog.revert_button.isEnabled()
+    if change == "kernel":
+        kernel = tiny_state.network.params[0]["weight"].copy()
+        kernel[0, 0, 1, 1] = 7.0
+        assert tiny_state.set_param(0, "weight", kernel) == ""
+    elif change == "network":
+        assert tiny_state.set_network(engine.Network(tiny_state.network.input_shape,
+                                                     list(tiny_state.network.layers),
+                                                     seed=5)) == ""
+    else:
+        layers = list(tiny_state.network.layers)
+        assert tiny_state.set_layers([engine.Conv2d(3, 3)] + layers[1:]) == ""
+    edited = weights(tiny_state)
+    steps = tiny_state.undo_stack.count()
+    assert_run_forgotten(dialog)
+    dialog.revert()  # even asked for directly, it no longer throws the change away
+    assert_same(weights(tiny_state), edited)
+    assert tiny_state.undo_stack.count() == steps
+
+
+def test_undoing_the_run_withdraws_revert(qtbot, dialog, tiny_state):
+    before = weights(tiny_state)
+    train(qtbot, dialog)
+    tiny_state.undo()
+    assert_same(weights(tiny_state), before)
+    assert_run_forgotten(dialog)
+    tiny_state.redo()  # the trained weights are back, as a step of the history, not the run's
+    assert not dialog.revert_button.isEnabled()
+
+
+def test_a_new_run_offers_revert_to_the_weights_before_it(qtbot, dialog, tiny_state):
+    train(qtbot, dialog)
+    kernel = tiny_state.network.params[0]["weight"].copy()
+    kernel[0, 0, 0, 0] = 3.0
+    tiny_state.set_param(0, "weight", kernel)
+    edited = weights(tiny_state)
+    dialog.start_from.setCurrentIndex(1)  # from scratch: the fresh weights shown are the run's
+    train(qtbot, dialog)
+    assert dialog.revert_button.isEnabled() and "Revert puts" in dialog.status.text()
+    QTest.mouseClick(dialog.revert_button, Qt.LeftButton)
+    assert_same(weights(tiny_state), edited)
+    assert "from before training are back" in dialog.status.text()
+
+
 def test_cancel_stops_within_a_second_and_keeps_what_was_learned(qtbot, dialog, tiny_state,
                                                                 tmp_path):
     # Enough digits that the run cannot end on its own before Cancel is pressed.
@@ -325,3 +384,33 @@ def test_while_training_runs_undo_and_network_edits_wait_and_say_why(qtbot, main
         undo.trigger()
     assert state.undo_stack.index() == 0
     assert state.network.params[0]["weight"][0, 0, 0, 0] == original
+
+
+def test_after_a_new_network_and_a_kernel_edit_the_reopened_dialog_offers_no_revert(
+        qtbot, main_window, state):
+    """The tester's steps: train, cancel, close; Ctrl+N; edit a conv1 kernel cell; Ctrl+T."""
+    from gui.editors.kernel_editor import KernelEditor
+    from tests.gui.keyboard import type_and_enter
+    from tests.gui.test_main_window import action
+    main_window.show_training()
+    dialog = main_window.findChild(TrainingDialog)
+    dialog.epochs.setValue(dialog.epochs.maximum())
+    dialog.batch_size.setValue(1)
+    QTest.mouseClick(dialog.train_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.curves.point_counts()[0] > 0, timeout=10_000)
+    with qtbot.waitSignal(dialog.trainingFinished, timeout=10_000):
+        QTest.mouseClick(dialog.cancel_button, Qt.LeftButton)
+    assert dialog.revert_button.isEnabled()
+    dialog.close()
+    action(main_window, "Trained digit network").trigger()
+    state.select_layer(0)
+    kernels = main_window.findChild(KernelEditor, "kernelEditor")
+    type_and_enter(qtbot, kernels.grid.cells[1][1], "2")
+    edited = weights(state)
+    assert edited[0]["weight"][0, 0, 1, 1] == 2.0
+    action(main_window, "Train the network…").trigger()
+    assert dialog.isVisible() and not dialog.revert_button.isEnabled()
+    assert "Stopped" not in dialog.status.text() and "Revert puts" not in dialog.status.text()
+    assert dialog.curves.point_counts() == (0, 0)
+    dialog.revert()
+    assert_same(weights(state), edited)

@@ -139,8 +139,8 @@ def find_idx_pair(folder) -> tuple[Path, Path]:
     for role in ("images", "labels"):
         matches = sorted(folder.glob(f"*{role}*idx*")) if folder.is_dir() else []
         if len(matches) != 1:
-            what = "no" if not matches else f"{len(matches)}"
-            raise ConfigError(f"{folder}: expected one '*{role}*idx*' file, found {what}")
+            raise ConfigError(f"{folder}: expected one '*{role}*idx*' file, found {len(matches)}"
+                              if matches else f"{folder}: no '*{role}*idx*' file found")
         found.append(matches[0])
     return found[0], found[1]
 

@@ -925,9 +925,10 @@ class Dense(Layer):
 
     def formula(self, in_shape):
         inputs, outputs = math.prod(in_shape), self.out_features
-        biases = f" + {outputs} biases" if self.bias else ""
-        total = outputs * inputs + (outputs if self.bias else 0)
-        return [f"{outputs} × {inputs} weights{biases} = {total:,} parameters"]
+        if self.bias:  # whole sentences, each translated as one (gui.i18n.engine_messages)
+            return [f"{outputs} × {inputs} weights + {outputs} biases = "
+                    f"{outputs * inputs + outputs:,} parameters"]
+        return [f"{outputs} × {inputs} weights = {outputs * inputs:,} parameters"]
 
     def param_shapes(self, in_shape):
         shapes = {"weight": (self.out_features, math.prod(in_shape))}

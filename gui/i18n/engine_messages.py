@@ -48,6 +48,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("engine", "%1: labels must be 0 or more, found %2"),
     QT_TRANSLATE_NOOP("engine", "cannot read %1: %2"),
     QT_TRANSLATE_NOOP("engine", "%1: expected one '*%2*idx*' file, found %3"),
+    QT_TRANSLATE_NOOP("engine", "%1: no '*%2*idx*' file found"),
     QT_TRANSLATE_NOOP("engine", "%1 looks gzip-compressed but is damaged or cut short"),
     QT_TRANSLATE_NOOP("engine",
         "the effective receptive field needs the image x it is measured on"),
@@ -416,6 +417,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("engine", "output padding"),
     QT_TRANSLATE_NOOP("engine", "groups"),
     QT_TRANSLATE_NOOP("engine", "filters"),
+    QT_TRANSLATE_NOOP("engine", "input channels"),
     QT_TRANSLATE_NOOP("engine", "channel"),
     QT_TRANSLATE_NOOP("engine", "weights"),
     QT_TRANSLATE_NOOP("engine", "addend"),
@@ -425,6 +427,10 @@ WORDS = (
     QT_TRANSLATE_NOOP("engine", "fill value"),
     QT_TRANSLATE_NOOP("engine", "running mean"),
     QT_TRANSLATE_NOOP("engine", "running var"),
+    QT_TRANSLATE_NOOP("engine", "running variance"),
+    # the input normalisation's two lists
+    QT_TRANSLATE_NOOP("engine", "mean"),
+    QT_TRANSLATE_NOOP("engine", "std"),
     # what onnx_io.SUPPORTED lists, in a refusal of an operation
     QT_TRANSLATE_NOOP("engine",
         "Conv (grouped too), ConvTranspose, BatchNormalization, MaxPool, AveragePool, "
@@ -442,7 +448,11 @@ DESCRIPTIONS = (
     QT_TRANSLATE_NOOP("engine", "avg pool %1"),
     QT_TRANSLATE_NOOP("engine", "dense %1"),
     QT_TRANSLATE_NOOP("engine", "flatten"),
+    QT_TRANSLATE_NOOP("engine", "relu"),
     QT_TRANSLATE_NOOP("engine", "leaky relu"),
+    QT_TRANSLATE_NOOP("engine", "sigmoid"),
+    QT_TRANSLATE_NOOP("engine", "tanh"),
+    QT_TRANSLATE_NOOP("engine", "softmax"),
     QT_TRANSLATE_NOOP("engine", "transposed conv %1"),
     QT_TRANSLATE_NOOP("engine", "batch norm"),
     QT_TRANSLATE_NOOP("engine", "dropout %1"),
@@ -451,6 +461,13 @@ DESCRIPTIONS = (
     QT_TRANSLATE_NOOP("engine", "reflect"),
     QT_TRANSLATE_NOOP("engine", "replicate"),
     QT_TRANSLATE_NOOP("engine", "circular"),
+)
+
+#: the size arithmetic of the layers without a window (``Layer.formula``), in the layer editor
+FORMULAS = (
+    QT_TRANSLATE_NOOP("engine", "%1 = %2 numbers in one list"),
+    QT_TRANSLATE_NOOP("engine", "%1 × %2 weights + %3 biases = %4 parameters"),
+    QT_TRANSLATE_NOOP("engine", "%1 × %2 weights = %3 parameters"),
 )
 
 #: the layer kinds' titles and summaries, and their settings' labels and tooltips (the
@@ -742,7 +759,7 @@ LESSONS = (
 NAMES = {"node %1 (%2)": {1, 2}, "node %1 (%2) %3": {1, 2}}
 
 _HOLE = re.compile(r"%(\d)")
-_CATALOGUE = MESSAGES + WORDS + DESCRIPTIONS + SPECS + LESSONS
+_CATALOGUE = MESSAGES + WORDS + DESCRIPTIONS + FORMULAS + SPECS + LESSONS
 _EXACT = frozenset(t for t in _CATALOGUE if not _HOLE.search(t))
 _TEMPLATES = tuple(t for t in _CATALOGUE if _HOLE.search(t))
 

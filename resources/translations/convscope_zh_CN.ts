@@ -2576,6 +2576,11 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>%1（%2）：%3</translation>
     </message>
     <message>
+        <source>%1 = %2 numbers in one list</source>
+        <extracomment>the size arithmetic of the layers without a window (``Layer.formula``), in the layer editor</extracomment>
+        <translation>%1 = %2个数排成一列</translation>
+    </message>
+    <message>
         <source>%1 array</source>
         <translation>%1数组</translation>
     </message>
@@ -2676,6 +2681,14 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>%1将为%2，超过 ConvScope 能处理的上限（%3）</translation>
     </message>
     <message>
+        <source>%1 × %2 weights + %3 biases = %4 parameters</source>
+        <translation>%1 × %2个权重 + %3个偏置 = %4个参数</translation>
+    </message>
+    <message>
+        <source>%1 × %2 weights = %3 parameters</source>
+        <translation>%1 × %2个权重 = %3个参数</translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -2694,6 +2707,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>%1: needs %2, but was given %3</source>
         <translation>%1：需要%2，却得到%3</translation>
+    </message>
+    <message>
+        <source>%1: no &apos;*%2*idx*&apos; file found</source>
+        <translation>%1：找不到 &apos;*%2*idx*&apos; 文件</translation>
     </message>
     <message>
         <source>%1: the %2 has shape %3 (%4) but this layer needs numbers of shape %5</source>
@@ -3496,6 +3513,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>的权重形状为%1，而输入有%2个</translation>
     </message>
     <message>
+        <source>input channels</source>
+        <translation>输入通道</translation>
+    </message>
+    <message>
         <source>invert must be true or false, not %1</source>
         <translation>invert 必须是 true 或 false，而不是%1</translation>
     </message>
@@ -3582,6 +3603,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     <message>
         <source>max-pools after a Pad (%1); ConvScope&apos;s max pooling pads with −∞ only</source>
         <translation>在 Pad（%1）之后做最大池化；ConvScope 的最大池化只用 −∞ 填充</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>均值</translation>
     </message>
     <message>
         <source>momentum must be between 0 and 1, not %1</source>
@@ -3740,6 +3765,10 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>反射</translation>
     </message>
     <message>
+        <source>relu</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
         <source>replicate</source>
         <translation>复制</translation>
     </message>
@@ -3756,6 +3785,22 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>滑动方差</translation>
     </message>
     <message>
+        <source>running variance</source>
+        <translation>滑动方差</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
         <source>stride</source>
         <translation>步长</translation>
     </message>
@@ -3764,12 +3809,16 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
         <translation>高</translation>
     </message>
     <message>
+        <source>tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
         <source>target shape</source>
         <translation>目标形状</translation>
     </message>
     <message>
         <source>the %1 %2 cannot be split into %3 equal groups (groups must divide both the input channels and the %4)</source>
-        <translation>%2个%1无法平均分成%3组（分组数必须同时整除输入通道数和%4）</translation>
+        <translation>%1个%2无法平均分成%3组（分组数必须同时整除输入通道数和%4数）</translation>
     </message>
     <message>
         <source>the %1 must be a whole number ≥ 1, not %2</source>
@@ -3886,11 +3935,11 @@ As a plain conv: stride − 1 zeros between the input pixels, padding d(k − 1)
     </message>
     <message>
         <source>the input normalisation has %1 %2 values but the input has %3 channel%4</source>
-        <translation>输入归一化有%1个%2值，但输入有%3个通道%4</translation>
+        <translation>输入归一化的%2有%1个值，但输入有%3个通道%4</translation>
     </message>
     <message>
         <source>the input normalisation has %1 %2 values but the input has %3 channels</source>
-        <translation>输入归一化有%1个%2值，但输入有%3个通道</translation>
+        <translation>输入归一化的%2有%1个值，但输入有%3个通道</translation>
     </message>
     <message>
         <source>the input normalisation must be a Normalization or None, not %1</source>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 import engine
 from gui.app import MODEL, configure_pyqtgraph
+from gui.i18n import live
 from gui.main_window import MainWindow
 from gui.state import AppState
 
@@ -79,3 +80,11 @@ def main_window(qtbot, state, settings, tmp_path):
     qtbot.waitExposed(window)
     yield window
     window.close()
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The interface in Chinese for one test, English again afterwards."""
+    assert live.set_language(live.CHINESE)
+    yield
+    live.set_language(live.ENGLISH)

@@ -256,3 +256,26 @@ def test_the_new_kinds_are_edited_through_rows_built_from_their_metadata(qtbot, 
     assert label("p") == "Probability"
     type_and_enter(qtbot, editor.fields["p"], "0.25")
     assert state.network.layers[3] == engine.Dropout(0.25)
+
+
+@pytest.mark.parametrize("typed, refusal", [
+    ([("groups", "3")], "8 个输入通道无法平均分成 3 组"),
+    ([("out_channels", "12"), ("groups", "8")], "12 个滤波器无法平均分成 8 组")])
+def test_a_grouped_conv_refusal_counts_its_channels_in_chinese(qtbot, editor, state, chinese,
+                                                               typed, refusal):
+    state.select_layer(3)  # conv2, on the 8 maps of conv1
+    for field, text in typed:
+        type_and_enter(qtbot, editor.fields[field], text)
+    assert editor.error.isVisible()
+    assert editor.error.text().endswith(
+        f"：{refusal}（分组数必须同时整除输入通道数和滤波器数）"), editor.error.text()
+
+
+def test_the_size_arithmetic_of_flatten_and_dense_is_chinese(qtbot, editor, state, chinese):
+    state.select_layer(6)
+    assert editor.formula.text() == "16 · 7 · 7 = 784 个数排成一列"
+    state.select_layer(9)
+    assert editor.formula.text() == "10 × 64 个权重 + 10 个偏置 = 650 个参数"
+    tick(qtbot, editor.fields["bias"])
+    assert not state.network.layers[9].bias
+    assert editor.formula.text() == "10 × 64 个权重 = 640 个参数"

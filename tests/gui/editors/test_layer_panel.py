@@ -157,3 +157,13 @@ def test_the_buttons_stay_put_and_the_form_is_never_squeezed(qtbot, panel, state
     assert panel.editor.error.isVisible()
     assert text_problems(panel) == []
     assert all(button.mapTo(panel, QPoint(0, 0)) == point for button, point in zip(buttons, where))
+
+
+def test_activation_rows_in_chinese_name_the_kind_as_the_add_menu_does(panel, chinese):
+    # ReLU and Softmax stay in Latin letters (see the glossary), written as their kinds' titles
+    rows = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert rows[1] == "relu1  ReLU → 8×28×28" and rows[10] == "softmax1  Softmax → 10"
+    assert rows[6] == "flatten1  展平 → 784"
+    panel.add_menu.aboutToShow.emit()  # as when it opens: listed in the language of the moment
+    titles = {a.text() for a in panel.add_menu.actions()}
+    assert {"ReLU", "Softmax"} <= titles

@@ -17,17 +17,9 @@ from gui.main_window import MainWindow
 from gui.examples_menu import load_example
 from gui.i18n import live
 from gui.i18n.engine_messages import describe, engine_text
-from gui.editors.layer_form import new_layers
+from gui.editors.layer_form import formula_lines, new_layers
 from gui.state import Unit
 from tests.gui.i18n.ui_texts import ui_texts, untranslated
-
-
-@pytest.fixture
-def chinese(qapp):
-    """The interface in Chinese for one test, English again afterwards."""
-    assert live.set_language(live.CHINESE)
-    yield
-    live.set_language(live.ENGLISH)
 
 
 def menu_titles(window):
@@ -112,6 +104,35 @@ def test_a_plural_or_an_optional_clause_reads_whole_in_chinese(chinese, message,
     """A value the engine appends to a word ('output' + 's') is no word of its own: the catalogue
     holds what the engine then says, so no English letter is left in the Chinese."""
     assert engine_text(message) == expected
+
+
+def _refusal(act):
+    with pytest.raises(engine.ConfigError) as refused:
+        act()
+    return str(refused.value)
+
+
+@pytest.mark.parametrize("act, expected", [
+    (lambda: engine.Network((8, 28, 28), [engine.Conv2d(6, 3, groups=3)]),
+     "8 个输入通道无法平均分成 3 组（分组数必须同时整除输入通道数和滤波器数）"),
+    (lambda: engine.Normalization(mean=(0.1, 0.2)).check(3),
+     "输入归一化的均值有 2 个值，但输入有 3 个通道"),
+    (lambda: engine.Normalization(mean="a"), "归一化的均值必须是数，而不是'a'"),
+    (lambda: engine.ops.batch_norm2d(np.zeros((1, 2, 3, 3)), np.zeros(2), np.ones(3)),
+     "滑动方差需要每个通道一个值（2 个），而不是形状(3,)"),
+], ids=["groups", "normalisation", "normalisation value", "batch norm"])
+def test_a_word_the_engine_puts_in_a_message_is_chinese_and_in_chinese_order(chinese, act,
+                                                                              expected):
+    """A noun the engine fills in ("input channels", "mean") is the catalogue's word too, and a
+    count stands before 个 and its noun, as Chinese counts."""
+    assert engine_text(_refusal(act)).endswith(expected)
+
+
+def test_a_folder_without_digit_files_is_refused_in_chinese(chinese, tmp_path):
+    from engine.data import find_idx_pair
+
+    assert engine_text(_refusal(lambda: find_idx_pair(tmp_path))) == \
+        f"{tmp_path}：找不到 '*images*idx*' 文件"
 
 
 def test_engine_messages_stay_english_in_english(qapp):
@@ -209,6 +230,16 @@ def test_every_kind_of_layer_is_described_in_chinese(chinese):
     described = [(spec.kind, describe(spec)) for spec in specs]
     assert untranslated(described, "zh_CN") == []
     assert dict(described)["maxpool2d"] == "最大池化 2×2 s2"
+    # a name kept in Latin letters is the catalogue's too, written as the kind's title ("ReLU")
+    assert [kind for (kind, text), spec in zip(described, specs) if text == spec.describe()] == []
+
+
+def test_every_kind_of_layer_works_out_its_size_in_chinese(chinese):
+    specs = list(new_layers().values()) + [engine.Dense(10, bias=False)]
+    lines = [(spec.kind, engine_text(line)) for spec in specs
+             for line in formula_lines(spec, (16, 7, 7), live.translator("LayerForm"))]
+    assert {kind for kind, _ in lines} >= {"conv2d", "flatten", "dense"}
+    assert untranslated(lines, "zh_CN") == [], lines
 
 
 def _onnx_model(path, nodes, weights=()):

@@ -14,16 +14,17 @@ from PySide6.QtWidgets import (
 from gui.drawing.canvas import Canvas
 
 #: words that stay as they are in Chinese: names, units, file types, the notation of layers
-#: (conv1, s1 p1) and padding modes, keys
+#: (conv1, s1 p1) and padding modes, keys; activations in Latin letters as the glossary has them
+#: (a lower-case "relu" is the English layer list's, not a name)
 NAMES = re.compile(r"""\b(?:
-    ConvScope|MNIST|ReLU|LeakyReLU|Leaky|Sobel|Prewitt|softmax|Softmax|sigmoid|tanh|CNN|RGB|
+    ConvScope|MNIST|ReLU|LeakyReLU|Leaky|Sobel|Prewitt|softmax|Softmax|CNN|RGB|
     PNG|JPEG|BMP|GIF|JSON|IDX|npz|json|idx|gz|SGD|Adam|ERF|LeCun|Cortes|Burges|Luo|CC|BY|SA|
     rl|jl|  # r<sub>l</sub>, j<sub>l</sub> read as plain text
     ms|px|Ctrl|Shift|Esc|Delete|Backspace|F\d+|
     max|valid|same|full|zeros|reflect|replicate|circular|true|false|
     English|Language|Tanh|Sigmoid|Grad|CAM|ONNX|PyTorch|Python|Runtime|opset|nn|Sequential|
     ImageNet|torchvision|
-    relu|(?:conv|pool|relu|dense|flatten|softmax|sigmoid|tanh|op)\d+|Conv2d
+    (?:conv|pool|relu|dense|flatten|softmax|sigmoid|tanh|op)\d+|Conv2d
     )\b""", re.VERBOSE)
 #: file names and patterns (train-images-idx3-ubyte.gz, *.npz) stay as the files are named
 FILE_NAMES = re.compile(r"\S*(?:idx|ubyte|\.npz|\.json|\.png|\.onnx|\*\.)\S*")

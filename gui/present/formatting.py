@@ -11,6 +11,7 @@ import numpy as np
 
 ELLIPSIS = "…"
 MINUS = "−"
+HUGE = 1e6  # from here a number is written with its own significant digits, not the grid's
 
 
 def number(value, digits=3):
@@ -24,7 +25,7 @@ def number(value, digits=3):
         return "NaN"
     if math.isinf(value):
         return ("−" if value < 0 else "") + "∞"
-    if value.is_integer() and abs(value) < 1e6:
+    if value.is_integer() and abs(value) < HUGE:
         text = str(int(value))
     else:
         text = f"{value:.{digits}g}"
@@ -36,11 +37,15 @@ def grid_numbers(values, max_decimals=3):
 
     Whole numbers stay whole; otherwise the largest magnitude gets three significant digits
     (at most ``max_decimals`` decimals, without trailing zeros every cell shares), e.g.
-    [[2.97, 0.5]] → [["2.97", "0.50"]]. Zero is always "0".
+    [[2.97, 0.5]] → [["2.97", "0.50"]]. Zero is always "0". A grid holding a magnitude of
+    ``HUGE`` or more writes each cell with ``number``: [[3e38, −0.205]] → [["3e+38", "−0.205"]].
     """
     grid = np.atleast_2d(np.asarray(values, float))
     finite = np.isfinite(grid)
     shown = grid[finite]
+    if shown.size and float(np.abs(shown).max()) >= HUGE:
+        # decimals shared with a weight of 3e38 would be none: each cell its own digits
+        return [[number(v) for v in row] for row in grid.tolist()]
     decimals = 0
     if shown.size and not np.array_equal(shown, np.round(shown)):
         largest = float(np.abs(shown).max())

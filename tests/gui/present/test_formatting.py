@@ -23,6 +23,12 @@ def test_grid_numbers_share_their_decimals():
     assert grid_numbers([[0.5, -1.5]]) == [["0.5", "−1.5"]]
 
 
+def test_a_huge_value_does_not_round_its_neighbours_away():
+    """A weight typed as 3e38 left −0.205 as "0" and wrote itself with 39 digits."""
+    assert grid_numbers([[3e38, -0.205], [0.362, 0]]) == [["3e+38", "−0.205"], ["0.362", "0"]]
+    assert grid_numbers([[2e6, 1]]) == [["2e+06", "1"]]
+
+
 def test_negative_factors_get_parentheses():
     assert (factor(-4), factor(4), factor(0)) == ("(−4)", "4", "0")
 

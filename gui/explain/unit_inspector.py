@@ -107,8 +107,9 @@ class UnitInspector(QWidget):
         header.addWidget(self.subtitle, 1)
         header.addWidget(self.erf_box)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(9, 4, 9, 4)
-        layout.setSpacing(4)
+        # tight: a 5×5 window, its sum and its note fit 1400×900 in Chinese, whose lines are taller
+        layout.setContentsMargins(9, 2, 9, 2)
+        layout.setSpacing(2)
         layout.addLayout(header)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.equation)
@@ -156,7 +157,7 @@ class UnitInspector(QWidget):
             body = QWidget()
             rows = QVBoxLayout(body)
             rows.setContentsMargins(0, 0, 0, 0)
-            rows.setSpacing(4)
+            rows.setSpacing(2)
             self._fill = self._build_page(e, rows)
             rows.addStretch(1)
             # QScrollArea sizes its widget once, when given it: hand it over only when complete.

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from engine.examples import EXAMPLES
 from gui.app import MODEL, start_network
 from gui.examples_menu import load_example
+from gui.explain.unit_inspector import UnitInspector
 from gui.explain.lesson_banner import MAX_LINES, LessonBanner
 from gui.editors.layer_form import new_layers
+from gui.i18n import live
 from gui.main_window import MainWindow
 from gui.state import AppState, Unit
 from tests.gui.fit import clipped_controls, map_problems, text_problems
@@ -156,3 +158,21 @@ def test_made_small_then_large_again_the_window_is_laid_out_as_a_fresh_one(qtbot
     for name in ("layers", "kernelEditor"):
         assert clipped_controls(cycled.findChild(QWidget, name)) == []
     assert text_problems(cycled) == []
+
+
+@pytest.mark.parametrize("language", [live.ENGLISH, live.CHINESE])
+def test_a_pinned_corner_unit_is_explained_without_scrolling_at_1400_by_900(qtbot, window_at,
+                                                                             language):
+    """Its 5×5 window, the sum and the padding note: Chinese lines stand taller."""
+    try:
+        live.set_language(language)
+        window = window_at(1400, 900)
+        window.show_sample(3)
+        window.state.recompute()
+        window.state.pin(Unit(0, 0, 0, 0))
+        settle(qtbot)
+        inspector = window.findChild(UnitInspector)
+        assert inspector.explanation is not None and inspector.explanation.padded.any()
+        assert inspector.scroll.verticalScrollBar().maximum() == 0
+    finally:
+        live.set_language(live.ENGLISH)

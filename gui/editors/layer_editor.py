@@ -174,7 +174,7 @@ class LayerEditor(QWidget):
         layout.addStretch()
 
         self._connect_fields()
-        self.revert_button.clicked.connect(self._on_revert_clicked)
+        self.revert_button.clicked.connect(self._show_network_layer)
         state.networkChanged.connect(self._on_network_changed)
         state.layerSelected.connect(self._on_layer_selected)
         state.errorChanged.connect(self._on_error_changed)
@@ -275,8 +275,7 @@ class LayerEditor(QWidget):
         """Put ``spec`` at the selected layer; on refusal keep it in the form, marked red."""
         self._pending = spec
         if spec == self.state.network.layers[self._layer]:  # typed back as it is: no refusal
-            self.state.drop_refused_edit()
-            self._on_network_changed()
+            self._show_network_layer()
             return
         layers = list(self.state.network.layers)
         layers[self._layer] = spec
@@ -308,9 +307,13 @@ class LayerEditor(QWidget):
         if layer != self._layer or layer < 0:
             self._on_network_changed()
 
-    def _on_revert_clicked(self):
-        self.state.drop_refused_edit()
-        self._on_network_changed()
+    def _show_network_layer(self):
+        """Drop a refused edit and show the layer as the network has it (Revert, or the old
+        value typed back)."""
+        if self.state.edit_refused:
+            self.state.drop_refused_edit()  # errorChanged('') refreshes the form
+        else:
+            self._on_network_changed()
 
     def _on_error_changed(self, reason):
         if not reason and self._red is not None:  # the refused edit was undone

@@ -99,15 +99,14 @@ class UnitInspector(QWidget):
             "(|∂unit/∂pixel|). It is strongest near the window's centre."))
         self.scroll = QScrollArea(widgetResizable=True)
         self.scroll.setFrameShape(QScrollArea.NoFrame)
-        # The layer's description beside the unit's name, and slim margins: at the default
-        # window size a 5×5 window, its kernel and products show all five rows.
+        # The layer's description beside the unit's name, and slim margins and spacing: at
+        # 1400×900 a 5×5 window, its sum and its note show whole, in Chinese (taller lines) too.
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addSpacing(8)
         header.addWidget(self.subtitle, 1)
         header.addWidget(self.erf_box)
         layout = QVBoxLayout(self)
-        # tight: a 5×5 window, its sum and its note fit 1400×900 in Chinese, whose lines are taller
         layout.setContentsMargins(9, 2, 9, 2)
         layout.setSpacing(2)
         layout.addLayout(header)

@@ -25,6 +25,7 @@ from gui.maps.mosaic import Mosaic
 MOSAIC_HEIGHT = 160   # px at most for a layer's mosaic; its columns follow the view's width
 ENLARGED_HEIGHT = 360  # px at most for one channel shown alone
 CHROME = (70, 42)     # px the colorbar beside, the title and top margin above the image take
+USUAL_LABEL = "−0.025"  # the widest colour-bar label of maps of ordinary strength
 FEEDER_COLOR = QColor("#7dff9a")
 UNIT_COLOR = QColor("#ffffff")
 
@@ -119,7 +120,7 @@ class MapView(LayerView):
             values=(0.0, 1.0), width=10, interactive=False, colorMapMenu=False,
             colorMap=_color_map(signed))
         self.colorbar.axis.setTextPen(self.text_color)
-        self._fit_colorbar(("−0.025",))
+        self._fit_colorbar(())
         self.addItem(self.colorbar, row=1, col=1)
         self.box.sigResized.connect(self._on_box_resized)
         self._lay_out()
@@ -237,11 +238,11 @@ class MapView(LayerView):
             self._fit_colorbar(self.colorbar.axis.tickStrings([low, high], 1.0, high - low))
 
     def _fit_colorbar(self, labels):
-        """The colour bar as wide as "−0.025" (pyqtgraph's 45 px drop it), wider only when
-        ``labels`` need it (a weak layer's ±0.00015): a width that followed every label would
-        shift the maps as the levels change while the user draws."""
+        """The colour bar as wide as ``USUAL_LABEL`` (pyqtgraph's 45 px drop it), wider only
+        when ``labels`` need it (a weak layer's ±0.00015): a width that followed every label
+        would shift the maps as the levels change while the user draws."""
         axis, metrics = self.colorbar.axis, QFontMetricsF(self.font())
-        text = max(metrics.horizontalAdvance(label) for label in ("−0.025", *labels))
+        text = max(metrics.horizontalAdvance(label) for label in (USUAL_LABEL, *labels))
         width = math.ceil(text + axis.style["tickTextOffset"][0]
                           + max(0, axis.style["tickLength"])) + 1
         if width != axis.fixedWidth:
